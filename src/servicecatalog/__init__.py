@@ -1,0 +1,107 @@
+"""servicecatalog: service items standardized by the eight unifications (八统一).
+
+Load a catalog folder as typed, immutable objects, validate it, and query it::
+
+    import servicecatalog as sc
+    catalog = sc.load_catalog("catalog")
+    catalog.report.ok
+    item = catalog.item("220114043000")
+"""
+
+from __future__ import annotations
+
+from .catalog import Catalog, load_catalog
+from .codes import InvalidCodeError, ItemCode
+from .errors import (
+    CalendarError,
+    CatalogNotFoundError,
+    GitSourceError,
+    RenderError,
+    ServiceCatalogError,
+    UnknownYearError,
+)
+from .findings import Finding, Report, Severity
+from .model import (
+    Channel,
+    DayUnit,
+    Duration,
+    Exemption,
+    Fee,
+    FieldType,
+    Form,
+    FormField,
+    HandlingStep,
+    Item,
+    ItemType,
+    Law,
+    LawKind,
+    Laws,
+    LegalReference,
+    Level,
+    ListSpec,
+    Manifest,
+    Material,
+    MaterialForm,
+    MaterialSource,
+    Penalty,
+    PenaltyKind,
+    Publication,
+    Requirement,
+    Revision,
+    Role,
+    ServiceStep,
+    TimeLimit,
+)
+from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CalendarError",
+    "Catalog",
+    "CatalogNotFoundError",
+    "Channel",
+    "DayUnit",
+    "Duration",
+    "Exemption",
+    "Fee",
+    "FieldType",
+    "Finding",
+    "Form",
+    "FormField",
+    "GitSourceError",
+    "HandlingStep",
+    "InvalidCodeError",
+    "Item",
+    "ItemCode",
+    "ItemType",
+    "Law",
+    "LawKind",
+    "Laws",
+    "LegalReference",
+    "Level",
+    "ListSpec",
+    "Manifest",
+    "Material",
+    "MaterialForm",
+    "MaterialSource",
+    "Penalty",
+    "PenaltyKind",
+    "Publication",
+    "RenderError",
+    "Report",
+    "Requirement",
+    "Revision",
+    "Role",
+    "ServiceCatalogError",
+    "ServiceStep",
+    "Severity",
+    "TimeLimit",
+    "UnknownYearError",
+    "WorkdayCalendar",
+    "__version__",
+    "is_working_day",
+    "load_catalog",
+    "next_working_day",
+    "working_days_between",
+]

@@ -1,0 +1,5 @@
+"""``python -m servicecatalog``."""
+
+from .cli import main
+
+main(prog_name="servicecatalog")

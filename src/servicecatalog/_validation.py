@@ -1,0 +1,169 @@
+"""Pydantic validation errors turned into findings that point at the offending value."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from ._paths import identity_path
+from .findings import Finding, Severity
+from .loader import LoadedDocument, Loc, Position
+
+__all__ = ["SCHEMA_RULES", "validate_document"]
+
+Model = TypeVar("Model", bound=BaseModel)
+
+MISSING_KEY = "schema-missing-key"
+UNKNOWN_KEY = "schema-unknown-key"
+INVALID_VALUE = "schema-invalid-value"
+SCHEMA_RULES = (MISSING_KEY, UNKNOWN_KEY, INVALID_VALUE)
+
+_KIND_NAMES = {
+    "string_type": ("文本", "a string"),
+    "int_type": ("整数", "a whole number"),
+    "bool_type": ("true 或 false", "true or false"),
+    "date_type": ("日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)"),
+    "tuple_type": ("列表", "a list"),
+    "list_type": ("列表", "a list"),
+    "dict_type": ("映射（键: 值）", "a mapping (key: value)"),
+    "model_type": ("映射（键: 值）", "a mapping (key: value)"),
+    "model_attributes_type": ("映射（键: 值）", "a mapping (key: value)"),
+}
+
+
+def validate_document(
+    model: type[Model], document: LoadedDocument, item: str | None = None
+) -> tuple[Model | None, list[Finding]]:
+    """Validate the data of ``document`` against ``model``; findings carry file positions."""
+    if document.data is None:
+        finding = _finding(
+            document, (), document.position(()), INVALID_VALUE, item,
+            "文件为空，或不包含任何内容", "the file is empty",
+        )
+        return None, [finding]
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        return None, [
+            _from_error(model, document, detail, item) for detail in error.errors(
+                include_url=False
+            )
+        ]
+
+
+def _from_error(
+    model: type[BaseModel], document: LoadedDocument, detail: ErrorDetails, item: str | None
+) -> Finding:
+    loc: Loc = tuple(detail["loc"])
+    kind = detail["type"]
+    if kind == "missing":
+        parent = loc[:-1]
+        name = str(loc[-1])
+        return _finding(
+            document, parent, document.container_position(parent), MISSING_KEY, item,
+            f"缺少必填字段 “{name}”", f"missing required key '{name}'",
+        )
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        hint_zh, hint_en = _suggestion(model, document.data, loc)
+        return _finding(
+            document, loc, document.key_position(loc), UNKNOWN_KEY, item,
+            f"未知字段 “{name}”{hint_zh}", f"unknown key '{name}'{hint_en}",
+        )
+    zh, en = _describe(detail)
+    return _finding(document, loc, document.position(loc), INVALID_VALUE, item, zh, en)
+
+
+def _describe(detail: ErrorDetails) -> tuple[str, str]:
+    kind = detail["type"]
+    given = _shown(detail["input"])
+    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
+    if kind in _KIND_NAMES:
+        zh_kind, en_kind = _KIND_NAMES[kind]
+        return f"应为{zh_kind}，实际是 {given}", f"expected {en_kind}, got {given}"
+    if kind == "enum":
+        expected = ctx.get("expected", "")
+        return (
+            f"取值 {given} 无效，应为以下之一：{expected}",
+            f"invalid value {given}: expected one of {expected}",
+        )
+    if kind in ("string_too_short", "too_short"):
+        return "不能为空", "must not be empty"
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        return f"{given} 格式不符（应匹配 {pattern}）", f"{given} does not match {pattern}"
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        return f"应不小于 {bound}，实际是 {given}", f"must be at least {bound}, got {given}"
+    if kind == "value_error":
+        message = str(detail["msg"]).removeprefix("Value error, ")
+        return f"取值无效：{message}", message
+    message = str(detail["msg"])
+    return f"取值无效：{message}", message
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "映射" if value else "空映射"
+    if isinstance(value, list):
+        return "列表"
+    if value is None:
+        return "null"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _suggestion(model: type[BaseModel], data: Any, loc: Loc) -> tuple[str, str]:
+    fields = _fields_at(model, data, loc[:-1])
+    matches = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
+    if not matches:
+        return "", ""
+    return f"（是否应为 “{matches[0]}”？）", f" (did you mean '{matches[0]}'?)"
+
+
+def _fields_at(model: type[BaseModel], data: Any, loc: Loc) -> list[str]:
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        info = current.model_fields.get(step) if isinstance(current, type) else None
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    return list(current.model_fields) if isinstance(current, type) else []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The model class inside ``tuple[M, ...]``, ``M | None`` or ``M``, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _finding(
+    document: LoadedDocument,
+    loc: Loc,
+    position: Position,
+    rule: str,
+    item: str | None,
+    message: str,
+    message_en: str,
+) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=Severity.ERROR,
+        message=message,
+        message_en=message_en,
+        file=document.file,
+        line=position.line,
+        column=position.column,
+        item=item,
+        path=identity_path(document.data, loc) or None,
+    )

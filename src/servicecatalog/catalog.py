@@ -1,0 +1,173 @@
+"""The catalog: a folder of YAML files loaded, validated, indexed and queried.
+
+```
+catalog/
+  catalog.yaml        the manifest: name, codes, the four lists, the publication rule
+  laws.yaml           the registry of laws every citation resolves in
+  items/<code>.yaml   one file per item
+  calendar/<year>.yaml  optional working-day overrides
+```
+
+:func:`load_catalog` raises only when the folder is unusable (missing, or without
+``catalog.yaml``); every problem inside it is a finding in :attr:`Catalog.report`, and the items that
+did validate are available all the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from ._validation import validate_document
+from .config import LoadedConfig, apply_config, find_config, load_config
+from .errors import CatalogNotFoundError
+from .findings import Finding, Report, Severity
+from .loader import LoadedDocument, load_file
+from .model import Item, Law, Laws, Manifest
+from .rules import REGISTRY, Context, ItemEntry, Registry, run_rules
+
+__all__ = ["ITEM_SUFFIXES", "Catalog", "load_catalog"]
+
+M = TypeVar("M", Manifest, Laws, Item)
+
+MANIFEST_FILE = "catalog.yaml"
+LAWS_FILE = "laws.yaml"
+ITEMS_DIR = "items"
+ITEM_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A loaded catalog: its manifest, laws and valid items, and the report of its findings."""
+
+    path: Path
+    manifest: Manifest | None
+    laws: dict[str, Law]
+    report: Report
+    _entries: dict[str, ItemEntry]
+
+    def item(self, code: str) -> Item:
+        """The item with ``code``; ``KeyError`` if the catalog has no valid item of that code."""
+        return self._entries[code].item
+
+    def items(self, list: str | None = None) -> list[Item]:  # noqa: A002  # the API's word
+        """The valid items ordered by code; with ``list``, only those on that list."""
+        items = [entry.item for _, entry in sorted(self._entries.items())]
+        if list is None:
+            return items
+        return [item for item in items if list in item.lists]
+
+    def law(self, law_id: str) -> Law:
+        """The law registered as ``law_id``; ``KeyError`` if there is none."""
+        return self.laws[law_id]
+
+    def document(self, code: str) -> LoadedDocument:
+        """The parsed file of the item ``code`` (raw data and positions)."""
+        return self._entries[code].document
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._entries
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items())
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def load_catalog(
+    path: str | Path,
+    *,
+    today: date | None = None,
+    config: Path | None = None,
+    registry: Registry = REGISTRY,
+) -> Catalog:
+    """Load and validate the catalog folder ``path``.
+
+    ``today`` (default: the real date) is what revision dates and waivers are compared with;
+    ``config`` is a ``.servicecatalog.yaml`` to use instead of the one discovered upward from
+    ``path``. Raises :class:`~servicecatalog.errors.CatalogNotFoundError` when ``path`` is not a
+    catalog folder.
+    """
+    root = Path(path)
+    _check_root(root)
+    context = Context(today=today or date.today())
+    findings: list[Finding] = []
+
+    manifest_document = load_file(root / MANIFEST_FILE)
+    context.manifest_document = manifest_document
+    context.manifest = _validated(Manifest, manifest_document, findings)
+
+    laws_path = root / LAWS_FILE
+    if laws_path.is_file():
+        context.laws_document = load_file(laws_path)
+        laws = _validated(Laws, context.laws_document, findings)
+        context.laws = {law.id: law for law in laws.laws} if laws else {}
+    else:
+        findings.append(_missing(root, LAWS_FILE, "法规登记表", "the law registry"))
+
+    entries = _load_items(root, context, findings)
+    findings.extend(run_rules(context, registry))
+
+    loaded_config = load_config(config or find_config(root.resolve()), registry)
+    kept, waived = apply_config(findings, loaded_config, context.today)
+    report = Report.of(kept, items=len(entries) + len(context.broken_items), waived=waived)
+    return Catalog(root, context.manifest, context.laws, report, entries)
+
+
+def _check_root(root: Path) -> None:
+    if not root.exists():
+        raise CatalogNotFoundError(root, "no such folder")
+    if not root.is_dir():
+        raise CatalogNotFoundError(root, "not a folder")
+    if not (root / MANIFEST_FILE).is_file():
+        raise CatalogNotFoundError(root, f"not a catalog: {MANIFEST_FILE} is missing")
+
+
+def _validated(
+    model: type[M], document: LoadedDocument, findings: list[Finding], item: str | None = None
+) -> M | None:
+    findings.extend(document.findings)
+    if not document.usable:
+        return None
+    value, problems = validate_document(model, document, item)
+    findings.extend(problems)
+    return value
+
+
+def _load_items(root: Path, context: Context, findings: list[Finding]) -> dict[str, ItemEntry]:
+    items_dir = root / ITEMS_DIR
+    if not items_dir.is_dir():
+        findings.append(_missing(root, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
+        return {}
+    entries: dict[str, ItemEntry] = {}
+    for file in sorted(items_dir.iterdir()):
+        if file.suffix not in ITEM_SUFFIXES or file.name.startswith("."):
+            continue
+        document = load_file(file)
+        item = _validated(Item, document, findings, item=_code_of(document) or file.stem)
+        if item is None:
+            context.broken_items.add(file.stem)
+            continue
+        entry = ItemEntry(item, document)
+        context.items.append(entry)
+        entries.setdefault(item.code, entry)
+    return entries
+
+
+def _missing(root: Path, name: str, what_zh: str, what_en: str) -> Finding:
+    return Finding(
+        rule="catalog-file-missing",
+        severity=Severity.ERROR,
+        message=f"目录缺少{what_zh} {name}",
+        message_en=f"the catalog has no {name} ({what_en})",
+        file=str(root / name),
+    )
+
+
+def _code_of(document: LoadedDocument) -> str | None:
+    code = document.data.get("code") if isinstance(document.data, dict) else None
+    return code if isinstance(code, str) else None

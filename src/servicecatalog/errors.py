@@ -1,0 +1,66 @@
+"""Exceptions the library raises when input is unusable.
+
+Validation problems are never raised: they are :class:`~servicecatalog.findings.Finding` values in a
+:class:`~servicecatalog.findings.Report`. Exceptions are kept for input that cannot be used at all
+(no such folder, a date the working-day calendar does not cover, an unknown git revision), and every
+one of them derives from :class:`ServiceCatalogError` so a caller can catch them all at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "CalendarError",
+    "CatalogNotFoundError",
+    "GitSourceError",
+    "RenderError",
+    "ServiceCatalogError",
+    "UnknownYearError",
+]
+
+
+class ServiceCatalogError(Exception):
+    """Base class of every exception the library raises."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class CatalogNotFoundError(ServiceCatalogError):
+    """The path names no catalog folder (missing, not a folder, or without ``catalog.yaml``)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class CalendarError(ServiceCatalogError):
+    """The working-day calendar cannot answer (bad override file, or a year nobody covers)."""
+
+
+class UnknownYearError(CalendarError):
+    """A date falls in a year neither ``chinesecalendar`` nor an override file covers."""
+
+    def __init__(self, year: int, override_file: Path) -> None:
+        super().__init__(
+            f"the working-day calendar does not cover {year}: add {override_file} "
+            f"with the State Council's holiday schedule for {year}"
+        )
+        self.year = year
+        self.override_file = override_file
+
+
+class GitSourceError(ServiceCatalogError):
+    """A ``git:REV[:PATH]`` source cannot be read (unknown revision, no repository, no git)."""
+
+    def __init__(self, spec: str, reason: str) -> None:
+        super().__init__(f"{spec}: {reason}")
+        self.spec = spec
+        self.reason = reason
+
+
+class RenderError(ServiceCatalogError):
+    """A guide cannot be rendered (unknown format, broken template)."""

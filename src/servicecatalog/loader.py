@@ -1,0 +1,462 @@
+"""Strict YAML loading: plain data with the position of every value.
+
+The loader reads a catalog file the way DESIGN §6 prescribes:
+
+* UTF-8 only (a leading BOM is accepted); another encoding is a finding that names it;
+* every scalar is a string (``CBaseLoader`` semantics) except a plain ``null``/``~``/empty value,
+  which is ``None``; the models turn strings into numbers, dates and booleans per field, which
+  removes YAML 1.1's traps (``0114`` as octal, implicit dates, ``no`` as false);
+* duplicate keys, anchors, aliases, merge keys and tags are findings, never silently resolved;
+* file size and nesting depth are limited, and the document is built from the parser's events
+  without recursion, so a 20,000-deep document is a finding rather than a ``RecursionError``;
+* every value keeps its 1-based line and column, so every later finding can point at it.
+
+The loader never raises for bad input: what it cannot use becomes findings and ``data is None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding, Severity
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "LoadedDocument",
+    "Loc",
+    "Position",
+    "load_bytes",
+    "load_file",
+]
+
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 32
+
+Loc = tuple[str | int, ...]
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_MERGE_KEY = "<<"
+_Parser: Any = getattr(yaml, "CParser", None) or yaml.Loader
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+_START = Position(1, 1)
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """One parsed file: its data, the positions of its values and the loader's findings.
+
+    ``positions`` maps the location of every value (a tuple of keys and indexes, as pydantic
+    reports them) to where it starts; ``key_positions`` maps the location of a mapping value to
+    where its key stands. ``data`` is ``None`` when the file could not be used at all.
+    """
+
+    file: str
+    data: Any
+    positions: Mapping[Loc, Position] = field(default_factory=dict)
+    key_positions: Mapping[Loc, Position] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        """True when the loader found no error and produced data."""
+        return self.data is not None and not any(
+            f.severity is Severity.ERROR for f in self.findings
+        )
+
+    def position(self, loc: Loc) -> Position:
+        """Where the value at ``loc`` starts, or its nearest ancestor that has a position."""
+        for end in range(len(loc), 0, -1):
+            found = self.positions.get(loc[:end])
+            if found is not None:
+                return found
+        return _START
+
+    def key_position(self, loc: Loc) -> Position:
+        """Where the key of the value at ``loc`` stands, falling back to the value itself."""
+        return self.key_positions.get(loc) or self.position(loc)
+
+    def container_position(self, loc: Loc) -> Position:
+        """Where a missing entry of the mapping at ``loc`` belongs: at that mapping's key."""
+        if not loc:
+            return self.positions.get((), _START)
+        return self.key_position(loc)
+
+
+def load_file(
+    path: Path,
+    display: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> LoadedDocument:
+    """Read and parse ``path``; ``display`` is the file name findings use (default: ``path``)."""
+    name = display if display is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _too_large(name, size, max_bytes)
+        raw = path.read_bytes()
+    except OSError as error:
+        finding = _finding(
+            "yaml-unreadable",
+            name,
+            None,
+            f"无法读取文件：{error.strerror or error}",
+            f"cannot read the file: {error.strerror or error}",
+        )
+        return LoadedDocument(name, None, findings=(finding,))
+    return load_bytes(raw, name, max_bytes=max_bytes, max_depth=max_depth)
+
+
+def load_bytes(
+    raw: bytes,
+    file: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> LoadedDocument:
+    """Parse the bytes of a file named ``file``."""
+    if len(raw) > max_bytes:
+        return _too_large(file, len(raw), max_bytes)
+    text_or_finding = _decode(raw, file)
+    if isinstance(text_or_finding, Finding):
+        return LoadedDocument(file, None, findings=(text_or_finding,))
+    return _Builder(file, max_depth).build(text_or_finding)
+
+
+def _too_large(file: str, size: int, limit: int) -> LoadedDocument:
+    finding = _finding(
+        "yaml-too-large",
+        file,
+        None,
+        f"文件大小 {size} 字节，超过上限 {limit} 字节",
+        f"the file has {size} bytes, more than the limit of {limit}",
+    )
+    return LoadedDocument(file, None, findings=(finding,))
+
+
+def _finding(
+    rule: str, file: str, position: Position | None, message: str, message_en: str
+) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=Severity.ERROR,
+        message=message,
+        message_en=message_en,
+        file=file,
+        line=position.line if position else None,
+        column=position.column if position else None,
+    )
+
+
+# ---- encoding -------------------------------------------------------------------------------
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _decode(raw: bytes, file: str) -> str | Finding:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.startswith(_UTF16_BOMS):
+        return _finding(
+            "yaml-encoding",
+            file,
+            _START,
+            "文件是 UTF-16 编码；请另存为 UTF-8",
+            "the file is UTF-16 encoded; save it as UTF-8",
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        position = _byte_position(raw, error.start)
+        if _looks_like_gbk(raw):
+            return _finding(
+                "yaml-encoding",
+                file,
+                position,
+                "文件不是 UTF-8 编码，看起来是 GBK（Windows 中文编辑器的默认编码）；请另存为 UTF-8",
+                "the file is not UTF-8; it looks like GBK (the default of Chinese Windows "
+                "editors): save it as UTF-8",
+            )
+        return _finding(
+            "yaml-encoding",
+            file,
+            position,
+            f"文件不是 UTF-8 编码：第 {error.start + 1} 字节 0x{raw[error.start]:02x} 无法解码",
+            f"the file is not UTF-8: byte {error.start + 1} (0x{raw[error.start]:02x}) "
+            "cannot be decoded",
+        )
+
+
+def _looks_like_gbk(raw: bytes) -> bool:
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _byte_position(raw: bytes, offset: int) -> Position:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return Position(before.count(b"\n") + 1, column)
+
+
+# ---- parsing --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    """A mapping or sequence under construction."""
+
+    loc: Loc | None  # None: the container is discarded (a key, a merge value, a later document)
+    container: dict[str, Any] | list[Any]
+    key: str | None = None
+    key_position: Position | None = None
+    key_valid: bool = False
+    expecting_key: bool = True
+    seen: dict[str, Position] = field(default_factory=dict)
+
+
+class _DepthExceededError(Exception):
+    def __init__(self, position: Position) -> None:
+        super().__init__()
+        self.position = position
+
+
+class _Builder:
+    """Turns parser events into plain data, positions and findings, without recursion."""
+
+    def __init__(self, file: str, max_depth: int) -> None:
+        self.file = file
+        self.max_depth = max_depth
+        self.positions: dict[Loc, Position] = {}
+        self.key_positions: dict[Loc, Position] = {}
+        self.findings: list[Finding] = []
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def build(self, text: str) -> LoadedDocument:
+        parser = _Parser(text)
+        try:
+            while parser.check_event():
+                self._handle(parser.get_event())
+        except yaml.MarkedYAMLError as error:
+            return self._failed(self._syntax_finding(error))
+        except yaml.YAMLError as error:
+            return self._failed(
+                _finding("yaml-syntax", self.file, _START, f"YAML 语法错误：{error}",
+                         f"YAML syntax error: {error}")
+            )
+        except _DepthExceededError as error:
+            return self._failed(
+                _finding(
+                    "yaml-too-deep",
+                    self.file,
+                    error.position,
+                    f"嵌套层级超过上限 {self.max_depth}",
+                    f"the document nests deeper than the limit of {self.max_depth} levels",
+                )
+            )
+        finally:
+            parser.dispose()
+        return LoadedDocument(
+            self.file, self.root, self.positions, self.key_positions, tuple(self.findings)
+        )
+
+    def _failed(self, finding: Finding) -> LoadedDocument:
+        return LoadedDocument(self.file, None, findings=(*self.findings, finding))
+
+    def _syntax_finding(self, error: yaml.MarkedYAMLError) -> Finding:
+        mark = error.problem_mark or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else _START
+        problem = error.problem or "invalid YAML"
+        context = f" ({error.context})" if error.context else ""
+        return _finding(
+            "yaml-syntax",
+            self.file,
+            position,
+            f"YAML 语法错误：{problem}{context}",
+            f"YAML syntax error: {problem}{context}",
+        )
+
+    # -- events
+
+    def _handle(self, event: Any) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            self._start(event)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self._end()
+        elif isinstance(event, yaml.AliasEvent):
+            self._alias(event)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self._document_start(event)
+
+    def _document_start(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents == 2:
+            self._report(
+                "yaml-multiple-documents",
+                event.start_mark,
+                "文件包含多个 YAML 文档；只读取第一个",
+                "the file holds more than one YAML document; only the first is read",
+            )
+
+    def _scalar(self, event: Any) -> None:
+        self._check_node_properties(event)
+        value = None if event.style is None and event.value in _NULLS else event.value
+        if self._is_merge_key(event):
+            self._report(
+                "yaml-alias",
+                event.start_mark,
+                "不允许使用合并键 “<<”；请写出全部内容",
+                "merge keys (<<) are not allowed: write the content out",
+            )
+        self._deliver(value, event.start_mark, is_scalar=True)
+
+    def _is_merge_key(self, event: Any) -> bool:
+        frame = self.stack[-1] if self.stack else None
+        return (
+            frame is not None
+            and isinstance(frame.container, dict)
+            and frame.expecting_key
+            and event.style is None
+            and event.value == _MERGE_KEY
+        )
+
+    def _start(self, event: Any) -> None:
+        self._check_node_properties(event)
+        if len(self.stack) >= self.max_depth:
+            raise _DepthExceededError(_position(event.start_mark))
+        container: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, yaml.MappingStartEvent) else []
+        )
+        loc = self._deliver(container, event.start_mark, is_scalar=False)
+        self.stack.append(_Frame(loc=loc, container=container))
+
+    def _end(self) -> None:
+        self.stack.pop()
+
+    def _alias(self, event: Any) -> None:
+        self._report(
+            "yaml-alias",
+            event.start_mark,
+            f"不允许使用别名 “*{event.anchor}”；请写出全部内容",
+            f"aliases (*{event.anchor}) are not allowed: write the content out",
+        )
+        self._deliver(None, event.start_mark, is_scalar=True)
+
+    def _check_node_properties(self, event: Any) -> None:
+        if event.anchor is not None:
+            self._report(
+                "yaml-alias",
+                event.start_mark,
+                f"不允许使用锚点 “&{event.anchor}”",
+                f"anchors (&{event.anchor}) are not allowed",
+            )
+        if event.tag is not None and not _is_implicit_tag(event):
+            self._report(
+                "yaml-tag",
+                event.start_mark,
+                f"不允许使用标签 “{event.tag}”",
+                f"tags ({event.tag}) are not allowed",
+            )
+
+    # -- assembling
+
+    def _deliver(self, value: Any, mark: Any, *, is_scalar: bool) -> Loc | None:
+        """Place a finished scalar or a new container into its parent; return its location."""
+        position = _position(mark)
+        if not self.stack:
+            if self.documents <= 1:
+                self.root = value
+                self.positions[()] = position
+                return ()
+            return None
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            index = len(frame.container)
+            frame.container.append(value)
+            return self._place(frame, index, position)
+        if frame.expecting_key:
+            self._accept_key(frame, value, position, is_scalar=is_scalar)
+            return None
+        frame.expecting_key = True
+        if not frame.key_valid or frame.key is None:
+            return None
+        frame.container[frame.key] = value
+        return self._place(frame, frame.key, position)
+
+    def _place(self, frame: _Frame, step: str | int, position: Position) -> Loc | None:
+        """Record the position of the value just placed in ``frame`` under ``step``."""
+        if frame.loc is None:
+            return None
+        loc = (*frame.loc, step)
+        self.positions[loc] = position
+        if isinstance(step, str) and frame.key_position is not None:
+            self.key_positions[loc] = frame.key_position
+        return loc
+
+    def _accept_key(self, frame: _Frame, key: Any, position: Position, *, is_scalar: bool) -> None:
+        frame.expecting_key = False
+        frame.key_position = position
+        frame.key_valid = False
+        if not is_scalar or key is None:
+            self.findings.append(
+                _finding(
+                    "yaml-syntax",
+                    self.file,
+                    position,
+                    "键必须是字符串",
+                    "mapping keys must be strings",
+                )
+            )
+            return
+        frame.key = key
+        if key in frame.seen:
+            first = frame.seen[key]
+            self.findings.append(
+                _finding(
+                    "yaml-duplicate-key",
+                    self.file,
+                    position,
+                    f"键 “{key}” 重复（第一次出现在第 {first.line} 行）",
+                    f"duplicate key '{key}' (first at line {first.line})",
+                )
+            )
+            return
+        frame.seen[key] = position
+        frame.key_valid = key != _MERGE_KEY
+
+    def _report(self, rule: str, mark: Any, message: str, message_en: str) -> None:
+        self.findings.append(_finding(rule, self.file, _position(mark), message, message_en))
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _is_implicit_tag(event: Any) -> bool:
+    """True when the parser reports a tag the document did not write (plain scalars, ``!``)."""
+    if isinstance(event, yaml.ScalarEvent):
+        return event.tag == "!" or (event.tag is None)
+    return bool(event.implicit) and event.tag is None

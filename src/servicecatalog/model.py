@@ -1,0 +1,468 @@
+"""The typed, immutable model of a catalog: items with their eight elements, the manifest, laws.
+
+Every model is a frozen pydantic model that forbids unknown keys. Closed vocabularies are enums whose
+values are the official Chinese terms, so files read naturally to the staff who maintain them and
+guides print them verbatim, while Python code uses English member names
+(``ItemType.ADMINISTRATIVE_LICENSE == "行政许可"``).
+
+The loader hands every scalar over as a string; the field types below turn strings into integers,
+booleans and dates strictly (``"yes"`` is not a boolean, ``"2026-1-2"`` is not a date), and accept
+native Python values too, so items can also be built in code.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+__all__ = [
+    "Channel",
+    "Duration",
+    "Exemption",
+    "Fee",
+    "FieldType",
+    "Form",
+    "FormField",
+    "HandlingStep",
+    "Item",
+    "ItemType",
+    "Law",
+    "LawKind",
+    "Laws",
+    "LegalReference",
+    "Level",
+    "ListSpec",
+    "Manifest",
+    "Material",
+    "MaterialForm",
+    "MaterialSource",
+    "Penalty",
+    "PenaltyKind",
+    "Publication",
+    "Requirement",
+    "Revision",
+    "Role",
+    "ServiceStep",
+    "TimeLimit",
+    "DayUnit",
+]
+
+
+# ---- strict scalars -------------------------------------------------------------------------
+
+_INTEGER = re.compile(r"[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _to_int(value: Any) -> Any:
+    if isinstance(value, str):
+        if not _INTEGER.fullmatch(value):
+            raise ValueError(f"expected a whole number written in ASCII digits, got {value!r}")
+        return int(value)
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number, got a boolean")
+    return value
+
+
+def _to_bool(value: Any) -> Any:
+    if isinstance(value, str):
+        lowered = value.lower()
+        if lowered in ("true", "false"):
+            return lowered == "true"
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+        try:
+            return date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(f"{value!r} is not a valid date: {error}") from None
+    return value
+
+
+Count = Annotated[int, Field(ge=0), BeforeValidator(_to_int)]
+Flag = Annotated[bool, BeforeValidator(_to_bool)]
+Day = Annotated[date, BeforeValidator(_to_date)]
+Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
+LawId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        strict=False,
+        use_attribute_docstrings=True,
+        validate_default=False,
+    )
+
+
+# ---- vocabularies ---------------------------------------------------------------------------
+
+
+class ItemType(StrEnum):
+    """事项类型: the kind of power or service an item is."""
+
+    ADMINISTRATIVE_LICENSE = "行政许可"
+    ADMINISTRATIVE_PENALTY = "行政处罚"
+    ADMINISTRATIVE_COERCION = "行政强制"
+    ADMINISTRATIVE_LEVY = "行政征收"
+    ADMINISTRATIVE_PAYMENT = "行政给付"
+    ADMINISTRATIVE_INSPECTION = "行政检查"
+    ADMINISTRATIVE_CONFIRMATION = "行政确认"
+    ADMINISTRATIVE_REWARD = "行政奖励"
+    ADMINISTRATIVE_RULING = "行政裁决"
+    OTHER_ADMINISTRATIVE_POWER = "其他行政权力"
+    PUBLIC_SERVICE = "公共服务"
+
+    @property
+    def authority_initiated(self) -> bool:
+        """True for powers the authority starts itself, which need no application materials."""
+        return self in _AUTHORITY_INITIATED
+
+
+_AUTHORITY_INITIATED = frozenset(
+    {
+        ItemType.ADMINISTRATIVE_PENALTY,
+        ItemType.ADMINISTRATIVE_COERCION,
+        ItemType.ADMINISTRATIVE_INSPECTION,
+        ItemType.ADMINISTRATIVE_LEVY,
+    }
+)
+
+
+class Level(StrEnum):
+    """行使层级: the five levels that implement items."""
+
+    PROVINCE = "省级"
+    CITY = "市级"
+    COUNTY = "县级"
+    TOWNSHIP = "乡级"
+    VILLAGE = "村级"
+
+
+class MaterialForm(StrEnum):
+    """材料形式."""
+
+    ORIGINAL = "原件"
+    COPY = "复印件"
+    ORIGINAL_OR_COPY = "原件或复印件"
+    ELECTRONIC = "电子文件"
+
+
+class MaterialSource(StrEnum):
+    """来源渠道: who produces a material."""
+
+    APPLICANT = "申请人自备"
+    GOVERNMENT = "政府部门核发"
+    OTHER_INSTITUTION = "其他机构出具"
+    FILLED_BY_APPLICANT = "申请人填写"
+
+
+class Requirement(StrEnum):
+    """材料必要性."""
+
+    REQUIRED = "必要"
+    OPTIONAL = "非必要"
+    DEFERRABLE = "容缺后补"
+
+
+class Exemption(StrEnum):
+    """How a material is had without the applicant submitting it (三个不提交)."""
+
+    DATA_SHARING = "数据共享"
+    ELECTRONIC_LICENSE = "电子证照"
+    COMMITMENT = "告知承诺"
+
+
+class Channel(StrEnum):
+    """办理渠道 of a service-process step."""
+
+    ONLINE = "网上办理"
+    WINDOW = "窗口办理"
+    MAIL = "邮寄"
+    SELF_SERVICE = "自助终端"
+    MOBILE = "移动端"
+
+
+class Role(StrEnum):
+    """The role of a back-office handling step."""
+
+    ACCEPT = "受理"
+    REVIEW = "审查"
+    DECIDE = "决定"
+    COMPLETE = "办结"
+    DELIVER = "送达"
+
+
+class DayUnit(StrEnum):
+    """How a time limit counts days."""
+
+    WORKING = "工作日"
+    NATURAL = "自然日"
+
+
+class FieldType(StrEnum):
+    """The type of a form field."""
+
+    TEXT = "text"
+    NUMBER = "number"
+    DATE = "date"
+    ID_NUMBER = "id_number"
+    PHONE = "phone"
+    CHOICE = "choice"
+    FILE = "file"
+
+
+class PenaltyKind(StrEnum):
+    """行政处罚的种类, as listed by the Administrative Penalty Law (2021), article 9."""
+
+    WARNING = "警告"
+    CIRCULATED_CRITICISM = "通报批评"
+    FINE = "罚款"
+    CONFISCATION_OF_ILLEGAL_GAINS = "没收违法所得"
+    CONFISCATION_OF_ILLEGAL_PROPERTY = "没收非法财物"
+    SUSPENSION_OF_LICENSE = "暂扣许可证件"
+    LOWERING_OF_QUALIFICATION = "降低资质等级"
+    REVOCATION_OF_LICENSE = "吊销许可证件"
+    RESTRICTION_OF_BUSINESS = "限制开展生产经营活动"
+    SUSPENSION_OF_BUSINESS = "责令停产停业"
+    CLOSURE = "责令关闭"
+    RESTRICTION_OF_PRACTICE = "限制从业"
+    ADMINISTRATIVE_DETENTION = "行政拘留"
+
+
+class LawKind(StrEnum):
+    """The rank of a legal source."""
+
+    LAW = "法律"
+    ADMINISTRATIVE_REGULATION = "行政法规"
+    DEPARTMENTAL_RULE = "部门规章"
+    LOCAL_REGULATION = "地方性法规"
+    LOCAL_GOVERNMENT_RULE = "地方政府规章"
+    NORMATIVE_DOCUMENT = "规范性文件"
+
+
+# ---- the item -------------------------------------------------------------------------------
+
+
+class LegalReference(_Frozen):
+    """A citation: a law of the registry and the articles cited, as the statute numbers them."""
+
+    law: LawId
+    """The id of a law in ``laws.yaml``."""
+    articles: tuple[Text, ...] = Field(min_length=1)
+    """Articles as written in the statute, e.g. ``第四十五条`` or ``第四十五条第二款``."""
+
+
+class Material(_Frozen):
+    """申请材料: one material the application needs."""
+
+    id: Annotated[str, Field(pattern=r"^M[1-9][0-9]*$")]
+    """Stable id within the item (M1, M2, …); the diff matches materials by it."""
+    name: Text
+    form: MaterialForm
+    copies: Count
+    """Number of paper copies; 0 where only an electronic file is needed."""
+    source: MaterialSource
+    requirement: Requirement
+    exempt_by: Exemption | None = None
+    """How the material is had without submission; required where a government issued it."""
+    form_id: str | None = None
+    """The id of the item's form this material is filled on."""
+    legal_basis: tuple[LegalReference, ...] = ()
+    """The legal basis for demanding this material (没有法律法规依据的一律取消)."""
+
+
+class ServiceStep(_Frozen):
+    """办事流程: one step as the applicant meets it."""
+
+    id: Annotated[str, Field(pattern=r"^S[1-9][0-9]*$")]
+    name: Text
+    channel: Channel
+    on_site: Flag
+    """True when the applicant must come to the hall for this step."""
+
+
+class HandlingStep(_Frozen):
+    """业务经办流程: one back-office step."""
+
+    id: Annotated[str, Field(pattern=r"^H[1-9][0-9]*$")]
+    name: Text
+    role: Role
+    working_days: Count
+
+
+class Duration(_Frozen):
+    """A number of days and how they are counted."""
+
+    days: Count
+    unit: DayUnit
+
+
+class TimeLimit(_Frozen):
+    """办理时限: the legal limit (where a statute sets one) and the committed limit."""
+
+    legal: Duration | None = None
+    """法定办结时限; null where no statute sets one."""
+    committed: Duration
+    """承诺办结时限; 0 days is 即办件."""
+
+
+class FormField(_Frozen):
+    """One field of a form."""
+
+    name: Text
+    type: FieldType
+    required: Flag
+
+
+class Form(_Frozen):
+    """表单内容: a form the applicant fills in."""
+
+    id: Annotated[str, Field(pattern=r"^F[1-9][0-9]*$")]
+    name: Text
+    fields: tuple[FormField, ...] = Field(min_length=1)
+
+
+class Fee(_Frozen):
+    """Whether the item is charged and on what basis."""
+
+    charged: Flag
+    standard: Text | None = None
+    legal_basis: tuple[LegalReference, ...] = ()
+
+
+class Penalty(_Frozen):
+    """处罚的行为、种类、幅度 of an administrative penalty item."""
+
+    conduct: Text
+    kinds: tuple[PenaltyKind, ...] = Field(min_length=1)
+    range: Text
+
+
+class Revision(_Frozen):
+    """The version of the item and the dates of its last change and its publication."""
+
+    version: Annotated[int, Field(ge=1), BeforeValidator(_to_int)]
+    changed_on: Day
+    """The day the item's conditions last changed."""
+    published_on: Day | None = None
+    """The day that change was published; null while it is pending."""
+
+
+class Item(_Frozen):
+    """One service or power item, its eight unified elements and what surrounds them."""
+
+    code: Text
+    """The 12-digit basic code (基本编码): province, department, main item, sub-item."""
+    lists: tuple[Text, ...] = Field(min_length=1)
+    """Ids of the lists (declared in catalog.yaml) the item belongs to."""
+    item_type: ItemType
+    department: Text
+    """The responsible division (承办处室)."""
+    one_thing: Text | None = None
+    """The 一件事 bundle the item belongs to, if any."""
+    levels: tuple[Level, ...] = Field(min_length=1)
+    main_item_name: Text
+    """1 主项名称."""
+    sub_item_name: Text | None = None
+    """2 子项名称; null when the item has no sub-items."""
+    legal_basis: tuple[LegalReference, ...] = ()
+    """3 适用依据."""
+    materials: tuple[Material, ...] = ()
+    """4 申请材料."""
+    service_process: tuple[ServiceStep, ...] = Field(min_length=1)
+    """5 办事流程."""
+    handling_process: tuple[HandlingStep, ...] = Field(min_length=1)
+    """6 业务经办流程."""
+    time_limit: TimeLimit
+    """7 办理时限."""
+    forms: tuple[Form, ...] = ()
+    """8 表单内容."""
+    conditions: tuple[Text, ...] = Field(min_length=1)
+    """受理条件."""
+    visits: Count
+    """到办事现场次数: 0 零跑动, 1 只跑一次."""
+    fee: Fee
+    penalty: Penalty | None = None
+    """Required for 行政处罚 items."""
+    revision: Revision
+
+    @property
+    def name(self) -> str:
+        """The full name: the main item, and the sub-item after a dash where there is one."""
+        if self.sub_item_name is None:
+            return self.main_item_name
+        return f"{self.main_item_name}（{self.sub_item_name}）"
+
+    def material(self, material_id: str) -> Material:
+        """The material with ``material_id``; ``KeyError`` if the item has none."""
+        for material in self.materials:
+            if material.id == material_id:
+                return material
+        raise KeyError(material_id)
+
+    def form(self, form_id: str) -> Form:
+        """The form with ``form_id``; ``KeyError`` if the item has none."""
+        for form in self.forms:
+            if form.id == form_id:
+                return form
+        raise KeyError(form_id)
+
+
+# ---- manifest and laws ----------------------------------------------------------------------
+
+
+class ListSpec(_Frozen):
+    """One of the lists (四张清单) a catalog declares."""
+
+    title: Text
+    expected: Count | None = None
+    """How many items the list must hold; null: no fixed size."""
+    subset_of: str | None = None
+    """Another list every item of this one must also be on."""
+
+
+class Publication(_Frozen):
+    """The publication rule: changes are published within this many working days."""
+
+    working_days: Annotated[int, Field(ge=1), BeforeValidator(_to_int)] = 1
+
+
+class Manifest(_Frozen):
+    """``catalog.yaml``: what the catalog is and which lists it keeps."""
+
+    name: Text
+    province: Annotated[str, Field(pattern=r"^[0-9]{2}$")]
+    """The two-digit province code (22 Jilin)."""
+    department: Annotated[str, Field(pattern=r"^[0-9]{4}$")]
+    """The four-digit department code (0114 human resources and social security)."""
+    lists: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")], ListSpec]
+    publication: Publication = Publication()
+
+
+class Law(_Frozen):
+    """A law, regulation or rule that items cite."""
+
+    id: LawId
+    name: Text
+    """The full official name, e.g. 中华人民共和国社会保险法."""
+    kind: LawKind
+    issuer: Text
+    effective: Day
+    """The day it came into force (for a text revised in full, the revised text)."""
+
+
+class Laws(_Frozen):
+    """``laws.yaml``: the registry every ``law:`` id must resolve in."""
+
+    laws: tuple[Law, ...]

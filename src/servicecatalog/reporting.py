@@ -1,0 +1,143 @@
+"""Reports rendered as text: plain lines, JSON, GitHub workflow commands and SARIF 2.1.0.
+
+These functions return strings; printing is the CLI's business.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from .findings import Finding, Lang, Report, Severity
+from .rules import REGISTRY, Registry
+
+__all__ = ["FORMATS", "Format", "findings_summary", "render_report", "text_line"]
+
+Format = Literal["text", "json", "github", "sarif"]
+FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif")
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render_report(
+    report: Report,
+    fmt: Format,
+    lang: Lang = "zh",
+    *,
+    version: str = "",
+    registry: Registry = REGISTRY,
+) -> str:
+    """``report`` in format ``fmt``, messages in ``lang``; ends with a newline unless empty."""
+    if fmt == "json":
+        return json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "sarif":
+        document = _sarif(report, lang, version, registry)
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    render = _github_line if fmt == "github" else text_line
+    return "".join(render(finding, lang) + "\n" for finding in report)
+
+
+def text_line(finding: Finding, lang: Lang = "zh") -> str:
+    """``file:line:col: severity [rule] message``."""
+    return f"{_location(finding)}: {finding.severity.value} [{finding.rule}] {finding.text(lang)}"
+
+
+def _location(finding: Finding) -> str:
+    file = finding.file or "<catalog>"
+    if finding.line is None:
+        return file
+    return f"{file}:{finding.line}:{finding.column or 1}"
+
+
+def _github_line(finding: Finding, lang: Lang) -> str:
+    properties = [f"title={_escape_property(finding.rule)}"]
+    if finding.file:
+        properties.insert(0, f"file={_escape_property(finding.file)}")
+    if finding.line is not None:
+        properties.insert(1, f"line={finding.line}")
+        properties.insert(2, f"col={finding.column or 1}")
+    level = _GITHUB_LEVELS[finding.severity]
+    return f"::{level} {','.join(properties)}::{_escape_data(finding.text(lang))}"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _sarif(report: Report, lang: Lang, version: str, registry: Registry) -> dict[str, Any]:
+    used = sorted({finding.rule for finding in report})
+    rule_ids = [rule_id for rule_id in registry if rule_id in used]
+    rule_ids += [rule_id for rule_id in used if rule_id not in registry]
+    index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
+    driver: dict[str, Any] = {
+        "name": "servicecatalog",
+        "informationUri": "https://pypi.org/project/servicecatalog/",
+        "rules": [_sarif_rule(rule_id, registry, lang) for rule_id in rule_ids],
+    }
+    if version:
+        driver["version"] = version
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",
+                "results": [_sarif_result(f, index[f.rule], lang) for f in report],
+            }
+        ],
+    }
+
+
+def _sarif_rule(rule_id: str, registry: Registry, lang: Lang) -> dict[str, Any]:
+    rule = registry.get(rule_id)
+    if rule is None:
+        return {"id": rule_id}
+    summary = rule.summary_en if lang == "en" else rule.summary
+    return {
+        "id": rule.id,
+        "name": "".join(part.title() for part in rule.id.split("-")),
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": rule.doc or summary},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+        "properties": {"family": rule.family},
+    }
+
+
+def _sarif_result(finding: Finding, rule_index: int, lang: Lang) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVELS[finding.severity],
+        "message": {"text": finding.text(lang)},
+    }
+    if finding.file:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": finding.file.replace("\\", "/")}}
+        if finding.line is not None:
+            physical["region"] = {"startLine": finding.line, "startColumn": finding.column or 1}
+        result["locations"] = [{"physicalLocation": physical}]
+    properties = {key: value for key, value in (("item", finding.item), ("path", finding.path))}
+    if any(properties.values()):
+        result["properties"] = {k: v for k, v in properties.items() if v}
+    return result
+
+
+def findings_summary(report: Report, lang: Lang = "zh") -> str:
+    """One line: how many items, errors, warnings and notes."""
+    counts = report.counts
+    if lang == "en":
+        return (
+            f"{report.items} items: {counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} notes"
+        )
+    return (
+        f"{report.items} 个事项：{counts['error']} 个错误，{counts['warning']} 个警告，"
+        f"{counts['info']} 个提示"
+    )
+

@@ -1,0 +1,103 @@
+"""The rule catalogue: one module per family, and the explicit registry of all of them.
+
+Rule ids are stable kebab-case slugs and are never reused. Each rule's docstring is its user
+documentation; ``servicecatalog rules`` prints it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from ..findings import Finding
+from ..loader import Position
+from . import (
+    codes,
+    configuration,
+    legal_basis,
+    lists,
+    materials,
+    names,
+    penalty,
+    revision,
+    schema,
+    time_limits,
+    visits,
+    yaml_safety,
+)
+from ._base import Context, ItemEntry, Rule, Violation
+from .._paths import identity_path
+
+__all__ = ["REGISTRY", "Context", "ItemEntry", "Registry", "Rule", "Violation", "run_rules"]
+
+FAMILIES = (
+    yaml_safety,
+    schema,
+    codes,
+    names,
+    legal_basis,
+    materials,
+    time_limits,
+    visits,
+    lists,
+    penalty,
+    revision,
+    configuration,
+)
+
+
+class Registry(Mapping[str, Rule]):
+    """Every rule by id, in documentation order; ids are checked unique at import."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self._rules: dict[str, Rule] = {}
+        for rule in rules:
+            if rule.id in self._rules:
+                raise ValueError(f"rule id {rule.id} registered twice")
+            self._rules[rule.id] = rule
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        return self._rules[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def extended(self, rules: tuple[Rule, ...]) -> Registry:
+        """A registry with ``rules`` added (later families register theirs this way)."""
+        return Registry((*self._rules.values(), *rules))
+
+
+REGISTRY = Registry(tuple(rule for family in FAMILIES for rule in family.RULES))
+
+
+def run_rules(context: Context, registry: Registry = REGISTRY) -> list[Finding]:
+    """Run every check of ``registry`` over ``context``; findings carry default severities."""
+    findings: list[Finding] = []
+    for rule in registry.values():
+        for violation, document in rule.violations(context):
+            position: Position = (
+                document.key_position(violation.loc)
+                if violation.key
+                else document.position(violation.loc)
+            )
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    severity=rule.severity,
+                    message=violation.message,
+                    message_en=violation.message_en,
+                    file=document.file,
+                    line=position.line,
+                    column=position.column,
+                    item=violation.item or _item_code(document.data),
+                    path=identity_path(document.data, violation.loc) or None,
+                )
+            )
+    return findings
+
+
+def _item_code(data: object) -> str | None:
+    code = data.get("code") if isinstance(data, dict) else None
+    return code if isinstance(code, str) else None

@@ -1,0 +1,140 @@
+"""What a rule is: an id, a default severity, a summary, its docstring, and a check."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from ..findings import Severity
+from ..loader import LoadedDocument, Loc
+from ..model import Item, Law, Manifest
+
+__all__ = [
+    "CatalogCheck",
+    "Context",
+    "ItemCheck",
+    "ItemEntry",
+    "Rule",
+    "Violation",
+    "catalog_rule",
+    "emitted_rule",
+    "item_rule",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a check reports: where (document and location), about which item, and why.
+
+    ``document`` may be left out by item checks: the item's own file is meant.
+    """
+
+    loc: Loc
+    message: str
+    message_en: str
+    document: LoadedDocument | None = None
+    item: str | None = None
+    key: bool = False
+    """Point at the key of the value at ``loc`` rather than at the value."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemEntry:
+    """A valid item and the document it was loaded from."""
+
+    item: Item
+    document: LoadedDocument
+
+
+@dataclass
+class Context:
+    """What catalog-wide checks see: every valid item, the manifest, the laws, today's date."""
+
+    today: date
+    manifest: Manifest | None = None
+    manifest_document: LoadedDocument | None = None
+    laws: dict[str, Law] = field(default_factory=dict)
+    laws_document: LoadedDocument | None = None
+    items: list[ItemEntry] = field(default_factory=list)
+    broken_items: set[str] = field(default_factory=set)
+    """Codes of item files that did not validate; catalog-wide counts take them into account."""
+
+
+ItemCheck = Callable[[Item, Context], Iterable[Violation]]
+CatalogCheck = Callable[[Context], Iterable[Violation]]
+Scope = Literal["item", "catalog", "emitted"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule. Its ``doc`` (the check's docstring) is its user documentation."""
+
+    id: str
+    severity: Severity
+    summary: str
+    summary_en: str
+    doc: str
+    family: str
+    scope: Scope
+    item_check: ItemCheck | None = None
+    catalog_check: CatalogCheck | None = None
+
+    def violations(self, context: Context) -> Iterator[tuple[Violation, LoadedDocument]]:
+        """Run the check; pair each violation with the document it concerns."""
+        if self.item_check is not None:
+            for entry in context.items:
+                for violation in self.item_check(entry.item, context):
+                    yield violation, violation.document or entry.document
+        elif self.catalog_check is not None:
+            for violation in self.catalog_check(context):
+                if violation.document is not None:
+                    yield violation, violation.document
+
+
+def _family(function: Callable[..., object]) -> str:
+    return function.__module__.rsplit(".", 1)[-1]
+
+
+def item_rule(
+    rule_id: str, severity: Severity, summary: str, summary_en: str
+) -> Callable[[ItemCheck], Rule]:
+    """Register ``function(item, context)`` as the check of rule ``rule_id``."""
+
+    def decorate(function: ItemCheck) -> Rule:
+        return Rule(
+            rule_id, severity, summary, summary_en, inspect.getdoc(function) or "",
+            _family(function), "item", item_check=function,
+        )
+
+    return decorate
+
+
+def catalog_rule(
+    rule_id: str, severity: Severity, summary: str, summary_en: str
+) -> Callable[[CatalogCheck], Rule]:
+    """Register ``function(context)`` as the catalog-wide check of rule ``rule_id``."""
+
+    def decorate(function: CatalogCheck) -> Rule:
+        return Rule(
+            rule_id, severity, summary, summary_en, inspect.getdoc(function) or "",
+            _family(function), "catalog", catalog_check=function,
+        )
+
+    return decorate
+
+
+def emitted_rule(
+    rule_id: str, severity: Severity, summary: str, summary_en: str
+) -> Callable[[Callable[[], None]], Rule]:
+    """Document a rule whose findings another stage emits (the loader, schema validation)."""
+
+    def decorate(function: Callable[[], None]) -> Rule:
+        return Rule(
+            rule_id, severity, summary, summary_en, inspect.getdoc(function) or "",
+            _family(function), "emitted",
+        )
+
+    return decorate

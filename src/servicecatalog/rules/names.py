@@ -1,0 +1,53 @@
+"""Names: the first two of the eight elements, main-item and sub-item name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Severity
+from ..model import Item
+from ._base import Context, ItemEntry, Rule, Violation, catalog_rule, item_rule
+
+
+@catalog_rule("name-duplicate", Severity.ERROR, "事项名称重复", "two items share a name")
+def name_duplicate(context: Context) -> Iterator[Violation]:
+    """The pair (main-item name, sub-item name) is unique across the catalog.
+
+    Citizens find items by name; two items with one name would be two answers to one question.
+    """
+    first: dict[tuple[str, str | None], ItemEntry] = {}
+    for entry in context.items:
+        key = (entry.item.main_item_name, entry.item.sub_item_name)
+        earlier = first.setdefault(key, entry)
+        if earlier is not entry:
+            loc = ("sub_item_name",) if entry.item.sub_item_name else ("main_item_name",)
+            yield Violation(
+                loc,
+                f"事项名称 “{entry.item.name}” 与 {earlier.item.code} 重复",
+                f"item name '{entry.item.name}' is also used by {earlier.item.code}",
+                document=entry.document,
+                item=entry.item.code,
+            )
+
+
+_STRAY_SPACE = (" ", "\u3000", "\t")
+
+
+@item_rule("name-whitespace", Severity.WARNING, "名称含多余空格", "stray spaces in a name")
+def name_whitespace(item: Item, context: Context) -> Iterator[Violation]:
+    """Names carry no leading or trailing spaces, ASCII or full-width (``\\u3000``).
+
+    Invisible spaces make two names that look the same compare different, in search and in the
+    national platform's matching.
+    """
+    for key in ("main_item_name", "sub_item_name"):
+        name = getattr(item, key)
+        if name is not None and (name.startswith(_STRAY_SPACE) or name.endswith(_STRAY_SPACE)):
+            yield Violation(
+                (key,),
+                f"名称 “{name}” 首尾有空格",
+                f"name '{name}' starts or ends with a space",
+            )
+
+
+RULES: tuple[Rule, ...] = (name_duplicate, name_whitespace)

@@ -1,0 +1,95 @@
+"""JSON Schemas (draft 2020-12) of the catalog files, generated from the models.
+
+The files in ``schemas/`` are committed so that consumers outside Python (portal backends, editors)
+get the same contract; ``servicecatalog schema --check`` and a test fail when they drift from the
+models.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import Item, Laws, Manifest
+
+__all__ = ["SCHEMA_DIALECT", "SCHEMA_MODELS", "generate_schemas", "schema_drift", "write_schemas"]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
+    "item.schema.json": (
+        Item,
+        "Service item",
+        "One item of the catalog (catalog/items/<code>.yaml): the eight unified elements "
+        "(八统一) and what surrounds them.",
+    ),
+    "manifest.schema.json": (
+        Manifest,
+        "Catalog manifest",
+        "catalog/catalog.yaml: the catalog's name, codes, lists and publication rule.",
+    ),
+    "laws.schema.json": (
+        Laws,
+        "Law registry",
+        "catalog/laws.yaml: the laws, regulations and rules items cite.",
+    ),
+}
+
+
+def schema_id(file_name: str) -> str:
+    """The canonical ``$id`` of a schema file."""
+    return f"urn:servicecatalog:schema:{file_name.removesuffix('.schema.json')}"
+
+
+def generate_schemas() -> dict[str, str]:
+    """File name -> JSON text of every schema."""
+    return {name: _text(name, *spec) for name, spec in SCHEMA_MODELS.items()}
+
+
+def _text(name: str, model: type[BaseModel], title: str, description: str) -> str:
+    generated = model.model_json_schema(mode="validation")
+    document: dict[str, Any] = {
+        "$schema": SCHEMA_DIALECT,
+        "$id": schema_id(name),
+        **generated,
+        "title": title,
+        "description": description,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into ``folder`` (each file replaced atomically); return the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in generate_schemas().items():
+        target = folder / name
+        _write_atomically(target, text)
+        written.append(target)
+    return written
+
+
+def schema_drift(folder: Path) -> list[str]:
+    """Names of the schema files in ``folder`` that are missing or differ from the models."""
+    drifted = []
+    for name, text in generate_schemas().items():
+        target = folder / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            drifted.append(name)
+    return drifted
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

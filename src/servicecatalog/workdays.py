@@ -1,0 +1,403 @@
+"""Official Chinese working days, for the one-working-day publication rule (DESIGN §9).
+
+A working day is a day on which government offices work under the State Council General Office's
+yearly holiday notice (国务院办公厅关于部分节假日安排的通知): Monday to Friday, except the rest
+days of the statutory holidays, plus the Saturdays and Sundays the notice turns into working days
+to make the holidays longer (调休上班; 2026-10-10 is such a Saturday).
+
+Two sources, year by year:
+
+* the ``chinesecalendar`` package's tables (``chinese_calendar.holidays`` and ``.workdays``), for
+  every year they hold data for;
+* override files ``<overrides_dir>/<year>.yaml``, each transcribing one year's notice::
+
+      year: 2026
+      rest_days:
+        - {name: 国庆节, from: 2026-10-01, to: 2026-10-07}
+      work_days:
+        - 2026-10-10
+
+  An override replaces the package's data for its year entirely, so a year whose notice came out
+  after the installed package (or that the package got wrong) can be fixed without a release.
+
+A day in a year neither source covers raises :class:`~servicecatalog.errors.UnknownYearError`,
+which names the file to add: a deadline computed from a guessed calendar would be published as if
+it were the law. ``chinese_calendar.find_workday`` is deliberately not used: ``find_workday(1, d)``
+answers wrongly when ``d`` itself is a day off.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import chinese_calendar  # type: ignore[import-untyped]
+import yaml
+
+from servicecatalog.errors import CalendarError, UnknownYearError
+
+__all__ = [
+    "WorkdayCalendar",
+    "is_working_day",
+    "next_working_day",
+    "working_days_between",
+]
+
+# Where the CLI reads overrides by default (DESIGN §9); only used to name the file to add in an
+# UnknownYearError when a calendar was made without an overrides folder.
+_SUGGESTED_OVERRIDES_DIR = Path("catalog/calendar")
+
+_OVERRIDE_FILE_NAME = re.compile(r"\d{4}\.yaml", re.ASCII)
+# date.fromisoformat also accepts 20261001 and week dates (2026-W40-4) since Python 3.11; a notice
+# is transcribed as YYYY-MM-DD, and anything else is more likely a typo than a deliberate choice.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TOP_KEYS = ("year", "rest_days", "work_days")
+_REST_KEYS = ("name", "from", "to")
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Year:
+    """One year's schedule, whatever its source: the rest days and the weekend working days."""
+
+    rest_days: frozenset[date]
+    work_days: frozenset[date]
+
+    def is_working_day(self, day: date) -> bool:
+        return day in self.work_days or (day.weekday() < 5 and day not in self.rest_days)
+
+
+@functools.cache
+def _package_years() -> dict[int, _Year]:
+    """The years ``chinesecalendar`` has data for, converted once from its tables.
+
+    The tables are read directly instead of calling ``chinese_calendar.is_workday`` per day,
+    which recomputes the package's year range over all its entries on every call. The covered years
+    are taken from the data (every real year has at least New Year's Day in the holiday table),
+    and each is confirmed against the package's own range check, so a new package release extends
+    the calendar without any change here.
+    """
+    rest: dict[int, set[date]] = {}
+    work: dict[int, set[date]] = {}
+    for table, by_year in ((chinese_calendar.holidays, rest), (chinese_calendar.workdays, work)):
+        for day in table:
+            by_year.setdefault(day.year, set()).add(day)
+    years: dict[int, _Year] = {}
+    for year in sorted(rest):
+        try:
+            chinese_calendar.is_workday(date(year, 1, 1))
+        except NotImplementedError:
+            continue
+        years[year] = _Year(frozenset(rest[year]), frozenset(work.get(year, ())))
+    return years
+
+
+class _OverrideLoader(yaml.CBaseLoader):
+    """``CBaseLoader`` (every scalar a string, parsed by libyaml) that refuses duplicate keys.
+
+    PyYAML keeps the last of two equal keys without a word; in an override file that would silently
+    drop a whole ``work_days`` list and shift every deadline after it.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while reading a mapping",
+                        node.start_mark,
+                        f"found duplicate key {key_node.value!r}",
+                        key_node.start_mark,
+                    )
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+class _OverrideParser:
+    """Checks one override file's data and turns it into a :class:`_Year`.
+
+    All scalars arrive as strings (``CBaseLoader``), so every date is parsed here, and every
+    problem becomes a :class:`CalendarError` that names the file and the offending entry.
+    """
+
+    def __init__(self, path: Path, year: int) -> None:
+        self.path = path
+        self.year = year
+
+    def fail(self, what: str) -> CalendarError:
+        return CalendarError(f"{self.path}: {what}")
+
+    def parse(self, data: object) -> _Year:
+        if not isinstance(data, dict):
+            raise self.fail(
+                f"must be a mapping with the keys {', '.join(_TOP_KEYS)}, not {_describe(data)}"
+            )
+        self.check_keys(data, _TOP_KEYS, "the file")
+        if data["year"] != f"{self.year:04d}":
+            raise self.fail(f"year is {_describe(data['year'])} but the file name says {self.year}")
+        rest_ranges = list(self.rest_ranges(data["rest_days"]))
+        rest_days = frozenset(day for first, last in rest_ranges for day in _days(first, last))
+        work_days = frozenset(self.work_days(data["work_days"], rest_days))
+        return _Year(rest_days, work_days)
+
+    def check_keys(self, mapping: dict[Any, Any], expected: tuple[str, ...], where: str) -> None:
+        missing = [key for key in expected if key not in mapping]
+        unknown = [str(key) for key in mapping if key not in expected]
+        if missing:
+            raise self.fail(f"{where} lacks the key(s) {', '.join(missing)}")
+        if unknown:
+            raise self.fail(
+                f"{where} has unknown key(s) {', '.join(unknown)}; "
+                f"expected exactly {', '.join(expected)}"
+            )
+
+    def rest_ranges(self, entries: object) -> Iterator[tuple[date, date]]:
+        if not isinstance(entries, list):
+            raise self.fail(
+                f"rest_days must be a list of {{name, from, to}} ranges, not {_describe(entries)}"
+            )
+        for number, entry in enumerate(entries, start=1):
+            where = f"rest_days entry {number}"
+            if not isinstance(entry, dict):
+                raise self.fail(
+                    f"{where} must be a mapping {{name, from, to}}, not {_describe(entry)}"
+                )
+            self.check_keys(entry, _REST_KEYS, where)
+            name = entry["name"]
+            if not isinstance(name, str) or not name.strip():
+                raise self.fail(f"{where}: name must be the holiday's name, not {_describe(name)}")
+            where = f"{where} ({name})"
+            first = self.parse_date(entry["from"], f"{where}: from")
+            last = self.parse_date(entry["to"], f"{where}: to")
+            if first > last:
+                raise self.fail(f"{where}: from {first} is after to {last}")
+            yield first, last
+
+    def work_days(self, entries: object, rest_days: frozenset[date]) -> Iterator[date]:
+        if not isinstance(entries, list):
+            raise self.fail(
+                f"work_days must be a list of dates (use [] for none), not {_describe(entries)}"
+            )
+        for number, entry in enumerate(entries, start=1):
+            where = f"work_days entry {number}"
+            day = self.parse_date(entry, where)
+            # Monday to Friday already work; a weekday here is almost surely a mistyped date,
+            # and a day that is also a rest day contradicts itself. Both would be silent guesses.
+            if day.weekday() < 5:
+                raise self.fail(
+                    f"{where}: {day} is a {day:%A}; work_days lists only the Saturdays and "
+                    f"Sundays that become working days"
+                )
+            if day in rest_days:
+                raise self.fail(f"{where}: {day} is also inside a rest_days range")
+            yield day
+
+    def parse_date(self, value: object, where: str) -> date:
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+            raise self.fail(f"{where} must be a date written YYYY-MM-DD, not {_describe(value)}")
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"{where} is {value}, which is not a real date") from None
+        # A notice sometimes starts New Year's Day in late December of the year before. Each file
+        # holds only its own year's days, so such days go into the previous year's file; ignoring
+        # them here would silently lose them.
+        if day.year != self.year:
+            raise self.fail(
+                f"{where} is {day}, which is not in {self.year}; "
+                f"days of {day.year} belong in {day.year}.yaml"
+            )
+        return day
+
+
+def _describe(value: object) -> str:
+    """A short English description of a loaded YAML value, for error messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return "an empty value" if value == "" else repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__  # pragma: no cover - CBaseLoader yields only the kinds above
+
+
+def _days(first: date, last: date) -> Iterator[date]:
+    day = first
+    while day <= last:
+        yield day
+        day += _ONE_DAY
+
+
+def _load_override(path: Path, year: int) -> _Year:
+    """Read, decode, parse and check one override file; every failure is a CalendarError."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CalendarError(f"{path}: cannot be read ({error.strerror or error})") from None
+    try:
+        # A BOM is accepted, as everywhere in the catalog (DESIGN §6).
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CalendarError(
+            f"{path}: is not UTF-8 (invalid byte at offset {error.start}); save it as UTF-8 "
+            f"(a Windows editor often saves GBK)"
+        ) from None
+    try:
+        data = yaml.load(text, Loader=_OverrideLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise CalendarError(f"{where}: invalid YAML: {error.problem or error.context}") from None
+    except yaml.YAMLError as error:
+        raise CalendarError(f"{path}: invalid YAML: {error}") from None
+    return _OverrideParser(path, year).parse(data)
+
+
+def _load_overrides(directory: Path) -> dict[int, _Year]:
+    """Every ``<year>.yaml`` of the folder, loaded; a missing folder simply holds none."""
+    if not directory.exists():
+        return {}
+    if not directory.is_dir():
+        raise CalendarError(f"{directory}: the calendar overrides folder is not a folder")
+    years: dict[int, _Year] = {}
+    for path in sorted(directory.iterdir()):
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            continue  # README.md and the like
+        # A 2027.yml or 2027-holidays.yaml that were skipped would leave the year to the package
+        # (or to nobody) while its author believes it is in force.
+        if not _OVERRIDE_FILE_NAME.fullmatch(path.name):
+            raise CalendarError(
+                f"{path}: an override file must be named <year>.yaml, for example 2027.yaml"
+            )
+        years[int(path.stem)] = _load_override(path, int(path.stem))
+    return years
+
+
+def _require_date(value: object, name: str = "day") -> None:
+    # A datetime is a date to Python, but it never equals the date it falls on, so it would be
+    # silently misjudged; and its calendar day depends on a time zone only the caller knows.
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
+
+
+class WorkdayCalendar:
+    """The official working days: ``chinesecalendar``'s data, overridden year by year.
+
+    Override files are read when the calendar is made, so a malformed file is reported at once
+    (as :class:`CalendarError`) rather than when a deadline happens to reach its year. A folder
+    that does not exist holds no overrides. The calendar is immutable afterwards; make a new one
+    to see changed files.
+    """
+
+    def __init__(self, overrides_dir: Path | None = None) -> None:
+        self._overrides_dir = None if overrides_dir is None else Path(overrides_dir)
+        overrides = {} if self._overrides_dir is None else _load_overrides(self._overrides_dir)
+        self._years: dict[int, _Year] = {**_package_years(), **overrides}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(overrides_dir={self._overrides_dir!r})"
+
+    @property
+    def overrides_dir(self) -> Path | None:
+        """The folder of ``<year>.yaml`` override files, or None for the package's data alone."""
+        return self._overrides_dir
+
+    def covered_years(self) -> frozenset[int]:
+        """Every year the calendar can answer for (package data or an override file)."""
+        return frozenset(self._years)
+
+    def _year(self, year: int) -> _Year:
+        try:
+            return self._years[year]
+        except KeyError:
+            folder = self._overrides_dir or _SUGGESTED_OVERRIDES_DIR
+            raise UnknownYearError(year, folder / f"{year}.yaml") from None
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether offices work on ``day``; UnknownYearError if its year is not covered."""
+        _require_date(day)
+        return self._year(day.year).is_working_day(day)
+
+    def next_working_day(self, day: date, n: int = 1) -> date:
+        """The ``n``-th working day strictly after ``day`` (``day`` itself never counts).
+
+        This is the publication deadline of a change made on ``day`` with ``n`` working days
+        allowed: a change on Wednesday 2026-09-30 is due 2026-10-08, after the National Day
+        holiday. Only the days after ``day`` are consulted, so ``day``'s own year need not be
+        covered, but every day up to the answer must be.
+        """
+        _require_date(day)
+        if n < 1:
+            raise ValueError(f"n must be at least 1, not {n}")
+        for _ in range(n):
+            day += _ONE_DAY
+            while not self.is_working_day(day):
+                day += _ONE_DAY
+        return day
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """The number of working days ``d`` with ``start < d <= end``; 0 if ``end <= start``.
+
+        The half-open interval makes this the inverse of :meth:`next_working_day`:
+        ``working_days_between(d, next_working_day(d, n)) == n``.
+        """
+        _require_date(start, "start")
+        _require_date(end, "end")
+        return sum(self.is_working_day(day) for day in _days(start + _ONE_DAY, end))
+
+    def last_covered_day(self) -> date:
+        """31 December of the last year covered without a gap.
+
+        The run starts at the package's last year (its data has no gaps) and goes on through
+        consecutive override years; an override for a later year beyond a missing one does not
+        count, since a deadline cannot get past the missing year to reach it.
+        """
+        package_years = _package_years()
+        if package_years:
+            year = max(package_years)
+        elif self._years:
+            year = min(self._years)
+        else:  # pragma: no cover - only with a chinesecalendar release that holds no data
+            raise CalendarError("the working-day calendar covers no year at all")
+        while year + 1 in self._years:
+            year += 1
+        return date(year, 12, 31)
+
+    def runs_out_within(self, today: date, days: int = 45) -> date | None:
+        """:meth:`last_covered_day` if ``today + days`` lies beyond it, else None.
+
+        For the warning that the next year's schedule must be added before deadlines reach it.
+        """
+        _require_date(today, "today")
+        if days < 0:
+            raise ValueError(f"days must not be negative, not {days}")
+        last = self.last_covered_day()
+        return last if today + timedelta(days=days) > last else None
+
+
+@functools.cache
+def _default_calendar() -> WorkdayCalendar:
+    return WorkdayCalendar()
+
+
+def is_working_day(day: date, *, calendar: WorkdayCalendar | None = None) -> bool:
+    """:meth:`WorkdayCalendar.is_working_day` of ``calendar`` (default: package data only)."""
+    return (_default_calendar() if calendar is None else calendar).is_working_day(day)
+
+
+def next_working_day(day: date, n: int = 1, *, calendar: WorkdayCalendar | None = None) -> date:
+    """:meth:`WorkdayCalendar.next_working_day` of ``calendar`` (default: package data only)."""
+    return (_default_calendar() if calendar is None else calendar).next_working_day(day, n)
+
+
+def working_days_between(start: date, end: date, *, calendar: WorkdayCalendar | None = None) -> int:
+    """:meth:`WorkdayCalendar.working_days_between` of ``calendar`` (default: package data only)."""
+    return (_default_calendar() if calendar is None else calendar).working_days_between(start, end)
