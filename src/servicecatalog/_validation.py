@@ -40,17 +40,20 @@ def validate_document(
     """Validate the data of ``document`` against ``model``; findings carry file positions."""
     if document.data is None:
         finding = _finding(
-            document, (), document.position(()), INVALID_VALUE, item,
-            "文件为空，或不包含任何内容", "the file is empty",
+            document,
+            (),
+            document.position(()),
+            INVALID_VALUE,
+            item,
+            "文件为空，或不包含任何内容",
+            "the file is empty",
         )
         return None, [finding]
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
         return None, [
-            _from_error(model, document, detail, item) for detail in error.errors(
-                include_url=False
-            )
+            _from_error(model, document, detail, item) for detail in error.errors(include_url=False)
         ]
 
 
@@ -63,15 +66,25 @@ def _from_error(
         parent = loc[:-1]
         name = str(loc[-1])
         return _finding(
-            document, parent, document.container_position(parent), MISSING_KEY, item,
-            f"缺少必填字段 “{name}”", f"missing required key '{name}'",
+            document,
+            parent,
+            document.container_position(parent),
+            MISSING_KEY,
+            item,
+            f"缺少必填字段 “{name}”",
+            f"missing required key '{name}'",
         )
     if kind == "extra_forbidden":
         name = str(loc[-1])
         hint_zh, hint_en = _suggestion(model, document.data, loc)
         return _finding(
-            document, loc, document.key_position(loc), UNKNOWN_KEY, item,
-            f"未知字段 “{name}”{hint_zh}", f"unknown key '{name}'{hint_en}",
+            document,
+            loc,
+            document.key_position(loc),
+            UNKNOWN_KEY,
+            item,
+            f"未知字段 “{name}”{hint_zh}",
+            f"unknown key '{name}'{hint_en}",
         )
     zh, en = _describe(detail)
     return _finding(document, loc, document.position(loc), INVALID_VALUE, item, zh, en)
@@ -125,18 +138,18 @@ def _suggestion(model: type[BaseModel], data: Any, loc: Loc) -> tuple[str, str]:
 
 
 def _fields_at(model: type[BaseModel], data: Any, loc: Loc) -> list[str]:
-    current: Any = model
+    current: type[BaseModel] | None = model
     for step in loc:
         if isinstance(step, int):
             continue
-        info = current.model_fields.get(step) if isinstance(current, type) else None
+        info = current.model_fields.get(step) if current is not None else None
         if info is None:
             return []
         current = _model_in(info.annotation)
-    return list(current.model_fields) if isinstance(current, type) else []
+    return list(current.model_fields) if current is not None else []
 
 
-def _model_in(annotation: Any) -> Any:
+def _model_in(annotation: Any) -> type[BaseModel] | None:
     """The model class inside ``tuple[M, ...]``, ``M | None`` or ``M``, if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ._validation import validate_document
-from .config import LoadedConfig, apply_config, find_config, load_config
+from .config import apply_config, find_config, load_config
 from .errors import CatalogNotFoundError
 from .findings import Finding, Report, Severity
 from .loader import LoadedDocument, load_file
@@ -53,7 +53,7 @@ class Catalog:
         """The item with ``code``; ``KeyError`` if the catalog has no valid item of that code."""
         return self._entries[code].item
 
-    def items(self, list: str | None = None) -> list[Item]:  # noqa: A002  # the API's word
+    def items(self, list: str | None = None) -> list[Item]:
         """The valid items ordered by code; with ``list``, only those on that list."""
         items = [entry.item for _, entry in sorted(self._entries.items())]
         if list is None:

@@ -27,7 +27,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in stubs of newer click
     """A date written ``YYYY-MM-DD``."""
 
     name = "DATE"
@@ -36,12 +36,19 @@ class DateType(click.ParamType):
         if isinstance(value, date):
             return value
         text = str(value)
-        try:
-            if len(text) == len("YYYY-MM-DD"):
-                return date.fromisoformat(text)
-        except ValueError:
-            pass
-        self.fail(f"{text!r} is not a date written YYYY-MM-DD", param, ctx)
+        parsed = _iso_date(text)
+        if parsed is None:
+            self.fail(f"{text!r} is not a date written YYYY-MM-DD", param, ctx)
+        return parsed
+
+
+def _iso_date(text: str) -> date | None:
+    if len(text) != len("YYYY-MM-DD"):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 DATE = DateType()
@@ -85,22 +92,28 @@ def main() -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path), default=Path("catalog"))
 @click.option(
-    "--format", "fmt",
+    "--format",
+    "fmt",
     type=click.Choice(["text", "json", "github", "sarif"]),
-    default="text", show_default=True,
+    default="text",
+    show_default=True,
     help="text: file:line:col lines; json: the documented shape; github: workflow annotations; "
     "sarif: SARIF 2.1.0 for code scanning.",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
-    default="error", show_default=True,
+    default="error",
+    show_default=True,
     help="Exit 1 when a finding is at least this severe.",
 )
 @LANG_OPTION
-@click.option("--today", type=DATE, default=None, help="Compare dates with this day (default: today).")
 @click.option(
-    "--config", "config_path",
+    "--today", type=DATE, default=None, help="Compare dates with this day (default: today)."
+)
+@click.option(
+    "--config",
+    "config_path",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     default=None,
     help="Use this configuration instead of the .servicecatalog.yaml found above PATH.",
@@ -203,9 +216,11 @@ def _print_rule_table(selected: list[Any], lang: Lang) -> None:
 
 @main.command()
 @click.option(
-    "--output-dir", "-o",
+    "--output-dir",
+    "-o",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("schemas"), show_default=True,
+    default=Path("schemas"),
+    show_default=True,
     help="Folder to write the schema files into.",
 )
 @click.option("--check", is_flag=True, help="Do not write: exit 1 if the files differ.")

@@ -23,6 +23,8 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from pydantic import Field
+
 from ._validation import validate_document
 from .findings import Finding, Severity
 from .loader import LoadedDocument, load_file
@@ -63,7 +65,7 @@ class Waiver(_Frozen):
 class Config(_Frozen):
     """The content of ``.servicecatalog.yaml``."""
 
-    rules: dict[str, RuleSetting] = {}
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
     waivers: tuple[Waiver, ...] = ()
 
 
@@ -99,7 +101,9 @@ def load_config(path: Path | None, known_rules: Iterable[str]) -> LoadedConfig:
 
 
 def _unknown_rules(config: Config, document: LoadedDocument, known: set[str]) -> list[Finding]:
-    located = [(("rules", rule_id), rule_id) for rule_id in config.rules]
+    located: list[tuple[tuple[str | int, ...], str]] = [
+        (("rules", rule_id), rule_id) for rule_id in config.rules
+    ]
     located += [(("waivers", i, "rule"), w.rule) for i, w in enumerate(config.waivers)]
     findings = []
     for loc, rule_id in located:
@@ -124,9 +128,7 @@ def apply_config(
 ) -> tuple[list[Finding], list[Finding]]:
     """Apply settings and waivers: return (findings that stand, findings waived)."""
     settings: Mapping[str, RuleSetting] = loaded.config.rules
-    active = {
-        (w.rule, w.item): w for w in loaded.config.waivers if w.expires >= today
-    }
+    active = {(w.rule, w.item): w for w in loaded.config.waivers if w.expires >= today}
     used: set[tuple[str, str]] = set()
     kept: list[Finding] = [*loaded.findings]
     waived: list[Finding] = []
@@ -146,7 +148,9 @@ def apply_config(
     return kept, waived
 
 
-def _waiver_findings(loaded: LoadedConfig, today: date, used: set[tuple[str, str]]) -> list[Finding]:
+def _waiver_findings(
+    loaded: LoadedConfig, today: date, used: set[tuple[str, str]]
+) -> list[Finding]:
     document = loaded.document
     if document is None:
         return []

@@ -262,8 +262,13 @@ class _Builder:
             return self._failed(self._syntax_finding(error))
         except yaml.YAMLError as error:
             return self._failed(
-                _finding("yaml-syntax", self.file, _START, f"YAML 语法错误：{error}",
-                         f"YAML syntax error: {error}")
+                _finding(
+                    "yaml-syntax",
+                    self.file,
+                    _START,
+                    f"YAML 语法错误：{error}",
+                    f"YAML syntax error: {error}",
+                )
             )
         except _DepthExceededError as error:
             return self._failed(

@@ -21,6 +21,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 __all__ = [
     "Channel",
+    "DayUnit",
     "Duration",
     "Exemption",
     "Fee",
@@ -48,7 +49,6 @@ __all__ = [
     "Role",
     "ServiceStep",
     "TimeLimit",
-    "DayUnit",
 ]
 
 

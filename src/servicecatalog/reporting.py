@@ -122,9 +122,11 @@ def _sarif_result(finding: Finding, rule_index: int, lang: Lang) -> dict[str, An
         if finding.line is not None:
             physical["region"] = {"startLine": finding.line, "startColumn": finding.column or 1}
         result["locations"] = [{"physicalLocation": physical}]
-    properties = {key: value for key, value in (("item", finding.item), ("path", finding.path))}
-    if any(properties.values()):
-        result["properties"] = {k: v for k, v in properties.items() if v}
+    properties = {
+        key: value for key, value in (("item", finding.item), ("path", finding.path)) if value
+    }
+    if properties:
+        result["properties"] = properties
     return result
 
 
@@ -140,4 +142,3 @@ def findings_summary(report: Report, lang: Lang = "zh") -> str:
         f"{report.items} 个事项：{counts['error']} 个错误，{counts['warning']} 个警告，"
         f"{counts['info']} 个提示"
     )
-

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from .._paths import identity_path
 from ..findings import Finding
 from ..loader import Position
 from . import (
@@ -25,7 +26,6 @@ from . import (
     yaml_safety,
 )
 from ._base import Context, ItemEntry, Rule, Violation
-from .._paths import identity_path
 
 __all__ = ["REGISTRY", "Context", "ItemEntry", "Registry", "Rule", "Violation", "run_rules"]
 

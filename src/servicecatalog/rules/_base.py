@@ -105,8 +105,14 @@ def item_rule(
 
     def decorate(function: ItemCheck) -> Rule:
         return Rule(
-            rule_id, severity, summary, summary_en, inspect.getdoc(function) or "",
-            _family(function), "item", item_check=function,
+            rule_id,
+            severity,
+            summary,
+            summary_en,
+            inspect.getdoc(function) or "",
+            _family(function),
+            "item",
+            item_check=function,
         )
 
     return decorate
@@ -119,8 +125,14 @@ def catalog_rule(
 
     def decorate(function: CatalogCheck) -> Rule:
         return Rule(
-            rule_id, severity, summary, summary_en, inspect.getdoc(function) or "",
-            _family(function), "catalog", catalog_check=function,
+            rule_id,
+            severity,
+            summary,
+            summary_en,
+            inspect.getdoc(function) or "",
+            _family(function),
+            "catalog",
+            catalog_check=function,
         )
 
     return decorate
@@ -133,8 +145,13 @@ def emitted_rule(
 
     def decorate(function: Callable[[], None]) -> Rule:
         return Rule(
-            rule_id, severity, summary, summary_en, inspect.getdoc(function) or "",
-            _family(function), "emitted",
+            rule_id,
+            severity,
+            summary,
+            summary_en,
+            inspect.getdoc(function) or "",
+            _family(function),
+            "emitted",
         )
 
     return decorate

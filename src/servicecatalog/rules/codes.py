@@ -49,9 +49,7 @@ def code_file_name(context: Context) -> Iterator[Violation]:
             )
 
 
-@item_rule(
-    "code-province-mismatch", Severity.ERROR, "编码省份与目录不符", "code province differs"
-)
+@item_rule("code-province-mismatch", Severity.ERROR, "编码省份与目录不符", "code province differs")
 def code_province_mismatch(item: Item, context: Context) -> Iterator[Violation]:
     """The first two digits of the code are the catalog's ``province`` (catalog.yaml)."""
     code = _parsed(item)
@@ -154,7 +152,10 @@ def code_main_name_mismatch(context: Context) -> Iterator[Violation]:
 
 
 @catalog_rule(
-    "code-main-with-sub-items", Severity.ERROR, "拆分子项的主项不应单独成项", "main beside sub-items"
+    "code-main-with-sub-items",
+    Severity.ERROR,
+    "拆分子项的主项不应单独成项",
+    "main beside sub-items",
 )
 def code_main_with_sub_items(context: Context) -> Iterator[Violation]:
     """A main item split into sub-items has no ``…000`` file of its own.
