@@ -42,7 +42,8 @@ Loc = tuple[str | int, ...]
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _MERGE_KEY = "<<"
-_Parser: Any = getattr(yaml, "CParser", None) or yaml.Loader
+# libyaml when PyYAML was built with it (the usual wheels are); the pure-Python parser otherwise.
+_Parser: Any = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +329,7 @@ class _Builder:
 
     def _scalar(self, event: Any) -> None:
         self._check_node_properties(event)
-        value = None if event.style is None and event.value in _NULLS else event.value
+        value = None if not event.style and event.value in _NULLS else event.value
         if self._is_merge_key(event):
             self._report(
                 "yaml-alias",
@@ -344,7 +345,7 @@ class _Builder:
             frame is not None
             and isinstance(frame.container, dict)
             and frame.expecting_key
-            and event.style is None
+            and not event.style  # plain: libyaml says "", the Python parser None
             and event.value == _MERGE_KEY
         )
 
