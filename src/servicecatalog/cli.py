@@ -239,3 +239,113 @@ def schema(output_dir: Path, check: bool) -> None:
         return
     for written in write_schemas(output_dir):
         click.echo(str(written))
+
+
+CATALOG_OPTION = click.option(
+    "--catalog",
+    "catalog_path",
+    type=click.Path(path_type=Path),
+    default=Path("catalog"),
+    show_default=True,
+    help="The catalog folder.",
+)
+
+
+@main.command()
+@CATALOG_OPTION
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--from", "changed_from", type=DATE, default=None,
+    help="Count items changed on or after this day (default: 1 January of this year).",
+)
+@click.option(
+    "--to", "changed_to", type=DATE, default=None,
+    help="Count items changed on or before this day (default: today).",
+)
+@_guarded
+def stats(
+    catalog_path: Path, fmt: str, changed_from: date | None, changed_to: date | None
+) -> None:
+    """Figures for the annual report: items per list, type and department; visits;
+    materials not to submit; time compression; items changed in a date range."""
+    from .catalog import load_catalog
+    from .stats import catalog_stats
+
+    today = date.today()
+    start = changed_from or date(today.year, 1, 1)
+    end = changed_to or today
+    if start > end:
+        raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
+    catalog = load_catalog(catalog_path)
+    figures = catalog_stats(catalog, start, end)
+    if fmt == "json":
+        click.echo(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_stats(figures.to_dict())
+    if not catalog.report.ok:
+        click.echo(
+            f"note: the catalog has {catalog.report.counts['error']} errors; invalid items are "
+            "not counted (servicecatalog validate shows them)",
+            err=True,
+        )
+
+
+def _print_stats(figures: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=None if sys.stdout.isatty() else 100)
+    console.print(f"[bold]{figures['catalog']}[/bold]")
+    console.print(f"{figures['items']} 个事项（{figures['main_items']} 个主项）\n")
+    lists = Table(title="清单 lists", title_justify="left")
+    for column in ("list", "title", "count", "expected"):
+        lists.add_column(column, justify="right" if column in ("count", "expected") else "left")
+    for list_id, entry in figures["lists"].items():
+        expected = "" if entry["expected"] is None else str(entry["expected"])
+        lists.add_row(list_id, entry["title"] or "", str(entry["count"]), expected)
+    console.print(lists)
+    for title, counts in (
+        ("事项类型 item types", figures["item_types"]),
+        ("承办处室 departments", figures["departments"]),
+    ):
+        console.print(_count_table(title, counts))
+    visits = figures["visits"]
+    materials = figures["materials"]
+    limits = figures["time_limits"]
+    summary = Table(title="改革指标 reform figures", title_justify="left", show_header=False)
+    summary.add_column("figure")
+    summary.add_column("value", justify="right")
+    exempt = "，".join(f"{k} {v}" for k, v in materials["by_exempt_by"].items()) or "0"
+    compression = limits["average_compression_percent"]
+    rows = [
+        ("零跑动 zero visits", str(visits["zero"])),
+        ("只跑一次 one visit", str(visits["one"])),
+        ("申请材料 materials", str(materials["total"])),
+        ("免提交 not submitted", f"{materials['not_submitted']}（{exempt}）"),
+        ("容缺后补 deferrable", str(materials["deferrable"])),
+        ("即办件 immediate", str(limits["immediate"])),
+        (
+            "时限压缩 time compression",
+            "—" if compression is None else f"{compression}%（{limits['comparable']} 项可比）",
+        ),
+        (
+            f"变更事项 changed {figures['changed']['from']}–{figures['changed']['to']}",
+            str(figures["changed"]["count"]),
+        ),
+    ]
+    for label, value in rows:
+        summary.add_row(label, value)
+    console.print(summary)
+
+
+def _count_table(title: str, counts: dict[str, int]) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    table.add_column("name")
+    table.add_column("items", justify="right")
+    for name, count in counts.items():
+        table.add_row(name, str(count))
+    return table

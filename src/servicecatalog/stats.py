@@ -1,0 +1,142 @@
+"""Figures for a department's annual report, computed from the catalog.
+
+Items per list (with each list's title and expected size), per item type and per department;
+零跑动 against 只跑一次; materials in all, those the applicant need not submit (by ``exempt_by``),
+those that may be handed in later (容缺后补); committed against legal time (average compression,
+where the two are comparable); and the items whose conditions changed in a date range.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .catalog import Catalog
+from .codes import ItemCode, describe_code_problem
+from .model import Item, Requirement
+
+__all__ = ["CatalogStats", "catalog_stats"]
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """The figures; :meth:`to_dict` is the JSON shape of ``servicecatalog stats``."""
+
+    name: str
+    items: int
+    main_items: int
+    lists: dict[str, dict[str, Any]]
+    item_types: dict[str, int]
+    departments: dict[str, int]
+    visits: dict[str, int]
+    materials: dict[str, Any]
+    time_limits: dict[str, Any]
+    changed: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, ready for JSON."""
+        return {
+            "catalog": self.name,
+            "items": self.items,
+            "main_items": self.main_items,
+            "lists": self.lists,
+            "item_types": self.item_types,
+            "departments": self.departments,
+            "visits": self.visits,
+            "materials": self.materials,
+            "time_limits": self.time_limits,
+            "changed": self.changed,
+        }
+
+
+def catalog_stats(catalog: Catalog, changed_from: date, changed_to: date) -> CatalogStats:
+    """The figures of ``catalog``; items count as changed when ``changed_on`` is in the range."""
+    items = catalog.items()
+    return CatalogStats(
+        name=catalog.manifest.name if catalog.manifest else str(catalog.path),
+        items=len(items),
+        main_items=len({_main_code(item) for item in items}),
+        lists=_lists(catalog, items),
+        item_types=_counted(item.item_type.value for item in items),
+        departments=_counted(item.department for item in items),
+        visits={
+            "zero": sum(1 for item in items if item.visits == 0),
+            "one": sum(1 for item in items if item.visits == 1),
+            "more": sum(1 for item in items if item.visits > 1),
+        },
+        materials=_materials(items),
+        time_limits=_time_limits(items),
+        changed=_changed(items, changed_from, changed_to),
+    )
+
+
+def _main_code(item: Item) -> str:
+    if describe_code_problem(item.code):
+        return item.code
+    return ItemCode.parse(item.code).main_code
+
+
+def _counted(values: Any) -> dict[str, int]:
+    return dict(Counter(values).most_common())
+
+
+def _lists(catalog: Catalog, items: list[Item]) -> dict[str, dict[str, Any]]:
+    declared = catalog.manifest.lists if catalog.manifest else {}
+    counts = Counter(list_id for item in items for list_id in set(item.lists))
+    result: dict[str, dict[str, Any]] = {}
+    for list_id, spec in declared.items():
+        result[list_id] = {"title": spec.title, "expected": spec.expected, "count": counts[list_id]}
+    for list_id in sorted(set(counts) - set(declared)):
+        result[list_id] = {"title": None, "expected": None, "count": counts[list_id]}
+    return result
+
+
+def _materials(items: list[Item]) -> dict[str, Any]:
+    materials = [material for item in items for material in item.materials]
+    exempt = Counter(m.exempt_by.value for m in materials if m.exempt_by is not None)
+    return {
+        "total": len(materials),
+        "not_submitted": sum(exempt.values()),
+        "by_exempt_by": dict(exempt.most_common()),
+        "deferrable": sum(1 for m in materials if m.requirement is Requirement.DEFERRABLE),
+        "optional": sum(1 for m in materials if m.requirement is Requirement.OPTIONAL),
+        "items_without_materials": sum(1 for item in items if not item.materials),
+    }
+
+
+def _time_limits(items: list[Item]) -> dict[str, Any]:
+    comparable = [
+        item.time_limit
+        for item in items
+        if item.time_limit.legal is not None
+        and item.time_limit.legal.unit == item.time_limit.committed.unit
+        and item.time_limit.legal.days > 0
+    ]
+    compressions = [
+        (limit.legal.days - limit.committed.days) / limit.legal.days * 100
+        for limit in comparable
+        if limit.legal is not None
+    ]
+    return {
+        "with_legal_limit": sum(1 for item in items if item.time_limit.legal is not None),
+        "comparable": len(comparable),
+        "average_compression_percent": (
+            round(sum(compressions) / len(compressions), 1) if compressions else None
+        ),
+        "legal_days_total": sum(limit.legal.days for limit in comparable if limit.legal),
+        "committed_days_total": sum(limit.committed.days for limit in comparable),
+        "immediate": sum(1 for item in items if item.time_limit.committed.days == 0),
+    }
+
+
+def _changed(items: list[Item], start: date, end: date) -> dict[str, Any]:
+    changed = [item for item in items if start <= item.revision.changed_on <= end]
+    return {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "count": len(changed),
+        "published": sum(1 for item in changed if item.revision.published_on is not None),
+        "items": [item.code for item in changed],
+    }

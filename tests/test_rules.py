@@ -1,0 +1,488 @@
+"""The rule catalogue, case by case (DESIGN §4–§7).
+
+Every case is a small catalog: a fresh copy of ``tests/cases/_base`` (a valid catalog with no
+items) plus what the case adds. A fail case must make its rule fire, at the declared positions;
+a pass case must not make it fire, and must leave the whole catalog without errors. The
+convention is documented in ``tests/cases/README.md``; cases are found automatically.
+
+A few cases cannot be committed as files (a file over 4 MiB, a document nested 20,000 levels, a
+folder named like an item file, symbolic links); they are generated here, in ``GENERATED``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from servicecatalog import load_catalog
+from servicecatalog.config import CONFIG_FILE_NAME, find_config
+from servicecatalog.findings import Finding, Severity
+from servicecatalog.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from servicecatalog.rules import REGISTRY
+
+TODAY = date(2026, 11, 27)
+
+CASES_DIR = Path(__file__).parent / "cases"
+BASE_DIR = CASES_DIR / "_base"
+TEMPLATE = CASES_DIR / "_template.yaml"
+KNOWN_BUGS = CASES_DIR / "KNOWN_BUGS.md"
+
+KINDS = ("pass", "fail")
+EXPECT_FILE = "expect.txt"
+DELETE_FILE = "delete.txt"
+FOLDER_CASE_ENTRIES = frozenset(
+    {"items", "catalog.yaml", "laws.yaml", CONFIG_FILE_NAME, EXPECT_FILE, DELETE_FILE}
+)
+ITEM_FILE = re.compile(r"[0-9]{12}\.ya?ml")
+DIRECTIVES = ("expect", "allow", "also", "severity", "without-config")
+
+Position = tuple[str, int | None, int | None]
+"""Where a finding stands: file relative to the catalog root, 1-based line and column."""
+
+
+# ---- cases ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Expectation:
+    """What a case declares beyond "fires" / "does not fire"."""
+
+    positions: set[Position] | None = None
+    """Fail cases: the exact positions of the rule's findings (``expect``)."""
+    allow: set[str] = field(default_factory=set)
+    """Pass cases: rules whose error findings the case tolerates (``allow``)."""
+    also: set[str] = field(default_factory=set)
+    """Rules that must fire as well (``also``), e.g. a finding an expired waiver no longer hides."""
+    severity: Severity | None = None
+    """The severity the rule's findings must have; default: the rule's registered severity."""
+    without_config: set[str] = field(default_factory=set)
+    """Rules that fire when the case's ``.servicecatalog.yaml`` is replaced by an empty one, to
+    show that a waiver or an ``off`` setting is what keeps them quiet (``without-config``)."""
+
+    def add(self, directive: str, value: str, default_file: str | None) -> None:
+        """Record one ``directive: value`` line."""
+        if directive == "expect":
+            if self.positions is None:
+                self.positions = set()
+            self.positions.add(_parse_position(value, default_file))
+        elif directive == "allow":
+            self.allow.update(value.split())
+        elif directive == "also":
+            self.also.update(value.split())
+        elif directive == "severity":
+            self.severity = Severity(value.strip())
+        elif directive == "without-config":
+            self.without_config.update(value.split())
+        else:  # pragma: no cover - guarded by the callers
+            raise ValueError(f"unknown directive {directive!r}")
+
+
+@dataclass
+class Case:
+    """One case: the rule it is about, pass or fail, its name and how to build its catalog."""
+
+    rule: str
+    kind: str
+    name: str
+    build: Callable[[Path], None]
+    expectation: Expectation
+    source: Path | None = None
+    """The committed file or folder; ``None`` for generated cases."""
+    error: str | None = None
+    """A malformed case (reported by its test rather than breaking collection)."""
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}/{self.kind}/{self.name}"
+
+
+def _parse_position(value: str, default_file: str | None) -> Position:
+    """``LINE:COL`` (file cases), ``FILE:LINE:COL`` or a bare ``FILE`` (no position)."""
+    value = value.strip()
+    match = re.fullmatch(r"(?:(?P<file>.+?):)?(?P<line>[0-9]+):(?P<column>[0-9]+)", value)
+    if match:
+        file = match["file"] or default_file
+        if file is None:
+            raise ValueError(f"position {value!r} must name its file")
+        return (file, int(match["line"]), int(match["column"]))
+    if ":" in value or not value:
+        raise ValueError(f"cannot read position {value!r}")
+    return (value, None, None)
+
+
+_DIRECTIVE_LINE = re.compile(r"#\s*(?P<name>[a-z][a-z-]*)\s*:\s*(?P<value>.*)")
+
+
+def _leading_comments(raw: bytes) -> list[str]:
+    """The comment lines at the top of a file (any encoding that keeps ASCII as ASCII)."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    lines = []
+    for line in raw.split(b"\n"):
+        text = line.decode("utf-8", errors="replace").strip()
+        if not text.startswith("#"):
+            break
+        lines.append(text)
+    return lines
+
+
+def _file_case_expectation(path: Path, item_file: str) -> Expectation:
+    expectation = Expectation()
+    for line in _leading_comments(path.read_bytes()):
+        match = _DIRECTIVE_LINE.fullmatch(line)
+        if match is None:
+            continue  # a description
+        if match["name"] not in DIRECTIVES:
+            raise ValueError(f"unknown directive {match['name']!r} in {line!r}")
+        if match["name"] == "expect" and not re.fullmatch(r"\s*[0-9]+:[0-9]+\s*", match["value"]):
+            raise ValueError(f"a file case expects LINE:COL, got {match['value']!r}")
+        expectation.add(match["name"], match["value"], item_file)
+    return expectation
+
+
+def _folder_case_expectation(folder: Path) -> Expectation:
+    expectation = Expectation()
+    path = folder / EXPECT_FILE
+    if not path.is_file():
+        return expectation
+    for raw_line in path.read_text(encoding="utf-8").splitlines():
+        line = raw_line.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = re.fullmatch(r"(?P<name>[a-z][a-z-]*)\s*:\s+(?P<value>.*)", line)
+        if match and match["name"] in DIRECTIVES:
+            expectation.add(match["name"], match["value"], None)
+        else:
+            expectation.add("expect", line, None)
+    return expectation
+
+
+def _file_case(rule: str, kind: str, path: Path) -> Case:
+    def build(root: Path) -> None:
+        shutil.copyfile(path, root / "items" / path.name)
+
+    case = Case(rule, kind, path.stem, build, Expectation(), source=path)
+    if not ITEM_FILE.fullmatch(path.name):
+        case.error = f"a file case is named <code>.yaml, not {path.name}"
+        return case
+    try:
+        case.expectation = _file_case_expectation(path, f"items/{path.name}")
+    except ValueError as error:
+        case.error = f"{path}: {error}"
+    return case
+
+
+def _folder_case(rule: str, kind: str, folder: Path) -> Case:
+    def build(root: Path) -> None:
+        deletions = folder / DELETE_FILE
+        if deletions.is_file():
+            for name in deletions.read_text(encoding="utf-8").split():
+                target = root / name
+                if target.is_dir():
+                    shutil.rmtree(target)
+                else:
+                    target.unlink()
+        for entry in folder.iterdir():
+            if entry.name in (EXPECT_FILE, DELETE_FILE):
+                continue
+            if entry.is_dir():
+                shutil.copytree(entry, root / entry.name, dirs_exist_ok=True)
+            else:
+                shutil.copyfile(entry, root / entry.name)
+
+    case = Case(rule, kind, folder.name, build, Expectation(), source=folder)
+    stray = sorted(e.name for e in folder.iterdir() if e.name not in FOLDER_CASE_ENTRIES)
+    if stray:
+        case.error = f"{folder}: unexpected entries {stray} (allowed: {sorted(FOLDER_CASE_ENTRIES)})"
+        return case
+    try:
+        case.expectation = _folder_case_expectation(folder)
+    except ValueError as error:
+        case.error = f"{folder}: {error}"
+    return case
+
+
+def rule_folders() -> list[Path]:
+    """The folders of ``tests/cases`` that hold cases (``_base`` and dot-folders excluded)."""
+    return sorted(
+        p for p in CASES_DIR.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))
+    )
+
+
+def folder_cases() -> list[Case]:
+    cases = []
+    for rule_folder in rule_folders():
+        for kind in KINDS:
+            kind_folder = rule_folder / kind
+            if not kind_folder.is_dir():
+                continue
+            for entry in sorted(kind_folder.iterdir()):
+                if entry.is_dir():
+                    cases.append(_folder_case(rule_folder.name, kind, entry))
+                else:
+                    cases.append(_file_case(rule_folder.name, kind, entry))
+    return cases
+
+
+# ---- generated cases ------------------------------------------------------------------------
+
+ITEM = "items/220114001000.yaml"
+
+
+def _template_text() -> str:
+    return TEMPLATE.read_text(encoding="utf-8")
+
+
+def _write_item_of_size(size: int) -> Callable[[Path], None]:
+    """The template item padded with comment lines to exactly ``size`` bytes."""
+
+    def build(root: Path) -> None:
+        data = _template_text().encode("utf-8")
+        line = b"# " + b"x" * 1021 + b"\n"  # 1 KiB
+        padding = size - len(data)
+        data += line * (padding // len(line))
+        rest = size - len(data)
+        if rest:
+            data += b"#" + b"x" * (rest - 2) + b"\n" if rest >= 2 else b"\n"
+        assert len(data) == size
+        (root / ITEM).write_bytes(data)
+
+    return build
+
+
+DEEP_LINE = "conditions: "  # the deep value replaces the template's conditions
+
+
+def _write_deep_item(levels: int) -> Callable[[Path], None]:
+    """The template item whose ``conditions`` is ``levels`` nested flow sequences."""
+
+    def build(root: Path) -> None:
+        lines = _template_text().splitlines()
+        start = lines.index("conditions:")
+        deep = DEEP_LINE + "[" * levels + "失业前已缴费满一年" + "]" * levels
+        lines[start : start + 3] = [deep]
+        (root / ITEM).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    return build
+
+
+def _deep_position(levels: int) -> set[Position]:
+    """The ``[`` that opens the first container beyond the limit.
+
+    The item mapping is container 1 and the first ``[`` container 2, so container
+    ``DEFAULT_MAX_DEPTH + 1`` is the ``DEFAULT_MAX_DEPTH``-th bracket.
+    """
+    lines = _template_text().splitlines()
+    line = lines.index("conditions:") + 1
+    column = len(DEEP_LINE) + DEFAULT_MAX_DEPTH
+    assert levels > DEFAULT_MAX_DEPTH
+    return {(ITEM, line, column)}
+
+
+def _directory_named_like_item(root: Path) -> None:
+    (root / ITEM).mkdir()
+    (root / ITEM / "220114001000.yaml").write_text(_template_text(), encoding="utf-8")
+
+
+def _broken_symlink(root: Path) -> None:
+    (root / ITEM).symlink_to(root / "drafts" / "220114001000.yaml")
+
+
+def _symlink_to_item(root: Path) -> None:
+    (root / "drafts").mkdir()
+    (root / "drafts" / "220114001000.yaml").write_text(_template_text(), encoding="utf-8")
+    (root / ITEM).symlink_to(Path("..") / "drafts" / "220114001000.yaml")
+
+
+GENERATED: list[Case] = [
+    Case(
+        "yaml-too-large", "fail", "4-mib-plus-one-byte",
+        _write_item_of_size(DEFAULT_MAX_BYTES + 1),
+        Expectation(positions={(ITEM, None, None)}),
+    ),
+    Case(
+        "yaml-too-large", "pass", "exactly-4-mib",
+        _write_item_of_size(DEFAULT_MAX_BYTES), Expectation(),
+    ),
+    Case(
+        "yaml-too-deep", "fail", "20000-levels",
+        _write_deep_item(20_000), Expectation(positions=_deep_position(20_000)),
+    ),
+    Case(
+        "yaml-too-deep", "pass", "at-the-limit",
+        # 31 brackets under the item mapping: 32 levels, the limit. Nested lists are no
+        # conditions, so the schema refuses the value; the depth limit must not.
+        _write_deep_item(DEFAULT_MAX_DEPTH - 1),
+        Expectation(allow={"schema-invalid-value"}, also={"schema-invalid-value"}),
+    ),
+    Case(
+        "yaml-unreadable", "fail", "directory-named-like-an-item",
+        _directory_named_like_item, Expectation(positions={(ITEM, None, None)}),
+    ),
+    Case(
+        "yaml-unreadable", "fail", "broken-symlink",
+        _broken_symlink, Expectation(positions={(ITEM, None, None)}),
+    ),
+    Case("yaml-unreadable", "pass", "symlink-to-an-item", _symlink_to_item, Expectation()),
+]
+
+ALL_CASES: list[Case] = [*folder_cases(), *GENERATED]
+
+
+# ---- running a case -------------------------------------------------------------------------
+
+
+def _relative(file: str | None, root: Path) -> str | None:
+    if file is None:
+        return None
+    path = Path(file)
+    for base in (root, root.resolve()):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return file
+
+
+def _position(finding: Finding, root: Path) -> Position:
+    return (_relative(finding.file, root) or "", finding.line, finding.column)
+
+
+def _shown(findings: Iterable[Finding], root: Path) -> str:
+    lines = [
+        f"  {_relative(f.file, root)}:{f.line}:{f.column}: {f.severity.value} [{f.rule}] "
+        f"{f.message_en} (item={f.item}, path={f.path})"
+        for f in findings
+    ]
+    return "\n".join(lines) or "  (no findings)"
+
+
+def build_catalog(case: Case, root: Path) -> Path:
+    """A fresh copy of ``_base`` with the case applied; returns the catalog folder."""
+    shutil.copytree(BASE_DIR, root)
+    case.build(root)
+    config = root / CONFIG_FILE_NAME
+    discovered = find_config(root.resolve())
+    expected = config.resolve() if config.is_file() else None
+    assert discovered == expected, (
+        f"configuration discovery found {discovered}; a stray {CONFIG_FILE_NAME} above the "
+        "temporary folder would change every case"
+    )
+    return root
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=lambda case: case.id)
+def test_case(case: Case, tmp_path: Path) -> None:
+    if case.error:
+        pytest.fail(case.error)
+    root = build_catalog(case, tmp_path / "catalog")
+    report = load_catalog(root, today=TODAY).report
+    findings = list(report.findings)
+    mine = report.for_rule(case.rule)
+    expectation = case.expectation
+    context = f"findings:\n{_shown(findings, root)}"
+
+    if case.kind == "fail":
+        assert mine, f"{case.rule} did not fire; {context}"
+        if expectation.positions is not None:
+            got = {_position(f, root) for f in mine}
+            assert got == expectation.positions, f"positions of {case.rule} differ; {context}"
+        severity = expectation.severity or (
+            None if (root / CONFIG_FILE_NAME).exists() else REGISTRY[case.rule].severity
+        )
+        if severity is not None:
+            assert {f.severity for f in mine} == {severity}, context
+        for finding in mine:
+            assert finding.message and finding.message_en, context
+    else:
+        assert not mine, f"{case.rule} fired; {context}"
+        errors = [
+            f for f in findings if f.severity is Severity.ERROR and f.rule not in expectation.allow
+        ]
+        assert not errors, f"a pass case must leave no errors; {context}"
+
+    for rule in sorted(expectation.also):
+        assert report.for_rule(rule), f"{rule} should fire as well; {context}"
+
+    if expectation.without_config:
+        empty = tmp_path / "empty-config.yaml"
+        empty.write_text("rules: {}\n", encoding="utf-8")
+        bare = load_catalog(root, today=TODAY, config=empty).report
+        for rule in sorted(expectation.without_config):
+            assert bare.for_rule(rule), (
+                f"{rule} does not fire even without the configuration, so the case shows "
+                f"nothing; findings without it:\n{_shown(bare.findings, root)}"
+            )
+
+
+# ---- the cases themselves -------------------------------------------------------------------
+
+
+def test_every_rule_has_a_pass_and_a_fail_case() -> None:
+    covered: dict[str, set[str]] = {}
+    for case in ALL_CASES:
+        covered.setdefault(case.rule, set()).add(case.kind)
+    missing = {
+        rule: sorted(set(KINDS) - covered.get(rule, set()))
+        for rule in REGISTRY
+        if covered.get(rule, set()) != set(KINDS)
+    }
+    assert not missing, f"rules without cases: {missing}"
+
+
+def test_case_folders_name_registered_rules() -> None:
+    stray = [p.name for p in rule_folders() if p.name not in REGISTRY]
+    assert not stray, f"case folders that name no registered rule: {stray}"
+    generated = [case.id for case in GENERATED if case.rule not in REGISTRY]
+    assert not generated, f"generated cases of unregistered rules: {generated}"
+
+
+def test_case_folders_hold_only_pass_and_fail() -> None:
+    stray = [
+        f"{folder.name}/{entry.name}"
+        for folder in rule_folders()
+        for entry in folder.iterdir()
+        if entry.name not in KINDS or not entry.is_dir()
+    ]
+    assert not stray, f"a rule folder holds only pass/ and fail/: {stray}"
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [case.id for case in ALL_CASES]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_pass_cases_declare_no_positions() -> None:
+    declared = [c.id for c in ALL_CASES if c.kind == "pass" and c.expectation.positions]
+    assert not declared, f"expect lines belong to fail cases: {declared}"
+
+
+def test_base_catalog_is_clean(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(BASE_DIR, root)
+    catalog = load_catalog(root, today=TODAY)
+    assert len(catalog) == 0
+    assert list(catalog.report.findings) == [], _shown(catalog.report.findings, root)
+
+
+def test_template_item_is_clean(tmp_path: Path) -> None:
+    """The item the cases are varied from has no finding at all, not even a warning."""
+    root = tmp_path / "catalog"
+    shutil.copytree(BASE_DIR, root)
+    shutil.copyfile(TEMPLATE, root / ITEM)
+    catalog = load_catalog(root, today=TODAY)
+    assert list(catalog.report.findings) == [], _shown(catalog.report.findings, root)
+    assert [item.code for item in catalog] == ["220114001000"]
+
+
+def test_known_bugs_name_existing_cases() -> None:
+    if not KNOWN_BUGS.exists():
+        return
+    ids = {case.id for case in ALL_CASES}
+    named = set(re.findall(r"`([a-z0-9-]+/(?:pass|fail)/[^`]+)`", KNOWN_BUGS.read_text("utf-8")))
+    assert named <= ids, f"KNOWN_BUGS.md names cases that do not exist: {sorted(named - ids)}"
