@@ -23,11 +23,12 @@ from typing import TypeVar
 
 from ._validation import validate_document
 from .config import apply_config, find_config, load_config
-from .errors import CatalogNotFoundError
+from .errors import CalendarError, CatalogNotFoundError
 from .findings import Finding, Report, Severity
 from .loader import LoadedDocument, load_file
 from .model import Item, Law, Laws, Manifest
 from .rules import REGISTRY, Context, ItemEntry, Registry, run_rules
+from .workdays import WorkdayCalendar
 
 __all__ = ["ITEM_SUFFIXES", "Catalog", "load_catalog"]
 
@@ -36,6 +37,7 @@ M = TypeVar("M", Manifest, Laws, Item)
 MANIFEST_FILE = "catalog.yaml"
 LAWS_FILE = "laws.yaml"
 ITEMS_DIR = "items"
+CALENDAR_DIR = "calendar"
 ITEM_SUFFIXES = (".yaml", ".yml")
 
 
@@ -109,6 +111,7 @@ def load_catalog(
     else:
         findings.append(_missing(root, LAWS_FILE, "法规登记表", "the law registry"))
 
+    context.calendar = _calendar(root, findings)
     entries = _load_items(root, context, findings)
     findings.extend(run_rules(context, registry))
 
@@ -116,6 +119,23 @@ def load_catalog(
     kept, waived = apply_config(findings, loaded_config, context.today)
     report = Report.of(kept, items=len(entries) + len(context.broken_items), waived=waived)
     return Catalog(root, context.manifest, context.laws, report, entries)
+
+
+def _calendar(root: Path, findings: list[Finding]) -> WorkdayCalendar | None:
+    folder = root / CALENDAR_DIR
+    try:
+        return WorkdayCalendar(folder)
+    except CalendarError as error:
+        findings.append(
+            Finding(
+                rule="calendar-invalid",
+                severity=Severity.ERROR,
+                message=f"工作日历覆盖文件有误：{error.message}",
+                message_en=f"a working-day override file is invalid: {error.message}",
+                file=str(folder),
+            )
+        )
+        return WorkdayCalendar()
 
 
 def _check_root(root: Path) -> None:

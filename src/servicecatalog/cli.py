@@ -257,17 +257,21 @@ CATALOG_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.option(
-    "--from", "changed_from", type=DATE, default=None,
+    "--from",
+    "changed_from",
+    type=DATE,
+    default=None,
     help="Count items changed on or after this day (default: 1 January of this year).",
 )
 @click.option(
-    "--to", "changed_to", type=DATE, default=None,
+    "--to",
+    "changed_to",
+    type=DATE,
+    default=None,
     help="Count items changed on or before this day (default: today).",
 )
 @_guarded
-def stats(
-    catalog_path: Path, fmt: str, changed_from: date | None, changed_to: date | None
-) -> None:
+def stats(catalog_path: Path, fmt: str, changed_from: date | None, changed_to: date | None) -> None:
     """Figures for the annual report: items per list, type and department; visits;
     materials not to submit; time compression; items changed in a date range."""
     from .catalog import load_catalog

@@ -19,6 +19,7 @@ from . import (
     materials,
     names,
     penalty,
+    publication,
     revision,
     schema,
     time_limits,
@@ -41,6 +42,7 @@ FAMILIES = (
     lists,
     penalty,
     revision,
+    publication,
     configuration,
 )
 

@@ -11,6 +11,7 @@ from typing import Literal
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc
 from ..model import Item, Law, Manifest
+from ..workdays import WorkdayCalendar
 
 __all__ = [
     "CatalogCheck",
@@ -59,6 +60,8 @@ class Context:
     laws: dict[str, Law] = field(default_factory=dict)
     laws_document: LoadedDocument | None = None
     items: list[ItemEntry] = field(default_factory=list)
+    calendar: WorkdayCalendar | None = None
+    """The working-day calendar with the catalog's overrides; None if it could not be made."""
     broken_items: set[str] = field(default_factory=set)
     """Codes of item files that did not validate; catalog-wide counts take them into account."""
 
