@@ -86,33 +86,36 @@ def load_catalog(
     today: date | None = None,
     config: Path | None = None,
     registry: Registry = REGISTRY,
+    display: str | None = None,
 ) -> Catalog:
     """Load and validate the catalog folder ``path``.
 
     ``today`` (default: the real date) is what revision dates and waivers are compared with;
     ``config`` is a ``.servicecatalog.yaml`` to use instead of the one discovered upward from
-    ``path``. Raises :class:`~servicecatalog.errors.CatalogNotFoundError` when ``path`` is not a
+    ``path``. ``display`` replaces ``path`` in the file names of findings (for a catalog read
+    from git into a temporary folder). Raises :class:`~servicecatalog.errors.CatalogNotFoundError` when ``path`` is not a
     catalog folder.
     """
     root = Path(path)
     _check_root(root)
+    shown = _Names(root, display)
     context = Context(today=today or date.today())
     findings: list[Finding] = []
 
-    manifest_document = load_file(root / MANIFEST_FILE)
+    manifest_document = shown.load(MANIFEST_FILE)
     context.manifest_document = manifest_document
     context.manifest = _validated(Manifest, manifest_document, findings)
 
     laws_path = root / LAWS_FILE
     if laws_path.is_file():
-        context.laws_document = load_file(laws_path)
+        context.laws_document = shown.load(LAWS_FILE)
         laws = _validated(Laws, context.laws_document, findings)
         context.laws = {law.id: law for law in laws.laws} if laws else {}
     else:
-        findings.append(_missing(root, LAWS_FILE, "法规登记表", "the law registry"))
+        findings.append(_missing(shown, LAWS_FILE, "法规登记表", "the law registry"))
 
-    context.calendar = _calendar(root, findings)
-    entries = _load_items(root, context, findings)
+    context.calendar = _calendar(root, shown, findings)
+    entries = _load_items(root, shown, context, findings)
     findings.extend(run_rules(context, registry))
 
     loaded_config = load_config(config or find_config(root.resolve()), registry)
@@ -121,7 +124,7 @@ def load_catalog(
     return Catalog(root, context.manifest, context.laws, report, entries)
 
 
-def _calendar(root: Path, findings: list[Finding]) -> WorkdayCalendar | None:
+def _calendar(root: Path, shown: _Names, findings: list[Finding]) -> WorkdayCalendar | None:
     folder = root / CALENDAR_DIR
     try:
         return WorkdayCalendar(folder)
@@ -132,10 +135,26 @@ def _calendar(root: Path, findings: list[Finding]) -> WorkdayCalendar | None:
                 severity=Severity.ERROR,
                 message=f"工作日历覆盖文件有误：{error.message}",
                 message_en=f"a working-day override file is invalid: {error.message}",
-                file=str(folder),
+                file=shown.name(CALENDAR_DIR),
             )
         )
         return WorkdayCalendar()
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Loads files of the catalog and names them for findings (``display`` in place of root)."""
+
+    root: Path
+    display: str | None
+
+    def name(self, relative: str) -> str:
+        if self.display is None:
+            return str(self.root / relative)
+        return f"{self.display.rstrip('/')}/{relative}"
+
+    def load(self, relative: str) -> LoadedDocument:
+        return load_file(self.root / relative, self.name(relative))
 
 
 def _check_root(root: Path) -> None:
@@ -158,16 +177,18 @@ def _validated(
     return value
 
 
-def _load_items(root: Path, context: Context, findings: list[Finding]) -> dict[str, ItemEntry]:
+def _load_items(
+    root: Path, shown: _Names, context: Context, findings: list[Finding]
+) -> dict[str, ItemEntry]:
     items_dir = root / ITEMS_DIR
     if not items_dir.is_dir():
-        findings.append(_missing(root, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
+        findings.append(_missing(shown, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
         return {}
     entries: dict[str, ItemEntry] = {}
     for file in sorted(items_dir.iterdir()):
         if file.suffix not in ITEM_SUFFIXES or file.name.startswith("."):
             continue
-        document = load_file(file)
+        document = shown.load(f"{ITEMS_DIR}/{file.name}")
         item = _validated(Item, document, findings, item=_code_of(document) or file.stem)
         if item is None:
             context.broken_items.add(file.stem)
@@ -178,13 +199,13 @@ def _load_items(root: Path, context: Context, findings: list[Finding]) -> dict[s
     return entries
 
 
-def _missing(root: Path, name: str, what_zh: str, what_en: str) -> Finding:
+def _missing(shown: _Names, name: str, what_zh: str, what_en: str) -> Finding:
     return Finding(
         rule="catalog-file-missing",
         severity=Severity.ERROR,
         message=f"目录缺少{what_zh} {name}",
         message_en=f"the catalog has no {name} ({what_en})",
-        file=str(root / name),
+        file=shown.name(name),
     )
 
 

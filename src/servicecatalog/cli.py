@@ -353,3 +353,150 @@ def _count_table(title: str, counts: dict[str, int]) -> Any:
     for name, count in counts.items():
         table.add_row(name, str(count))
     return table
+
+
+@main.command()
+@click.argument("old", required=False)
+@click.argument("new", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for a terminal, json for programs, markdown for a review comment.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding (change-without-revision, publication-late, "
+    "publication-overdue) is at least this severe.",
+)
+@click.option(
+    "--today",
+    type=DATE,
+    default=None,
+    help="The day pending changes are judged on (default: today).",
+)
+@click.option("--kinds", is_flag=True, help="List every kind of change with its direction.")
+@LANG_OPTION
+@_guarded
+def diff(
+    old: str | None,
+    new: str | None,
+    fmt: str,
+    fail_on: str,
+    today: date | None,
+    kinds: bool,
+    lang: Lang,
+) -> None:
+    """Show what changed from OLD to NEW, whether it lightens or burdens applicants, and by
+    which working day each change must be published.
+
+    OLD and NEW are catalog folders or git:REV[:PATH] (read from git objects; PATH defaults to
+    catalog), e.g. `servicecatalog diff git:origin/main catalog`.
+    """
+    if kinds:
+        _print_kinds(fmt, lang)
+        return
+    if old is None or new is None:
+        raise click.UsageError("diff needs OLD and NEW (or --kinds)")
+    from .review import render_review, review_sources
+
+    review = review_sources(old, new, today=today)
+    click.echo(render_review(review, fmt, lang), nl=False)  # type: ignore[arg-type]  # click.Choice
+    _warn_calendar_end(today)
+    sys.exit(_exit_code(review.report, Severity(fail_on)))
+
+
+def _print_kinds(fmt: str, lang: Lang) -> None:
+    from .diff import KINDS
+
+    if fmt == "json":
+        payload = [
+            {
+                "kind": kind,
+                "element": spec.element,
+                "direction": spec.direction.value,
+                "description": spec.description_en if lang == "en" else spec.description,
+            }
+            for kind, spec in KINDS.items()
+        ]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    width = max(len(kind) for kind in KINDS)
+    for kind, spec in KINDS.items():
+        description = spec.description_en if lang == "en" else spec.description
+        click.echo(
+            f"{kind:<{width}}  {spec.direction.value:<15}  {spec.element:<16}  {description}"
+        )
+
+
+def _warn_calendar_end(today: date | None, catalog_path: Path | None = None) -> None:
+    from .workdays import WorkdayCalendar
+
+    folder = catalog_path / "calendar" if catalog_path else None
+    try:
+        calendar = WorkdayCalendar(folder)
+    except ServiceCatalogError:
+        return
+    end = calendar.runs_out_within(today or date.today())
+    if end is not None:
+        click.echo(
+            f"warning: the working-day calendar ends on {end}; add calendar/{end.year + 1}.yaml "
+            "once the State Council publishes the schedule",
+            err=True,
+        )
+
+
+@main.command()
+@click.argument("day", metavar="DATE", type=DATE)
+@click.option(
+    "--working-days",
+    "-n",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many working days after DATE (default: publication.working_days of the catalog, "
+    "or 1).",
+)
+@CATALOG_OPTION
+@_guarded
+def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
+    """Print the publication deadline of a change made on DATE: the N-th official working day
+    strictly after it, as YYYY-MM-DD.
+
+    Holidays and adjusted working weekends follow the State Council's schedule
+    (chinesecalendar), overridden by CATALOG/calendar/<year>.yaml.
+    """
+    from .publication import publication_deadline
+    from .workdays import WorkdayCalendar
+
+    explicit = click.get_current_context().get_parameter_source("catalog_path")
+    folder = _catalog_folder_for_deadline(catalog_path, explicit)
+    calendar = WorkdayCalendar(folder / "calendar" if folder else None)
+    count = working_days or _manifest_working_days(folder)
+    click.echo(publication_deadline(day, calendar, count).isoformat())
+    _warn_calendar_end(None, folder)
+
+
+def _catalog_folder_for_deadline(path: Path, source: Any) -> Path | None:
+    from .errors import CatalogNotFoundError
+
+    if path.is_dir():
+        return path
+    if source == click.core.ParameterSource.DEFAULT:
+        return None  # no catalog here: the package's calendar alone
+    raise CatalogNotFoundError(path, "no such folder")
+
+
+def _manifest_working_days(folder: Path | None) -> int:
+    from ._validation import validate_document
+    from .loader import load_file
+    from .model import Manifest
+
+    if folder is None or not (folder / "catalog.yaml").is_file():
+        return 1
+    manifest, _ = validate_document(Manifest, load_file(folder / "catalog.yaml"))
+    return manifest.publication.working_days if manifest else 1

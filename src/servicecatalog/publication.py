@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-
 from typing import TYPE_CHECKING
 
 from .diff import PUBLISHED_ELEMENTS, Change
