@@ -93,8 +93,8 @@ def load_catalog(
     ``today`` (default: the real date) is what revision dates and waivers are compared with;
     ``config`` is a ``.servicecatalog.yaml`` to use instead of the one discovered upward from
     ``path``. ``display`` replaces ``path`` in the file names of findings (for a catalog read
-    from git into a temporary folder). Raises :class:`~servicecatalog.errors.CatalogNotFoundError` when ``path`` is not a
-    catalog folder.
+    from git into a temporary folder). Raises
+    :class:`~servicecatalog.errors.CatalogNotFoundError` when ``path`` is not a catalog folder.
     """
     root = Path(path)
     _check_root(root)

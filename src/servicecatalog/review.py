@@ -217,7 +217,7 @@ def _markdown(review: Review, lang: Lang) -> str:
         lines += _change_table(review.changes.for_item(code), lang)
     law_changes = [c for c in review.changes if c.item is None]
     if law_changes:
-        lines += ["", "### laws.yaml", ""] + _change_table(law_changes, lang)
+        lines += ["", "### laws.yaml", "", *_change_table(law_changes, lang)]
     if review.report.findings:
         lines += ["", "### " + ("Findings" if en else "问题"), ""]
         lines += [
