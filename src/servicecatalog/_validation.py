@@ -35,9 +35,10 @@ _KIND_NAMES = {
 
 
 def validate_document(
-    model: type[Model], document: LoadedDocument, item: str | None = None
+    model: type[Model], document: LoadedDocument, item: str | None = None, data: Any = None
 ) -> tuple[Model | None, list[Finding]]:
-    """Validate the data of ``document`` against ``model``; findings carry file positions."""
+    """Validate the data of ``document`` (or ``data`` in its place: the same data with some keys
+    already reported and removed) against ``model``; findings carry file positions."""
     if document.data is None:
         finding = _finding(
             document,
@@ -50,7 +51,7 @@ def validate_document(
         )
         return None, [finding]
     try:
-        return model.model_validate(document.data), []
+        return model.model_validate(document.data if data is None else data), []
     except ValidationError as error:
         return None, [
             _from_error(model, document, detail, item) for detail in error.errors(include_url=False)

@@ -16,28 +16,33 @@ did validate are available all the same.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from ._paths import identity_path
 from ._validation import validate_document
 from .config import apply_config, find_config, load_config
 from .errors import CalendarError, CatalogNotFoundError
 from .findings import Finding, Report, Severity
 from .loader import LoadedDocument, load_file
-from .model import Item, Law, Laws, Manifest
+from .model import Implementation, ImplementationList, Item, Law, Laws, Manifest, Region, Regions
 from .rules import REGISTRY, Context, ItemEntry, Registry, run_rules
+from .rules._base import ImplementationEntry
+from .rules.levels import UNIFIED_KEYS
 from .workdays import WorkdayCalendar
 
 __all__ = ["ITEM_SUFFIXES", "Catalog", "load_catalog"]
 
-M = TypeVar("M", Manifest, Laws, Item)
+M = TypeVar("M", Manifest, Laws, Item, Regions)
 
 MANIFEST_FILE = "catalog.yaml"
 LAWS_FILE = "laws.yaml"
 ITEMS_DIR = "items"
 CALENDAR_DIR = "calendar"
+REGIONS_FILE = "regions.yaml"
+IMPLEMENTATIONS_DIR = "implementations"
 ITEM_SUFFIXES = (".yaml", ".yml")
 
 
@@ -50,6 +55,15 @@ class Catalog:
     laws: dict[str, Law]
     report: Report
     _entries: dict[str, ItemEntry]
+    regions: dict[str, Region] = field(default_factory=dict)
+    """Regions of ``regions.yaml`` by code (empty when the catalog has none)."""
+    implementation_lists: dict[str, ImplementationList] = field(default_factory=dict)
+    """Valid implementation lists by region code."""
+
+    def implementations(self, region: str) -> tuple[Implementation, ...]:
+        """The items region ``region`` implements (empty if it has no implementation list)."""
+        found = self.implementation_lists.get(region)
+        return found.implementations if found else ()
 
     def item(self, code: str) -> Item:
         """The item with ``code``; ``KeyError`` if the catalog has no valid item of that code."""
@@ -116,12 +130,22 @@ def load_catalog(
 
     context.calendar = _calendar(root, shown, findings)
     entries = _load_items(root, shown, context, findings)
+    _load_regions(root, shown, context, findings)
+    _load_implementations(root, shown, context, findings)
     findings.extend(run_rules(context, registry))
 
     loaded_config = load_config(config or find_config(root.resolve()), registry)
     kept, waived = apply_config(findings, loaded_config, context.today)
     report = Report.of(kept, items=len(entries) + len(context.broken_items), waived=waived)
-    return Catalog(root, context.manifest, context.laws, report, entries)
+    return Catalog(
+        root,
+        context.manifest,
+        context.laws,
+        report,
+        entries,
+        context.regions,
+        {e.implementations.region: e.implementations for e in context.implementation_lists},
+    )
 
 
 def _calendar(root: Path, shown: _Names, findings: list[Finding]) -> WorkdayCalendar | None:
@@ -197,6 +221,69 @@ def _load_items(
         context.items.append(entry)
         entries.setdefault(item.code, entry)
     return entries
+
+
+def _load_regions(root: Path, shown: _Names, context: Context, findings: list[Finding]) -> None:
+    if not (root / REGIONS_FILE).is_file():
+        return
+    context.regions_document = shown.load(REGIONS_FILE)
+    regions = _validated(Regions, context.regions_document, findings)
+    if regions is not None:
+        context.regions = {region.code: region for region in regions.regions}
+
+
+def _load_implementations(
+    root: Path, shown: _Names, context: Context, findings: list[Finding]
+) -> None:
+    folder = root / IMPLEMENTATIONS_DIR
+    if not folder.is_dir():
+        return
+    for file in sorted(folder.iterdir()):
+        if file.suffix not in ITEM_SUFFIXES or file.name.startswith("."):
+            continue
+        document = shown.load(f"{IMPLEMENTATIONS_DIR}/{file.name}")
+        findings.extend(document.findings)
+        if not document.usable:
+            continue
+        data = _without_unified_elements(document, findings)
+        implementations, problems = validate_document(ImplementationList, document, data=data)
+        findings.extend(problems)
+        if implementations is not None:
+            context.implementation_lists.append(ImplementationEntry(implementations, document))
+
+
+def _without_unified_elements(document: LoadedDocument, findings: list[Finding]) -> Any:
+    """The document's data without the unified elements its implementations carry; each one
+    carried is reported as ``implementation-overrides-unified-element``."""
+    data = document.data
+    entries = data.get("implementations") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return data
+    cleaned = []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, dict) and any(key in entry for key in UNIFIED_KEYS):
+            for key in (key for key in entry if key in UNIFIED_KEYS):
+                findings.append(_override_finding(document, index, key, entry.get("item")))
+            entry = {key: value for key, value in entry.items() if key not in UNIFIED_KEYS}
+        cleaned.append(entry)
+    return {**data, "implementations": cleaned}
+
+
+def _override_finding(document: LoadedDocument, index: int, key: str, item: object) -> Finding:
+    loc = ("implementations", index, key)
+    position = document.key_position(loc)
+    return Finding(
+        rule="implementation-overrides-unified-element",
+        severity=Severity.ERROR,
+        message=f"实施清单不得改写统一要素 “{key}”：该要素由省级统一规定（八统一）",
+        message_en=f"an implementation may not override the unified element '{key}': the "
+        "province defines it for every level",
+        file=document.file,
+        line=position.line,
+        column=position.column,
+        item=item if isinstance(item, str) else None,
+        path=identity_path(document.data, loc),
+    )
 
 
 def _missing(shown: _Names, name: str, what_zh: str, what_en: str) -> Finding:

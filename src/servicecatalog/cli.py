@@ -20,6 +20,7 @@ import click
 from . import __version__
 from .errors import ServiceCatalogError
 from .findings import Lang, Report, Severity
+from .model import Level
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNUSABLE = 0, 1, 2, 3
 
@@ -500,3 +501,70 @@ def _manifest_working_days(folder: Path | None) -> int:
         return 1
     manifest, _ = validate_document(Manifest, load_file(folder / "catalog.yaml"))
     return manifest.publication.working_days if manifest else 1
+
+
+@main.command()
+@CATALOG_OPTION
+@click.option(
+    "--level",
+    type=click.Choice([level.value for level in Level]),
+    default=None,
+    help="Only this level (省级 市级 县级 乡级 村级).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@_guarded
+def coverage(catalog_path: Path, level: str | None, fmt: str) -> None:
+    """Per level and region, which items that should be implemented there are not.
+
+    An item should be implemented by every region whose level is among the item's levels.
+    """
+    from .catalog import load_catalog
+    from .coverage import catalog_coverage
+
+    catalog = load_catalog(catalog_path)
+    result = catalog_coverage(catalog, Level(level) if level else None)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    _print_coverage(result)
+
+
+def _print_coverage(result: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=None if sys.stdout.isatty() else 110)
+    levels = Table(title="各层级实施情况 coverage per level", title_justify="left")
+    for column in ("level", "regions", "expected", "implemented", "missing", "%"):
+        levels.add_column(column, justify="left" if column == "level" else "right")
+    for entry in result.levels:
+        levels.add_row(
+            entry.level.value,
+            str(entry.regions),
+            str(entry.expected),
+            str(entry.implemented),
+            str(entry.missing),
+            f"{entry.percent:.1f}",
+        )
+    console.print(levels)
+    gaps = [region for region in result.regions if region.missing]
+    if not gaps:
+        console.print(
+            "每个区划都实施了其层级的全部事项。 Every region implements every item of its level."
+        )
+        return
+    table = Table(title="未实施的事项 items not implemented", title_justify="left")
+    for column in ("region", "name", "level", "missing", "items"):
+        table.add_column(column)
+    for region in gaps[:200]:
+        shown = "、".join(region.missing[:8]) + ("…" if len(region.missing) > 8 else "")
+        table.add_row(region.code, region.name, region.level.value, str(len(region.missing)), shown)
+    console.print(table)
+    if len(gaps) > 200:
+        console.print(f"… and {len(gaps) - 200} more regions (--format json lists all)")
+    totals = result.totals
+    console.print(
+        f"total: {totals['implemented']}/{totals['expected']} implemented, {totals['missing']} missing"
+    )

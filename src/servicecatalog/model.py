@@ -29,6 +29,8 @@ __all__ = [
     "Form",
     "FormField",
     "HandlingStep",
+    "Implementation",
+    "ImplementationList",
     "Item",
     "ItemType",
     "Law",
@@ -44,6 +46,8 @@ __all__ = [
     "Penalty",
     "PenaltyKind",
     "Publication",
+    "Region",
+    "Regions",
     "Requirement",
     "Revision",
     "Role",
@@ -466,3 +470,51 @@ class Laws(_Frozen):
     """``laws.yaml``: the registry every ``law:`` id must resolve in."""
 
     laws: tuple[Law, ...]
+
+
+# ---- five levels: regions and implementation lists ------------------------------------------
+
+
+class Region(_Frozen):
+    """A region that implements items: the province, a city, a county, a township or a village."""
+
+    code: Annotated[str, Field(pattern=r"^[0-9]{6}([0-9]{3}([0-9]{3})?)?$")]
+    """The division code: 6 digits (GB/T 2260) for province, city and county; 9 for a township
+    and 12 for a village (statistical division codes)."""
+    name: Text
+    level: Level
+    parent: str | None = None
+    """The code of the region one level up; null for the province."""
+    synthetic: Flag = False
+    """True for generated regions (benchmark townships and villages): not real places."""
+
+
+class Regions(_Frozen):
+    """``regions.yaml``: every region of the province that implements items."""
+
+    regions: tuple[Region, ...]
+
+
+class Implementation(_Frozen):
+    """实施清单 entry: one item as one region's agency handles it — only what is local.
+
+    The eight elements, conditions, time limits and visits stay as the province defined them
+    (八统一 across the five levels), so an implementation cannot carry them.
+    """
+
+    item: Text
+    """The code of the item implemented."""
+    agency: Text
+    """The implementing agency (实施主体), e.g. 长春市人力资源和社会保障局."""
+    address: Text | None = None
+    hours: Text | None = None
+    phone: Text | None = None
+    window: Text | None = None
+    online_url: Text | None = None
+
+
+class ImplementationList(_Frozen):
+    """``implementations/<region-code>.yaml``: the items one region implements."""
+
+    region: Text
+    implementations: tuple[Implementation, ...] = ()

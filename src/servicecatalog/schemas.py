@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Item, Laws, Manifest
+from .model import ImplementationList, Item, Laws, Manifest, Regions
 
 __all__ = ["SCHEMA_DIALECT", "SCHEMA_MODELS", "generate_schemas", "schema_drift", "write_schemas"]
 
@@ -37,6 +37,19 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
         Laws,
         "Law registry",
         "catalog/laws.yaml: the laws, regulations and rules items cite.",
+    ),
+    "regions.schema.json": (
+        Regions,
+        "Regions",
+        "catalog/regions.yaml: the province, cities, counties, townships and villages that "
+        "implement items.",
+    ),
+    "implementations.schema.json": (
+        ImplementationList,
+        "Implementation list",
+        "catalog/implementations/<region>.yaml: the items one region implements and what is "
+        "local about them (agency, address, hours, phone, window). The eight unified elements "
+        "may not appear here.",
     ),
 }
 

@@ -15,6 +15,7 @@ from . import (
     codes,
     configuration,
     legal_basis,
+    levels,
     lists,
     materials,
     names,
@@ -43,6 +44,7 @@ FAMILIES = (
     penalty,
     revision,
     publication,
+    levels,
     configuration,
 )
 

@@ -10,12 +10,13 @@ from typing import Literal
 
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc
-from ..model import Item, Law, Manifest
+from ..model import ImplementationList, Item, Law, Manifest, Region
 from ..workdays import WorkdayCalendar
 
 __all__ = [
     "CatalogCheck",
     "Context",
+    "ImplementationEntry",
     "ItemCheck",
     "ItemEntry",
     "Rule",
@@ -50,6 +51,14 @@ class ItemEntry:
     document: LoadedDocument
 
 
+@dataclass(frozen=True, slots=True)
+class ImplementationEntry:
+    """A valid implementation list and the document it was loaded from."""
+
+    implementations: ImplementationList
+    document: LoadedDocument
+
+
 @dataclass
 class Context:
     """What catalog-wide checks see: every valid item, the manifest, the laws, today's date."""
@@ -62,6 +71,9 @@ class Context:
     items: list[ItemEntry] = field(default_factory=list)
     calendar: WorkdayCalendar | None = None
     """The working-day calendar with the catalog's overrides; None if it could not be made."""
+    regions: dict[str, Region] = field(default_factory=dict)
+    regions_document: LoadedDocument | None = None
+    implementation_lists: list[ImplementationEntry] = field(default_factory=list)
     broken_items: set[str] = field(default_factory=set)
     """Codes of item files that did not validate; catalog-wide counts take them into account."""
 

@@ -1,0 +1,208 @@
+"""Five levels, one standard: regions and their implementation lists (DESIGN §12).
+
+The province defines each item once; cities, counties, townships and villages implement it and may
+set only what is local (agency, address, hours, phone, window, online address). The eight elements
+stay as the province defined them — that is what 八统一 means across the five levels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePath
+
+from ..findings import Severity
+from ..model import Level
+from ._base import Context, Rule, Violation, catalog_rule, emitted_rule
+
+UNIFIED_KEYS = (
+    "main_item_name",
+    "sub_item_name",
+    "legal_basis",
+    "materials",
+    "service_process",
+    "handling_process",
+    "time_limit",
+    "forms",
+    "conditions",
+    "visits",
+)
+"""Keys an implementation may not carry: the eight elements, conditions and visits."""
+
+_LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
+
+
+@emitted_rule(
+    "implementation-overrides-unified-element",
+    Severity.ERROR,
+    "实施清单改写了统一要素",
+    "an implementation overrides a unified element",
+)
+def implementation_overrides_unified_element() -> None:
+    """An implementation carries one of the eight unified elements, conditions, the time limit or
+    visits.
+
+    These are defined once, by the province, for every level: a city or county that changed its
+    materials or its time limit would break 八统一 and make 全省通办 impossible. Change the item
+    itself instead, so the change applies everywhere and is published.
+    """
+
+
+@catalog_rule("region-duplicate", Severity.ERROR, "区划代码重复", "two regions share a code")
+def region_duplicate(context: Context) -> Iterator[Violation]:
+    """Region codes in ``regions.yaml`` are unique."""
+    document = context.regions_document
+    if document is None or not isinstance(document.data, dict):
+        return
+    seen: set[str] = set()
+    for index, entry in enumerate(document.data.get("regions") or []):
+        code = entry.get("code") if isinstance(entry, dict) else None
+        if isinstance(code, str):
+            if code in seen:
+                yield Violation(
+                    ("regions", index, "code"),
+                    f"区划代码 “{code}” 重复",
+                    f"region code '{code}' appears twice",
+                    document=document,
+                )
+            seen.add(code)
+
+
+@catalog_rule("region-parent", Severity.ERROR, "上级区划有误", "a region's parent is wrong")
+def region_parent(context: Context) -> Iterator[Violation]:
+    """Every region but the province names its parent, which exists and is one level up
+    (a county's parent is a city, a village's a township)."""
+    document = context.regions_document
+    if document is None:
+        return
+    for index, region in enumerate(context.regions.values()):
+        problem = _parent_problem(context, region.parent, region.level)
+        if problem is not None:
+            yield Violation(("regions", index, "parent"), *problem, document=document)
+
+
+def _parent_problem(context: Context, parent: str | None, level: Level) -> tuple[str, str] | None:
+    if level is Level.PROVINCE:
+        if parent is None:
+            return None
+        return "省级区划不应有上级", "the province has no parent"
+    if parent is None:
+        return f"{level.value}区划须写明上级区划", f"a {level.value} region needs a parent"
+    found = context.regions.get(parent)
+    if found is None:
+        return f"上级区划 “{parent}” 不存在", f"parent region '{parent}' does not exist"
+    if _LEVEL_ORDER[found.level] != _LEVEL_ORDER[level] - 1:
+        return (
+            f"{level.value}区划的上级应为{list(Level)[_LEVEL_ORDER[level] - 1].value}，"
+            f"而 “{parent}” 是{found.level.value}",
+            f"the parent of a {level.value} region must be one level up; '{parent}' is "
+            f"{found.level.value}",
+        )
+    return None
+
+
+@catalog_rule(
+    "implementation-file-name", Severity.ERROR, "实施清单文件名与区划不符", "file name vs region"
+)
+def implementation_file_name(context: Context) -> Iterator[Violation]:
+    """An implementation list is named ``implementations/<region>.yaml`` after its ``region``."""
+    for entry in context.implementation_lists:
+        stem = PurePath(entry.document.file).stem
+        region = entry.implementations.region
+        if stem != region:
+            yield Violation(
+                ("region",),
+                f"区划 “{region}” 与文件名 “{stem}” 不一致",
+                f"region '{region}' differs from the file name '{stem}'",
+                document=entry.document,
+            )
+
+
+@catalog_rule(
+    "implementation-unknown-region", Severity.ERROR, "实施清单的区划不存在", "unknown region"
+)
+def implementation_unknown_region(context: Context) -> Iterator[Violation]:
+    """The ``region`` of an implementation list is declared in ``regions.yaml``."""
+    for entry in context.implementation_lists:
+        region = entry.implementations.region
+        if region not in context.regions:
+            yield Violation(
+                ("region",),
+                f"区划 “{region}” 未在 regions.yaml 中声明",
+                f"region '{region}' is not declared in regions.yaml",
+                document=entry.document,
+            )
+
+
+@catalog_rule("implementation-unknown-item", Severity.ERROR, "实施的事项不存在", "unknown item")
+def implementation_unknown_item(context: Context) -> Iterator[Violation]:
+    """Every implemented item exists in the catalog (``items/<code>.yaml``)."""
+    known = {entry.item.code for entry in context.items} | context.broken_items
+    for entry in context.implementation_lists:
+        for index, implementation in enumerate(entry.implementations.implementations):
+            if implementation.item not in known:
+                yield Violation(
+                    ("implementations", index, "item"),
+                    f"事项 “{implementation.item}” 不在目录中",
+                    f"item '{implementation.item}' is not in the catalog",
+                    document=entry.document,
+                    item=implementation.item,
+                )
+
+
+@catalog_rule(
+    "implementation-level-mismatch", Severity.ERROR, "区划层级不在事项行使层级内", "wrong level"
+)
+def implementation_level_mismatch(context: Context) -> Iterator[Violation]:
+    """A region implements only items whose ``levels`` include the region's level.
+
+    A county cannot handle an item the province reserved for the provincial and city levels.
+    """
+    levels = {entry.item.code: entry.item.levels for entry in context.items}
+    for entry in context.implementation_lists:
+        region = context.regions.get(entry.implementations.region)
+        if region is None:
+            continue
+        for index, implementation in enumerate(entry.implementations.implementations):
+            item_levels = levels.get(implementation.item)
+            if item_levels is not None and region.level not in item_levels:
+                allowed = "、".join(level.value for level in item_levels)
+                yield Violation(
+                    ("implementations", index, "item"),
+                    f"事项 {implementation.item} 的行使层级为 {allowed}，{region.name}是"
+                    f"{region.level.value}",
+                    f"item {implementation.item} is exercised at {allowed}; {region.name} is "
+                    f"{region.level.value}",
+                    document=entry.document,
+                    item=implementation.item,
+                )
+
+
+@catalog_rule("implementation-duplicate", Severity.ERROR, "事项重复实施", "implemented twice")
+def implementation_duplicate(context: Context) -> Iterator[Violation]:
+    """A region implements an item once (across all of its implementation files)."""
+    seen: set[tuple[str, str]] = set()
+    for entry in context.implementation_lists:
+        region = entry.implementations.region
+        for index, implementation in enumerate(entry.implementations.implementations):
+            key = (region, implementation.item)
+            if key in seen:
+                yield Violation(
+                    ("implementations", index, "item"),
+                    f"区划 {region} 重复实施事项 {implementation.item}",
+                    f"region {region} implements item {implementation.item} twice",
+                    document=entry.document,
+                    item=implementation.item,
+                )
+            seen.add(key)
+
+
+RULES: tuple[Rule, ...] = (
+    implementation_overrides_unified_element,
+    region_duplicate,
+    region_parent,
+    implementation_file_name,
+    implementation_unknown_region,
+    implementation_unknown_item,
+    implementation_level_mismatch,
+    implementation_duplicate,
+)
