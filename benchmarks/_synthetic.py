@@ -58,14 +58,24 @@ def synthetic_item(number: int, rng: random.Random, law_ids: list[str]) -> dict[
     forms = [_form(f"F{i + 1}", rng) for i in range(rng.randint(0, 3))]
     materials = [_material(f"M{i + 1}", rng, law_ids, forms) for i in range(rng.randint(1, 8))]
     steps = [
-        {"id": f"S{i + 1}", "name": f"合成环节{i + 1}", "channel": rng.choice(_CHANNELS), "on_site": False}
+        {
+            "id": f"S{i + 1}",
+            "name": f"合成环节{i + 1}",
+            "channel": rng.choice(_CHANNELS),
+            "on_site": False,
+        }
         for i in range(rng.randint(1, 4))
     ]
     visits = rng.randint(0, 1)
     if visits:
         steps[-1]["on_site"] = True
     handling = [
-        {"id": f"H{i + 1}", "name": f"合成经办{i + 1}", "role": rng.choice(_ROLES), "working_days": rng.randint(0, 3)}
+        {
+            "id": f"H{i + 1}",
+            "name": f"合成经办{i + 1}",
+            "role": rng.choice(_ROLES),
+            "working_days": rng.randint(0, 3),
+        }
         for i in range(rng.randint(2, 5))
     ]
     committed = sum(int(step["working_days"]) for step in handling) + rng.randint(0, 5)
@@ -94,7 +104,11 @@ def synthetic_item(number: int, rng: random.Random, law_ids: list[str]) -> dict[
             if item_type == "行政处罚"
             else None
         ),
-        "revision": {"version": rng.randint(1, 5), "changed_on": "2026-03-10", "published_on": "2026-03-11"},
+        "revision": {
+            "version": rng.randint(1, 5),
+            "changed_on": "2026-03-10",
+            "published_on": "2026-03-11",
+        },
     }
 
 
@@ -113,7 +127,9 @@ def _material(
         "copies": rng.randint(0, 2),
         "source": source,
         "requirement": rng.choice(["必要", "非必要", "容缺后补"]),
-        "exempt_by": rng.choice(["数据共享", "电子证照", "告知承诺"]) if source == "政府部门核发" else None,
+        "exempt_by": rng.choice(["数据共享", "电子证照", "告知承诺"])
+        if source == "政府部门核发"
+        else None,
         "legal_basis": [_citation(rng, law_ids)],
     }
     if forms and rng.random() < 0.3:
@@ -126,7 +142,11 @@ def _form(form_id: str, rng: random.Random) -> dict[str, object]:
         "id": form_id,
         "name": f"合成表单{form_id}",
         "fields": [
-            {"name": f"字段{i + 1}", "type": rng.choice(_FIELD_TYPES), "required": rng.random() < 0.6}
+            {
+                "name": f"字段{i + 1}",
+                "type": rng.choice(_FIELD_TYPES),
+                "required": rng.random() < 0.6,
+            }
             for i in range(rng.randint(2, 12))
         ],
     }

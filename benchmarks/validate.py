@@ -50,9 +50,15 @@ def best_of(repeat: int, function: Callable[[], object]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--items", type=int, default=2000, help="number of synthetic items (default 2000)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement, best kept (default 3)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--items", type=int, default=2000, help="number of synthetic items (default 2000)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per measurement, best kept (default 3)"
+    )
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="servicecatalog-bench-") as temporary:
@@ -65,14 +71,26 @@ def main() -> None:
 
         floor = best_of(options.repeat, lambda: parse_only(folder))
         library = best_of(options.repeat, lambda: servicecatalog.load_catalog(folder))
-        command = [sys.executable, "-m", "servicecatalog", "validate", str(folder), "--format", "json"]
-        cli = best_of(options.repeat, lambda: subprocess.run(command, capture_output=True, check=False))
+        command = [
+            sys.executable,
+            "-m",
+            "servicecatalog",
+            "validate",
+            str(folder),
+            "--format",
+            "json",
+        ]
+        cli = best_of(
+            options.repeat, lambda: subprocess.run(command, capture_output=True, check=False)
+        )
 
     print(f"{'measure':<34}{'seconds':>10}{'ratio':>9}")
     print(f"{'floor: CSafeLoader parse only':<34}{floor:>10.3f}{1:>9.2f}")
     print(f"{'library: load_catalog':<34}{library:>10.3f}{library / floor:>9.2f}")
     print(f"{'cli: servicecatalog validate':<34}{cli:>10.3f}{cli / floor:>9.2f}")
-    print(f"per item: library {library / options.items * 1e3:.2f} ms, floor {floor / options.items * 1e3:.2f} ms")
+    print(
+        f"per item: library {library / options.items * 1e3:.2f} ms, floor {floor / options.items * 1e3:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

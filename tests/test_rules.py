@@ -37,7 +37,17 @@ KINDS = ("pass", "fail")
 EXPECT_FILE = "expect.txt"
 DELETE_FILE = "delete.txt"
 FOLDER_CASE_ENTRIES = frozenset(
-    {"items", "calendar", "catalog.yaml", "laws.yaml", CONFIG_FILE_NAME, EXPECT_FILE, DELETE_FILE}
+    {
+        "items",
+        "calendar",
+        "implementations",
+        "catalog.yaml",
+        "laws.yaml",
+        "regions.yaml",
+        CONFIG_FILE_NAME,
+        EXPECT_FILE,
+        DELETE_FILE,
+    }
 )
 ITEM_FILE = re.compile(r"[0-9]{12}\.ya?ml")
 DIRECTIVES = ("expect", "allow", "also", "severity", "without-config")
@@ -208,7 +218,9 @@ def _folder_case(rule: str, kind: str, folder: Path) -> Case:
     case = Case(rule, kind, folder.name, build, Expectation(), source=folder)
     stray = sorted(e.name for e in folder.iterdir() if e.name not in FOLDER_CASE_ENTRIES)
     if stray:
-        case.error = f"{folder}: unexpected entries {stray} (allowed: {sorted(FOLDER_CASE_ENTRIES)})"
+        case.error = (
+            f"{folder}: unexpected entries {stray} (allowed: {sorted(FOLDER_CASE_ENTRIES)})"
+        )
         return case
     try:
         case.expectation = _folder_case_expectation(folder)
@@ -308,40 +320,56 @@ def _symlink_to_item(root: Path) -> None:
     (root / ITEM).symlink_to(Path("..") / "drafts" / "220114001000.yaml")
 
 
+def _generated(
+    case_id: str,
+    build: Callable[[Path], None],
+    *,
+    positions: set[Position] | None = None,
+    allow: Iterable[str] = (),
+    also: Iterable[str] = (),
+) -> Case:
+    rule, kind, name = case_id.split("/")
+    expectation = Expectation(
+        positions=None if positions is None else set(positions), allow=set(allow), also=set(also)
+    )
+    return Case(rule, kind, name, build, expectation)
+
+
+WHOLE_FILE: set[Position] = {(ITEM, None, None)}
+"""A finding about the file as a whole: it names the file and no position."""
+
 GENERATED: list[Case] = [
-    Case(
-        "yaml-too-large", "fail", "4-mib-plus-one-byte",
+    _generated(
+        "yaml-too-large/fail/4-mib-plus-one-byte",
         _write_item_of_size(DEFAULT_MAX_BYTES + 1),
-        Expectation(positions={(ITEM, None, None)}),
+        positions=WHOLE_FILE,
     ),
-    Case(
-        "yaml-too-large", "pass", "exactly-4-mib",
-        _write_item_of_size(DEFAULT_MAX_BYTES), Expectation(),
+    _generated("yaml-too-large/pass/exactly-4-mib", _write_item_of_size(DEFAULT_MAX_BYTES)),
+    _generated(
+        "yaml-too-deep/fail/20000-levels",
+        _write_deep_item(20_000),
+        positions=_deep_position(),
     ),
-    Case(
-        "yaml-too-deep", "fail", "20000-levels",
-        _write_deep_item(20_000), Expectation(positions=_deep_position()),
+    _generated(
+        "yaml-too-deep/fail/one-level-over-the-limit",
+        _write_deep_item(DEFAULT_MAX_DEPTH),
+        positions=_deep_position(),
     ),
-    Case(
-        "yaml-too-deep", "fail", "one-level-over-the-limit",
-        _write_deep_item(DEFAULT_MAX_DEPTH), Expectation(positions=_deep_position()),
-    ),
-    Case(
-        "yaml-too-deep", "pass", "at-the-limit",
-        # 31 brackets under the item mapping: 32 levels, the limit. Nested lists are no
-        # conditions, so the schema refuses the value; the depth limit must not.
+    # 31 brackets under the item mapping: 32 levels, the limit. Nested lists are no conditions,
+    # so the schema refuses the value; the depth limit must not.
+    _generated(
+        "yaml-too-deep/pass/at-the-limit",
         _write_deep_item(DEFAULT_MAX_DEPTH - 1),
-        Expectation(allow={"schema-invalid-value"}, also={"schema-invalid-value"}),
+        allow={"schema-invalid-value"},
+        also={"schema-invalid-value"},
     ),
-    Case(
-        "yaml-unreadable", "fail", "directory-named-like-an-item",
-        _directory_named_like_item, Expectation(positions={(ITEM, None, None)}),
+    _generated(
+        "yaml-unreadable/fail/directory-named-like-an-item",
+        _directory_named_like_item,
+        positions=WHOLE_FILE,
     ),
-    Case(
-        "yaml-unreadable", "fail", "broken-symlink",
-        _broken_symlink, Expectation(positions={(ITEM, None, None)}),
-    ),
-    Case("yaml-unreadable", "pass", "symlink-to-an-item", _symlink_to_item, Expectation()),
+    _generated("yaml-unreadable/fail/broken-symlink", _broken_symlink, positions=WHOLE_FILE),
+    _generated("yaml-unreadable/pass/symlink-to-an-item", _symlink_to_item),
 ]
 
 ALL_CASES: list[Case] = [*folder_cases(), *GENERATED]
@@ -411,7 +439,8 @@ def test_case(case: Case, tmp_path: Path) -> None:
         if severity is not None:
             assert {f.severity for f in mine} == {severity}, context
         for finding in mine:
-            assert finding.message and finding.message_en, context
+            assert finding.message, context
+            assert finding.message_en, context
     else:
         assert not mine, f"{case.rule} fired; {context}"
         errors = [

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .catalog import Catalog, load_catalog
 from .codes import InvalidCodeError, ItemCode
+from .diff import Change, Changes, Direction, diff_catalogs
 from .errors import (
     CalendarError,
     CatalogNotFoundError,
@@ -60,8 +61,11 @@ __all__ = [
     "CalendarError",
     "Catalog",
     "CatalogNotFoundError",
+    "Change",
+    "Changes",
     "Channel",
     "DayUnit",
+    "Direction",
     "Duration",
     "Exemption",
     "Fee",
@@ -100,6 +104,7 @@ __all__ = [
     "UnknownYearError",
     "WorkdayCalendar",
     "__version__",
+    "diff_catalogs",
     "is_working_day",
     "load_catalog",
     "next_working_day",

@@ -34,6 +34,14 @@ _KIND_NAMES = {
 }
 
 
+_STRICT_SCALARS = {
+    "whole_number": ("用半角数字书写的整数", "a whole number written in ASCII digits"),
+    "true_or_false": ("true 或 false", "true or false"),
+    "iso_date": ("YYYY-MM-DD 格式的有效日期", "a valid date written YYYY-MM-DD"),
+}
+"""Error types raised by the model's strict scalars, with what they expected."""
+
+
 def validate_document(
     model: type[Model], document: LoadedDocument, item: str | None = None, data: Any = None
 ) -> tuple[Model | None, list[Finding]]:
@@ -53,9 +61,15 @@ def validate_document(
     try:
         return model.model_validate(document.data if data is None else data), []
     except ValidationError as error:
-        return None, [
-            _from_error(model, document, detail, item) for detail in error.errors(include_url=False)
-        ]
+        details = _without_consequential(error.errors(include_url=False))
+        return None, [_from_error(model, document, detail, item) for detail in details]
+
+
+def _without_consequential(details: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop "too short" errors of lists whose elements failed: pydantic counts a list's length
+    after dropping its invalid elements, so one bad step would also read as "must not be empty"."""
+    failed_inside = {tuple(d["loc"][:i]) for d in details for i in range(len(d["loc"]))}
+    return [d for d in details if d["type"] != "too_short" or tuple(d["loc"]) not in failed_inside]
 
 
 def _from_error(
@@ -93,25 +107,29 @@ def _from_error(
 
 def _describe(detail: ErrorDetails) -> tuple[str, str]:
     kind = detail["type"]
-    given = _shown(detail["input"])
+    given, given_en = _shown(detail["input"]), _shown(detail["input"], "en")
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
     if kind in _KIND_NAMES:
         zh_kind, en_kind = _KIND_NAMES[kind]
-        return f"应为{zh_kind}，实际是 {given}", f"expected {en_kind}, got {given}"
+        return f"应为{zh_kind}，实际是 {given}", f"expected {en_kind}, got {given_en}"
     if kind == "enum":
-        expected = ctx.get("expected", "")
+        expected = str(ctx.get("expected", ""))
+        listed = expected.replace("' or '", "'、'").replace("', '", "'、'")
         return (
-            f"取值 {given} 无效，应为以下之一：{expected}",
-            f"invalid value {given}: expected one of {expected}",
+            f"取值 {given} 无效，应为以下之一：{listed}",
+            f"invalid value {given_en}: expected one of {expected}",
         )
     if kind in ("string_too_short", "too_short"):
         return "不能为空", "must not be empty"
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        return f"{given} 格式不符（应匹配 {pattern}）", f"{given} does not match {pattern}"
+        return f"{given} 格式不符（应匹配 {pattern}）", f"{given_en} does not match {pattern}"
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
-        return f"应不小于 {bound}，实际是 {given}", f"must be at least {bound}, got {given}"
+        return f"应不小于 {bound}，实际是 {given}", f"must be at least {bound}, got {given_en}"
+    if kind in _STRICT_SCALARS:
+        zh_kind, en_kind = _STRICT_SCALARS[kind]
+        return f"应为{zh_kind}，实际是 {given}", f"expected {en_kind}, got {given_en}"
     if kind == "value_error":
         message = str(detail["msg"]).removeprefix("Value error, ")
         return f"取值无效：{message}", message
@@ -119,11 +137,13 @@ def _describe(detail: ErrorDetails) -> tuple[str, str]:
     return f"取值无效：{message}", message
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: str = "zh") -> str:
     if isinstance(value, dict):
+        if lang == "en":
+            return "a mapping" if value else "an empty mapping"
         return "映射" if value else "空映射"
     if isinstance(value, list):
-        return "列表"
+        return "a list" if lang == "en" else "列表"
     if value is None:
         return "null"
     text = str(value)

@@ -15,22 +15,20 @@ did validate are available all the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from ._paths import identity_path
+from ._implementations import load_implementation_files
 from ._validation import validate_document
 from .config import apply_config, find_config, load_config
 from .errors import CalendarError, CatalogNotFoundError
 from .findings import Finding, Report, Severity
-from .loader import LoadedDocument, load_file
+from .loader import LoadedDocument, Position, load_file
 from .model import Implementation, ImplementationList, Item, Law, Laws, Manifest, Region, Regions
-from .rules import REGISTRY, Context, ItemEntry, Registry, run_rules
-from .rules._base import ImplementationEntry
-from .rules.levels import UNIFIED_KEYS
+from .rules import REGISTRY, Context, ImplementationScope, ItemEntry, Registry, run_rules
 from .workdays import WorkdayCalendar
 
 __all__ = ["ITEM_SUFFIXES", "Catalog", "load_catalog"]
@@ -59,6 +57,8 @@ class Catalog:
     """Regions of ``regions.yaml`` by code (empty when the catalog has none)."""
     implementation_lists: dict[str, ImplementationList] = field(default_factory=dict)
     """Valid implementation lists by region code."""
+    invalid_codes: frozenset[str] = frozenset()
+    """Codes (or file names) of item files that exist but did not validate."""
 
     def implementations(self, region: str) -> tuple[Implementation, ...]:
         """The items region ``region`` implements (empty if it has no implementation list)."""
@@ -101,17 +101,21 @@ def load_catalog(
     config: Path | None = None,
     registry: Registry = REGISTRY,
     display: str | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Catalog:
     """Load and validate the catalog folder ``path``.
 
     ``today`` (default: the real date) is what revision dates and waivers are compared with;
     ``config`` is a ``.servicecatalog.yaml`` to use instead of the one discovered upward from
     ``path``. ``display`` replaces ``path`` in the file names of findings (for a catalog read
-    from git into a temporary folder). Raises
+    from git into a temporary folder). ``workers`` is how many processes load implementation
+    lists (default: one per core when there are many, else 1); ``progress(done, total)`` is
+    called as implementation lists are loaded. Raises
     :class:`~servicecatalog.errors.CatalogNotFoundError` when ``path`` is not a catalog folder.
     """
     root = Path(path)
-    _check_root(root)
+    _check_root(root, display)
     shown = _Names(root, display)
     context = Context(today=today or date.today())
     findings: list[Finding] = []
@@ -131,7 +135,7 @@ def load_catalog(
     context.calendar = _calendar(root, shown, findings)
     entries = _load_items(root, shown, context, findings)
     _load_regions(root, shown, context, findings)
-    _load_implementations(root, shown, context, findings)
+    _load_implementations(root, shown, context, findings, _LoadOptions(registry, workers, progress))
     findings.extend(run_rules(context, registry))
 
     loaded_config = load_config(config or find_config(root.resolve()), registry)
@@ -145,24 +149,47 @@ def load_catalog(
         entries,
         context.regions,
         {e.implementations.region: e.implementations for e in context.implementation_lists},
+        frozenset(context.broken_items),
     )
 
 
 def _calendar(root: Path, shown: _Names, findings: list[Finding]) -> WorkdayCalendar | None:
-    folder = root / CALENDAR_DIR
     try:
-        return WorkdayCalendar(folder)
+        return WorkdayCalendar(root / CALENDAR_DIR)
     except CalendarError as error:
-        findings.append(
-            Finding(
-                rule="calendar-invalid",
-                severity=Severity.ERROR,
-                message=f"工作日历覆盖文件有误：{error.message}",
-                message_en=f"a working-day override file is invalid: {error.message}",
-                file=shown.name(CALENDAR_DIR),
-            )
-        )
+        findings.append(_calendar_finding(shown, error))
         return WorkdayCalendar()
+
+
+def _calendar_finding(shown: _Names, error: CalendarError) -> Finding:
+    """``calendar-invalid`` at the offending value of the override file, where it is known."""
+    file, position, what = shown.name(CALENDAR_DIR), None, error.message
+    if error.file is not None:
+        relative = f"{CALENDAR_DIR}/{error.file.name}"
+        file = shown.name(relative)
+        what = what.removeprefix(f"{error.file}: ")
+        document = shown.load(relative)
+        if document.data is not None:
+            position = document.position(error.loc)
+        elif document.findings and document.findings[0].line is not None:
+            first = document.findings[0]
+            position = Position(first.line or 1, first.column or 1)
+    return Finding(
+        rule="calendar-invalid",
+        severity=Severity.ERROR,
+        message=f"工作日历覆盖文件有误，暂按 chinesecalendar 数据计算：{what}",
+        message_en=f"invalid working-day override (chinesecalendar's data is used meanwhile): {what}",
+        file=file,
+        line=position.line if position else None,
+        column=position.column if position else None,
+    )
+
+
+@dataclass(frozen=True)
+class _LoadOptions:
+    registry: Registry
+    workers: int | None
+    progress: Callable[[int, int], None] | None
 
 
 @dataclass(frozen=True)
@@ -181,19 +208,20 @@ class _Names:
         return load_file(self.root / relative, self.name(relative))
 
 
-def _check_root(root: Path) -> None:
+def _check_root(root: Path, display: str | None) -> None:
+    shown = Path(display) if display is not None else root
     if not root.exists():
-        raise CatalogNotFoundError(root, "no such folder")
+        raise CatalogNotFoundError(shown, "no such folder")
     if not root.is_dir():
-        raise CatalogNotFoundError(root, "not a folder")
+        raise CatalogNotFoundError(shown, "not a folder")
     if not (root / MANIFEST_FILE).is_file():
-        raise CatalogNotFoundError(root, f"not a catalog: {MANIFEST_FILE} is missing")
+        raise CatalogNotFoundError(shown, f"not a catalog: {MANIFEST_FILE} is missing")
 
 
 def _validated(
     model: type[M], document: LoadedDocument, findings: list[Finding], item: str | None = None
 ) -> M | None:
-    findings.extend(document.findings)
+    findings.extend(replace(f, item=item) if item else f for f in document.findings)
     if not document.usable:
         return None
     value, problems = validate_document(model, document, item)
@@ -210,7 +238,7 @@ def _load_items(
         return {}
     entries: dict[str, ItemEntry] = {}
     for file in sorted(items_dir.iterdir()):
-        if file.suffix not in ITEM_SUFFIXES or file.name.startswith("."):
+        if file.suffix.lower() not in ITEM_SUFFIXES or file.name.startswith("."):
             continue
         document = shown.load(f"{ITEMS_DIR}/{file.name}")
         item = _validated(Item, document, findings, item=_code_of(document) or file.stem)
@@ -229,61 +257,47 @@ def _load_regions(root: Path, shown: _Names, context: Context, findings: list[Fi
     context.regions_document = shown.load(REGIONS_FILE)
     regions = _validated(Regions, context.regions_document, findings)
     if regions is not None:
-        context.regions = {region.code: region for region in regions.regions}
+        context.region_list = regions.regions
+        context.regions = {}
+        for region in regions.regions:
+            context.regions.setdefault(region.code, region)
 
 
 def _load_implementations(
-    root: Path, shown: _Names, context: Context, findings: list[Finding]
+    root: Path,
+    shown: _Names,
+    context: Context,
+    findings: list[Finding],
+    options: _LoadOptions,
 ) -> None:
     folder = root / IMPLEMENTATIONS_DIR
     if not folder.is_dir():
         return
-    for file in sorted(folder.iterdir()):
-        if file.suffix not in ITEM_SUFFIXES or file.name.startswith("."):
-            continue
-        document = shown.load(f"{IMPLEMENTATIONS_DIR}/{file.name}")
-        findings.extend(document.findings)
-        if not document.usable:
-            continue
-        data = _without_unified_elements(document, findings)
-        implementations, problems = validate_document(ImplementationList, document, data=data)
-        findings.extend(problems)
-        if implementations is not None:
-            context.implementation_lists.append(ImplementationEntry(implementations, document))
-
-
-def _without_unified_elements(document: LoadedDocument, findings: list[Finding]) -> Any:
-    """The document's data without the unified elements its implementations carry; each one
-    carried is reported as ``implementation-overrides-unified-element``."""
-    data = document.data
-    entries = data.get("implementations") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        return data
-    cleaned = []
-    for index, entry in enumerate(entries):
-        if isinstance(entry, dict) and any(key in entry for key in UNIFIED_KEYS):
-            for key in (key for key in entry if key in UNIFIED_KEYS):
-                findings.append(_override_finding(document, index, key, entry.get("item")))
-            entry = {key: value for key, value in entry.items() if key not in UNIFIED_KEYS}
-        cleaned.append(entry)
-    return {**data, "implementations": cleaned}
-
-
-def _override_finding(document: LoadedDocument, index: int, key: str, item: object) -> Finding:
-    loc = ("implementations", index, key)
-    position = document.key_position(loc)
-    return Finding(
-        rule="implementation-overrides-unified-element",
-        severity=Severity.ERROR,
-        message=f"实施清单不得改写统一要素 “{key}”：该要素由省级统一规定（八统一）",
-        message_en=f"an implementation may not override the unified element '{key}': the "
-        "province defines it for every level",
-        file=document.file,
-        line=position.line,
-        column=position.column,
-        item=item if isinstance(item, str) else None,
-        path=identity_path(document.data, loc),
+    jobs = [
+        (file, shown.name(f"{IMPLEMENTATIONS_DIR}/{file.name}"))
+        for file in sorted(folder.iterdir())
+        if file.suffix.lower() in ITEM_SUFFIXES and not file.name.startswith(".")
+    ]
+    if options.progress is not None:
+        options.progress(0, len(jobs))
+    scope = ImplementationScope(
+        item_levels={entry.item.code: entry.item.levels for entry in context.items},
+        known_items=frozenset(entry.item.code for entry in context.items) | context.broken_items,
+        regions=context.regions,
     )
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if options.progress is not None:
+            options.progress(done, len(jobs))
+
+    entries, found = load_implementation_files(
+        jobs, scope, list(options.registry.values()), options.workers, advance
+    )
+    context.implementation_lists.extend(entries)
+    findings.extend(found)
 
 
 def _missing(shown: _Names, name: str, what_zh: str, what_en: str) -> Finding:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -119,9 +120,22 @@ def main() -> None:
     default=None,
     help="Use this configuration instead of the .servicecatalog.yaml found above PATH.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that load implementation lists (default: one per core when there are many).",
+)
 @_guarded
 def validate(
-    path: Path, fmt: str, fail_on: str, lang: Lang, today: date | None, config_path: Path | None
+    path: Path,
+    fmt: str,
+    fail_on: str,
+    lang: Lang,
+    today: date | None,
+    config_path: Path | None,
+    jobs: int | None,
 ) -> None:
     """Check the catalog folder PATH (default: catalog) against every rule.
 
@@ -131,7 +145,10 @@ def validate(
     from .catalog import load_catalog
     from .reporting import findings_summary, render_report
 
-    catalog = load_catalog(path, today=today, config=config_path)
+    with _progress_bar("validate") as progress:
+        catalog = load_catalog(
+            path, today=today, config=config_path, workers=jobs, progress=progress
+        )
     report = catalog.report
     output = render_report(report, fmt, lang, version=__version__)  # type: ignore[arg-type]  # click.Choice
     if fmt == "text" and sys.stdout.isatty():
@@ -141,6 +158,31 @@ def validate(
     if fmt == "text":
         click.echo(findings_summary(report, lang), err=True)
     sys.exit(_exit_code(report, Severity(fail_on)))
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal (nothing otherwise): for long loads."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress(
+        f"[bold]{label}[/bold] implementation lists",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
 
 
 def _exit_code(report: Report, fail_on: Severity) -> int:
@@ -408,7 +450,8 @@ def diff(
 
     review = review_sources(old, new, today=today)
     click.echo(render_review(review, fmt, lang), nl=False)  # type: ignore[arg-type]  # click.Choice
-    _warn_calendar_end(today)
+    if review.calendar_ends is not None:
+        _calendar_warning(review.calendar_ends)
     sys.exit(_exit_code(review.report, Severity(fail_on)))
 
 
@@ -445,11 +488,15 @@ def _warn_calendar_end(today: date | None, catalog_path: Path | None = None) -> 
         return
     end = calendar.runs_out_within(today or date.today())
     if end is not None:
-        click.echo(
-            f"warning: the working-day calendar ends on {end}; add calendar/{end.year + 1}.yaml "
-            "once the State Council publishes the schedule",
-            err=True,
-        )
+        _calendar_warning(end)
+
+
+def _calendar_warning(end: date) -> None:
+    click.echo(
+        f"warning: the working-day calendar ends on {end}; add calendar/{end.year + 1}.yaml "
+        "once the State Council publishes the schedule",
+        err=True,
+    )
 
 
 @main.command()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
-from .model import Form, Item, Law, Material, Requirement
+from .model import Form, Item, Law, LegalReference, Material, Requirement
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -239,11 +239,16 @@ class Changes:
 
 
 def diff_catalogs(old: Catalog, new: Catalog) -> Changes:
-    """The changes that turn catalog ``old`` into catalog ``new``."""
+    """The changes that turn catalog ``old`` into catalog ``new``.
+
+    An item whose file does not validate on either side is left out: its file is there, so it
+    was neither added nor removed, and what changed in it cannot be told.
+    """
     changes: list[Change] = []
     old_items = {item.code: item for item in old.items()}
     new_items = {item.code: item for item in new.items()}
-    for code in sorted(old_items.keys() | new_items.keys()):
+    unknown = old.invalid_codes | new.invalid_codes
+    for code in sorted((old_items.keys() | new_items.keys()) - unknown):
         before, after = old_items.get(code), new_items.get(code)
         if before is None and after is not None:
             changes.append(_change(code, "item-added", code, None, after.name))
@@ -323,14 +328,23 @@ def _paired(
             yield name, element, None
 
 
+def _citations(references: Sequence[LegalReference]) -> dict[str, frozenset[str]]:
+    """Citations as law -> articles: their order in the file carries no meaning."""
+    cited: dict[str, set[str]] = {}
+    for reference in references:
+        cited.setdefault(reference.law, set()).update(reference.articles)
+    return {law: frozenset(articles) for law, articles in cited.items()}
+
+
 def _diff_legal_basis(code: str, path: str, old: Item, new: Item) -> Iterator[Change]:
+    before_cited, after_cited = _citations(old.legal_basis), _citations(new.legal_basis)
     for law, before, after in _paired(old.legal_basis, new.legal_basis, "law"):
         where = f"{path}[{law}]"
         if before is None:
             yield _change(code, "legal-basis-added", where, None, after)
         elif after is None:
             yield _change(code, "legal-basis-removed", where, before, None)
-        elif before.articles != after.articles:
+        elif before_cited[law] != after_cited[law]:
             yield _change(
                 code,
                 "legal-basis-articles-changed",
@@ -385,12 +399,19 @@ def _diff_material(code: str, where: str, old: Material, new: Material) -> Itera
     for attribute, kind in (
         ("form", "material-form-changed"),
         ("source", "material-source-changed"),
-        ("legal_basis", "material-legal-basis-changed"),
         ("form_id", "material-form-reference-changed"),
     ):
         before, after = getattr(old, attribute), getattr(new, attribute)
         if before != after:
             yield _change(code, kind, f"{where}.{attribute}", before, after)
+    if _citations(old.legal_basis) != _citations(new.legal_basis):
+        yield _change(
+            code,
+            "material-legal-basis-changed",
+            f"{where}.legal_basis",
+            old.legal_basis,
+            new.legal_basis,
+        )
 
 
 def _diff_service_steps(code: str, old: Item, new: Item) -> Iterator[Change]:
@@ -502,13 +523,18 @@ def _diff_conditions(code: str, old: Sequence[str], new: Sequence[str]) -> Itera
             yield _change(code, "condition-removed", f"conditions[{condition}]", condition, None)
 
 
-_META_FIELDS = ("item_type", "department", "one_thing", "lists", "levels")
+_META_FIELDS = ("item_type", "department", "one_thing")
+_META_SETS = ("lists", "levels")
 
 
 def _diff_meta(code: str, old: Item, new: Item) -> Iterator[Change]:
     for attribute in _META_FIELDS:
         before, after = getattr(old, attribute), getattr(new, attribute)
         if before != after:
+            yield _change(code, "metadata-changed", attribute, before, after)
+    for attribute in _META_SETS:
+        before, after = getattr(old, attribute), getattr(new, attribute)
+        if set(before) != set(after):
             yield _change(code, "metadata-changed", attribute, before, after)
     if old.fee != new.fee:
         if old.fee.charged != new.fee.charged:

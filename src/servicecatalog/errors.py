@@ -38,7 +38,18 @@ class CatalogNotFoundError(ServiceCatalogError):
 
 
 class CalendarError(ServiceCatalogError):
-    """The working-day calendar cannot answer (bad override file, or a year nobody covers)."""
+    """The working-day calendar cannot answer (bad override file, or a year nobody covers).
+
+    For a bad override file, ``file`` is its path and ``loc`` the location of the offending value
+    in it (keys and indexes, as in findings); both are empty otherwise.
+    """
+
+    def __init__(
+        self, message: str, file: Path | None = None, loc: tuple[str | int, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.file = file
+        self.loc = loc
 
 
 class UnknownYearError(CalendarError):

@@ -81,7 +81,7 @@ class LoadedDocument:
 
     def position(self, loc: Loc) -> Position:
         """Where the value at ``loc`` starts, or its nearest ancestor that has a position."""
-        for end in range(len(loc), 0, -1):
+        for end in range(len(loc), -1, -1):
             found = self.positions.get(loc[:end])
             if found is not None:
                 return found
@@ -260,7 +260,28 @@ class _Builder:
             while parser.check_event():
                 self._handle(parser.get_event())
         except yaml.MarkedYAMLError as error:
+            if "nesting depth" in str(error.problem):
+                return self._failed(self._depth_finding(self._depth_position(text)))
             return self._failed(self._syntax_finding(error))
+        except yaml.reader.ReaderError as error:
+            return self._failed(
+                _finding(
+                    "yaml-syntax",
+                    self.file,
+                    _text_position(text, error.position),
+                    f"文件含有不允许的控制字符 U+{ord(text[error.position]):04X}",
+                    f"the file contains a control character (U+{ord(text[error.position]):04X}), "
+                    "which YAML does not allow",
+                )
+                if 0 <= error.position < len(text)
+                else _finding(
+                    "yaml-syntax",
+                    self.file,
+                    _START,
+                    f"YAML 语法错误：{error.reason}",
+                    f"YAML syntax error: {error.reason}",
+                )
+            )
         except yaml.YAMLError as error:
             return self._failed(
                 _finding(
@@ -272,19 +293,36 @@ class _Builder:
                 )
             )
         except _DepthExceededError as error:
-            return self._failed(
-                _finding(
-                    "yaml-too-deep",
-                    self.file,
-                    error.position,
-                    f"嵌套层级超过上限 {self.max_depth}",
-                    f"the document nests deeper than the limit of {self.max_depth} levels",
-                )
-            )
+            return self._failed(self._depth_finding(error.position))
         finally:
             parser.dispose()
         return LoadedDocument(
             self.file, self.root, self.positions, self.key_positions, tuple(self.findings)
+        )
+
+    def _depth_position(self, text: str) -> Position:
+        """Where the document first nests too deep, when libyaml gave up on flow nesting first.
+
+        libyaml refuses flow nesting past its own limit while scanning ahead, before the events
+        reach our depth check. Parsing the text cut just past where the flow brackets alone
+        exceed our limit lets the check see the events and name the exact place.
+        """
+        offset = _flow_depth_offset(text, self.max_depth)
+        if offset is None:
+            return _START
+        retry = _Builder(self.file, self.max_depth).build(text[: offset + 1])
+        for finding in retry.findings:
+            if finding.rule == "yaml-too-deep" and finding.line is not None:
+                return Position(finding.line, finding.column or 1)
+        return _text_position(text, offset)
+
+    def _depth_finding(self, position: Position) -> Finding:
+        return _finding(
+            "yaml-too-deep",
+            self.file,
+            position,
+            f"嵌套层级超过上限 {self.max_depth}",
+            f"the document nests deeper than the limit of {self.max_depth} levels",
         )
 
     def _failed(self, finding: Finding) -> LoadedDocument:
@@ -330,14 +368,15 @@ class _Builder:
     def _scalar(self, event: Any) -> None:
         self._check_node_properties(event)
         value = None if not event.style and event.value in _NULLS else event.value
-        if self._is_merge_key(event):
+        merge = self._is_merge_key(event)
+        if merge:
             self._report(
                 "yaml-alias",
                 event.start_mark,
                 "不允许使用合并键 “<<”；请写出全部内容",
                 "merge keys (<<) are not allowed: write the content out",
             )
-        self._deliver(value, event.start_mark, is_scalar=True)
+        self._deliver(value, event.start_mark, is_scalar=True, merge=merge)
 
     def _is_merge_key(self, event: Any) -> bool:
         frame = self.stack[-1] if self.stack else None
@@ -389,7 +428,9 @@ class _Builder:
 
     # -- assembling
 
-    def _deliver(self, value: Any, mark: Any, *, is_scalar: bool) -> Loc | None:
+    def _deliver(
+        self, value: Any, mark: Any, *, is_scalar: bool, merge: bool = False
+    ) -> Loc | None:
         """Place a finished scalar or a new container into its parent; return its location."""
         position = _position(mark)
         if not self.stack:
@@ -404,7 +445,7 @@ class _Builder:
             frame.container.append(value)
             return self._place(frame, index, position)
         if frame.expecting_key:
-            self._accept_key(frame, value, position, is_scalar=is_scalar)
+            self._accept_key(frame, value, position, is_scalar=is_scalar, merge=merge)
             return None
         frame.expecting_key = True
         if not frame.key_valid or frame.key is None:
@@ -422,7 +463,9 @@ class _Builder:
             self.key_positions[loc] = frame.key_position
         return loc
 
-    def _accept_key(self, frame: _Frame, key: Any, position: Position, *, is_scalar: bool) -> None:
+    def _accept_key(
+        self, frame: _Frame, key: Any, position: Position, *, is_scalar: bool, merge: bool
+    ) -> None:
         frame.expecting_key = False
         frame.key_position = position
         frame.key_valid = False
@@ -451,10 +494,32 @@ class _Builder:
             )
             return
         frame.seen[key] = position
-        frame.key_valid = key != _MERGE_KEY
+        frame.key_valid = not merge
 
     def _report(self, rule: str, mark: Any, message: str, message_en: str) -> None:
         self.findings.append(_finding(rule, self.file, _position(mark), message, message_en))
+
+
+def _text_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _flow_depth_offset(text: str, max_depth: int) -> int | None:
+    """The offset where flow brackets (``[`` ``{``) alone first nest deeper than ``max_depth``."""
+    depth, quote = 0, ""
+    for offset, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return offset
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return None
 
 
 def _position(mark: Any) -> Position:

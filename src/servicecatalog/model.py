@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 __all__ = [
     "Channel",
@@ -65,10 +66,12 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 def _to_int(value: Any) -> Any:
     if isinstance(value, str):
         if not _INTEGER.fullmatch(value):
-            raise ValueError(f"expected a whole number written in ASCII digits, got {value!r}")
+            raise PydanticCustomError(
+                "whole_number", "expected a whole number written in ASCII digits"
+            )
         return int(value)
     if isinstance(value, bool):
-        raise ValueError("expected a whole number, got a boolean")
+        raise PydanticCustomError("whole_number", "expected a whole number, not a boolean")
     return value
 
 
@@ -77,18 +80,20 @@ def _to_bool(value: Any) -> Any:
         lowered = value.lower()
         if lowered in ("true", "false"):
             return lowered == "true"
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise PydanticCustomError("true_or_false", "expected true or false")
     return value
 
 
 def _to_date(value: Any) -> Any:
     if isinstance(value, str):
         if not _ISO_DATE.fullmatch(value):
-            raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+            raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
         try:
             return date.fromisoformat(value)
-        except ValueError as error:
-            raise ValueError(f"{value!r} is not a valid date: {error}") from None
+        except ValueError:
+            raise PydanticCustomError(
+                "iso_date", "expected a valid date written YYYY-MM-DD"
+            ) from None
     return value
 
 
@@ -278,8 +283,9 @@ class Material(_Frozen):
     """Number of paper copies; 0 where only an electronic file is needed."""
     source: MaterialSource
     requirement: Requirement
-    exempt_by: Exemption | None = None
-    """How the material is had without submission; required where a government issued it."""
+    exempt_by: Exemption | None
+    """How the material is had without submission (null: the applicant submits it); must be set
+    where a government department issued the material."""
     form_id: str | None = None
     """The id of the item's form this material is filled on."""
     legal_basis: tuple[LegalReference, ...] = ()
@@ -315,7 +321,7 @@ class Duration(_Frozen):
 class TimeLimit(_Frozen):
     """办理时限: the legal limit (where a statute sets one) and the committed limit."""
 
-    legal: Duration | None = None
+    legal: Duration | None
     """法定办结时限; null where no statute sets one."""
     committed: Duration
     """承诺办结时限; 0 days is 即办件."""
@@ -359,7 +365,7 @@ class Revision(_Frozen):
     version: Annotated[int, Field(ge=1), BeforeValidator(_to_int)]
     changed_on: Day
     """The day the item's conditions last changed."""
-    published_on: Day | None = None
+    published_on: Day | None
     """The day that change was published; null while it is pending."""
 
 
@@ -378,27 +384,27 @@ class Item(_Frozen):
     levels: tuple[Level, ...] = Field(min_length=1)
     main_item_name: Text
     """1 主项名称."""
-    sub_item_name: Text | None = None
+    sub_item_name: Text | None
     """2 子项名称; null when the item has no sub-items."""
-    legal_basis: tuple[LegalReference, ...] = ()
+    legal_basis: tuple[LegalReference, ...]
     """3 适用依据."""
-    materials: tuple[Material, ...] = ()
-    """4 申请材料."""
+    materials: tuple[Material, ...]
+    """4 申请材料; empty only for items the authority initiates."""
     service_process: tuple[ServiceStep, ...] = Field(min_length=1)
     """5 办事流程."""
     handling_process: tuple[HandlingStep, ...] = Field(min_length=1)
     """6 业务经办流程."""
     time_limit: TimeLimit
     """7 办理时限."""
-    forms: tuple[Form, ...] = ()
-    """8 表单内容."""
+    forms: tuple[Form, ...]
+    """8 表单内容; empty when the item has no form."""
     conditions: tuple[Text, ...] = Field(min_length=1)
     """受理条件."""
     visits: Count
     """到办事现场次数: 0 零跑动, 1 只跑一次."""
     fee: Fee
-    penalty: Penalty | None = None
-    """Required for 行政处罚 items."""
+    penalty: Penalty | None
+    """处罚的行为、种类、幅度; set for 行政处罚 items, null for the others."""
     revision: Revision
 
     @property

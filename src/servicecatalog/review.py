@@ -6,7 +6,7 @@ This is what ``servicecatalog diff`` prints, as text, JSON or a Markdown review 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -40,6 +40,8 @@ class Review:
     """Item code -> item name, from whichever side has the item."""
     invalid: dict[str, int]
     """Side name -> number of errors its own validation found (items with errors are skipped)."""
+    calendar_ends: date | None = None
+    """The last day the new side's working-day calendar covers, when that is within 45 days."""
 
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
         """The JSON shape of ``servicecatalog diff --format json``."""
@@ -78,7 +80,8 @@ def review_sources(old_spec: str, new_spec: str, today: date | None = None) -> R
     with open_source(new_spec) as (new_folder, new_name):
         new = load_catalog(new_folder, today=day, display=new_name)
         calendar = _calendar(new_folder)
-    return review_catalogs(old, new, calendar, day, old_name, new_name)
+    review = review_catalogs(old, new, calendar, day, old_name, new_name)
+    return replace(review, calendar_ends=calendar.runs_out_within(day))
 
 
 def review_catalogs(

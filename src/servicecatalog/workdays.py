@@ -130,8 +130,8 @@ class _OverrideParser:
         self.path = path
         self.year = year
 
-    def fail(self, what: str) -> CalendarError:
-        return CalendarError(f"{self.path}: {what}")
+    def fail(self, what: str, loc: tuple[str | int, ...] = ()) -> CalendarError:
+        return CalendarError(f"{self.path}: {what}", self.path, loc)
 
     def parse(self, data: object) -> _Year:
         if not isinstance(data, dict):
@@ -140,7 +140,9 @@ class _OverrideParser:
             )
         self.check_keys(data, _TOP_KEYS, "the file")
         if data["year"] != f"{self.year:04d}":
-            raise self.fail(f"year is {_describe(data['year'])} but the file name says {self.year}")
+            raise self.fail(
+                f"year is {_describe(data['year'])} but the file name says {self.year}", ("year",)
+            )
         rest_ranges = list(self.rest_ranges(data["rest_days"]))
         rest_days = frozenset(day for first, last in rest_ranges for day in _days(first, last))
         work_days = frozenset(self.work_days(data["work_days"], rest_days))
@@ -164,19 +166,23 @@ class _OverrideParser:
             )
         for number, entry in enumerate(entries, start=1):
             where = f"rest_days entry {number}"
+            loc: tuple[str | int, ...] = ("rest_days", number - 1)
             if not isinstance(entry, dict):
                 raise self.fail(
-                    f"{where} must be a mapping {{name, from, to}}, not {_describe(entry)}"
+                    f"{where} must be a mapping {{name, from, to}}, not {_describe(entry)}", loc
                 )
             self.check_keys(entry, _REST_KEYS, where)
             name = entry["name"]
             if not isinstance(name, str) or not name.strip():
-                raise self.fail(f"{where}: name must be the holiday's name, not {_describe(name)}")
+                raise self.fail(
+                    f"{where}: name must be the holiday's name, not {_describe(name)}",
+                    (*loc, "name"),
+                )
             where = f"{where} ({name})"
-            first = self.parse_date(entry["from"], f"{where}: from")
-            last = self.parse_date(entry["to"], f"{where}: to")
+            first = self.parse_date(entry["from"], f"{where}: from", (*loc, "from"))
+            last = self.parse_date(entry["to"], f"{where}: to", (*loc, "to"))
             if first > last:
-                raise self.fail(f"{where}: from {first} is after to {last}")
+                raise self.fail(f"{where}: from {first} is after to {last}", (*loc, "from"))
             yield first, last
 
     def work_days(self, entries: object, rest_days: frozenset[date]) -> Iterator[date]:
@@ -186,25 +192,29 @@ class _OverrideParser:
             )
         for number, entry in enumerate(entries, start=1):
             where = f"work_days entry {number}"
-            day = self.parse_date(entry, where)
+            loc = ("work_days", number - 1)
+            day = self.parse_date(entry, where, loc)
             # Monday to Friday already work; a weekday here is almost surely a mistyped date,
             # and a day that is also a rest day contradicts itself. Both would be silent guesses.
             if day.weekday() < 5:
                 raise self.fail(
                     f"{where}: {day} is a {day:%A}; work_days lists only the Saturdays and "
-                    f"Sundays that become working days"
+                    f"Sundays that become working days",
+                    loc,
                 )
             if day in rest_days:
-                raise self.fail(f"{where}: {day} is also inside a rest_days range")
+                raise self.fail(f"{where}: {day} is also inside a rest_days range", loc)
             yield day
 
-    def parse_date(self, value: object, where: str) -> date:
+    def parse_date(self, value: object, where: str, loc: tuple[str | int, ...] = ()) -> date:
         if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-            raise self.fail(f"{where} must be a date written YYYY-MM-DD, not {_describe(value)}")
+            raise self.fail(
+                f"{where} must be a date written YYYY-MM-DD, not {_describe(value)}", loc
+            )
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            raise self.fail(f"{where} is {value}, which is not a real date") from None
+            raise self.fail(f"{where} is {value}, which is not a real date", loc) from None
         # A notice sometimes starts New Year's Day in late December of the year before. Each file
         # holds only its own year's days, so such days go into the previous year's file; ignoring
         # them here would silently lose them.
@@ -241,23 +251,26 @@ def _load_override(path: Path, year: int) -> _Year:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise CalendarError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise CalendarError(f"{path}: cannot be read ({error.strerror or error})", path) from None
     try:
         # A BOM is accepted, as everywhere in the catalog (DESIGN §6).
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CalendarError(
             f"{path}: is not UTF-8 (invalid byte at offset {error.start}); save it as UTF-8 "
-            f"(a Windows editor often saves GBK)"
+            f"(a Windows editor often saves GBK)",
+            path,
         ) from None
     try:
         data = yaml.load(text, Loader=_OverrideLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise CalendarError(f"{where}: invalid YAML: {error.problem or error.context}") from None
+        raise CalendarError(
+            f"{where}: invalid YAML: {error.problem or error.context}", path
+        ) from None
     except yaml.YAMLError as error:
-        raise CalendarError(f"{path}: invalid YAML: {error}") from None
+        raise CalendarError(f"{path}: invalid YAML: {error}", path) from None
     return _OverrideParser(path, year).parse(data)
 
 
@@ -338,10 +351,16 @@ class WorkdayCalendar:
         if n < 1:
             raise ValueError(f"n must be at least 1, not {n}")
         for _ in range(n):
-            day += _ONE_DAY
+            day = self._day_after(day)
             while not self.is_working_day(day):
-                day += _ONE_DAY
+                day = self._day_after(day)
         return day
+
+    def _day_after(self, day: date) -> date:
+        if day == date.max:
+            # Year 10000 is no more covered than any other missing year: say so, as for them.
+            self._year(day.year + 1)
+        return day + _ONE_DAY
 
     def working_days_between(self, start: date, end: date) -> int:
         """The number of working days ``d`` with ``start < d <= end``; 0 if ``end <= start``.
@@ -380,7 +399,7 @@ class WorkdayCalendar:
         if days < 0:
             raise ValueError(f"days must not be negative, not {days}")
         last = self.last_covered_day()
-        return last if today + timedelta(days=days) > last else None
+        return last if (last - today).days < days else None
 
 
 @functools.cache

@@ -6,11 +6,11 @@ documentation; ``servicecatalog rules`` prints it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from .._paths import identity_path
 from ..findings import Finding
-from ..loader import Position
+from ..loader import LoadedDocument, Position
 from . import (
     codes,
     configuration,
@@ -27,9 +27,21 @@ from . import (
     visits,
     yaml_safety,
 )
-from ._base import Context, ItemEntry, Rule, Violation
+from ._base import Context, ImplementationEntry, ImplementationScope, ItemEntry, Rule, Violation
 
-__all__ = ["REGISTRY", "Context", "ItemEntry", "Registry", "Rule", "Violation", "run_rules"]
+__all__ = [
+    "REGISTRY",
+    "Context",
+    "ImplementationEntry",
+    "ImplementationScope",
+    "ItemEntry",
+    "Registry",
+    "Rule",
+    "Violation",
+    "finding_of",
+    "run_implementation_rules",
+    "run_rules",
+]
 
 FAMILIES = (
     yaml_safety,
@@ -77,29 +89,49 @@ REGISTRY = Registry(tuple(rule for family in FAMILIES for rule in family.RULES))
 
 
 def run_rules(context: Context, registry: Registry = REGISTRY) -> list[Finding]:
-    """Run every check of ``registry`` over ``context``; findings carry default severities."""
+    """Run every item and catalog check of ``registry`` over ``context``.
+
+    Implementation checks run as each implementation list is loaded (see
+    :func:`run_implementation_rules`). Findings carry the rules' default severities.
+    """
     findings: list[Finding] = []
     for rule in registry.values():
         for violation, document in rule.violations(context):
-            position: Position = (
-                document.key_position(violation.loc)
-                if violation.key
-                else document.position(violation.loc)
-            )
-            findings.append(
-                Finding(
-                    rule=rule.id,
-                    severity=rule.severity,
-                    message=violation.message,
-                    message_en=violation.message_en,
-                    file=document.file,
-                    line=position.line,
-                    column=position.column,
-                    item=violation.item or _item_code(document.data),
-                    path=identity_path(document.data, violation.loc) or None,
-                )
-            )
+            findings.append(finding_of(rule, violation, document))
     return findings
+
+
+def run_implementation_rules(
+    entry: ImplementationEntry,
+    document: LoadedDocument,
+    scope: ImplementationScope,
+    rules: Iterable[Rule],
+) -> list[Finding]:
+    """Run the implementation checks among ``rules`` on one implementation list."""
+    findings = []
+    for rule in rules:
+        if rule.implementation_check is not None:
+            for violation in rule.implementation_check(entry, scope):
+                findings.append(finding_of(rule, violation, violation.document or document))
+    return findings
+
+
+def finding_of(rule: Rule, violation: Violation, document: LoadedDocument) -> Finding:
+    """The finding a rule's violation makes, located in ``document``."""
+    position: Position = (
+        document.key_position(violation.loc) if violation.key else document.position(violation.loc)
+    )
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=violation.message,
+        message_en=violation.message_en,
+        file=document.file,
+        line=position.line,
+        column=position.column,
+        item=violation.item or _item_code(document.data),
+        path=identity_path(document.data, violation.loc) or None,
+    )
 
 
 def _item_code(data: object) -> str | None:

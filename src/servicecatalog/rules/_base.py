@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
 from ..findings import Severity
-from ..loader import LoadedDocument, Loc
-from ..model import ImplementationList, Item, Law, Manifest, Region
+from ..loader import LoadedDocument, Loc, load_file
+from ..model import ImplementationList, Item, Law, Level, Manifest, Region
 from ..workdays import WorkdayCalendar
 
 __all__ = [
     "CatalogCheck",
     "Context",
+    "ImplementationCheck",
     "ImplementationEntry",
+    "ImplementationScope",
     "ItemCheck",
     "ItemEntry",
     "Rule",
     "Violation",
     "catalog_rule",
     "emitted_rule",
+    "implementation_rule",
     "item_rule",
 ]
 
@@ -53,10 +57,29 @@ class ItemEntry:
 
 @dataclass(frozen=True, slots=True)
 class ImplementationEntry:
-    """A valid implementation list and the document it was loaded from."""
+    """A valid implementation list, the name of its file and where to read it again.
+
+    Implementation lists are many (tens of thousands at provincial scale) and may be loaded in
+    worker processes, so their parsed documents are not kept: :meth:`load_document` reads the file
+    again for the rare finding that needs a position after loading.
+    """
 
     implementations: ImplementationList
-    document: LoadedDocument
+    file: str
+    path: Path
+
+    def load_document(self) -> LoadedDocument:
+        """The parsed file, read again."""
+        return load_file(self.path, self.file)
+
+
+@dataclass(frozen=True)
+class ImplementationScope:
+    """What implementation checks see: the items' levels, every item code, the regions."""
+
+    item_levels: Mapping[str, tuple[Level, ...]]
+    known_items: frozenset[str]
+    regions: Mapping[str, Region]
 
 
 @dataclass
@@ -72,6 +95,8 @@ class Context:
     calendar: WorkdayCalendar | None = None
     """The working-day calendar with the catalog's overrides; None if it could not be made."""
     regions: dict[str, Region] = field(default_factory=dict)
+    region_list: tuple[Region, ...] = ()
+    """The regions in file order, duplicates included (``regions`` keeps the first of a code)."""
     regions_document: LoadedDocument | None = None
     implementation_lists: list[ImplementationEntry] = field(default_factory=list)
     broken_items: set[str] = field(default_factory=set)
@@ -80,7 +105,8 @@ class Context:
 
 ItemCheck = Callable[[Item, Context], Iterable[Violation]]
 CatalogCheck = Callable[[Context], Iterable[Violation]]
-Scope = Literal["item", "catalog", "emitted"]
+ImplementationCheck = Callable[[ImplementationEntry, ImplementationScope], Iterable[Violation]]
+Scope = Literal["item", "catalog", "implementation", "emitted"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +122,8 @@ class Rule:
     scope: Scope
     item_check: ItemCheck | None = None
     catalog_check: CatalogCheck | None = None
+    implementation_check: ImplementationCheck | None = None
+    """Run on each implementation list as it is loaded (possibly in a worker process)."""
 
     def violations(self, context: Context) -> Iterator[tuple[Violation, LoadedDocument]]:
         """Run the check; pair each violation with the document it concerns."""
@@ -148,6 +176,26 @@ def catalog_rule(
             _family(function),
             "catalog",
             catalog_check=function,
+        )
+
+    return decorate
+
+
+def implementation_rule(
+    rule_id: str, severity: Severity, summary: str, summary_en: str
+) -> Callable[[ImplementationCheck], Rule]:
+    """Register ``function(entry, scope)`` as a check run on every implementation list."""
+
+    def decorate(function: ImplementationCheck) -> Rule:
+        return Rule(
+            rule_id,
+            severity,
+            summary,
+            summary_en,
+            inspect.getdoc(function) or "",
+            _family(function),
+            "implementation",
+            implementation_check=function,
         )
 
     return decorate

@@ -12,7 +12,16 @@ from pathlib import PurePath
 
 from ..findings import Severity
 from ..model import Level
-from ._base import Context, Rule, Violation, catalog_rule, emitted_rule
+from ._base import (
+    Context,
+    ImplementationEntry,
+    ImplementationScope,
+    Rule,
+    Violation,
+    catalog_rule,
+    emitted_rule,
+    implementation_rule,
+)
 
 UNIFIED_KEYS = (
     "main_item_name",
@@ -74,7 +83,7 @@ def region_parent(context: Context) -> Iterator[Violation]:
     document = context.regions_document
     if document is None:
         return
-    for index, region in enumerate(context.regions.values()):
+    for index, region in enumerate(context.region_list):
         problem = _parent_problem(context, region.parent, region.level)
         if problem is not None:
             yield Violation(("regions", index, "parent"), *problem, document=document)
@@ -100,100 +109,123 @@ def _parent_problem(context: Context, parent: str | None, level: Level) -> tuple
     return None
 
 
-@catalog_rule(
+@implementation_rule(
     "implementation-file-name", Severity.ERROR, "实施清单文件名与区划不符", "file name vs region"
 )
-def implementation_file_name(context: Context) -> Iterator[Violation]:
+def implementation_file_name(
+    entry: ImplementationEntry, scope: ImplementationScope
+) -> Iterator[Violation]:
     """An implementation list is named ``implementations/<region>.yaml`` after its ``region``."""
-    for entry in context.implementation_lists:
-        stem = PurePath(entry.document.file).stem
-        region = entry.implementations.region
-        if stem != region:
-            yield Violation(
-                ("region",),
-                f"区划 “{region}” 与文件名 “{stem}” 不一致",
-                f"region '{region}' differs from the file name '{stem}'",
-                document=entry.document,
-            )
+    stem = PurePath(entry.file).stem
+    region = entry.implementations.region
+    if stem != region:
+        yield Violation(
+            ("region",),
+            f"区划 “{region}” 与文件名 “{stem}” 不一致",
+            f"region '{region}' differs from the file name '{stem}'",
+        )
 
 
-@catalog_rule(
+@implementation_rule(
     "implementation-unknown-region", Severity.ERROR, "实施清单的区划不存在", "unknown region"
 )
-def implementation_unknown_region(context: Context) -> Iterator[Violation]:
+def implementation_unknown_region(
+    entry: ImplementationEntry, scope: ImplementationScope
+) -> Iterator[Violation]:
     """The ``region`` of an implementation list is declared in ``regions.yaml``."""
-    for entry in context.implementation_lists:
-        region = entry.implementations.region
-        if region not in context.regions:
+    region = entry.implementations.region
+    if region not in scope.regions:
+        yield Violation(
+            ("region",),
+            f"区划 “{region}” 未在 regions.yaml 中声明",
+            f"region '{region}' is not declared in regions.yaml",
+        )
+
+
+@implementation_rule(
+    "implementation-unknown-item", Severity.ERROR, "实施的事项不存在", "unknown item"
+)
+def implementation_unknown_item(
+    entry: ImplementationEntry, scope: ImplementationScope
+) -> Iterator[Violation]:
+    """Every implemented item exists in the catalog (``items/<code>.yaml``)."""
+    for index, implementation in enumerate(entry.implementations.implementations):
+        if implementation.item not in scope.known_items:
             yield Violation(
-                ("region",),
-                f"区划 “{region}” 未在 regions.yaml 中声明",
-                f"region '{region}' is not declared in regions.yaml",
-                document=entry.document,
+                ("implementations", index, "item"),
+                f"事项 “{implementation.item}” 不在目录中",
+                f"item '{implementation.item}' is not in the catalog",
+                item=implementation.item,
             )
 
 
-@catalog_rule("implementation-unknown-item", Severity.ERROR, "实施的事项不存在", "unknown item")
-def implementation_unknown_item(context: Context) -> Iterator[Violation]:
-    """Every implemented item exists in the catalog (``items/<code>.yaml``)."""
-    known = {entry.item.code for entry in context.items} | context.broken_items
-    for entry in context.implementation_lists:
-        for index, implementation in enumerate(entry.implementations.implementations):
-            if implementation.item not in known:
-                yield Violation(
-                    ("implementations", index, "item"),
-                    f"事项 “{implementation.item}” 不在目录中",
-                    f"item '{implementation.item}' is not in the catalog",
-                    document=entry.document,
-                    item=implementation.item,
-                )
-
-
-@catalog_rule(
+@implementation_rule(
     "implementation-level-mismatch", Severity.ERROR, "区划层级不在事项行使层级内", "wrong level"
 )
-def implementation_level_mismatch(context: Context) -> Iterator[Violation]:
+def implementation_level_mismatch(
+    entry: ImplementationEntry, scope: ImplementationScope
+) -> Iterator[Violation]:
     """A region implements only items whose ``levels`` include the region's level.
 
     A county cannot handle an item the province reserved for the provincial and city levels.
     """
-    levels = {entry.item.code: entry.item.levels for entry in context.items}
-    for entry in context.implementation_lists:
-        region = context.regions.get(entry.implementations.region)
-        if region is None:
-            continue
-        for index, implementation in enumerate(entry.implementations.implementations):
-            item_levels = levels.get(implementation.item)
-            if item_levels is not None and region.level not in item_levels:
-                allowed = "、".join(level.value for level in item_levels)
-                yield Violation(
-                    ("implementations", index, "item"),
-                    f"事项 {implementation.item} 的行使层级为 {allowed}，{region.name}是"
-                    f"{region.level.value}",
-                    f"item {implementation.item} is exercised at {allowed}; {region.name} is "
-                    f"{region.level.value}",
-                    document=entry.document,
-                    item=implementation.item,
-                )
+    region = scope.regions.get(entry.implementations.region)
+    if region is None:
+        return
+    for index, implementation in enumerate(entry.implementations.implementations):
+        item_levels = scope.item_levels.get(implementation.item)
+        if item_levels is not None and region.level not in item_levels:
+            allowed = "、".join(level.value for level in item_levels)
+            yield Violation(
+                ("implementations", index, "item"),
+                f"事项 {implementation.item} 的行使层级为 {allowed}，{region.name}是"
+                f"{region.level.value}",
+                f"item {implementation.item} is exercised at {allowed}; {region.name} is "
+                f"{region.level.value}",
+                item=implementation.item,
+            )
 
 
-@catalog_rule("implementation-duplicate", Severity.ERROR, "事项重复实施", "implemented twice")
-def implementation_duplicate(context: Context) -> Iterator[Violation]:
-    """A region implements an item once (across all of its implementation files)."""
-    seen: set[tuple[str, str]] = set()
+@implementation_rule(
+    "implementation-duplicate", Severity.ERROR, "事项重复实施", "implemented twice"
+)
+def implementation_duplicate(
+    entry: ImplementationEntry, scope: ImplementationScope
+) -> Iterator[Violation]:
+    """A region implements an item once: one entry per item in its implementation list."""
+    seen: set[str] = set()
+    region = entry.implementations.region
+    for index, implementation in enumerate(entry.implementations.implementations):
+        if implementation.item in seen:
+            yield Violation(
+                ("implementations", index, "item"),
+                f"区划 {region} 重复实施事项 {implementation.item}",
+                f"region {region} implements item {implementation.item} twice",
+                item=implementation.item,
+            )
+        seen.add(implementation.item)
+
+
+@catalog_rule(
+    "implementation-region-duplicate",
+    Severity.ERROR,
+    "同一区划有多个实施清单",
+    "region listed twice",
+)
+def implementation_region_duplicate(context: Context) -> Iterator[Violation]:
+    """A region has one implementation list: two files naming the same ``region`` would leave it
+    unclear which one the hall and the portal publish."""
+    first: dict[str, str] = {}
     for entry in context.implementation_lists:
         region = entry.implementations.region
-        for index, implementation in enumerate(entry.implementations.implementations):
-            key = (region, implementation.item)
-            if key in seen:
-                yield Violation(
-                    ("implementations", index, "item"),
-                    f"区划 {region} 重复实施事项 {implementation.item}",
-                    f"region {region} implements item {implementation.item} twice",
-                    document=entry.document,
-                    item=implementation.item,
-                )
-            seen.add(key)
+        earlier = first.setdefault(region, entry.file)
+        if earlier != entry.file:
+            yield Violation(
+                ("region",),
+                f"区划 {region} 已有实施清单 {earlier}",
+                f"region {region} already has the implementation list {earlier}",
+                document=entry.load_document(),
+            )
 
 
 RULES: tuple[Rule, ...] = (
@@ -205,4 +237,5 @@ RULES: tuple[Rule, ...] = (
     implementation_unknown_item,
     implementation_level_mismatch,
     implementation_duplicate,
+    implementation_region_duplicate,
 )

@@ -8,12 +8,26 @@ from ..findings import Severity
 from ..model import Item, MaterialSource
 from ._base import Context, Rule, Violation, item_rule
 
-CATCH_ALL_PHRASES = ("其他材料", "相关材料", "等材料", "其他证明", "相关证明", "其它材料")
+CATCH_ALL_PHRASES = (
+    "其他材料",
+    "其它材料",
+    "相关材料",
+    "有关材料",
+    "等材料",
+    "其他证明",
+    "相关证明",
+    "有关证明",
+    "其他资料",
+    "相关资料",
+    "有关资料",
+    "要求的其他",
+)
 
 
 @item_rule("material-catch-all", Severity.ERROR, "兜底性材料", "a catch-all material")
 def material_catch_all(item: Item, context: Context) -> Iterator[Violation]:
-    """No catch-all materials: ``其他材料``, ``相关材料``, ``…等材料``, ``其他证明``, ``相关证明``.
+    """No catch-all materials: ``其他材料``, ``相关材料``, ``有关材料``, ``…等材料``, ``其他证明``,
+    ``相关证明``, ``有关资料`` and the like.
 
     办事指南之外不再增加其他要求: the guide lists every material by name, so a window cannot
     demand more than it says.

@@ -1,0 +1,220 @@
+"""Loading implementation lists, on both cores when there are many.
+
+At provincial scale there are some ten thousand implementation files. Each is parsed strictly,
+checked for unified elements it must not carry, validated, and run through the implementation
+checks right where it is loaded — in this process for a few files, in worker processes for many.
+Workers send back only findings and the lists' plain values, never parsed documents, so what
+crosses between processes is small; the findings are identical either way (a test compares them).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ._paths import identity_path
+from ._validation import validate_document
+from .findings import Finding, Severity
+from .loader import LoadedDocument, load_file
+from .model import Implementation, ImplementationList
+from .rules import (
+    REGISTRY,
+    ImplementationEntry,
+    ImplementationScope,
+    Rule,
+    run_implementation_rules,
+)
+from .rules.levels import UNIFIED_KEYS
+
+__all__ = ["PARALLEL_THRESHOLD", "load_implementation_files"]
+
+PARALLEL_THRESHOLD = 400
+"""From this many files on, workers are used (below it, starting them costs more than it saves)."""
+_CHUNK = 250
+
+Progress = Callable[[int], None]
+_Plain = tuple[str, tuple[tuple[str | None, ...], ...]]
+_FIELDS = tuple(Implementation.model_fields)
+# Typed loosely: the pydantic plugin types model_construct's keywords field by field.
+_construct: Callable[..., Implementation] = Implementation.model_construct
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    file: str
+
+
+def load_implementation_files(
+    jobs: Sequence[tuple[Path, str]],
+    scope: ImplementationScope,
+    rules: Sequence[Rule],
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[ImplementationEntry], list[Finding]]:
+    """Load every (path, display name) of ``jobs``; return the valid lists and all findings."""
+    count = _worker_count(len(jobs), workers, rules)
+    if count <= 1:
+        return _sequential(jobs, scope, rules, progress)
+    return _parallel(jobs, scope, rules, count, progress)
+
+
+def _worker_count(files: int, workers: int | None, rules: Sequence[Rule]) -> int:
+    if workers is not None:
+        wanted = workers
+    elif files < PARALLEL_THRESHOLD:
+        return 1
+    else:
+        wanted = (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count() or 1
+        )
+    # Workers look rules up by id in the registry; a custom rule outside it runs here only.
+    if any(REGISTRY.get(rule.id) is not rule for rule in rules):
+        return 1
+    return max(1, min(wanted, files))
+
+
+def _sequential(
+    jobs: Sequence[tuple[Path, str]],
+    scope: ImplementationScope,
+    rules: Sequence[Rule],
+    progress: Progress | None,
+) -> tuple[list[ImplementationEntry], list[Finding]]:
+    entries: list[ImplementationEntry] = []
+    findings: list[Finding] = []
+    for path, file in jobs:
+        found, implementations = load_one(path, file, scope, rules)
+        findings.extend(found)
+        if implementations is not None:
+            entries.append(ImplementationEntry(implementations, file, path))
+        if progress is not None:
+            progress(1)
+    return entries, findings
+
+
+def _parallel(
+    jobs: Sequence[tuple[Path, str]],
+    scope: ImplementationScope,
+    rules: Sequence[Rule],
+    workers: int,
+    progress: Progress | None,
+) -> tuple[list[ImplementationEntry], list[Finding]]:
+    chunks = [list(jobs[start : start + _CHUNK]) for start in range(0, len(jobs), _CHUNK)]
+    rule_ids = tuple(rule.id for rule in rules if rule.implementation_check is not None)
+    entries: list[ImplementationEntry] = []
+    findings: list[Finding] = []
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=_initialise,
+        initargs=(scope, rule_ids),
+    ) as pool:
+        for chunk, results in zip(chunks, pool.map(_load_chunk, chunks), strict=True):
+            for (path, file), (found, plain) in zip(chunk, results, strict=True):
+                findings.extend(found)
+                if plain is not None:
+                    entries.append(ImplementationEntry(_rebuilt(plain), file, path))
+            if progress is not None:
+                progress(len(chunk))
+    return entries, findings
+
+
+def _context() -> Any:
+    # fork starts workers in milliseconds and shares the scope without pickling it; where it is
+    # not available (Windows, macOS defaults) spawn works the same, only slower to start.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _initialise(scope: ImplementationScope, rule_ids: tuple[str, ...]) -> None:
+    _WORKER["scope"] = scope
+    _WORKER["rules"] = tuple(REGISTRY[rule_id] for rule_id in rule_ids)
+
+
+def _load_chunk(chunk: list[tuple[Path, str]]) -> list[tuple[list[Finding], _Plain | None]]:
+    results = []
+    for path, file in chunk:
+        found, implementations = load_one(path, file, _WORKER["scope"], _WORKER["rules"])
+        results.append((found, None if implementations is None else _plain(implementations)))
+    return results
+
+
+def _plain(implementations: ImplementationList) -> _Plain:
+    return (
+        implementations.region,
+        tuple(tuple(getattr(i, name) for name in _FIELDS) for i in implementations.implementations),
+    )
+
+
+def _rebuilt(plain: _Plain) -> ImplementationList:
+    # The values were validated in the worker; constructing without validating again is safe.
+    region, rows = plain
+    return ImplementationList.model_construct(
+        region=region,
+        implementations=tuple(_construct(**dict(zip(_FIELDS, row, strict=True))) for row in rows),
+    )
+
+
+def load_one(
+    path: Path, file: str, scope: ImplementationScope, rules: Sequence[Rule]
+) -> tuple[list[Finding], ImplementationList | None]:
+    """Load, check and validate one implementation file."""
+    document = load_file(path, file)
+    findings = list(document.findings)
+    if not document.usable:
+        return findings, None
+    data = _without_unified_elements(document, findings)
+    implementations, problems = validate_document(ImplementationList, document, data=data)
+    findings.extend(problems)
+    if implementations is None:
+        return findings, None
+    entry = ImplementationEntry(implementations, file, path)
+    findings.extend(run_implementation_rules(entry, document, scope, rules))
+    return findings, implementations
+
+
+def _without_unified_elements(document: LoadedDocument, findings: list[Finding]) -> Any:
+    """The document's data without the unified elements its implementations carry; each one
+    carried is reported as ``implementation-overrides-unified-element``."""
+    data = document.data
+    entries = data.get("implementations") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return data
+    cleaned = []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, dict) and any(key in entry for key in UNIFIED_KEYS):
+            findings.extend(_override_findings(document, index, entry))
+            entry = {key: value for key, value in entry.items() if key not in UNIFIED_KEYS}
+        cleaned.append(entry)
+    return {**data, "implementations": cleaned}
+
+
+def _override_findings(
+    document: LoadedDocument, index: int, entry: dict[str, Any]
+) -> Iterator[Finding]:
+    item = entry.get("item")
+    for key in (key for key in entry if key in UNIFIED_KEYS):
+        loc = ("implementations", index, key)
+        position = document.key_position(loc)
+        yield Finding(
+            rule="implementation-overrides-unified-element",
+            severity=Severity.ERROR,
+            message=f"实施清单不得改写统一要素 “{key}”：该要素由省级统一规定（八统一）",
+            message_en=f"an implementation may not override the unified element '{key}': the "
+            "province defines it for every level",
+            file=document.file,
+            line=position.line,
+            column=position.column,
+            item=item if isinstance(item, str) else None,
+            path=identity_path(document.data, loc),
+        )

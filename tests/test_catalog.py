@@ -1,0 +1,330 @@
+"""Tests of the Python API (servicecatalog.catalog, DESIGN §3 and §11)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+import servicecatalog as sc
+from servicecatalog import (
+    Catalog,
+    CatalogNotFoundError,
+    Item,
+    Report,
+    ServiceCatalogError,
+    load_catalog,
+)
+from servicecatalog.rules import REGISTRY
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED = REPO / "catalog"
+SAMPLE_CODE = "220114043000"
+# Far from the end of the years the working-day calendar covers, so it adds no notice.
+TODAY = date(2026, 6, 15)
+CODE = "220114001000"
+OTHER_CODE = "220114002000"
+
+MANIFEST = """\
+name: 测试目录
+province: "22"
+department: "0114"
+lists:
+  service: {title: 群众和企业到政府办事事项清单, expected: 1}
+publication: {working_days: 1}
+"""
+LAWS = """\
+laws:
+  - id: social-insurance-law
+    name: 中华人民共和国社会保险法
+    kind: 法律
+    issuer: 全国人民代表大会常务委员会
+    effective: 2011-07-01
+"""
+ITEM = """\
+code: "220114001000"
+lists: [service]
+item_type: 公共服务
+department: 失业保险处
+levels: [省级, 市级]
+main_item_name: 失业保险金申领
+sub_item_name: null
+legal_basis:
+  - {law: social-insurance-law, articles: [第四十五条]}
+materials:
+  - id: M1
+    name: 失业保险金申领登记表
+    form: 电子文件
+    copies: 0
+    source: 申请人填写
+    requirement: 必要
+    exempt_by: null
+    form_id: F1
+    legal_basis: [{law: social-insurance-law, articles: [第五十条]}]
+service_process:
+  - {id: S1, name: 网上申请, channel: 网上办理, on_site: false}
+handling_process:
+  - {id: H1, name: 受理, role: 受理, working_days: 0}
+  - {id: H2, name: 审核, role: 审查, working_days: 2}
+time_limit:
+  legal: null
+  committed: {days: 3, unit: 工作日}
+forms:
+  - id: F1
+    name: 失业保险金申领登记表
+    fields:
+      - {name: 姓名, type: text, required: true}
+conditions:
+  - 非因本人意愿中断就业
+visits: 0
+fee: {charged: false}
+penalty: null
+revision:
+  version: 1
+  changed_on: 2026-03-10
+  published_on: 2026-03-11
+"""
+
+
+def make_catalog(root: Path, items: dict[str, str] | None = None) -> Path:
+    (root / "items").mkdir(parents=True)
+    (root / "catalog.yaml").write_text(MANIFEST, encoding="utf-8")
+    (root / "laws.yaml").write_text(LAWS, encoding="utf-8")
+    for name, text in (items if items is not None else {f"{CODE}.yaml": ITEM}).items():
+        (root / "items" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+# ---- the bundled catalog ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Catalog:
+    return load_catalog(BUNDLED)
+
+
+def test_load_catalog_with_a_relative_string_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    catalog = sc.load_catalog("catalog")
+    assert isinstance(catalog, Catalog)
+    assert isinstance(catalog.report.ok, bool)
+    assert SAMPLE_CODE in catalog
+    files = {f.file for f in catalog.report if f.file}
+    assert all(not Path(name).is_absolute() for name in files), files
+    assert all(name.startswith("catalog") for name in files), files
+
+
+def test_bundled_report(bundled: Catalog) -> None:
+    report = bundled.report
+    assert isinstance(report, Report)
+    item_files = [
+        p
+        for p in (BUNDLED / "items").iterdir()
+        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+    ]
+    assert report.items == len(item_files)
+    assert report.ok == (report.counts["error"] == 0)
+    for finding in report:
+        assert finding.rule in REGISTRY, finding
+        assert finding.line is None or finding.line >= 1
+        assert finding.column is None or finding.column >= 1
+
+
+def test_bundled_manifest_and_laws(bundled: Catalog) -> None:
+    assert bundled.manifest is not None
+    assert bundled.manifest.province == "22"
+    assert bundled.manifest.department == "0114"
+    assert set(bundled.manifest.lists) == {"service", "power", "delegation", "talent"}
+    assert bundled.law("social-insurance-law").name == "中华人民共和国社会保险法"
+    with pytest.raises(KeyError):
+        bundled.law("no-such-law")
+
+
+def test_item_is_a_typed_frozen_item(bundled: Catalog) -> None:
+    item = bundled.item(SAMPLE_CODE)
+    assert isinstance(item, Item)
+    assert item.code == SAMPLE_CODE
+    assert item.main_item_name == "失业保险金申领"
+    with pytest.raises(ValidationError):
+        item.visits = 1  # type: ignore[misc]
+    assert bundled.item(SAMPLE_CODE).visits == item.visits
+
+
+def test_absent_item_is_a_key_error(bundled: Catalog) -> None:
+    with pytest.raises(KeyError):
+        bundled.item("220114999999")
+    assert "220114999999" not in bundled
+
+
+def test_items_by_list(bundled: Catalog) -> None:
+    power = bundled.items(list="power")
+    assert power
+    assert all("power" in item.lists for item in power)
+    codes = [i.code for i in power]
+    assert codes == sorted(codes)
+    every = bundled.items()
+    assert [i.code for i in every] == sorted(i.code for i in every)
+    assert {i.code for i in power} == {i.code for i in every if "power" in i.lists}
+    assert bundled.items(list="no-such-list") == []
+    assert len(bundled) == len(every)
+    assert [i.code for i in bundled] == [i.code for i in every]
+
+
+def test_delegation_is_a_subset_of_power(bundled: Catalog) -> None:
+    power = {i.code for i in bundled.items(list="power")}
+    assert {i.code for i in bundled.items(list="delegation")} <= power
+
+
+def test_python_api_example_of_design_section_11() -> None:
+    assert sc.next_working_day(date(2026, 9, 30)) == date(2026, 10, 8)
+
+
+# ---- unusable input ---------------------------------------------------------------------------
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(CatalogNotFoundError) as raised:
+        load_catalog(tmp_path / "nothing")
+    assert raised.value.path == tmp_path / "nothing"
+    assert isinstance(raised.value, ServiceCatalogError)
+    assert "nothing" in str(raised.value)
+
+
+def test_a_file_is_not_a_catalog(tmp_path: Path) -> None:
+    file = tmp_path / "catalog.yaml"
+    file.write_text(MANIFEST, encoding="utf-8")
+    with pytest.raises(CatalogNotFoundError):
+        load_catalog(file)
+
+
+def test_folder_without_manifest(tmp_path: Path) -> None:
+    (tmp_path / "items").mkdir()
+    with pytest.raises(CatalogNotFoundError) as raised:
+        load_catalog(tmp_path)
+    assert "catalog.yaml" in raised.value.reason
+
+
+def test_manifest_that_is_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "catalog.yaml").mkdir()
+    with pytest.raises(CatalogNotFoundError):
+        load_catalog(tmp_path)
+
+
+# ---- temporary catalogs -----------------------------------------------------------------------
+
+
+def test_clean_catalog(tmp_path: Path) -> None:
+    catalog = load_catalog(make_catalog(tmp_path / "catalog"), today=TODAY)
+    assert list(catalog.report) == []
+    assert catalog.report.ok
+    assert catalog.report.items == 1
+    assert [i.code for i in catalog.items()] == [CODE]
+    assert [i.code for i in catalog.items(list="service")] == [CODE]
+    assert catalog.items(list="power") == []
+    assert catalog.path == tmp_path / "catalog"
+
+
+def test_items_that_fail_validation_are_left_out(tmp_path: Path) -> None:
+    broken = ITEM.replace(CODE, OTHER_CODE).replace("form: 电子文件", "form: 原本")
+    root = make_catalog(tmp_path / "catalog", {f"{CODE}.yaml": ITEM, f"{OTHER_CODE}.yaml": broken})
+    catalog = load_catalog(root, today=TODAY)
+    assert [i.code for i in catalog.items()] == [CODE]
+    assert OTHER_CODE not in catalog
+    with pytest.raises(KeyError):
+        catalog.item(OTHER_CODE)
+    assert catalog.item(CODE).code == CODE
+    assert catalog.report.items == 2
+    assert not catalog.report.ok
+    problems = catalog.report.for_item(OTHER_CODE)
+    assert [(f.rule, f.path) for f in problems] == [("schema-invalid-value", "materials[M1].form")]
+    assert problems[0].file is not None
+    assert problems[0].file.endswith(f"items/{OTHER_CODE}.yaml")
+
+
+def test_unparsable_items_are_findings(tmp_path: Path) -> None:
+    root = make_catalog(tmp_path / "catalog")
+    (root / "items" / f"{OTHER_CODE}.yaml").write_bytes(
+        ITEM.replace(CODE, OTHER_CODE).encode("gbk")
+    )
+    (root / "items" / "220114003000.yaml").write_text("code: a\ncode: b\n", encoding="utf-8")
+    (root / "items" / "220114004000.yaml").mkdir()  # a folder named like an item
+    catalog = load_catalog(root, today=TODAY)
+    assert [i.code for i in catalog.items()] == [CODE]
+    rules = {Path(f.file or "").name: f.rule for f in catalog.report}
+    assert rules[f"{OTHER_CODE}.yaml"] == "yaml-encoding"
+    assert rules["220114003000.yaml"] == "yaml-duplicate-key"
+    assert rules["220114004000.yaml"] == "yaml-unreadable"
+
+
+def test_other_files_in_items_are_ignored(tmp_path: Path) -> None:
+    root = make_catalog(tmp_path / "catalog")
+    (root / "items" / "README.md").write_text("# items\n", encoding="utf-8")
+    (root / "items" / ".220114002000.yaml").write_text("not: an item\n", encoding="utf-8")
+    catalog = load_catalog(root, today=TODAY)
+    assert list(catalog.report) == []
+    assert catalog.report.items == 1
+
+
+def test_yml_suffix_is_read(tmp_path: Path) -> None:
+    root = make_catalog(tmp_path / "catalog", {f"{CODE}.yml": ITEM})
+    catalog = load_catalog(root, today=TODAY)
+    assert [i.code for i in catalog.items()] == [CODE]
+
+
+def test_missing_laws_and_items(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    root.mkdir()
+    (root / "catalog.yaml").write_text(MANIFEST.replace("expected: 1", "expected: 0"), "utf-8")
+    catalog = load_catalog(root, today=TODAY)
+    missing = catalog.report.for_rule("catalog-file-missing")
+    assert len(missing) == 2
+    assert catalog.items() == []
+    assert catalog.report.items == 0
+
+
+def test_broken_manifest_is_a_finding(tmp_path: Path) -> None:
+    root = make_catalog(tmp_path / "catalog")
+    (root / "catalog.yaml").write_text("name: [\n", encoding="utf-8")
+    catalog = load_catalog(root, today=TODAY)
+    assert catalog.manifest is None
+    assert "yaml-syntax" in {f.rule for f in catalog.report}
+    assert catalog.item(CODE).code == CODE
+
+
+def test_today_is_what_revision_dates_are_compared_with(tmp_path: Path) -> None:
+    root = make_catalog(tmp_path / "catalog")
+    report = load_catalog(root, today=date(2026, 3, 1)).report
+    assert "revision-in-future" in {f.rule for f in report}
+    assert "revision-in-future" not in {f.rule for f in load_catalog(root, today=TODAY).report}
+
+
+def test_copy_of_the_bundled_catalog_keeps_its_items(tmp_path: Path, bundled: Catalog) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, root)
+    copied = load_catalog(root)
+    assert [i.code for i in copied.items()] == [i.code for i in bundled.items()]
+    assert copied.item(SAMPLE_CODE) == bundled.item(SAMPLE_CODE)
+
+
+@pytest.mark.parametrize(
+    ("changed_on", "published_on"),
+    [("9999-12-31", "null"), ("9999-12-30", "9999-12-31"), ("0001-01-01", "0001-01-02")],
+)
+def test_extreme_revision_dates_are_findings_not_exceptions(
+    tmp_path: Path, changed_on: str, published_on: str
+) -> None:
+    item = ITEM.replace("changed_on: 2026-03-10", f"changed_on: {changed_on}").replace(
+        "published_on: 2026-03-11", f"published_on: {published_on}"
+    )
+    root = make_catalog(tmp_path / "catalog", {f"{CODE}.yaml": item})
+    catalog = load_catalog(root, today=TODAY)  # must not raise
+    assert not catalog.report.ok
+    assert catalog.report.for_item(CODE)
+
+
+def test_latest_possible_today_is_not_an_exception(tmp_path: Path) -> None:
+    catalog = load_catalog(make_catalog(tmp_path / "catalog"), today=date(9999, 12, 31))
+    assert isinstance(catalog.report, Report)

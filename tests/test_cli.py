@@ -1,0 +1,460 @@
+"""Tests of the command line (servicecatalog.cli, DESIGN §7): exit codes, formats, rules, schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+import servicecatalog
+from servicecatalog.cli import main
+from servicecatalog.rules import REGISTRY
+from servicecatalog.schemas import SCHEMA_MODELS, write_schemas
+
+REPO = Path(__file__).resolve().parents[1]
+CODE = "220114001000"
+# Far from the end of the years the working-day calendar covers, so it adds no notice.
+TODAY = "2026-06-15"
+
+MANIFEST = """\
+name: 测试目录
+province: "22"
+department: "0114"
+lists:
+  service: {title: 群众和企业到政府办事事项清单, expected: 1}
+publication: {working_days: 1}
+"""
+LAWS = """\
+laws:
+  - id: social-insurance-law
+    name: 中华人民共和国社会保险法
+    kind: 法律
+    issuer: 全国人民代表大会常务委员会
+    effective: 2011-07-01
+"""
+ITEM = """\
+code: "220114001000"
+lists: [service]
+item_type: 公共服务
+department: 失业保险处
+levels: [省级, 市级]
+main_item_name: 失业保险金申领
+sub_item_name: null
+legal_basis:
+  - {law: social-insurance-law, articles: [第四十五条]}
+materials:
+  - id: M1
+    name: 失业保险金申领登记表
+    form: 电子文件
+    copies: 0
+    source: 申请人填写
+    requirement: 必要
+    exempt_by: null
+    form_id: F1
+    legal_basis: [{law: social-insurance-law, articles: [第五十条]}]
+service_process:
+  - {id: S1, name: 网上申请, channel: 网上办理, on_site: false}
+handling_process:
+  - {id: H1, name: 受理, role: 受理, working_days: 0}
+  - {id: H2, name: 审核, role: 审查, working_days: 2}
+time_limit:
+  legal: null
+  committed: {days: 3, unit: 工作日}
+forms:
+  - id: F1
+    name: 失业保险金申领登记表
+    fields:
+      - {name: 姓名, type: text, required: true}
+conditions:
+  - 非因本人意愿中断就业
+visits: 0
+fee: {charged: false}
+penalty: null
+revision:
+  version: 1
+  changed_on: 2026-03-10
+  published_on: 2026-03-11
+"""
+# visits: 1 without an on-site step: one error, visits-mismatch-on-site, at the value.
+ERROR_ITEM = ITEM.replace("visits: 0", "visits: 1")
+VISITS_LINE = ITEM.splitlines().index("visits: 0") + 1
+# A leading space in the name: one warning, name-whitespace.
+WARNING_ITEM = ITEM.replace("main_item_name: 失业保险金申领", 'main_item_name: " 失业保险金申领"')
+
+
+def make_catalog(root: Path, item: str = ITEM) -> Path:
+    (root / "items").mkdir(parents=True)
+    (root / "catalog.yaml").write_text(MANIFEST, encoding="utf-8")
+    (root / "laws.yaml").write_text(LAWS, encoding="utf-8")
+    (root / "items" / f"{CODE}.yaml").write_text(item, encoding="utf-8")
+    return root
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    return make_catalog(tmp_path / "clean" / "catalog")
+
+
+@pytest.fixture
+def with_error(tmp_path: Path) -> Path:
+    return make_catalog(tmp_path / "error" / "catalog", ERROR_ITEM)
+
+
+@pytest.fixture
+def with_warning(tmp_path: Path) -> Path:
+    return make_catalog(tmp_path / "warning" / "catalog", WARNING_ITEM)
+
+
+# ---- validate: exit codes ---------------------------------------------------------------------
+
+
+def test_clean_catalog_exits_0(clean: Path) -> None:
+    result = run("validate", clean, "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "1 个事项：0 个错误，0 个警告，0 个提示" in result.stderr
+
+
+def test_clean_catalog_exits_0_without_today(clean: Path) -> None:
+    assert run("validate", clean).exit_code == 0
+
+
+def test_default_path_is_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_catalog(tmp_path / "catalog")
+    monkeypatch.chdir(tmp_path)
+    assert run("validate", "--today", TODAY).exit_code == 0
+
+
+def test_error_exits_1(with_error: Path) -> None:
+    result = run("validate", with_error, "--today", TODAY)
+    assert result.exit_code == 1
+    file = with_error / "items" / f"{CODE}.yaml"
+    assert result.stdout.splitlines() == [
+        f"{file}:{VISITS_LINE}:9: error [visits-mismatch-on-site] 到办事现场次数为 1，但办事流程中有 0 个现场环节"
+    ]
+
+
+def test_warning_exits_0_by_default(with_warning: Path) -> None:
+    result = run("validate", with_warning, "--today", TODAY)
+    assert result.exit_code == 0
+    assert "warning [name-whitespace]" in result.stdout
+
+
+@pytest.mark.parametrize("fail_on", ["warning", "info"])
+def test_warning_exits_1_with_fail_on(with_warning: Path, fail_on: str) -> None:
+    assert run("validate", with_warning, "--today", TODAY, "--fail-on", fail_on).exit_code == 1
+
+
+def test_fail_on_error_ignores_warnings(with_warning: Path) -> None:
+    assert run("validate", with_warning, "--today", TODAY, "--fail-on", "error").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--no-such-option"],
+        ["--format", "xml"],
+        ["--fail-on", "fatal"],
+        ["--lang", "fr"],
+        ["--today", "2026-13-01"],
+        ["--today", "2026-1-1"],
+        ["--today", "tomorrow"],
+        ["--config", "/no/such/config.yaml"],
+        ["a", "b"],
+    ],
+)
+def test_usage_errors_exit_2(clean: Path, args: list[str]) -> None:
+    result = run("validate", clean, *args)
+    assert result.exit_code == 2, result.output
+    assert "Usage" in result.output or "Error" in result.output
+
+
+def test_extreme_today_is_not_a_traceback(clean: Path) -> None:
+    result = run("validate", clean, "--today", "9999-12-31", "--format", "json")
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    assert result.exit_code in (0, 1)
+    assert isinstance(_json(result), dict)
+
+
+def test_unknown_command_exits_2() -> None:
+    assert run("no-such-command").exit_code == 2
+
+
+def test_missing_folder_exits_3(tmp_path: Path) -> None:
+    result = run("validate", tmp_path / "nothing")
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    assert "nothing" in result.stderr
+
+
+def test_folder_without_manifest_exits_3(tmp_path: Path) -> None:
+    (tmp_path / "items").mkdir()
+    result = run("validate", tmp_path)
+    assert result.exit_code == 3
+    assert "catalog.yaml" in result.stderr
+
+
+def test_file_instead_of_folder_exits_3(clean: Path) -> None:
+    assert run("validate", clean / "catalog.yaml").exit_code == 3
+
+
+# ---- validate: formats ------------------------------------------------------------------------
+
+
+def _json(result: Result) -> dict[str, Any]:
+    document = json.loads(result.stdout)
+    assert isinstance(document, dict)
+    return document
+
+
+def test_json_on_a_clean_catalog(clean: Path) -> None:
+    result = run("validate", clean, "--format", "json", "--today", TODAY)
+    assert result.exit_code == 0
+    assert _json(result) == {
+        "ok": True,
+        "items": 1,
+        "counts": {"error": 0, "warning": 0, "info": 0},
+        "findings": [],
+    }
+
+
+def test_json_with_an_error(with_error: Path) -> None:
+    result = run("validate", with_error, "--format", "json", "--today", TODAY)
+    assert result.exit_code == 1
+    document = _json(result)
+    assert document["ok"] is False
+    assert document["counts"] == {"error": 1, "warning": 0, "info": 0}
+    assert document["findings"] == [
+        {
+            "rule": "visits-mismatch-on-site",
+            "severity": "error",
+            "message": "到办事现场次数为 1，但办事流程中有 0 个现场环节",
+            "file": str(with_error / "items" / f"{CODE}.yaml"),
+            "line": VISITS_LINE,
+            "column": 9,
+            "item": CODE,
+            "path": "visits",
+        }
+    ]
+
+
+def test_json_on_broken_files(tmp_path: Path) -> None:
+    root = make_catalog(tmp_path / "catalog")
+    (root / "items" / "220114002000.yaml").write_bytes(ITEM.encode("gbk"))
+    (root / "items" / "220114003000.yaml").write_bytes(b'code: "220114003000"\n\tx: \x00\n')
+    (root / "items" / "220114004000.yaml").write_bytes(b"[" * 20_000)
+    (root / "laws.yaml").write_bytes(b"laws: &a [*a]\n")
+    result = run("validate", root, "--format", "json")
+    assert result.exit_code == 1
+    document = _json(result)
+    assert document["ok"] is False
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize(
+    "path", ["nothing", "no-manifest", "a-file"], ids=["missing", "not-a-catalog", "a-file"]
+)
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_json_even_when_unusable(tmp_path: Path, path: str, fmt: str) -> None:
+    (tmp_path / "no-manifest").mkdir()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = run("validate", tmp_path / path, "--format", fmt)
+    assert result.exit_code == 3
+    document = _json(result)
+    assert document["ok"] is False
+
+
+def test_english_messages(with_error: Path) -> None:
+    result = run("validate", with_error, "--lang", "en", "--today", TODAY)
+    assert result.exit_code == 1
+    assert result.stdout.rstrip("\n").endswith(
+        "error [visits-mismatch-on-site] visits is 1 but the service process has 0 on-site steps"
+    )
+    assert "1 items: 1 errors" in result.stderr or "1 item" in result.stderr
+    document = _json(run("validate", with_error, "--format", "json", "--lang", "en"))
+    messages = [f["message"] for f in document["findings"]]
+    assert "visits is 1 but the service process has 0 on-site steps" in messages
+
+
+def test_github_format(with_error: Path) -> None:
+    result = run("validate", with_error, "--format", "github", "--today", TODAY)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=")
+    assert f",line={VISITS_LINE},col=9,title=visits-mismatch-on-site::" in result.stdout
+
+
+def test_sarif_format(with_error: Path) -> None:
+    result = run("validate", with_error, "--format", "sarif", "--today", TODAY)
+    assert result.exit_code == 1
+    document = _json(result)
+    assert document["version"] == "2.1.0"
+    run_ = document["runs"][0]
+    assert run_["tool"]["driver"]["version"] == servicecatalog.__version__
+    assert [r["ruleId"] for r in run_["results"]] == ["visits-mismatch-on-site"]
+
+
+def test_config_option(with_error: Path, tmp_path: Path) -> None:
+    config = tmp_path / "strict.yaml"
+    config.write_text("rules:\n  visits-mismatch-on-site: warning\n", encoding="utf-8")
+    assert run("validate", with_error, "--today", TODAY, "--config", config).exit_code == 0
+
+
+# ---- rules ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rules_lists_every_rule(lang: str) -> None:
+    result = run("rules", "--lang", lang)
+    assert result.exit_code == 0
+    for rule_id in REGISTRY:
+        assert rule_id in result.stdout, rule_id
+
+
+def test_rules_as_json() -> None:
+    result = run("rules", "--format", "json")
+    assert result.exit_code == 0
+    entries = json.loads(result.stdout)
+    assert [entry["id"] for entry in entries] == list(REGISTRY)
+    for entry in entries:
+        assert entry["severity"] in ("error", "warning", "info")
+        assert entry["doc"] == REGISTRY[entry["id"]].doc
+
+
+@pytest.mark.parametrize("rule_id", ["yaml-duplicate-key", "visits-exceed-one", "waiver-expired"])
+def test_rules_shows_the_documentation(rule_id: str) -> None:
+    rule = REGISTRY[rule_id]
+    result = run("rules", rule_id)
+    assert result.exit_code == 0
+    assert rule.doc
+    assert rule.doc in result.stdout
+    assert rule.summary in result.stdout
+    assert rule_id in result.stdout
+    assert rule.summary_en in run("rules", rule_id, "--lang", "en").stdout
+
+
+def test_every_rule_is_documented() -> None:
+    for rule in REGISTRY.values():
+        assert rule.doc.strip(), rule.id
+        assert rule.summary.strip(), rule.id
+        assert rule.summary_en.strip(), rule.id
+
+
+def test_unknown_rule_exits_2() -> None:
+    result = run("rules", "no-such-rule")
+    assert result.exit_code == 2
+    assert "no-such-rule" in result.output
+
+
+# ---- schema -----------------------------------------------------------------------------------
+
+
+def test_schema_check_in_sync(tmp_path: Path) -> None:
+    write_schemas(tmp_path)
+    result = run("schema", "--check", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+
+
+def test_committed_schemas_are_in_sync() -> None:
+    result = run("schema", "--check", "--output-dir", REPO / "schemas")
+    assert result.exit_code == 0, f"{result.output}\nrun `servicecatalog schema` to regenerate"
+
+
+def test_schema_check_detects_a_difference(tmp_path: Path) -> None:
+    write_schemas(tmp_path)
+    target = tmp_path / "item.schema.json"
+    target.write_text(target.read_text(encoding="utf-8").replace("Service item", "Item"), "utf-8")
+    result = run("schema", "--check", "-o", tmp_path)
+    assert result.exit_code == 1
+    assert "item.schema.json" in result.stderr
+    assert "servicecatalog schema" in result.stderr
+
+
+def test_schema_check_detects_a_missing_file(tmp_path: Path) -> None:
+    write_schemas(tmp_path)
+    (tmp_path / "laws.schema.json").unlink()
+    result = run("schema", "--check", "-o", tmp_path)
+    assert result.exit_code == 1
+    assert "laws.schema.json" in result.stderr
+
+
+def test_schema_writes_the_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("schema", "-o", out)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(SCHEMA_MODELS)
+    assert {"item.schema.json", "laws.schema.json", "manifest.schema.json"} <= set(SCHEMA_MODELS)
+    assert run("schema", "--check", "-o", out).exit_code == 0
+
+
+# ---- version and help -------------------------------------------------------------------------
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert servicecatalog.__version__ in result.stdout
+    assert "servicecatalog" in result.stdout
+
+
+def test_help() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("validate", "rules", "schema"):
+        assert command in result.stdout
+
+
+# ---- a real process ---------------------------------------------------------------------------
+
+
+def _process(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "servicecatalog", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+        env=env,
+        cwd=cwd,
+    )
+
+
+def test_subprocess_validate_clean_json(clean: Path) -> None:
+    completed = _process("validate", clean, "--format", "json", "--today", TODAY)
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["ok"] is True
+    assert "Traceback" not in completed.stderr
+
+
+def test_subprocess_validate_error_text(with_error: Path) -> None:
+    completed = _process("validate", with_error, "--today", TODAY)
+    assert completed.returncode == 1
+    assert "[visits-mismatch-on-site]" in completed.stdout
+    assert "1 个错误" in completed.stderr
+
+
+def test_subprocess_exit_codes_2_and_3(tmp_path: Path) -> None:
+    assert _process("validate", tmp_path, "--format", "nope").returncode == 2
+    completed = _process("validate", tmp_path / "nothing", "--format", "json")
+    assert completed.returncode == 3
+    assert json.loads(completed.stdout)["ok"] is False
+    assert "Traceback" not in completed.stderr
+
+
+def test_subprocess_version() -> None:
+    completed = _process("--version")
+    assert completed.returncode == 0
+    assert servicecatalog.__version__ in completed.stdout

@@ -1,0 +1,565 @@
+"""Tests of the typed, immutable model (servicecatalog.model, DESIGN §4).
+
+Items are built here from plain data as the loader hands it over (every scalar a string), and from
+native Python values as a caller building items in code would.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from servicecatalog import model
+from servicecatalog.model import (
+    Channel,
+    DayUnit,
+    Exemption,
+    FieldType,
+    Form,
+    HandlingStep,
+    Item,
+    ItemType,
+    Law,
+    LawKind,
+    Laws,
+    LegalReference,
+    Level,
+    ListSpec,
+    Manifest,
+    Material,
+    MaterialForm,
+    MaterialSource,
+    PenaltyKind,
+    Requirement,
+    Revision,
+    Role,
+    ServiceStep,
+)
+
+RAW_ITEM: dict[str, Any] = {
+    "code": "220114001000",
+    "lists": ["service"],
+    "item_type": "公共服务",
+    "department": "失业保险处",
+    "one_thing": "失业一件事",
+    "levels": ["省级", "市级", "县级"],
+    "main_item_name": "失业保险金申领",
+    "sub_item_name": None,
+    "legal_basis": [{"law": "social-insurance-law", "articles": ["第四十五条"]}],
+    "materials": [
+        {
+            "id": "M1",
+            "name": "居民身份证或社会保障卡",
+            "form": "原件",
+            "copies": "1",
+            "source": "申请人自备",
+            "requirement": "必要",
+            "exempt_by": None,
+            "legal_basis": [
+                {"law": "unemployment-insurance-regulations", "articles": ["第十六条"]}
+            ],
+        },
+        {
+            "id": "M2",
+            "name": "失业保险金申领登记表",
+            "form": "电子文件",
+            "copies": "0",
+            "source": "申请人填写",
+            "requirement": "必要",
+            "exempt_by": None,
+            "form_id": "F1",
+            "legal_basis": [
+                {"law": "unemployment-insurance-regulations", "articles": ["第十六条"]}
+            ],
+        },
+    ],
+    "service_process": [
+        {"id": "S1", "name": "网上申请", "channel": "网上办理", "on_site": "false"},
+        {"id": "S2", "name": "领取待遇", "channel": "网上办理", "on_site": "false"},
+    ],
+    "handling_process": [
+        {"id": "H1", "name": "受理", "role": "受理", "working_days": "0"},
+        {"id": "H2", "name": "审核", "role": "审查", "working_days": "2"},
+    ],
+    "time_limit": {"legal": None, "committed": {"days": "3", "unit": "工作日"}},
+    "forms": [
+        {
+            "id": "F1",
+            "name": "失业保险金申领登记表",
+            "fields": [
+                {"name": "姓名", "type": "text", "required": "true"},
+                {"name": "开户银行账号", "type": "text", "required": "false"},
+            ],
+        }
+    ],
+    "conditions": ["非因本人意愿中断就业"],
+    "visits": "0",
+    "fee": {"charged": "false"},
+    "penalty": None,
+    "revision": {"version": "3", "changed_on": "2026-11-02", "published_on": "2026-11-03"},
+}
+
+
+def raw_item(**changes: Any) -> dict[str, Any]:
+    data = copy.deepcopy(RAW_ITEM)
+    data.update(changes)
+    return data
+
+
+def with_material(**changes: Any) -> dict[str, Any]:
+    data = raw_item()
+    data["materials"][0].update(changes)
+    return data
+
+
+def with_step(**changes: Any) -> dict[str, Any]:
+    data = raw_item()
+    data["service_process"][0].update(changes)
+    return data
+
+
+def with_revision(**changes: Any) -> dict[str, Any]:
+    data = raw_item()
+    data["revision"].update(changes)
+    return data
+
+
+def error_types(data: dict[str, Any], model_class: type[BaseModel] = Item) -> list[tuple[Any, ...]]:
+    with pytest.raises(ValidationError) as raised:
+        model_class.model_validate(data)
+    return [(tuple(e["loc"]), e["type"]) for e in raised.value.errors()]
+
+
+@pytest.fixture
+def item() -> Item:
+    return Item.model_validate(raw_item())
+
+
+# ---- strict scalars ---------------------------------------------------------------------------
+
+
+def test_strings_become_typed_values(item: Item) -> None:
+    assert item.materials[0].copies == 1
+    assert type(item.materials[0].copies) is int
+    assert item.service_process[0].on_site is False
+    assert item.forms[0].fields[0].required is True
+    assert item.handling_process[1].working_days == 2
+    assert item.time_limit.committed.days == 3
+    assert item.time_limit.committed.unit is DayUnit.WORKING
+    assert item.time_limit.legal is None
+    assert item.visits == 0
+    assert item.fee.charged is False
+    assert item.revision.version == 3
+    assert item.revision.changed_on == date(2026, 11, 2)
+    assert item.revision.published_on == date(2026, 11, 3)
+    assert item.item_type is ItemType.PUBLIC_SERVICE
+    assert item.levels == (Level.PROVINCE, Level.CITY, Level.COUNTY)
+
+
+def test_native_values_are_accepted() -> None:
+    data = raw_item(visits=1)
+    data["materials"][0]["copies"] = 2
+    data["service_process"][0]["on_site"] = True
+    data["revision"] = {"version": 4, "changed_on": date(2026, 1, 5), "published_on": None}
+    built = Item.model_validate(data)
+    assert built.visits == 1
+    assert built.materials[0].copies == 2
+    assert built.service_process[0].on_site is True
+    assert built.revision.changed_on == date(2026, 1, 5)
+    assert built.revision.published_on is None
+
+
+@pytest.mark.parametrize(
+    "copies", ["３", "1.5", "-1", "+1", " 1", "1 ", "", "一", "1e3", "0x1", "٣"]
+)
+def test_copies_must_be_ascii_digits(copies: str) -> None:
+    assert error_types(with_material(copies=copies)) == [
+        (("materials", 0, "copies"), "whole_number")
+    ]
+
+
+@pytest.mark.parametrize("copies", [True, False, 1.5, -1])
+def test_copies_refuses_native_non_counts(copies: Any) -> None:
+    errors = error_types(with_material(copies=copies))
+    assert [loc for loc, _ in errors] == [("materials", 0, "copies")]
+
+
+@pytest.mark.parametrize("on_site", ["yes", "no", "on", "off", "1", "0", "y", "是", ""])
+def test_booleans_are_true_or_false_only(on_site: str) -> None:
+    assert error_types(with_step(on_site=on_site)) == [
+        (("service_process", 0, "on_site"), "true_or_false")
+    ]
+
+
+@pytest.mark.parametrize(("written", "value"), [("true", True), ("false", False), ("True", True)])
+def test_true_and_false_are_accepted(written: str, value: bool) -> None:
+    assert Item.model_validate(with_step(on_site=written)).service_process[0].on_site is value
+
+
+@pytest.mark.parametrize(
+    "changed_on",
+    [
+        "2026-1-2",
+        "2026-01-2",
+        "26-01-02",
+        "20260102",
+        "2026/01/02",
+        "2026-02-30",
+        "2026-13-01",
+        "2026-01-02T00:00:00",
+        "２０２６-01-02",
+        "",
+    ],
+)
+def test_dates_must_be_valid_iso_dates(changed_on: str) -> None:
+    assert error_types(with_revision(changed_on=changed_on)) == [
+        (("revision", "changed_on"), "iso_date")
+    ]
+
+
+def test_version_starts_at_one() -> None:
+    assert error_types(with_revision(version="0")) == [
+        (("revision", "version"), "greater_than_equal")
+    ]
+
+
+@pytest.mark.parametrize("name", ["", " ", "   ", "\u3000", "\t"])
+def test_text_must_not_be_blank(name: str) -> None:
+    errors = error_types(raw_item(main_item_name=name))
+    assert [loc for loc, _ in errors] == [("main_item_name",)]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("id", "M0"), ("id", "M01"), ("id", "m1"), ("id", "S1"), ("id", "M1a")],
+)
+def test_material_ids(field: str, value: str) -> None:
+    errors = error_types(with_material(**{field: value}))
+    assert errors == [(("materials", 0, field), "string_pattern_mismatch")]
+
+
+@pytest.mark.parametrize("law", ["Social-Insurance-Law", "social_insurance_law", "-law", "law-"])
+def test_law_ids_are_kebab_case(law: str) -> None:
+    data = raw_item(legal_basis=[{"law": law, "articles": ["第一条"]}])
+    assert error_types(data) == [(("legal_basis", 0, "law"), "string_pattern_mismatch")]
+
+
+def test_a_citation_names_at_least_one_article() -> None:
+    data = raw_item(legal_basis=[{"law": "social-insurance-law", "articles": []}])
+    assert error_types(data) == [(("legal_basis", 0, "articles"), "too_short")]
+
+
+@pytest.mark.parametrize(
+    "key", ["service_process", "handling_process", "conditions", "levels", "lists"]
+)
+def test_required_lists_are_not_empty(key: str) -> None:
+    assert error_types(raw_item(**{key: []})) == [((key,), "too_short")]
+
+
+def test_materials_and_forms_may_be_empty() -> None:
+    data = raw_item(materials=[], forms=[], item_type="行政检查")
+    built = Item.model_validate(data)
+    assert built.materials == ()
+    assert built.forms == ()
+
+
+def test_missing_required_key() -> None:
+    data = raw_item()
+    del data["time_limit"]
+    assert error_types(data) == [(("time_limit",), "missing")]
+
+
+# ---- enums ------------------------------------------------------------------------------------
+
+
+def test_enum_members_have_english_names_and_chinese_values() -> None:
+    assert ItemType.ADMINISTRATIVE_LICENSE == "行政许可"
+    assert ItemType.ADMINISTRATIVE_PENALTY == "行政处罚"
+    assert ItemType.PUBLIC_SERVICE == "公共服务"
+    assert Level.PROVINCE == "省级"
+    assert Level.VILLAGE == "村级"
+    assert MaterialForm.ORIGINAL_OR_COPY == "原件或复印件"
+    assert MaterialSource.GOVERNMENT == "政府部门核发"
+    assert Requirement.DEFERRABLE == "容缺后补"
+    assert Exemption.ELECTRONIC_LICENSE == "电子证照"
+    assert Channel.ONLINE == "网上办理"
+    assert Role.DECIDE == "决定"
+    assert DayUnit.NATURAL == "自然日"
+    assert LawKind.ADMINISTRATIVE_REGULATION == "行政法规"
+    assert PenaltyKind.FINE == "罚款"
+    assert FieldType.ID_NUMBER == "id_number"
+
+
+def test_design_vocabularies_are_complete() -> None:
+    assert {t.value for t in ItemType} == {
+        "行政许可",
+        "行政处罚",
+        "行政强制",
+        "行政征收",
+        "行政给付",
+        "行政检查",
+        "行政确认",
+        "行政奖励",
+        "行政裁决",
+        "其他行政权力",
+        "公共服务",
+    }
+    assert {v.value for v in Level} == {"省级", "市级", "县级", "乡级", "村级"}
+    assert {v.value for v in MaterialForm} == {"原件", "复印件", "原件或复印件", "电子文件"}
+    assert {v.value for v in MaterialSource} == {
+        "申请人自备",
+        "政府部门核发",
+        "其他机构出具",
+        "申请人填写",
+    }
+    assert {v.value for v in Requirement} == {"必要", "非必要", "容缺后补"}
+    assert {v.value for v in Exemption} == {"数据共享", "电子证照", "告知承诺"}
+    assert {v.value for v in Role} == {"受理", "审查", "决定", "办结", "送达"}
+    assert {v.value for v in Channel} == {"网上办理", "窗口办理", "邮寄", "自助终端", "移动端"}
+    assert {v.value for v in FieldType} == {
+        "text",
+        "number",
+        "date",
+        "id_number",
+        "phone",
+        "choice",
+        "file",
+    }
+    assert {v.value for v in DayUnit} == {"工作日", "自然日"}
+    assert {v.value for v in LawKind} == {
+        "法律",
+        "行政法规",
+        "部门规章",
+        "地方性法规",
+        "地方政府规章",
+        "规范性文件",
+    }
+
+
+def _enums() -> list[type[StrEnum]]:
+    return [
+        value
+        for value in vars(model).values()
+        if isinstance(value, type) and issubclass(value, StrEnum) and value is not StrEnum
+    ]
+
+
+@pytest.mark.parametrize("enum", _enums(), ids=lambda e: e.__name__)
+def test_every_enum_member_name_is_english(enum: type[StrEnum]) -> None:
+    for member in enum:
+        assert member.name.isascii()
+        assert member.name == member.name.upper()
+
+
+@pytest.mark.parametrize(
+    ("data", "loc"),
+    [
+        (raw_item(item_type="行政审批"), ("item_type",)),
+        (raw_item(item_type="ADMINISTRATIVE_LICENSE"), ("item_type",)),
+        (raw_item(levels=["省"]), ("levels", 0)),
+        (with_material(form="原本"), ("materials", 0, "form")),
+        (with_material(exempt_by="免提交"), ("materials", 0, "exempt_by")),
+        (with_step(channel="线上"), ("service_process", 0, "channel")),
+    ],
+)
+def test_values_outside_a_vocabulary_are_refused(
+    data: dict[str, Any], loc: tuple[Any, ...]
+) -> None:
+    assert (loc, "enum") in error_types(data)
+
+
+def test_authority_initiated_item_types() -> None:
+    initiated = {t for t in ItemType if t.authority_initiated}
+    assert initiated == {
+        ItemType.ADMINISTRATIVE_PENALTY,
+        ItemType.ADMINISTRATIVE_COERCION,
+        ItemType.ADMINISTRATIVE_INSPECTION,
+        ItemType.ADMINISTRATIVE_LEVY,
+    }
+
+
+# ---- frozen, extra="forbid" -------------------------------------------------------------------
+
+
+def test_item_is_frozen(item: Item) -> None:
+    with pytest.raises(ValidationError):
+        item.code = "220114002000"  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        item.materials[0].name = "x"  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        item.time_limit.committed.days = 1  # type: ignore[misc]
+    assert isinstance(item.materials, tuple)
+    assert isinstance(item.forms[0].fields, tuple)
+    assert item.code == "220114001000"
+
+
+@pytest.mark.parametrize(
+    ("data", "loc"),
+    [
+        (raw_item(extra="x"), ("extra",)),
+        (with_material(requirment="必要"), ("materials", 0, "requirment")),
+        (
+            raw_item(
+                time_limit={"legal": None, "committed": {"days": "1", "unit": "工作日", "x": "1"}}
+            ),
+            ("time_limit", "committed", "x"),
+        ),
+    ],
+)
+def test_unknown_keys_are_forbidden(data: dict[str, Any], loc: tuple[Any, ...]) -> None:
+    assert error_types(data) == [(loc, "extra_forbidden")]
+
+
+def test_every_model_forbids_extra_keys_and_is_frozen() -> None:
+    for value in vars(model).values():
+        if (
+            isinstance(value, type)
+            and issubclass(value, BaseModel)
+            and value.__module__ == model.__name__
+        ):
+            assert value.model_config.get("extra") == "forbid", value
+            assert value.model_config.get("frozen") is True, value
+
+
+# ---- names and lookups ------------------------------------------------------------------------
+
+
+def test_name_without_sub_item(item: Item) -> None:
+    assert item.name == "失业保险金申领"
+
+
+def test_name_of_a_sub_item() -> None:
+    sub = Item.model_validate(
+        raw_item(code="220114001001", main_item_name="失业保险金申领", sub_item_name="网上申领")
+    )
+    assert sub.name == "失业保险金申领（网上申领）"
+    assert sub.main_item_name == "失业保险金申领"
+    assert sub.sub_item_name == "网上申领"
+
+
+def test_material_lookup(item: Item) -> None:
+    assert item.material("M2").name == "失业保险金申领登记表"
+    assert item.material("M2").form_id == "F1"
+    with pytest.raises(KeyError):
+        item.material("M9")
+
+
+def test_form_lookup(item: Item) -> None:
+    assert item.form("F1").fields[0].name == "姓名"
+    assert isinstance(item.form("F1"), Form)
+    with pytest.raises(KeyError):
+        item.form("F2")
+
+
+def test_item_built_in_code() -> None:
+    built = Item(
+        code="220114009000",
+        lists=("service",),
+        item_type=ItemType.PUBLIC_SERVICE,
+        department="就业促进处",
+        levels=(Level.PROVINCE,),
+        main_item_name="就业登记",
+        sub_item_name=None,
+        legal_basis=(LegalReference(law="employment-promotion-law", articles=("第一条",)),),
+        materials=(
+            Material(
+                id="M1",
+                name="身份证",
+                form=MaterialForm.ORIGINAL,
+                copies=0,
+                source=MaterialSource.GOVERNMENT,
+                requirement=Requirement.REQUIRED,
+                exempt_by=Exemption.ELECTRONIC_LICENSE,
+            ),
+        ),
+        service_process=(ServiceStep(id="S1", name="申请", channel=Channel.ONLINE, on_site=False),),
+        handling_process=(HandlingStep(id="H1", name="受理", role=Role.ACCEPT, working_days=0),),
+        time_limit={"legal": None, "committed": {"days": 0, "unit": DayUnit.WORKING}},
+        forms=(),
+        conditions=("有劳动能力",),
+        visits=0,
+        fee={"charged": False},
+        penalty=None,
+        revision=Revision(version=1, changed_on=date(2026, 1, 5), published_on=None),
+    )
+    assert built.materials[0].legal_basis == ()
+    assert built.sub_item_name is None
+    assert built.penalty is None
+    assert built.revision.published_on is None
+
+
+# ---- manifest and laws ------------------------------------------------------------------------
+
+MANIFEST: dict[str, Any] = {
+    "name": "目录",
+    "province": "22",
+    "department": "0114",
+    "lists": {
+        "service": {"title": "群众和企业到政府办事事项清单", "expected": "49"},
+        "delegation": {"title": "放权清单", "expected": "44", "subset_of": "power"},
+        "power": {"title": "权力事项清单"},
+    },
+    "publication": {"working_days": "1"},
+}
+
+
+def test_manifest() -> None:
+    manifest = Manifest.model_validate(MANIFEST)
+    assert manifest.province == "22"
+    assert manifest.department == "0114"
+    assert manifest.lists["service"].expected == 49
+    assert manifest.lists["power"].expected is None
+    assert manifest.lists["delegation"].subset_of == "power"
+    assert manifest.publication.working_days == 1
+    assert isinstance(manifest.lists["power"], ListSpec)
+
+
+def test_manifest_publication_defaults_to_one_working_day() -> None:
+    data = {k: v for k, v in MANIFEST.items() if k != "publication"}
+    assert Manifest.model_validate(data).publication.working_days == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("province", "022"),
+        ("province", "2"),
+        ("department", "114"),
+        ("department", "01140"),
+        ("province", "２２"),
+    ],
+)
+def test_manifest_codes(key: str, value: str) -> None:
+    errors = error_types({**MANIFEST, key: value}, Manifest)
+    assert errors == [((key,), "string_pattern_mismatch")]
+
+
+def test_manifest_list_ids() -> None:
+    data = {**MANIFEST, "lists": {"Service": {"title": "x"}}}
+    errors = error_types(data, Manifest)
+    assert errors[0][0][0] == "lists"
+
+
+def test_laws() -> None:
+    laws = Laws.model_validate(
+        {
+            "laws": [
+                {
+                    "id": "social-insurance-law",
+                    "name": "中华人民共和国社会保险法",
+                    "kind": "法律",
+                    "issuer": "全国人民代表大会常务委员会",
+                    "effective": "2011-07-01",
+                }
+            ]
+        }
+    )
+    law = laws.laws[0]
+    assert isinstance(law, Law)
+    assert law.kind is LawKind.LAW
+    assert law.effective == date(2011, 7, 1)

@@ -1,0 +1,308 @@
+"""A review of two catalog versions and its three renderings (servicecatalog.review, DESIGN §8).
+
+The review is what ``servicecatalog diff`` prints: the changes, each changed item's publication
+deadline, the findings of the one-working-day rule; as text for a terminal, JSON for programs and
+Markdown for a review comment (counts of decreases and increases, then one section per item).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from conftest import PENALTY_ITEM, SERVICE_ITEM, CatalogDir
+from servicecatalog import load_catalog
+from servicecatalog.diff import KINDS
+from servicecatalog.publication import PublicationStatus
+from servicecatalog.review import (
+    DIFF_FORMATS,
+    Review,
+    render_review,
+    review_catalogs,
+    review_sources,
+)
+from servicecatalog.workdays import WorkdayCalendar
+
+A, P = SERVICE_ITEM, PENALTY_ITEM
+TODAY = date(2026, 11, 27)
+Data = dict[str, Any]
+
+
+def _revise(changed_on: date, published_on: date | None) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        data["revision"] = {"version": 4, "changed_on": changed_on, "published_on": published_on}
+
+    return change
+
+
+def _lighten(data: Data) -> None:
+    """Three decreases (a condition, a committed and a handling day removed), one increase (a
+    required form field)."""
+    data["conditions"].pop()
+    data["time_limit"]["committed"]["days"] = 2
+    data["handling_process"][1]["working_days"] = 1
+    data["forms"][0]["fields"].append({"name": "电子邮箱", "type": "text", "required": True})
+
+
+def _add_law(data: Data) -> None:
+    data["laws"].append(
+        {
+            "id": "test-rules",
+            "name": "测试规定",
+            "kind": "规范性文件",
+            "issuer": "吉林省人力资源和社会保障厅",
+            "effective": date(2026, 1, 1),
+        }
+    )
+
+
+@pytest.fixture
+def pair(catalog_copy: Callable[..., CatalogDir]) -> tuple[CatalogDir, CatalogDir]:
+    """A revised on time (2026-11-20 → due 2026-11-23), P changed without a revision, a law added."""
+    old, new = catalog_copy("old"), catalog_copy("new")
+    new.edit(A, _lighten)
+    new.edit(A, _revise(date(2026, 11, 20), date(2026, 11, 23)))
+    new.edit(P, lambda data: data.update(main_item_name="对使用童工的行政处罚"))
+    new.edit_laws(_add_law)
+    return old, new
+
+
+@pytest.fixture
+def review(pair: tuple[CatalogDir, CatalogDir]) -> Review:
+    old, new = pair
+    return review_sources(str(old.path), str(new.path), today=TODAY)
+
+
+def test_review_of_two_folders(review: Review, pair: tuple[CatalogDir, CatalogDir]) -> None:
+    old, new = pair
+    assert (review.old_name, review.new_name) == (str(old.path), str(new.path))
+    assert review.changes.items() == [A, P]
+    assert review.changes.counts == {"burden-increase": 1, "burden-decrease": 3, "neutral": 2}
+    assert review.names == {A: "失业保险金申领", P: "对使用童工的行政处罚"}
+    assert review.deadlines[A].deadline == date(2026, 11, 23)
+    assert review.deadlines[A].status is PublicationStatus.ON_TIME
+    assert review.deadlines[P].deadline == date(2026, 3, 11)
+    assert [(f.rule, f.item) for f in review.report] == [("change-without-revision", P)]
+    assert not review.report.ok
+    assert review.invalid == {}
+
+
+def test_review_catalogs_with_an_explicit_calendar(pair: tuple[CatalogDir, CatalogDir]) -> None:
+    old, new = pair
+    result = review_catalogs(
+        load_catalog(old.path, today=TODAY),
+        load_catalog(new.path, today=TODAY),
+        WorkdayCalendar(),
+        TODAY,
+    )
+    assert (result.old_name, result.new_name) == ("old", "new")
+    assert result.changes.items() == [A, P]
+
+
+def test_json_has_the_documented_shape(review: Review, pair: tuple[CatalogDir, CatalogDir]) -> None:
+    old, new = pair
+    payload = json.loads(render_review(review, "json"))
+    assert payload == review.to_dict()
+    assert list(payload) == [
+        "ok",
+        "old",
+        "new",
+        "counts",
+        "items",
+        "changes",
+        "findings",
+        "finding_counts",
+    ]
+    assert payload["ok"] is False
+    assert (payload["old"], payload["new"]) == (str(old.path), str(new.path))
+    assert payload["counts"] == {"burden-increase": 1, "burden-decrease": 3, "neutral": 2}
+    assert payload["items"][0] == {
+        "item": A,
+        "name": "失业保险金申领",
+        "counts": {"burden-increase": 1, "burden-decrease": 3, "neutral": 0},
+        "changed_on": "2026-11-20",
+        "deadline": "2026-11-23",
+        "published_on": "2026-11-23",
+        "status": "on-time",
+    }
+    assert payload["items"][1]["item"] == P
+    for change in payload["changes"]:
+        assert set(change) == {"item", "element", "kind", "direction", "path", "old", "new"}
+        assert change["kind"] in KINDS
+        assert change["direction"] == KINDS[change["kind"]].direction.value
+    assert [c["kind"] for c in payload["changes"]][-1] == "law-added"
+    assert payload["changes"][-1]["item"] is None
+    (finding,) = payload["findings"]
+    assert finding["rule"] == "change-without-revision"
+    assert finding["item"] == P
+    assert finding["path"] == "revision"
+    assert finding["file"].endswith(f"items/{P}.yaml")
+    assert payload["finding_counts"] == {"error": 1, "warning": 0, "info": 0}
+
+
+def test_json_in_english(review: Review) -> None:
+    zh = json.loads(render_review(review, "json"))
+    en = json.loads(render_review(review, "json", "en"))
+    assert zh["findings"][0]["message"] != en["findings"][0]["message"]
+    assert "revision" in en["findings"][0]["message"]
+    assert re.search(r"[\u4e00-\u9fff]", zh["findings"][0]["message"])
+
+
+def test_text_is_readable(review: Review, pair: tuple[CatalogDir, CatalogDir]) -> None:
+    old, new = pair
+    text = render_review(review, "text")
+    lines = text.splitlines()
+    assert lines[0] == f"{old.path} → {new.path}: 减负 3 项，增负 1 项，中性 2 项"
+    assert f"{A} 失业保险金申领 — 应于 2026-11-23 前公开（on-time）" in lines
+    assert f"{P} 对使用童工的行政处罚 — 应于 2026-03-11 前公开（on-time）" in lines
+    assert "  − committed-days-decreased  time_limit.committed.days  3 → 2" in lines
+    assert any(line.startswith("  − condition-removed  conditions[") for line in lines)
+    assert any(
+        line.startswith("  + form-field-added  forms[F1].fields[电子邮箱]") for line in lines
+    )
+    assert any(
+        line.startswith(
+            "  · main-item-name-changed  main_item_name  对用人单位使用童工的行政处罚 → "
+        )
+        for line in lines
+    )
+    assert "laws.yaml" in lines
+    assert any(line.startswith("  · law-added  laws[test-rules]  — → 测试规定") for line in lines)
+    finding = next(line for line in lines if "[change-without-revision]" in line)
+    assert re.fullmatch(
+        rf".*items/{P}\.yaml:\d+:\d+: error \[change-without-revision\] .+", finding
+    )
+    assert text.endswith("\n")
+    # the items come in code order, their changes under them
+    assert lines.index(f"{A} 失业保险金申领 — 应于 2026-11-23 前公开（on-time）") < lines.index(
+        f"{P} 对使用童工的行政处罚 — 应于 2026-03-11 前公开（on-time）"
+    )
+
+
+def test_text_in_english(review: Review) -> None:
+    text = render_review(review, "text", "en")
+    assert "3 burden decreases, 1 burden increases, 2 neutral" in text.splitlines()[0]
+    assert f"{A} 失业保险金申领 — publish by 2026-11-23 (on-time)" in text
+    assert "[change-without-revision] the item changed but its revision did not" in text
+    assert "减负" not in text
+
+
+def test_markdown_review_comment(review: Review) -> None:
+    markdown = render_review(review, "markdown")
+    lines = markdown.splitlines()
+    assert lines[0] == "## 事项变更"
+    assert "**减负 3 项，增负 1 项，中性 2 项**" in markdown
+    # the summary table: one row per item with its counts and deadline
+    assert "| 事项编码 | 名称 | 减负 | 增负 | 中性 | 公开期限 | 状态 |" in lines
+    assert f"| `{A}` | 失业保险金申领 | 3 | 1 | 0 | 2026-11-23 | on-time |" in lines
+    assert f"| `{P}` | 对使用童工的行政处罚 | 0 | 0 | 1 | 2026-03-11 | on-time |" in lines
+    # one section per changed item, with its deadline
+    sections = [line for line in lines if line.startswith("### ")]
+    assert sections == [
+        f"### `{A}` 失业保险金申领 — 应于 2026-11-23 前公开（on-time）",
+        f"### `{P}` 对使用童工的行政处罚 — 应于 2026-03-11 前公开（on-time）",
+        "### laws.yaml",
+        "### 问题",
+    ]
+    assert (
+        "| 🟢 | `committed-days-decreased` 承诺时限缩短（减时限） | `time_limit.committed.days` | 3 | 2 |"
+        in lines
+    )
+    assert any(line.startswith("| 🔴 | `form-field-added` ") for line in lines)
+    assert any(line.startswith("| ⚪ | `law-added` ") for line in lines)
+    assert any(line.startswith("- **error** `change-without-revision` ") for line in lines)
+
+
+def test_markdown_in_english(review: Review) -> None:
+    markdown = render_review(review, "markdown", "en")
+    assert markdown.startswith("## Catalog changes\n")
+    assert "**3 burden decreases, 1 burden increases, 2 neutral**" in markdown
+    assert "| item | name | − | + | · | publish by | status |" in markdown
+    assert f"### `{A}` 失业保险金申领 — publish by 2026-11-23 (on-time)" in markdown
+    assert "committed time shorter" in markdown
+    assert "### Findings" in markdown
+
+
+def test_markdown_escapes_table_cells(catalog_copy: Callable[..., CatalogDir]) -> None:
+    old, new = catalog_copy("old"), catalog_copy("new")
+
+    def rename(data: Data) -> None:
+        data["main_item_name"] = "失业保险金申领|按月"
+        data["materials"][0]["name"] = "身份证|社保卡\n或护照"
+
+    new.edit(A, rename)
+    new.edit(A, _revise(date(2026, 11, 20), date(2026, 11, 23)))
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    markdown = render_review(result, "markdown")
+    row = next(line for line in markdown.splitlines() if line.startswith(f"| `{A}` |"))
+    assert "失业保险金申领\\|按月" in row
+    assert row.count(" | ") == 6
+    renamed = next(line for line in markdown.splitlines() if "`material-renamed`" in line)
+    assert "身份证\\|社保卡 或护照" in renamed
+
+
+def test_no_changes(catalog_copy: Callable[..., CatalogDir]) -> None:
+    old, new = catalog_copy("old"), catalog_copy("new")
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    assert not result.changes
+    assert result.report.ok
+    assert render_review(result, "text").splitlines() == [
+        f"{old.path} → {new.path}: 减负 0 项，增负 0 项，中性 0 项"
+    ]
+    payload = json.loads(render_review(result, "json"))
+    assert payload["ok"] is True
+    assert payload["items"] == payload["changes"] == payload["findings"] == []
+    markdown = render_review(result, "markdown")
+    assert "### " not in markdown
+    assert "|" not in markdown
+
+
+def test_pending_and_unknown_deadlines_are_shown(catalog_copy: Callable[..., CatalogDir]) -> None:
+    old, new = catalog_copy("old"), catalog_copy("new")
+    new.edit(A, lambda data: data["conditions"].pop())
+    new.edit(A, _revise(date(2026, 11, 26), None))
+    new.edit(P, lambda data: data["conditions"].pop())
+    new.edit(P, _revise(date(2026, 12, 31), None))
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    text = render_review(result, "text", "en")
+    assert f"{A} 失业保险金申领 — publish by 2026-11-27 (pending)" in text
+    assert f"{P} 对用人单位使用童工的行政处罚 — deadline unknown" in text
+    assert "[calendar-year-unknown]" in text
+    payload = json.loads(render_review(result, "json"))
+    assert payload["items"][1]["status"] == "unknown"
+    assert payload["items"][1]["deadline"] is None
+    assert render_review(result, "markdown").count("公开期限未知") == 1
+
+
+def test_an_invalid_side_is_noted(catalog_copy: Callable[..., CatalogDir]) -> None:
+    old, new = catalog_copy("old"), catalog_copy("new")
+    text = new.item_file(A).read_text(encoding="utf-8").replace("visits: 0", "visits: many")
+    new.item_file(A).write_text(text, encoding="utf-8")
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    assert result.invalid == {str(new.path): 1}
+    assert f"注意：{new.path} 有 1 个校验错误，未通过校验的事项不参与比较" in render_review(
+        result, "text"
+    )
+    assert f"note: {new.path} has 1 validation errors" in render_review(result, "text", "en")
+    assert f"> 注意：{new.path} 有 1 个校验错误" in render_review(result, "markdown")
+
+
+def test_an_item_that_does_not_validate_is_not_reported_as_removed(
+    catalog_copy: Callable[..., CatalogDir],
+) -> None:
+    """The review says 'items that do not validate are not compared'; its file is still there,
+    so telling the reviewer the item was deleted (item-removed) is wrong."""
+    old, new = catalog_copy("old"), catalog_copy("new")
+    text = new.item_file(A).read_text(encoding="utf-8").replace("visits: 0", "visits: many")
+    new.item_file(A).write_text(text, encoding="utf-8")
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    assert [(c.item, c.kind) for c in result.changes] == []
+
+
+def test_formats() -> None:
+    assert DIFF_FORMATS == ("text", "json", "markdown")

@@ -1,0 +1,182 @@
+"""Tests of the published JSON Schemas (servicecatalog.schemas, schemas/): drift and validity.
+
+Catalog files are read here with PyYAML's ``safe_load`` (not the library's loader), so the check
+is independent of the code under test; YAML dates become ISO strings, as a JSON consumer sees them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from servicecatalog.schemas import (
+    SCHEMA_DIALECT,
+    SCHEMA_MODELS,
+    generate_schemas,
+    schema_drift,
+    write_schemas,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SCHEMAS = REPO / "schemas"
+CATALOG = REPO / "catalog"
+CONTRACT_NAMES = {"item.schema.json", "laws.schema.json", "manifest.schema.json"}
+NAMES = tuple(sorted(SCHEMA_MODELS))
+ITEM_FILES = sorted((CATALOG / "items").glob("*.yaml"))
+IMPLEMENTATION_FILES = sorted((CATALOG / "implementations").glob("*.yaml"))
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def schema(name: str) -> dict[str, Any]:
+    document = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    assert isinstance(document, dict)
+    return document
+
+
+def as_json(value: Any) -> Any:
+    """``value`` as JSON would carry it: dates as ISO strings."""
+    if isinstance(value, dict):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def read_yaml(path: Path) -> Any:
+    return as_json(yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader))
+
+
+def validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def problems(name: str, data: Any) -> list[str]:
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator(name).iter_errors(data)
+    ]
+
+
+# ---- drift ------------------------------------------------------------------------------------
+
+
+def test_committed_schemas_match_the_models() -> None:
+    drifted = schema_drift(SCHEMAS)
+    assert drifted == [], (
+        f"{', '.join(drifted)} in schemas/ differ from the models: run `servicecatalog schema` "
+        "and commit the result"
+    )
+
+
+def test_generated_text_is_what_is_committed() -> None:
+    for name, text in generate_schemas().items():
+        assert (SCHEMAS / name).read_text(encoding="utf-8") == text, (
+            f"schemas/{name} is stale: run `servicecatalog schema`"
+        )
+
+
+def test_the_schemas_folder_holds_exactly_the_published_schemas() -> None:
+    assert set(NAMES) >= CONTRACT_NAMES
+    assert sorted(p.name for p in SCHEMAS.glob("*.json")) == list(NAMES)
+
+
+def test_write_then_no_drift(tmp_path: Path) -> None:
+    written = write_schemas(tmp_path / "out")
+    assert sorted(p.name for p in written) == list(NAMES)
+    assert schema_drift(tmp_path / "out") == []
+    assert not list((tmp_path / "out").glob(".*"))  # no temporary files left behind
+
+
+def test_drift_is_detected(tmp_path: Path) -> None:
+    write_schemas(tmp_path)
+    (tmp_path / "manifest.schema.json").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "laws.schema.json").unlink()
+    assert sorted(schema_drift(tmp_path)) == ["laws.schema.json", "manifest.schema.json"]
+
+
+def test_generation_is_deterministic() -> None:
+    assert generate_schemas() == generate_schemas()
+
+
+# ---- validity ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_schema_is_valid_2020_12(name: str) -> None:
+    document = schema(name)
+    Draft202012Validator.check_schema(document)
+    assert document["$schema"] == SCHEMA_DIALECT == "https://json-schema.org/draft/2020-12/schema"
+    assert isinstance(document["$id"], str)
+    assert document["$id"]
+    assert isinstance(document["title"], str)
+    assert document["title"]
+    assert document.get("description")
+
+
+def test_schema_ids_are_unique() -> None:
+    ids = [schema(name)["$id"] for name in NAMES]
+    assert len(set(ids)) == len(ids)
+
+
+def test_item_schema_forbids_unknown_keys() -> None:
+    assert schema("item.schema.json").get("additionalProperties") is False
+
+
+# ---- the catalog validates against its schemas ------------------------------------------------
+
+
+def test_manifest_validates() -> None:
+    assert problems("manifest.schema.json", read_yaml(CATALOG / "catalog.yaml")) == []
+
+
+def test_laws_validate() -> None:
+    assert problems("laws.schema.json", read_yaml(CATALOG / "laws.yaml")) == []
+
+
+def test_there_are_items() -> None:
+    assert ITEM_FILES
+
+
+def test_regions_validate() -> None:
+    path = CATALOG / "regions.yaml"
+    if not path.is_file() or "regions.schema.json" not in SCHEMA_MODELS:
+        pytest.skip("no regions.yaml or no regions schema")
+    assert problems("regions.schema.json", read_yaml(path)) == []
+
+
+@pytest.mark.parametrize("path", IMPLEMENTATION_FILES, ids=lambda p: p.stem)
+def test_implementations_validate(path: Path) -> None:
+    if "implementations.schema.json" not in SCHEMA_MODELS:
+        pytest.skip("no implementations schema")
+    assert problems("implementations.schema.json", read_yaml(path)) == []
+
+
+@pytest.mark.parametrize("path", ITEM_FILES, ids=lambda p: p.stem)
+def test_item_validates(path: Path) -> None:
+    assert problems("item.schema.json", read_yaml(path)) == []
+
+
+def test_schema_refuses_an_invalid_item() -> None:
+    data = read_yaml(CATALOG / "items" / "220114043000.yaml")
+    assert problems("item.schema.json", data) == []
+    del data["code"]
+    data["visit"] = 0
+    data["item_type"] = "行政审批"
+    found = problems("item.schema.json", data)
+    assert any("'code' is a required property" in p for p in found), found
+    assert any("visit" in p for p in found), found
+    assert any(p.startswith("item_type:") for p in found), found
+
+
+def test_schema_checks_dates() -> None:
+    data = read_yaml(CATALOG / "items" / "220114043000.yaml")
+    data["revision"]["changed_on"] = "2026-02-30"
+    assert problems("item.schema.json", data)

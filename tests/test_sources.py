@@ -1,0 +1,362 @@
+"""Where a catalog version comes from: a folder or ``git:REV[:PATH]`` (servicecatalog.sources).
+
+The git tests work in throwaway repositories under tmp_path holding a catalog committed twice.
+Reading a revision must never touch the work tree, the index or HEAD, and every way a source can
+be unusable is exit code 3 with a one-line message, never a traceback (DESIGN §7, §8).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from conftest import PENALTY_ITEM, SERVICE_ITEM, CatalogDir, GitRepo, build_catalog
+from servicecatalog.cli import main
+from servicecatalog.errors import GitSourceError, ServiceCatalogError
+from servicecatalog.review import review_sources
+from servicecatalog.sources import CatalogSource, open_source, parse_source
+
+A, P = SERVICE_ITEM, PENALTY_ITEM
+TODAY = date(2026, 11, 27)
+TODAY_ARG = ["--today", TODAY.isoformat()]
+
+
+# ---- parse_source ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spec", "folder", "revision", "path"),
+    [
+        ("catalog", Path("catalog"), None, "catalog"),
+        ("some/where/catalog", Path("some/where/catalog"), None, "catalog"),
+        ("git:HEAD", None, "HEAD", "catalog"),
+        ("git:HEAD~1", None, "HEAD~1", "catalog"),
+        ("git:origin/main", None, "origin/main", "catalog"),
+        ("git:HEAD~1:catalog", None, "HEAD~1", "catalog"),
+        ("git:v1.0:data/catalog", None, "v1.0", "data/catalog"),
+        ("git:HEAD:/data/catalog/", None, "HEAD", "data/catalog"),
+        ("git:HEAD:", None, "HEAD", "catalog"),
+    ],
+)
+def test_parse_source(spec: str, folder: Path | None, revision: str | None, path: str) -> None:
+    source = parse_source(spec)
+    assert source == CatalogSource(spec, folder=folder, revision=revision, path=path)
+
+
+@pytest.mark.parametrize("spec", ["git:", "git::catalog"])
+def test_parse_source_without_a_revision(spec: str) -> None:
+    with pytest.raises(GitSourceError) as raised:
+        parse_source(spec)
+    assert isinstance(raised.value, ServiceCatalogError)
+    assert "revision" in raised.value.message
+    assert raised.value.spec == spec
+
+
+def test_open_source_of_a_folder_is_the_folder(tmp_path: Path) -> None:
+    with open_source(str(tmp_path)) as (folder, name):
+        assert folder == tmp_path
+        assert name == str(tmp_path)
+    assert tmp_path.is_dir()
+
+
+# ---- a repository with a catalog committed twice ------------------------------------------------
+
+
+def _shorten(data: dict[str, Any]) -> None:
+    data["time_limit"]["committed"]["days"] = 2
+    data["revision"] = {
+        "version": 4,
+        "changed_on": date(2026, 11, 20),
+        "published_on": date(2026, 11, 23),
+    }
+
+
+@pytest.fixture
+def repo(scratch_repo: GitRepo) -> GitRepo:
+    """``catalog/`` with the service and penalty items; the second commit shortens A's time limit."""
+    catalog = build_catalog(scratch_repo.path / "catalog", [A, P])
+    (scratch_repo.path / "README.md").write_text("test repository\n", encoding="utf-8")
+    scratch_repo.commit_all("first")
+    catalog.edit(A, _shorten)
+    scratch_repo.commit_all("second")
+    assert scratch_repo.status() == ""
+    return scratch_repo
+
+
+def _catalog(repo: GitRepo) -> CatalogDir:
+    return CatalogDir(repo.path / "catalog")
+
+
+def _state(repo: GitRepo) -> tuple[str, str, str, str]:
+    """HEAD, the index, the work tree's status, and the content of the edited file."""
+    return (
+        repo.git("rev-parse", "HEAD"),
+        repo.git("ls-files", "--stage"),
+        repo.status(),
+        _catalog(repo).item_file(A).read_text(encoding="utf-8"),
+    )
+
+
+def test_open_source_reads_a_revision_into_a_temporary_folder(repo: GitRepo) -> None:
+    before = _state(repo)
+    with open_source("git:HEAD~1", cwd=repo.path) as (folder, name):
+        assert name == "git:HEAD~1:catalog"
+        assert folder.name == "catalog"
+        assert not folder.resolve().is_relative_to(repo.path.resolve())
+        old = CatalogDir(folder).item(A)
+        assert old["time_limit"]["committed"]["days"] == 3
+        assert old["revision"]["version"] == 3
+        assert sorted(p.name for p in (folder / "items").iterdir()) == [f"{A}.yaml", f"{P}.yaml"]
+        assert not (folder.parent / "README.md").exists()  # only the catalog is exported
+        temporary = folder
+    assert not temporary.exists()  # removed afterwards
+    assert _state(repo) == before
+
+
+@pytest.mark.parametrize(
+    ("spec", "cwd"),
+    [
+        ("git:HEAD:catalog", "."),
+        ("git:HEAD:./catalog/", "."),
+        ("git:HEAD:.", "catalog"),  # PATH is relative to the current folder
+        ("git:HEAD:..", "catalog/items"),
+    ],
+)
+def test_git_path_is_relative_to_the_current_folder(repo: GitRepo, spec: str, cwd: str) -> None:
+    with open_source(spec, cwd=repo.path / cwd) as (folder, shown):
+        assert shown == "git:HEAD:catalog"
+        assert (folder / "catalog.yaml").is_file()
+
+
+def test_default_git_path_is_catalog_below_the_current_folder(repo: GitRepo) -> None:
+    with (
+        pytest.raises(GitSourceError) as raised,
+        open_source("git:HEAD", cwd=repo.path / "catalog"),
+    ):
+        pass  # pragma: no cover
+    assert "catalog/catalog does not exist" in raised.value.message
+
+
+def test_git_path_outside_the_repository(repo: GitRepo) -> None:
+    with (
+        pytest.raises(GitSourceError) as raised,
+        open_source("git:HEAD:../elsewhere", cwd=repo.path),
+    ):
+        pass  # pragma: no cover
+    assert "outside the repository" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("git:no-such-branch", "unknown revision 'no-such-branch'"),
+        ("git:HEAD~5", "unknown revision 'HEAD~5'"),
+        ("git:HEAD:no/such/catalog", "does not exist"),
+    ],
+)
+def test_open_source_errors(repo: GitRepo, spec: str, expected: str) -> None:
+    before = _state(repo)
+    with pytest.raises(GitSourceError) as raised, open_source(spec, cwd=repo.path):
+        pass  # pragma: no cover
+    assert expected in raised.value.message
+    assert raised.value.message.startswith(spec)
+    assert _state(repo) == before
+
+
+def test_open_source_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    outside = tmp_path / "plain"
+    outside.mkdir()
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    with pytest.raises(GitSourceError) as raised, open_source("git:HEAD", cwd=outside):
+        pass  # pragma: no cover
+    assert "not inside a git repository" in raised.value.message
+
+
+# ---- review_sources and the CLI on git sources --------------------------------------------------
+
+
+def _kinds(review: Any) -> list[tuple[str | None, str]]:
+    return [(c.item, c.kind) for c in review.changes]
+
+
+def test_review_of_two_revisions(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo.path)
+    before = _state(repo)
+    review = review_sources("git:HEAD~1", "git:HEAD", today=TODAY)
+    assert _kinds(review) == [(A, "committed-days-decreased")]
+    assert (review.old_name, review.new_name) == ("git:HEAD~1:catalog", "git:HEAD:catalog")
+    assert review.report.ok
+    assert str(review.deadlines[A].deadline) == "2026-11-23"
+    assert _state(repo) == before
+
+
+def test_review_of_a_revision_against_the_work_tree(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.path)
+    review = review_sources("git:HEAD~1:catalog", "catalog", today=TODAY)
+    assert _kinds(review) == [(A, "committed-days-decreased")]
+    assert review.new_name == "catalog"
+
+
+def test_uncommitted_changes_are_seen_only_by_the_folder_side(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.path)
+    _catalog(repo).edit(P, lambda data: data["conditions"].pop())
+    before = _state(repo)
+    assert before[2].strip() == f"M catalog/items/{P}.yaml"
+
+    committed = review_sources("git:HEAD~1", "git:HEAD", today=TODAY)
+    assert _kinds(committed) == [(A, "committed-days-decreased")]
+
+    work_tree = review_sources("git:HEAD", "catalog", today=TODAY)
+    assert _kinds(work_tree) == [(P, "condition-removed")]
+    assert [f.rule for f in work_tree.report] == ["change-without-revision"]
+
+    assert _state(repo) == before  # still modified, not stashed, not reset
+
+
+def _diff(*arguments: str) -> Result:
+    return CliRunner().invoke(main, ["diff", *arguments])
+
+
+def test_cli_diff_of_two_revisions_leaves_the_repository_untouched(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.path)
+    before = _state(repo)
+    assert before[2] == ""
+    result = _diff("git:HEAD~1", "git:HEAD", "--format", "json", *TODAY_ARG)
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert [c["kind"] for c in payload["changes"]] == ["committed-days-decreased"]
+    assert payload["old"] == "git:HEAD~1:catalog"
+    assert payload["new"] == "git:HEAD:catalog"
+    assert _state(repo) == before
+    assert repo.status() == ""
+
+
+def test_cli_diff_of_a_revision_against_the_folder(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo.path)
+    result = _diff("git:HEAD~1:catalog", "catalog", *TODAY_ARG)
+    assert result.exit_code == 0, result.output
+    assert "committed-days-decreased" in result.stdout
+    assert repo.status() == ""
+
+
+def _assert_unusable(result: Result, *fragments: str) -> str:
+    assert result.exit_code == 3, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    message = result.stderr.strip()
+    assert message.startswith("servicecatalog: error: ")
+    assert len(message.splitlines()) == 1
+    for fragment in fragments:
+        assert fragment in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("old", "fragments"),
+    [
+        ("git:no-such-branch", ("git:no-such-branch", "unknown revision")),
+        ("git:HEAD~7", ("unknown revision", "HEAD~7")),
+        ("git:HEAD:not/there", ("not/there", "does not exist")),
+        ("git:HEAD~1:README.md", ("README.md", "not a folder")),
+    ],
+)
+def test_cli_unusable_git_sources(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, old: str, fragments: tuple[str, ...]
+) -> None:
+    monkeypatch.chdir(repo.path)
+    before = _state(repo)
+    result = _diff(old, "catalog", *TODAY_ARG)
+    _assert_unusable(result, *fragments)
+    assert result.stdout == ""
+    assert _state(repo) == before
+
+
+@pytest.mark.parametrize(
+    ("spec", "shown"),
+    [
+        ("git:HEAD:catalog/items", "git:HEAD:catalog/items"),
+        ("git:HEAD~1:README.md", "git:HEAD~1:README.md"),
+    ],
+)
+def test_cli_a_git_path_that_is_no_catalog_is_named_as_given(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, spec: str, shown: str
+) -> None:
+    """The message names the source as the user wrote it, not the temporary export folder
+    (which is gone by the time the message is read)."""
+    monkeypatch.chdir(repo.path)
+    message = _assert_unusable(_diff(spec, "catalog", *TODAY_ARG))
+    assert shown in message
+    assert "servicecatalog-git-" not in message
+
+
+def test_cli_git_source_outside_a_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = tmp_path / "plain"
+    build_catalog(plain / "catalog", [A])
+    monkeypatch.chdir(plain)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    _assert_unusable(_diff("git:HEAD", "catalog", *TODAY_ARG), "not inside a git repository")
+
+
+@pytest.mark.parametrize("which", ["old", "new"])
+@pytest.mark.parametrize("problem", ["missing", "no-manifest", "a-file"])
+def test_cli_folders_that_are_no_catalog(
+    tmp_path: Path, catalog_copy: Callable[..., CatalogDir], which: str, problem: str
+) -> None:
+    good = catalog_copy("good", codes=[A])
+    bad = tmp_path / "bad"
+    if problem == "no-manifest":
+        (bad / "items").mkdir(parents=True)
+    elif problem == "a-file":
+        bad.write_text("not a folder\n", encoding="utf-8")
+    arguments = [str(good), str(bad)] if which == "new" else [str(bad), str(good)]
+    _assert_unusable(_diff(*arguments, *TODAY_ARG), str(bad))
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "markdown"])
+def test_cli_json_is_parseable_even_when_unusable(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(repo.path)
+    result = _diff("git:no-such-branch", "git:HEAD", "--format", fmt, *TODAY_ARG)
+    _assert_unusable(result, "unknown revision")
+    if fmt == "json":
+        payload = json.loads(result.stdout)
+        assert payload["ok"] is False
+        assert "unknown revision" in payload["error"]
+    else:
+        assert result.stdout == ""
+
+
+def test_cli_json_is_parseable_for_a_missing_folder(tmp_path: Path) -> None:
+    result = _diff(str(tmp_path / "a"), str(tmp_path / "b"), "--format", "json", *TODAY_ARG)
+    _assert_unusable(result)
+    payload = json.loads(result.stdout)
+    assert payload == {"ok": False, "error": payload["error"]}
+    assert str(tmp_path / "a") in payload["error"]
+
+
+def test_git_is_not_consulted_for_folders(
+    catalog_copy: Callable[..., CatalogDir], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two folders compare without git, even where git is not installed."""
+    old, new = catalog_copy("old"), catalog_copy("new")
+    monkeypatch.setenv("PATH", os.devnull)
+    review = review_sources(str(old.path), str(new.path), today=TODAY)
+    assert list(review.changes) == []
