@@ -458,3 +458,29 @@ def test_subprocess_version() -> None:
     completed = _process("--version")
     assert completed.returncode == 0
     assert servicecatalog.__version__ in completed.stdout
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["validate", "catalog", "--format", "json", "--fail-on", "bogus"],
+        ["validate", "--format=json", "--no-such-option"],
+        ["validate", "--format", "json", "--today", "2026-02-30"],
+    ],
+)
+def test_json_is_printed_even_for_a_usage_error(arguments: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "servicecatalog", *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT_FOR_JSON_USAGE,
+    )
+    assert result.returncode == 2
+    payload = json.loads(result.stdout)
+    assert payload["ok"] is False
+    assert payload["error"]
+    assert "Usage:" in result.stderr
+
+
+ROOT_FOR_JSON_USAGE = Path(__file__).resolve().parents[1]

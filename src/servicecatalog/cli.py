@@ -84,7 +84,39 @@ def _guarded(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Group(click.Group):
+    """Click's group, except that a usage error still prints JSON when JSON was asked for.
+
+    A CI step that pipes ``--format json`` into a parser should get a JSON object for every
+    outcome, a mistyped option included; the usual message still goes to stderr.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        arguments = list(args[0] if args else kwargs.get("args") or sys.argv[1:])
+        try:
+            return super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.exceptions.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            if _asks_for_json(arguments):
+                payload = {"ok": False, "error": error.format_message()}
+                click.echo(json.dumps(payload, ensure_ascii=False))
+            error.show()
+            sys.exit(error.exit_code)
+
+
+def _asks_for_json(arguments: list[str]) -> bool:
+    pairs = zip(arguments, [*arguments[1:], ""], strict=False)
+    return "--format=json" in arguments or any(
+        option == "--format" and value in ("json", "sarif") for option, value in pairs
+    )
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="servicecatalog")
 def main() -> None:
     """Validate, compare and publish a catalog of service items kept by the eight
