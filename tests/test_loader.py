@@ -692,3 +692,21 @@ def test_catalog_with_a_mutated_item_is_a_report(small_catalog: Path, data: st.D
     catalog = load_catalog(small_catalog, today=date(2026, 11, 27))
     assert isinstance(catalog.report, Report)
     assert catalog.report.items >= 3
+
+
+def _every_case_file() -> list[Path]:
+    root = Path(__file__).resolve().parent / "cases"
+    return sorted(p for p in root.rglob("*.y*ml") if p.is_file())
+
+
+@pytest.mark.parametrize("path", _every_case_file(), ids=lambda p: str(p.relative_to(p.parents[3])))
+def test_deferred_positions_are_exactly_the_recorded_ones(path: Path) -> None:
+    """The fast path (no positions while parsing, recorded on demand) answers every position
+    question as the eager path does, for every case file, the bad inputs included."""
+    raw = path.read_bytes()
+    eager = load_bytes(raw, "f.yaml")
+    deferred = load_bytes(raw, "f.yaml", positions=False)
+    assert deferred.data == eager.data
+    assert deferred.findings == eager.findings
+    assert dict(deferred.positions) == dict(eager.positions)
+    assert dict(deferred.key_positions) == dict(eager.key_positions)

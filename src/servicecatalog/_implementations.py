@@ -169,7 +169,8 @@ def load_one(
     path: Path, file: str, scope: ImplementationScope, rules: Sequence[Rule]
 ) -> tuple[list[Finding], ImplementationList | None]:
     """Load, check and validate one implementation file."""
-    document = load_file(path, file)
+    # Positions are recorded only if a finding asks for one: most files have none.
+    document = load_file(path, file, positions=False)
     findings = list(document.findings)
     if not document.usable:
         return findings, None

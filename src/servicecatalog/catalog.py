@@ -204,8 +204,8 @@ class _Names:
             return str(self.root / relative)
         return f"{self.display.rstrip('/')}/{relative}"
 
-    def load(self, relative: str) -> LoadedDocument:
-        return load_file(self.root / relative, self.name(relative))
+    def load(self, relative: str, *, positions: bool = True) -> LoadedDocument:
+        return load_file(self.root / relative, self.name(relative), positions=positions)
 
 
 def _check_root(root: Path, display: str | None) -> None:
@@ -254,7 +254,7 @@ def _load_items(
 def _load_regions(root: Path, shown: _Names, context: Context, findings: list[Finding]) -> None:
     if not (root / REGIONS_FILE).is_file():
         return
-    context.regions_document = shown.load(REGIONS_FILE)
+    context.regions_document = shown.load(REGIONS_FILE, positions=False)
     regions = _validated(Regions, context.regions_document, findings)
     if regions is not None:
         context.region_list = regions.regions

@@ -510,19 +510,6 @@ def _print_kinds(fmt: str, lang: Lang) -> None:
         )
 
 
-def _warn_calendar_end(today: date | None, catalog_path: Path | None = None) -> None:
-    from .workdays import WorkdayCalendar
-
-    folder = catalog_path / "calendar" if catalog_path else None
-    try:
-        calendar = WorkdayCalendar(folder)
-    except ServiceCatalogError:
-        return
-    end = calendar.runs_out_within(today or date.today())
-    if end is not None:
-        _calendar_warning(end)
-
-
 def _calendar_warning(end: date) -> None:
     click.echo(
         f"warning: the working-day calendar ends on {end}; add calendar/{end.year + 1}.yaml "
@@ -558,7 +545,9 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
     calendar = WorkdayCalendar(folder / "calendar" if folder else None)
     count = working_days or _manifest_working_days(folder)
     click.echo(publication_deadline(day, calendar, count).isoformat())
-    _warn_calendar_end(None, folder)
+    end = calendar.runs_out_within(date.today())
+    if end is not None:
+        _calendar_warning(end)
 
 
 def _catalog_folder_for_deadline(path: Path, source: Any) -> Path | None:

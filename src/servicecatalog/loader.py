@@ -16,7 +16,7 @@ The loader never raises for bad input: what it cannot use becomes findings and `
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,13 +64,19 @@ class LoadedDocument:
     ``positions`` maps the location of every value (a tuple of keys and indexes, as pydantic
     reports them) to where it starts; ``key_positions`` maps the location of a mapping value to
     where its key stands. ``data`` is ``None`` when the file could not be used at all.
+
+    A document loaded with ``positions=False`` records none while parsing (the fast path for the
+    thousands of files that have no finding); the first question about a position parses its text
+    again with positions, so the answer is the same either way.
     """
 
     file: str
     data: Any
-    positions: Mapping[Loc, Position] = field(default_factory=dict)
-    key_positions: Mapping[Loc, Position] = field(default_factory=dict)
+    _positions: Mapping[Loc, Position] | None = field(default_factory=dict, repr=False)
+    _key_positions: Mapping[Loc, Position] | None = field(default_factory=dict, repr=False)
     findings: tuple[Finding, ...] = ()
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _max_depth: int = field(default=DEFAULT_MAX_DEPTH, repr=False, compare=False)
 
     @property
     def usable(self) -> bool:
@@ -79,10 +85,33 @@ class LoadedDocument:
             f.severity is Severity.ERROR for f in self.findings
         )
 
+    @property
+    def positions(self) -> Mapping[Loc, Position]:
+        """Where each value starts, by location."""
+        if self._positions is None:
+            self._locate()
+        assert self._positions is not None  # set by _locate
+        return self._positions
+
+    @property
+    def key_positions(self) -> Mapping[Loc, Position]:
+        """Where the key of each mapping value stands, by the value's location."""
+        if self._key_positions is None:
+            self._locate()
+        assert self._key_positions is not None  # set by _locate
+        return self._key_positions
+
+    def _locate(self) -> None:
+        located = _Builder(self.file, self._max_depth, record=True).build(self._text or "")
+        # Frozen for users; filled in once, here, from the same text.
+        object.__setattr__(self, "_positions", located.positions)
+        object.__setattr__(self, "_key_positions", located.key_positions)
+
     def position(self, loc: Loc) -> Position:
         """Where the value at ``loc`` starts, or its nearest ancestor that has a position."""
+        positions = self.positions
         for end in range(len(loc), -1, -1):
-            found = self.positions.get(loc[:end])
+            found = positions.get(loc[:end])
             if found is not None:
                 return found
         return _START
@@ -104,8 +133,12 @@ def load_file(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    positions: bool = True,
 ) -> LoadedDocument:
-    """Read and parse ``path``; ``display`` is the file name findings use (default: ``path``)."""
+    """Read and parse ``path``; ``display`` is the file name findings use (default: ``path``).
+
+    ``positions=False`` defers recording positions until one is asked for.
+    """
     name = display if display is not None else str(path)
     try:
         size = path.stat().st_size
@@ -121,7 +154,7 @@ def load_file(
             f"cannot read the file: {error.strerror or error}",
         )
         return LoadedDocument(name, None, findings=(finding,))
-    return load_bytes(raw, name, max_bytes=max_bytes, max_depth=max_depth)
+    return load_bytes(raw, name, max_bytes=max_bytes, max_depth=max_depth, positions=positions)
 
 
 def load_bytes(
@@ -130,14 +163,15 @@ def load_bytes(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    positions: bool = True,
 ) -> LoadedDocument:
-    """Parse the bytes of a file named ``file``."""
+    """Parse the bytes of a file named ``file`` (``positions`` as for :func:`load_file`)."""
     if len(raw) > max_bytes:
         return _too_large(file, len(raw), max_bytes)
     text_or_finding = _decode(raw, file)
     if isinstance(text_or_finding, Finding):
         return LoadedDocument(file, None, findings=(text_or_finding,))
-    return _Builder(file, max_depth).build(text_or_finding)
+    return _Builder(file, max_depth, record=positions).build(text_or_finding)
 
 
 def _too_large(file: str, size: int, limit: int) -> LoadedDocument:
@@ -222,17 +256,19 @@ def _byte_position(raw: bytes, offset: int) -> Position:
 # ---- parsing --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     """A mapping or sequence under construction."""
 
-    loc: Loc | None  # None: the container is discarded (a key, a merge value, a later document)
+    loc: Loc | None  # None: positions are not recorded here (fast mode, or a discarded container)
     container: dict[str, Any] | list[Any]
+    is_list: bool
     key: str | None = None
-    key_position: Position | None = None
+    key_mark: Any = None
     key_valid: bool = False
     expecting_key: bool = True
-    seen: dict[str, Position] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)
+    """Keys seen so far and the (1-based) line of each, for duplicate-key messages."""
 
 
 class _DepthExceededError(Exception):
@@ -242,23 +278,41 @@ class _DepthExceededError(Exception):
 
 
 class _Builder:
-    """Turns parser events into plain data, positions and findings, without recursion."""
+    """Turns parser events into plain data, positions and findings, without recursion.
 
-    def __init__(self, file: str, max_depth: int) -> None:
+    With ``record=False`` no position is recorded (findings still carry theirs, from the parser's
+    marks); :class:`LoadedDocument` then records them on demand from the same text.
+    """
+
+    def __init__(self, file: str, max_depth: int, *, record: bool = True) -> None:
         self.file = file
         self.max_depth = max_depth
+        self.record = record
         self.positions: dict[Loc, Position] = {}
         self.key_positions: dict[Loc, Position] = {}
         self.findings: list[Finding] = []
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
+        self.handlers: dict[type, Callable[[Any], None]] = {
+            yaml.ScalarEvent: self._scalar,
+            yaml.MappingStartEvent: self._start,
+            yaml.SequenceStartEvent: self._start,
+            yaml.MappingEndEvent: self._end,
+            yaml.SequenceEndEvent: self._end,
+            yaml.AliasEvent: self._alias,
+            yaml.DocumentStartEvent: self._document_start,
+        }
 
     def build(self, text: str) -> LoadedDocument:
         parser = _Parser(text)
+        handlers = self.handlers
         try:
             while parser.check_event():
-                self._handle(parser.get_event())
+                event = parser.get_event()
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
         except yaml.MarkedYAMLError as error:
             if "nesting depth" in str(error.problem):
                 return self._failed(self._depth_finding(self._depth_position(text)))
@@ -296,6 +350,10 @@ class _Builder:
             return self._failed(self._depth_finding(error.position))
         finally:
             parser.dispose()
+        if not self.record:
+            return LoadedDocument(
+                self.file, self.root, None, None, tuple(self.findings), text, self.max_depth
+            )
         return LoadedDocument(
             self.file, self.root, self.positions, self.key_positions, tuple(self.findings)
         )
@@ -343,18 +401,6 @@ class _Builder:
 
     # -- events
 
-    def _handle(self, event: Any) -> None:
-        if isinstance(event, yaml.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self._start(event)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            self._end()
-        elif isinstance(event, yaml.AliasEvent):
-            self._alias(event)
-        elif isinstance(event, yaml.DocumentStartEvent):
-            self._document_start(event)
-
     def _document_start(self, event: Any) -> None:
         self.documents += 1
         if self.documents == 2:
@@ -366,9 +412,10 @@ class _Builder:
             )
 
     def _scalar(self, event: Any) -> None:
-        self._check_node_properties(event)
+        if event.anchor is not None or event.tag is not None:
+            self._check_node_properties(event)
         value = None if not event.style and event.value in _NULLS else event.value
-        merge = self._is_merge_key(event)
+        merge = value == _MERGE_KEY and self._is_merge_key(event)
         if merge:
             self._report(
                 "yaml-alias",
@@ -382,7 +429,7 @@ class _Builder:
         frame = self.stack[-1] if self.stack else None
         return (
             frame is not None
-            and isinstance(frame.container, dict)
+            and not frame.is_list
             and frame.expecting_key
             and not event.style  # plain: libyaml says "", the Python parser None
             and event.value == _MERGE_KEY
@@ -392,13 +439,12 @@ class _Builder:
         self._check_node_properties(event)
         if len(self.stack) >= self.max_depth:
             raise _DepthExceededError(_position(event.start_mark))
-        container: dict[str, Any] | list[Any] = (
-            {} if isinstance(event, yaml.MappingStartEvent) else []
-        )
+        is_list = type(event) is yaml.SequenceStartEvent
+        container: dict[str, Any] | list[Any] = [] if is_list else {}
         loc = self._deliver(container, event.start_mark, is_scalar=False)
-        self.stack.append(_Frame(loc=loc, container=container))
+        self.stack.append(_Frame(loc, container, is_list))
 
-    def _end(self) -> None:
+    def _end(self, event: Any) -> None:
         self.stack.pop()
 
     def _alias(self, event: Any) -> None:
@@ -431,69 +477,62 @@ class _Builder:
     def _deliver(
         self, value: Any, mark: Any, *, is_scalar: bool, merge: bool = False
     ) -> Loc | None:
-        """Place a finished scalar or a new container into its parent; return its location."""
-        position = _position(mark)
-        if not self.stack:
-            if self.documents <= 1:
-                self.root = value
-                self.positions[()] = position
-                return ()
-            return None
-        frame = self.stack[-1]
-        if isinstance(frame.container, list):
-            index = len(frame.container)
-            frame.container.append(value)
-            return self._place(frame, index, position)
+        """Place a finished scalar or a new container into its parent; return its location
+        (``None`` when positions are not recorded for it)."""
+        stack = self.stack
+        if not stack:
+            if self.documents > 1:
+                return None
+            self.root = value
+            if not self.record:
+                return None
+            self.positions[()] = _position(mark)
+            return ()
+        frame = stack[-1]
+        if frame.is_list:
+            container: Any = frame.container
+            container.append(value)
+            return self._place(frame, len(container) - 1, mark)
         if frame.expecting_key:
-            self._accept_key(frame, value, position, is_scalar=is_scalar, merge=merge)
+            self._accept_key(frame, value, mark, is_scalar=is_scalar, merge=merge)
             return None
         frame.expecting_key = True
-        if not frame.key_valid or frame.key is None:
+        key = frame.key
+        if not frame.key_valid or key is None:
             return None
-        frame.container[frame.key] = value
-        return self._place(frame, frame.key, position)
+        frame.container[key] = value  # type: ignore[call-overload]  # a mapping frame
+        return self._place(frame, key, mark)
 
-    def _place(self, frame: _Frame, step: str | int, position: Position) -> Loc | None:
+    def _place(self, frame: _Frame, step: str | int, mark: Any) -> Loc | None:
         """Record the position of the value just placed in ``frame`` under ``step``."""
         if frame.loc is None:
             return None
         loc = (*frame.loc, step)
-        self.positions[loc] = position
-        if isinstance(step, str) and frame.key_position is not None:
-            self.key_positions[loc] = frame.key_position
+        self.positions[loc] = _position(mark)
+        if not frame.is_list and frame.key_mark is not None:
+            self.key_positions[loc] = _position(frame.key_mark)
         return loc
 
     def _accept_key(
-        self, frame: _Frame, key: Any, position: Position, *, is_scalar: bool, merge: bool
+        self, frame: _Frame, key: Any, mark: Any, *, is_scalar: bool, merge: bool
     ) -> None:
         frame.expecting_key = False
-        frame.key_position = position
+        frame.key_mark = mark
         frame.key_valid = False
         if not is_scalar or key is None:
-            self.findings.append(
-                _finding(
-                    "yaml-syntax",
-                    self.file,
-                    position,
-                    "键必须是字符串",
-                    "mapping keys must be strings",
-                )
-            )
+            self._report("yaml-syntax", mark, "键必须是字符串", "mapping keys must be strings")
             return
         frame.key = key
-        if key in frame.seen:
-            first = frame.seen[key]
-            self.findings.append(
-                _finding(
-                    "yaml-duplicate-key",
-                    self.file,
-                    position,
-                    f"键 “{key}” 重复（第一次出现在第 {first.line} 行）",
-                    f"duplicate key '{key}' (first at line {first.line})",
-                )
+        first = frame.seen.get(key)
+        if first is not None:
+            self._report(
+                "yaml-duplicate-key",
+                mark,
+                f"键 “{key}” 重复（第一次出现在第 {first} 行）",
+                f"duplicate key '{key}' (first at line {first})",
             )
             return
-        frame.seen[key] = position
+        frame.seen[key] = mark.line + 1
         frame.key_valid = not merge
 
     def _report(self, rule: str, mark: Any, message: str, message_en: str) -> None:

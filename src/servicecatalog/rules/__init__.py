@@ -80,10 +80,6 @@ class Registry(Mapping[str, Rule]):
     def __len__(self) -> int:
         return len(self._rules)
 
-    def extended(self, rules: tuple[Rule, ...]) -> Registry:
-        """A registry with ``rules`` added (later families register theirs this way)."""
-        return Registry((*self._rules.values(), *rules))
-
 
 REGISTRY = Registry(tuple(rule for family in FAMILIES for rule in family.RULES))
 
