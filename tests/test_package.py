@@ -15,7 +15,7 @@ import servicecatalog
 from servicecatalog import errors
 from servicecatalog.errors import ServiceCatalogError
 
-HEAVY = ("jsonschema", "click", "rich", "typer")
+HEAVY = ("jsonschema", "click", "rich", "typer", "jinja2", "docx")
 
 
 def test_import_does_not_load_the_cli_or_validation_frameworks() -> None:

@@ -10,6 +10,8 @@ Load a catalog folder as typed, immutable objects, validate it, and query it::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .catalog import Catalog, load_catalog
 from .codes import InvalidCodeError, ItemCode
 from .diff import Change, Changes, Direction, diff_catalogs
@@ -59,7 +61,22 @@ from .model import (
 )
 from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
 
+if TYPE_CHECKING:
+    from .guides import build_site, render_guide
+
 __version__ = "0.1.0"
+
+_GUIDES = frozenset({"build_site", "render_guide"})
+
+
+def __getattr__(name: str) -> Any:
+    # The guides need Jinja2 and python-docx: loaded on first use, not by every import.
+    if name in _GUIDES:
+        from . import guides
+
+        return getattr(guides, name)
+    raise AttributeError(f"module 'servicecatalog' has no attribute {name!r}")
+
 
 __all__ = [
     "CalendarError",
@@ -112,9 +129,11 @@ __all__ = [
     "UnknownYearError",
     "WorkdayCalendar",
     "__version__",
+    "build_site",
     "diff_catalogs",
     "is_working_day",
     "load_catalog",
     "next_working_day",
+    "render_guide",
     "working_days_between",
 ]

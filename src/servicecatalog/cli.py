@@ -550,6 +550,83 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
         _calendar_warning(end)
 
 
+@main.command()
+@click.argument("code")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "docx"]),
+    default="html",
+    show_default=True,
+    help="html: a standalone page; md: Markdown; docx: Word, for the hall.",
+)
+@CATALOG_OPTION
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to this file instead of stdout (docx needs it on a terminal).",
+)
+@_guarded
+def guide(code: str, fmt: str, catalog_path: Path, output: Path | None) -> None:
+    """Render the service guide (办事指南) of the item CODE.
+
+    html and md go to stdout unless -o is given. docx is binary: give -o FILE, or redirect
+    stdout to a file; on a terminal it exits 2. An unknown CODE exits 3.
+    """
+    from .catalog import load_catalog
+    from .guides import render_guide
+
+    if fmt == "docx" and output is None and sys.stdout.isatty():
+        raise click.UsageError("docx is binary: give -o FILE.docx or redirect stdout to a file")
+    catalog = load_catalog(catalog_path)
+    if code not in catalog:
+        hint = "" if catalog.report.ok else " (or its file is invalid: servicecatalog validate)"
+        _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog_path}{hint}"))
+    rendered = render_guide(catalog.item(code), fmt, catalog=catalog)
+    if output is None:
+        click.echo(rendered, nl=False)  # bytes (docx) go to the binary stdout
+    else:
+        data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+        try:
+            output.write_bytes(data)
+        except OSError as error:
+            _unusable(ServiceCatalogError(f"{output}: cannot write: {error.strerror}"))
+    _note_catalog_errors(catalog.report)
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(path_type=Path, file_okay=False))
+@CATALOG_OPTION
+@_guarded
+def site(outdir: Path, catalog_path: Path) -> None:
+    """Build the static site of the catalog into OUTDIR: index.html with the four lists,
+    search and filters, items/<code>.html, catalog.json. Works opened from disk.
+
+    OUTDIR is replaced atomically; a folder that is neither empty nor a site built by this
+    command is refused (exit 3), and a failed build leaves the previous site intact.
+    """
+    from .catalog import load_catalog
+    from .guides import build_site
+
+    catalog = load_catalog(catalog_path)
+    built = build_site(catalog, outdir)
+    click.echo(str(built / "index.html"))
+    click.echo(f"{len(catalog)} item pages written to {built}", err=True)
+    _note_catalog_errors(catalog.report)
+
+
+def _note_catalog_errors(report: Report) -> None:
+    if not report.ok:
+        click.echo(
+            f"note: the catalog has {report.counts['error']} errors; invalid items are left out "
+            "(servicecatalog validate shows them)",
+            err=True,
+        )
+
+
 def _catalog_folder_for_deadline(path: Path, source: Any) -> Path | None:
     from .errors import CatalogNotFoundError
 

@@ -1,0 +1,86 @@
+"""Service guides (办事指南) rendered from the catalog: HTML, Markdown, DOCX and a static site.
+
+Every format is drawn from one view of the item (:func:`guide_view`), so the portal and the hall
+show the same facts from the same source (同源管理)::
+
+    import servicecatalog as sc
+    from servicecatalog.guides import build_site, render_guide
+
+    catalog = sc.load_catalog("catalog")
+    item = catalog.item("220114043000")
+    html = render_guide(item, "html", catalog=catalog)   # str: a standalone HTML page
+    text = render_guide(item, "md", catalog=catalog)     # str: GitHub Flavored Markdown
+    word = render_guide(item, "docx", catalog=catalog)   # bytes: the content of a .docx file
+    build_site(catalog, "site")                          # index, item pages, catalog.json
+
+Catalog text is always escaped. Templates (Jinja2, in ``templates/``) can be overridden by name
+from a ``templates_dir``. Errors are :class:`~servicecatalog.errors.RenderError`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, overload
+
+from ..catalog import Catalog
+from ..errors import RenderError
+from ..model import Item
+from .environment import make_environment
+from .html import render_html
+from .markdown import escape_markdown, render_markdown
+from .site import SITE_MARKER, build_site, catalog_json
+from .view import GuideView, guide_view, index_view
+from .word import render_docx
+
+__all__ = [
+    "FORMATS",
+    "SITE_MARKER",
+    "GuideView",
+    "build_site",
+    "catalog_json",
+    "guide_view",
+    "index_view",
+    "render_guide",
+]
+
+FORMATS = ("html", "md", "docx")
+"""The formats :func:`render_guide` knows: html and md give ``str``, docx gives ``bytes``."""
+
+
+@overload
+def render_guide(
+    item: Item,
+    fmt: Literal["html", "md"],
+    *,
+    catalog: Catalog,
+    templates_dir: str | Path | None = None,
+) -> str: ...
+@overload
+def render_guide(
+    item: Item, fmt: Literal["docx"], *, catalog: Catalog, templates_dir: str | Path | None = None
+) -> bytes: ...
+@overload
+def render_guide(
+    item: Item, fmt: str, *, catalog: Catalog, templates_dir: str | Path | None = None
+) -> str | bytes: ...
+def render_guide(
+    item: Item, fmt: str, *, catalog: Catalog, templates_dir: str | Path | None = None
+) -> str | bytes:
+    """The service guide of ``item`` in format ``fmt``: ``"html"``, ``"md"`` or ``"docx"``.
+
+    Returns ``str`` for ``html`` (a complete page, stylesheet inlined, schema.org JSON-LD) and
+    ``md`` (GitHub Flavored Markdown), and ``bytes`` for ``docx`` (write them to a ``.docx``
+    file). ``catalog`` resolves the item's law ids to full names and its list ids to titles.
+    ``templates_dir`` is a folder whose files override the bundled templates of the same name
+    (``guide.html``, ``guide.md``, ``static/site.css``); the DOCX is built in code and has none.
+    Raises :class:`~servicecatalog.errors.RenderError` for an unknown format or a broken template.
+    """
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown guide format {fmt!r}: use one of {', '.join(FORMATS)}")
+    view = guide_view(item, catalog)
+    if fmt == "docx":
+        return render_docx(view)
+    folder = Path(templates_dir) if templates_dir is not None else None
+    if fmt == "md":
+        return render_markdown(view, make_environment(folder, finalize=escape_markdown))
+    return render_html(view, make_environment(folder), site=False)

@@ -1,0 +1,69 @@
+"""The Jinja2 environments of the guides, and the templates and static files they load.
+
+Templates live in ``servicecatalog/guides/templates/``. A caller may pass ``templates_dir``: a file
+of the same name there wins over the bundled one (a :class:`jinja2.ChoiceLoader` tries that folder
+first), so a portal can restyle ``static/guide.css`` or rewrite ``guide.html`` without forking.
+
+HTML templates (``*.html``) are autoescaped. The Markdown environment does not HTML-escape; instead
+every ``{{ value }}`` passes through :func:`~servicecatalog.guides.markdown.escape_markdown` as
+Jinja's ``finalize`` hook, so catalog text can never become markup in either format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..errors import RenderError
+
+__all__ = ["make_environment", "render_template", "static_source"]
+
+
+@lru_cache(maxsize=8)
+def make_environment(
+    templates_dir: Path | None, *, finalize: Callable[[Any], Any] | None = None
+) -> jinja2.Environment:
+    """An environment loading from ``templates_dir`` (if given) before the bundled templates.
+
+    ``*.html`` templates are autoescaped; ``finalize`` is applied to every expression's value
+    (the Markdown escaping). Environments are cached, which keeps their compiled templates;
+    Jinja still reloads a template whose file has changed.
+    """
+    loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("servicecatalog.guides", "templates")]
+    if templates_dir is not None:
+        if not templates_dir.is_dir():
+            raise RenderError(f"{templates_dir}: no such templates folder")
+        loaders.insert(0, jinja2.FileSystemLoader(templates_dir))
+    options: dict[str, Any] = {"finalize": finalize} if finalize is not None else {}
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html"], default=False),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **options,
+    )
+
+
+def render_template(environment: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render the template ``name``; a missing or broken template is a :class:`RenderError`."""
+    try:
+        return environment.get_template(name).render(**context)
+    except jinja2.TemplateError as error:
+        raise RenderError(f"template {name}: {error}") from error
+
+
+def static_source(environment: jinja2.Environment, name: str) -> str:
+    """The text of the static file ``name`` (``static/site.css``), as the loader finds it."""
+    loader = environment.loader
+    assert loader is not None  # make_environment always sets one
+    try:
+        source, _, _ = loader.get_source(environment, name)
+    except jinja2.TemplateNotFound as error:
+        raise RenderError(f"static file {name} not found") from error
+    return source

@@ -1,0 +1,516 @@
+"""The one intermediate view of a service guide (办事指南) that every renderer draws.
+
+:func:`guide_view` turns an :class:`~servicecatalog.model.Item` and its catalog into a
+:class:`GuideView`: the title facts and an ordered tuple of :class:`Section` s, each made of a few
+kinds of display :data:`Block` (label–value facts, a paragraph, a numbered list, a table). Every
+string in it is final display text — law ids resolved to full names, enums as their official
+Chinese terms, days with their units — and *not yet escaped*: escaping belongs to each output
+format. The HTML, Markdown and DOCX renderers only lay blocks out, so the portal and the hall
+cannot show different facts (同源管理).
+
+:func:`index_view` is the matching view of a whole catalog for the site's index page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..catalog import Catalog
+from ..model import (
+    DayUnit,
+    Duration,
+    FieldType,
+    Form,
+    Item,
+    ItemType,
+    LegalReference,
+    Manifest,
+    Material,
+)
+
+__all__ = [
+    "Block",
+    "Facts",
+    "GuideView",
+    "IndexRow",
+    "IndexView",
+    "ListGroup",
+    "ListRef",
+    "Numbered",
+    "Paragraph",
+    "Section",
+    "Table",
+    "guide_view",
+    "index_view",
+]
+
+NOT_SET = "—"
+"""Shown in a cell or fact that has no value, so no table cell is ever empty."""
+
+MATERIAL_HEADERS = (
+    "序号",
+    "材料名称",
+    "材料形式",
+    "份数",
+    "来源渠道",
+    "必要性",
+    "免提交方式",
+    "依据",
+)
+"""The columns of the materials table; the material name is column 2 in every format."""
+
+# GB/T 2260 province-level codes: the area a catalog's items serve (schema.org areaServed).
+_PROVINCES = {
+    "11": "北京市",
+    "12": "天津市",
+    "13": "河北省",
+    "14": "山西省",
+    "15": "内蒙古自治区",
+    "21": "辽宁省",
+    "22": "吉林省",
+    "23": "黑龙江省",
+    "31": "上海市",
+    "32": "江苏省",
+    "33": "浙江省",
+    "34": "安徽省",
+    "35": "福建省",
+    "36": "江西省",
+    "37": "山东省",
+    "41": "河南省",
+    "42": "湖北省",
+    "43": "湖南省",
+    "44": "广东省",
+    "45": "广西壮族自治区",
+    "46": "海南省",
+    "50": "重庆市",
+    "51": "四川省",
+    "52": "贵州省",
+    "53": "云南省",
+    "54": "西藏自治区",
+    "61": "陕西省",
+    "62": "甘肃省",
+    "63": "青海省",
+    "64": "宁夏回族自治区",
+    "65": "新疆维吾尔自治区",
+}
+
+# A manifest is named "<authority>政务服务事项目录"; the authority is what is left.
+_CATALOG_SUFFIXES = ("政务服务事项目录", "事项目录")
+
+_FIELD_TYPES = {
+    FieldType.TEXT: "文本",
+    FieldType.NUMBER: "数字",
+    FieldType.DATE: "日期",
+    FieldType.ID_NUMBER: "身份证件号码",
+    FieldType.PHONE: "电话号码",
+    FieldType.CHOICE: "选项",
+    FieldType.FILE: "附件",
+}
+
+_DIGITS = "零一二三四五六七八九"
+
+
+# ---- blocks and sections --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label–value pairs, laid out as a two-column table."""
+
+    rows: tuple[tuple[str, str], ...]
+    kind: ClassVar[str] = "facts"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of text."""
+
+    text: str
+    kind: ClassVar[str] = "paragraph"
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A numbered list (受理条件)."""
+
+    entries: tuple[str, ...]
+    kind: ClassVar[str] = "numbered"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row; ``caption`` (a form's name) is shown as a sub-heading."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str | None = None
+    kind: ClassVar[str] = "table"
+
+
+Block = Facts | Paragraph | Numbered | Table
+"""What a section is made of; templates tell the kinds apart by ``block.kind``."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One numbered section of the guide: ``key`` is a stable id (an HTML anchor)."""
+
+    key: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ListRef:
+    """A list (清单) an item is on: its id in catalog.yaml and its title."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class GuideView:
+    """Everything a guide shows, as display strings, in the order it shows them."""
+
+    code: str
+    name: str
+    item_type: str
+    department: str
+    authority: str | None
+    """The authority that keeps the catalog (from the manifest's name), where it can be told."""
+    area: str | None
+    """The province the catalog serves, from the manifest's province code."""
+    catalog_name: str
+    lists: tuple[ListRef, ...]
+    visits: str
+    changed_on: str
+    version: str
+    sections: tuple[Section, ...]
+
+    def section(self, key: str) -> Section:
+        """The section with ``key``; ``KeyError`` if the guide has none (``penalty``)."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
+
+
+# ---- the guide ------------------------------------------------------------------------------
+
+
+def guide_view(item: Item, catalog: Catalog) -> GuideView:
+    """The guide of ``item``, its law ids and list ids resolved in ``catalog``.
+
+    A citation of a law the registry lacks (a ``law-unknown`` finding) is shown as
+    ``未登记的法规（id）`` rather than refused, so a guide can still be previewed while the
+    catalog is being fixed.
+    """
+    manifest = catalog.manifest
+    lists = tuple(ListRef(list_id, _list_title(manifest, list_id)) for list_id in item.lists)
+    built = [
+        ("basic", "基本信息", _basic(item, manifest, lists)),
+        ("legal-basis", "设定依据", _legal_basis(item, catalog)),
+        ("conditions", "受理条件", (Numbered(item.conditions),)),
+    ]
+    if item.penalty is not None:
+        penalty = item.penalty
+        kinds = "、".join(kind.value for kind in penalty.kinds)
+        facts = Facts(
+            (("违法行为", penalty.conduct), ("处罚种类", kinds), ("处罚幅度", penalty.range))
+        )
+        built.append(("penalty", "处罚的行为、种类、幅度", (facts,)))
+    built += [
+        ("materials", "申请材料", _materials(item, catalog)),
+        ("service-process", "办事流程", _service_process(item)),
+        ("handling-process", "业务经办流程", _handling_process(item)),
+        ("time-limit", "办理时限", _time_limit(item)),
+        ("visits", "到办事现场次数", (Paragraph(_visits_label(item.visits)),)),
+        ("fee", "收费", _fee(item, catalog)),
+        ("forms", "表单内容", _forms(item.forms)),
+        ("revision", "版本信息", _revision(item)),
+    ]
+    sections = tuple(
+        Section(key, f"{_chinese_number(number)}、{title}", blocks)
+        for number, (key, title, blocks) in enumerate(built, start=1)
+    )
+    return GuideView(
+        code=item.code,
+        name=item.name,
+        item_type=item.item_type.value,
+        department=item.department,
+        authority=_authority(manifest),
+        area=_area(manifest),
+        catalog_name=manifest.name if manifest else NOT_SET,
+        lists=lists,
+        visits=_visits_label(item.visits),
+        changed_on=item.revision.changed_on.isoformat(),
+        version=str(item.revision.version),
+        sections=sections,
+    )
+
+
+def _basic(item: Item, manifest: Manifest | None, lists: tuple[ListRef, ...]) -> tuple[Block, ...]:
+    rows = [
+        ("事项名称", item.name),
+        ("基本编码", item.code),
+        ("事项类型", item.item_type.value),
+        ("主项名称", item.main_item_name),
+        ("子项名称", item.sub_item_name or "无"),
+    ]
+    authority = _authority(manifest)
+    if authority is not None:
+        rows.append(("实施机关", authority))
+    rows += [
+        ("承办处室", item.department),
+        ("行使层级", "、".join(level.value for level in item.levels)),
+        ("所属清单", "、".join(entry.title for entry in lists)),
+    ]
+    if item.one_thing is not None:
+        rows.append(("所属“一件事”", item.one_thing))
+    return (Facts(tuple(rows)),)
+
+
+def _legal_basis(item: Item, catalog: Catalog) -> tuple[Block, ...]:
+    if not item.legal_basis:
+        return (Paragraph("未列明设定依据。"),)
+    rows = []
+    for number, reference in enumerate(item.legal_basis, start=1):
+        law = catalog.laws.get(reference.law)
+        rows.append(
+            (
+                str(number),
+                _law_name(reference, catalog),
+                law.kind.value if law else NOT_SET,
+                "、".join(reference.articles),
+            )
+        )
+    return (Table(("序号", "法律法规名称", "效力级别", "条款"), tuple(rows)),)
+
+
+def _materials(item: Item, catalog: Catalog) -> tuple[Block, ...]:
+    if not item.materials:
+        if item.item_type.authority_initiated:
+            return (Paragraph("本事项由行政机关依职权实施，不需要当事人提交申请材料。"),)
+        return (Paragraph("本事项不需要提交申请材料。"),)
+    rows = tuple(
+        _material_row(number, material, catalog)
+        for number, material in enumerate(item.materials, 1)
+    )
+    return (Table(MATERIAL_HEADERS, rows),)
+
+
+def _material_row(number: int, material: Material, catalog: Catalog) -> tuple[str, ...]:
+    return (
+        str(number),
+        material.name,
+        material.form.value,
+        str(material.copies),
+        material.source.value,
+        material.requirement.value,
+        material.exempt_by.value if material.exempt_by else "无（需提交）",
+        _citations(material.legal_basis, catalog),
+    )
+
+
+def _service_process(item: Item) -> tuple[Block, ...]:
+    rows = tuple(
+        (str(number), step.name, step.channel.value, "是" if step.on_site else "否")
+        for number, step in enumerate(item.service_process, start=1)
+    )
+    return (Table(("序号", "环节", "办理渠道", "是否需到现场"), rows),)
+
+
+def _handling_process(item: Item) -> tuple[Block, ...]:
+    rows = tuple(
+        (
+            str(number),
+            step.name,
+            step.role.value,
+            f"{step.working_days}个工作日" if step.working_days else "即时办理",
+        )
+        for number, step in enumerate(item.handling_process, start=1)
+    )
+    return (Table(("序号", "环节", "环节类型", "时限"), rows),)
+
+
+def _time_limit(item: Item) -> tuple[Block, ...]:
+    legal = item.time_limit.legal
+    committed = item.time_limit.committed
+    return (
+        Facts(
+            (
+                ("法定办结时限", _duration(legal) if legal else "法律法规未规定"),
+                ("承诺办结时限", _duration(committed) if committed.days else "即办件（当场办结）"),
+            )
+        ),
+    )
+
+
+def _fee(item: Item, catalog: Catalog) -> tuple[Block, ...]:
+    fee = item.fee
+    if not fee.charged:
+        return (Facts((("是否收费", "不收费"),)),)
+    return (
+        Facts(
+            (
+                ("是否收费", "收费"),
+                ("收费标准", fee.standard or NOT_SET),
+                ("收费依据", _citations(fee.legal_basis, catalog)),
+            )
+        ),
+    )
+
+
+def _forms(forms: tuple[Form, ...]) -> tuple[Block, ...]:
+    if not forms:
+        return (Paragraph("本事项没有需要填写的表单。"),)
+    return tuple(
+        Table(
+            ("字段", "类型", "是否必填"),
+            tuple(
+                (field.name, _FIELD_TYPES[field.type], "必填" if field.required else "选填")
+                for field in form.fields
+            ),
+            caption=f"{form.id} {form.name}",
+        )
+        for form in forms
+    )
+
+
+def _revision(item: Item) -> tuple[Block, ...]:
+    revision = item.revision
+    published = revision.published_on.isoformat() if revision.published_on else "待公开"
+    return (
+        Facts(
+            (
+                ("版本", f"第{revision.version}版"),
+                ("最近变更日期", revision.changed_on.isoformat()),
+                ("公开日期", published),
+            )
+        ),
+    )
+
+
+# ---- the index ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One item as the index lists it."""
+
+    code: str
+    name: str
+    item_type: str
+    department: str
+    visits: str
+
+
+@dataclass(frozen=True)
+class ListGroup:
+    """One list (清单) of the index: its id, title and items ordered by code."""
+
+    id: str
+    title: str
+    rows: tuple[IndexRow, ...]
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """The site's index: the catalog's lists and the values its filters offer."""
+
+    catalog_name: str
+    item_count: int
+    lists: tuple[ListGroup, ...]
+    item_types: tuple[str, ...]
+    """The item types present, in the order of :class:`~servicecatalog.model.ItemType`."""
+    departments: tuple[str, ...]
+    """The departments present, sorted."""
+
+
+def index_view(catalog: Catalog) -> IndexView:
+    """The index of ``catalog``: each declared list in manifest order, then any list id items
+    use that the manifest does not declare (so every item is reachable from the index)."""
+    items = catalog.items()
+    manifest = catalog.manifest
+    declared = list(manifest.lists) if manifest else []
+    undeclared = sorted({list_id for item in items for list_id in item.lists} - set(declared))
+    groups = tuple(
+        ListGroup(
+            list_id,
+            _list_title(manifest, list_id),
+            tuple(_index_row(item) for item in items if list_id in item.lists),
+        )
+        for list_id in declared + undeclared
+    )
+    present = {item.item_type for item in items}
+    return IndexView(
+        catalog_name=manifest.name if manifest else NOT_SET,
+        item_count=len(items),
+        lists=groups,
+        item_types=tuple(kind.value for kind in ItemType if kind in present),
+        departments=tuple(sorted({item.department for item in items})),
+    )
+
+
+def _index_row(item: Item) -> IndexRow:
+    return IndexRow(
+        code=item.code,
+        name=item.name,
+        item_type=item.item_type.value,
+        department=item.department,
+        visits=_visits_label(item.visits),
+    )
+
+
+# ---- display helpers ------------------------------------------------------------------------
+
+
+def _list_title(manifest: Manifest | None, list_id: str) -> str:
+    spec = manifest.lists.get(list_id) if manifest else None
+    return spec.title if spec else list_id
+
+
+def _authority(manifest: Manifest | None) -> str | None:
+    if manifest is None:
+        return None
+    for suffix in _CATALOG_SUFFIXES:
+        if manifest.name.endswith(suffix) and len(manifest.name) > len(suffix):
+            return manifest.name.removesuffix(suffix)
+    return None
+
+
+def _area(manifest: Manifest | None) -> str | None:
+    return _PROVINCES.get(manifest.province) if manifest else None
+
+
+def _law_name(reference: LegalReference, catalog: Catalog) -> str:
+    law = catalog.laws.get(reference.law)
+    return law.name if law else f"未登记的法规（{reference.law}）"
+
+
+def _citations(references: Iterable[LegalReference], catalog: Catalog) -> str:
+    """``《中华人民共和国社会保险法》第五十条；《失业保险条例》第十六条``, or a dash."""
+    cited = [f"《{_law_name(ref, catalog)}》{'、'.join(ref.articles)}" for ref in references]
+    return "；".join(cited) or NOT_SET
+
+
+def _duration(duration: Duration) -> str:
+    unit = "个工作日" if duration.unit is DayUnit.WORKING else "个自然日"
+    return f"{duration.days}{unit}"
+
+
+def _visits_label(visits: int) -> str:
+    if visits == 0:
+        return "0次（零跑动）"
+    if visits == 1:
+        return "1次（只跑一次）"
+    return f"{visits}次"
+
+
+def _chinese_number(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (section numbers, below 100)."""
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else f"{_DIGITS[tens]}十")
+    return head + (_DIGITS[ones] if ones or not head else "")

@@ -1,0 +1,410 @@
+"""Tests of the service guides (DESIGN §10): golden files, one source for every format, escaping.
+
+Golden files live in tests/golden/guides/: ``<code>.html``, ``<code>.md`` and, for DOCX, the
+document's outline ``<code>.docx.txt`` (paragraph styles and texts, table rows), since the bytes
+of a .docx (a zip) are not stable. ``pytest --update-golden`` rewrites them from the current output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from io import BytesIO
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.table import Table as DocxTable
+from markdown_it import MarkdownIt
+
+from conftest import BUNDLED_CATALOG, PENALTY_ITEM, SERVICE_ITEM
+from servicecatalog import Catalog, Item, RenderError, load_catalog
+from servicecatalog.guides import FORMATS, guide_view, render_guide
+from servicecatalog.guides.markdown import escape_markdown
+
+GOLDEN = Path(__file__).parent / "golden" / "guides"
+LICENCE_SUB_ITEM = "220114100001"  # 劳务派遣经营许可（设立）: nine materials, a legal time limit
+GOLDEN_ITEMS = (SERVICE_ITEM, LICENCE_SUB_ITEM, PENALTY_ITEM)
+GOLDEN_SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx.txt"}
+
+HOSTILE = "<script>alert(1)</script>\"'&amp;<img src=x onerror=alert(2)>"
+HOSTILE_MATERIAL = "材料|名称 <b>粗</b> [链接](javascript:alert(3))"
+HOSTILE_CONDITIONS = (
+    "javascript:alert(4)",
+    "</script><script>alert(5)</script>",
+    "# 标题 * **加粗** `代码` ~~删除~~ &lt; \\ 换行\n- 列表",
+    "1. 编号开头",
+)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Catalog:
+    return load_catalog(BUNDLED_CATALOG)
+
+
+# ---- helpers: read the formats back -------------------------------------------------------------
+
+
+class _PageReader(HTMLParser):
+    """Collects an HTML page's tags, its scripts' text, and the rows of each section's tables."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self.rows: dict[str, list[list[str]]] = {}
+        self.text: list[str] = []
+        self._section: str | None = None
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "section":
+            self._section = dict(attrs).get("id")
+        elif tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+        elif tag == "tr" and self._section is not None:
+            self._row = []
+        elif tag == "td" and self._row is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+        elif tag == "td" and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell))
+            self._cell = None
+        elif tag == "tr" and self._row is not None and self._section is not None:
+            if self._row:  # header rows have no td
+                self.rows.setdefault(self._section, []).append(self._row)
+            self._row = None
+        elif tag == "section":
+            self._section = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+        else:
+            self.text.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def read_page(page: str) -> _PageReader:
+    reader = _PageReader()
+    reader.feed(page)
+    reader.close()
+    return reader
+
+
+def html_materials(page: str) -> list[str]:
+    return [row[1] for row in read_page(page).rows.get("materials", [])]
+
+
+_CELL_BOUNDARY = re.compile(r"(?<!\\)\|")
+_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
+
+
+def markdown_materials(text: str) -> list[str]:
+    """Material names from the table under the 申请材料 heading, unescaped."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if re.fullmatch(r"## .+、申请材料", line))
+    names = []
+    for line in lines[start + 1 :]:
+        if line.startswith("## "):
+            break
+        if line.startswith("|") and not line.startswith("| 序号") and "---" not in line:
+            cells = _CELL_BOUNDARY.split(line)
+            names.append(_MARKDOWN_ESCAPE.sub(r"\1", cells[2].strip()))
+    return names
+
+
+def docx_document(data: bytes) -> docx.document.Document:
+    return docx.Document(BytesIO(data))
+
+
+def docx_materials(data: bytes) -> list[str]:
+    """Material names from the table right after the 申请材料 heading (none: a paragraph)."""
+    blocks = iter(docx_document(data).iter_inner_content())
+    for block in blocks:
+        if not isinstance(block, DocxTable) and block.text.endswith("、申请材料"):
+            table = next(blocks)
+            if isinstance(table, DocxTable):
+                return [row.cells[1].text for row in table.rows[1:]]
+            return []
+    raise AssertionError("no 申请材料 heading")
+
+
+def docx_outline(data: bytes) -> str:
+    """The document as text: ``[Style] text`` per paragraph, ``| a | b |`` per table row."""
+    lines = []
+    for block in docx_document(data).iter_inner_content():
+        if isinstance(block, DocxTable):
+            lines += [
+                "| " + " | ".join(cell.text for cell in row.cells) + " |" for row in block.rows
+            ]
+        else:
+            style = block.style.name if block.style is not None else "?"
+            lines.append(f"[{style}] {block.text}")
+    return "\n".join(lines) + "\n"
+
+
+def hostile_item(catalog: Catalog) -> Item:
+    item = catalog.item(SERVICE_ITEM)
+    first, *rest = item.materials
+    return item.model_copy(
+        update={
+            "main_item_name": HOSTILE,
+            "department": "</script><!-- 处室",
+            "conditions": HOSTILE_CONDITIONS,
+            "materials": (first.model_copy(update={"name": HOSTILE_MATERIAL}), *rest),
+        }
+    )
+
+
+# ---- golden files -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("code", GOLDEN_ITEMS)
+def test_guide_matches_golden_file(
+    bundled: Catalog, code: str, fmt: str, update_golden: bool
+) -> None:
+    rendered = render_guide(bundled.item(code), fmt, catalog=bundled)
+    text = docx_outline(rendered) if isinstance(rendered, bytes) else rendered
+    golden = GOLDEN / f"{code}{GOLDEN_SUFFIX[fmt]}"
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8", newline="\n")
+    assert golden.is_file(), f"{golden} is missing: run pytest --update-golden"
+    expected = golden.read_text(encoding="utf-8")
+    assert text == expected, f"{golden.name} differs: review, then pytest --update-golden"
+
+
+# ---- one source for every format ---------------------------------------------------------------
+
+
+def test_every_format_lists_the_same_materials_for_every_item(bundled: Catalog) -> None:
+    items = bundled.items()
+    assert len(items) == 149
+    for item in items:
+        expected = [material.name for material in item.materials]
+        html = render_guide(item, "html", catalog=bundled)
+        markdown = render_guide(item, "md", catalog=bundled)
+        word = render_guide(item, "docx", catalog=bundled)
+        assert html_materials(html) == expected, item.code
+        assert markdown_materials(markdown) == expected, item.code
+        assert docx_materials(word) == expected, item.code
+
+
+def test_guide_carries_the_facts_of_the_item(bundled: Catalog) -> None:
+    item = bundled.item(LICENCE_SUB_ITEM)
+    for fmt in ("html", "md"):
+        text = render_guide(item, fmt, catalog=bundled)
+        for fact in (
+            "劳务派遣经营许可（设立）",
+            "220114100001",
+            "行政许可",
+            "劳动关系处",
+            "中华人民共和国劳动合同法",  # the full name of labor-contract-law
+            "第五十七条",
+            "注册资本不得少于人民币二百万元",
+            "20个工作日",  # legal
+            "12个工作日",  # committed
+            "0次（零跑动）",
+            "单位名称",  # a field of the form
+            "不收费",
+            "第2版",
+            "2026-03-10",
+        ):
+            assert fact in text, (fmt, fact)
+    outline = docx_outline(render_guide(item, "docx", catalog=bundled))
+    assert "中华人民共和国劳动合同法" in outline
+    assert "| 法定办结时限 | 20个工作日 |" in outline
+
+
+def test_penalty_section_only_for_penalty_items(bundled: Catalog) -> None:
+    penalty = guide_view(bundled.item(PENALTY_ITEM), bundled)
+    assert [row[0] for row in penalty.section("penalty").blocks[0].rows] == [  # type: ignore[union-attr]
+        "违法行为",
+        "处罚种类",
+        "处罚幅度",
+    ]
+    with pytest.raises(KeyError):
+        guide_view(bundled.item(SERVICE_ITEM), bundled).section("penalty")
+
+
+def test_sections_are_numbered_in_chinese(bundled: Catalog) -> None:
+    titles = [section.title for section in guide_view(bundled.item(PENALTY_ITEM), bundled).sections]
+    assert titles[0] == "一、基本信息"
+    assert titles[3] == "四、处罚的行为、种类、幅度"
+    assert titles[-1] == "十二、版本信息"
+
+
+def test_unregistered_law_is_named_by_its_id(bundled: Catalog) -> None:
+    item = bundled.item(SERVICE_ITEM)
+    reference = item.legal_basis[0].model_copy(update={"law": "no-such-law"})
+    orphan = item.model_copy(update={"legal_basis": (reference,)})
+    assert "未登记的法规（no-such-law）" in render_guide(orphan, "md", catalog=bundled)
+
+
+# ---- the API ------------------------------------------------------------------------------------
+
+
+def test_render_guide_returns_text_or_bytes(bundled: Catalog) -> None:
+    item = bundled.item(SERVICE_ITEM)
+    assert render_guide(item, "html", catalog=bundled).startswith("<!DOCTYPE html>")
+    assert render_guide(item, "md", catalog=bundled).startswith("# 失业保险金申领\n")
+    assert render_guide(item, "docx", catalog=bundled)[:2] == b"PK"  # a zip file
+
+
+def test_unknown_format_is_a_render_error(bundled: Catalog) -> None:
+    with pytest.raises(RenderError, match="unknown guide format 'pdf'"):
+        render_guide(bundled.item(SERVICE_ITEM), "pdf", catalog=bundled)
+
+
+def test_templates_dir_overrides_a_template_by_name(bundled: Catalog, tmp_path: Path) -> None:
+    (tmp_path / "guide.md").write_text("自定义 {{ view.code }} {{ view.name }}\n", encoding="utf-8")
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "site.css").write_text("body { color: #123456; }\n", encoding="utf-8")
+    item = bundled.item(SERVICE_ITEM).model_copy(update={"main_item_name": "失业*保险"})
+    assert render_guide(item, "md", catalog=bundled, templates_dir=tmp_path) == (
+        "自定义 220114043000 失业\\*保险\n"  # still escaped for Markdown
+    )
+    html = render_guide(item, "html", catalog=bundled, templates_dir=tmp_path)
+    assert "body { color: #123456; }" in html  # the overriding stylesheet, inlined
+    assert '<section id="materials">' in html  # the bundled guide.html
+
+
+def test_broken_or_missing_templates_are_render_errors(bundled: Catalog, tmp_path: Path) -> None:
+    item = bundled.item(SERVICE_ITEM)
+    with pytest.raises(RenderError, match="no such templates folder"):
+        render_guide(item, "md", catalog=bundled, templates_dir=tmp_path / "missing")
+    (tmp_path / "guide.md").write_text("{{ view.no_such_field }}\n", encoding="utf-8")
+    with pytest.raises(RenderError, match=r"template guide\.md"):
+        render_guide(item, "md", catalog=bundled, templates_dir=tmp_path)
+
+
+# ---- escaping of hostile catalog text -----------------------------------------------------------
+
+
+def test_html_guide_escapes_hostile_text(bundled: Catalog) -> None:
+    item = hostile_item(bundled)
+    page = read_page(render_guide(item, "html", catalog=bundled))
+    assert [tag for tag, _ in page.tags].count("script") == 1  # only the JSON-LD
+    assert [attrs.get("type") for tag, attrs in page.tags if tag == "script"] == [
+        "application/ld+json"
+    ]
+    assert "img" not in [tag for tag, _ in page.tags]
+    for _, attrs in page.tags:
+        assert not [name for name in attrs if name.startswith("on")]
+        for value in attrs.values():
+            assert "javascript:" not in (value or "")
+    text = "".join(page.text)
+    assert HOSTILE in text  # shown as text, verbatim
+    assert HOSTILE_MATERIAL in text
+    assert HOSTILE_CONDITIONS[1] in text
+
+
+def test_json_ld_cannot_break_out_of_its_script(bundled: Catalog) -> None:
+    item = hostile_item(bundled)
+    page = render_guide(item, "html", catalog=bundled)
+    (script,) = read_page(page).scripts
+    assert "<" not in script  # so neither </script> nor <!-- can appear
+    data = json.loads(script)
+    assert data["@type"] == "GovernmentService"
+    assert data["name"] == item.name
+    assert data["provider"]["department"]["name"] == "</script><!-- 处室"
+
+
+def test_markdown_guide_escapes_hostile_text(bundled: Catalog) -> None:
+    item = hostile_item(bundled)
+    text = render_guide(item, "md", catalog=bundled)
+    assert markdown_materials(text)[0] == HOSTILE_MATERIAL  # the pipe did not split the cell
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+    page = read_page(html)
+    tags = {tag for tag, _ in page.tags}
+    assert not tags & {"script", "img", "b", "a", "code", "del"}, tags
+    assert [tag for tag, _ in page.tags].count("h1") == 1  # "# 标题" stayed text
+    assert not [attrs for _, attrs in page.tags if any(name.startswith("on") for name in attrs)]
+    assert "<em>" not in html
+    assert html.count("<strong>") == text.count("- **")  # only the template's fact labels
+    rendered = "".join(page.text)
+    assert HOSTILE in rendered
+    assert HOSTILE_MATERIAL in rendered
+    assert "# 标题 * **加粗** `代码` ~~删除~~ &lt; \\ 换行 - 列表" in rendered  # one line
+    assert "1. 编号开头" in rendered
+    numbered = html[html.index("受理条件") :]
+    assert numbered.count("<li>") >= len(HOSTILE_CONDITIONS)
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("普通文字", "普通文字"),
+        ("a|b", "a\\|b"),
+        ("<script>", "\\<script\\>"),
+        ("[x](javascript:y)", "\\[x\\](javascript:y)"),
+        ("- 列表", "\\- 列表"),
+        ("+ 列表", "\\+ 列表"),
+        ("12. 编号", "12\\. 编号"),
+        ("3) 编号", "3\\) 编号"),
+        ("2026-03-10", "2026-03-10"),
+        ("第一行\n  第二行", "第一行 第二行"),
+        (7, "7"),
+    ],
+)
+def test_escape_markdown(text: object, escaped: str) -> None:
+    assert escape_markdown(text) == escaped
+
+
+def test_docx_keeps_hostile_text_as_text(bundled: Catalog) -> None:
+    item = hostile_item(bundled).model_copy(update={"one_thing": "控制\x0b字符"})
+    outline = docx_outline(render_guide(item, "docx", catalog=bundled))
+    assert f"[Title] {item.name}" in outline
+    assert HOSTILE_MATERIAL in outline
+    assert "控制\ufffd字符" in outline  # a character XML cannot hold is replaced, not fatal
+
+
+# ---- DOCX for the hall --------------------------------------------------------------------------
+
+
+def test_docx_is_a4_with_chinese_fonts_and_real_tables(bundled: Catalog) -> None:
+    item = bundled.item(LICENCE_SUB_ITEM)
+    document = docx_document(render_guide(item, "docx", catalog=bundled))
+    section = document.sections[0]
+    assert section.page_width is not None
+    assert section.page_height is not None
+    assert abs(section.page_width - Mm(210)) < Mm(0.5)
+    assert abs(section.page_height - Mm(297)) < Mm(0.5)
+    assert section.left_margin is not None
+    assert abs(section.left_margin - Mm(20)) < Mm(0.5)
+
+    first = document.paragraphs[0]
+    assert first.style is not None
+    assert first.style.name == "Title"
+    assert first.text == item.name
+
+    def east_asian_font(style_name: str) -> str:
+        fonts = document.styles[style_name].element.rPr.rFonts
+        assert fonts.get(qn("w:eastAsiaTheme")) is None  # a theme font would win
+        return str(fonts.get(qn("w:eastAsia")))
+
+    assert east_asian_font("Normal") == "宋体"
+    assert east_asian_font("Title") == "黑体"
+    assert east_asian_font("Heading 1") == "黑体"
+
+    materials = next(t for t in document.tables if t.rows[0].cells[1].text == "材料名称")
+    header = materials.rows[0]
+    row_properties = header._tr.trPr
+    assert row_properties is not None
+    assert row_properties.find(qn("w:tblHeader")) is not None  # repeated on each page
+    assert all(run.bold for cell in header.cells for run in cell.paragraphs[0].runs)
+    assert len(materials.rows) == 1 + len(item.materials)
+    assert document.core_properties.title == item.name

@@ -1,0 +1,314 @@
+"""Tests of the static site (DESIGN §10): pages, relative links, JSON-LD, catalog.json, and the
+atomic, careful replacement of the output folder."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jsonschema
+import pytest
+
+from conftest import BUNDLED_CATALOG, REPO_ROOT, SERVICE_ITEM, CatalogDir
+from servicecatalog import Catalog, RenderError, load_catalog
+from servicecatalog.guides import SITE_MARKER, build_site, catalog_json
+from servicecatalog.guides import site as site_module
+from servicecatalog.guides.html import render_html
+
+SCHEMAS = REPO_ROOT / "schemas"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Catalog:
+    return load_catalog(BUNDLED_CATALOG)
+
+
+@pytest.fixture(scope="module")
+def site(bundled: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(bundled, tmp_path_factory.mktemp("built") / "site")
+
+
+class _Page(HTMLParser):
+    """The tags of a page, the text of its JSON-LD script, and the rows of its item lists."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.json_ld: list[str] = []
+        self.sections: dict[str, list[str]] = {}
+        self.headings: list[str] = []
+        self._json_ld = False
+        self._heading: list[str] | None = None
+        self._list: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if tag == "script" and attributes.get("type") == "application/ld+json":
+            self._json_ld = True
+            self.json_ld.append("")
+        elif tag == "section" and attributes.get("data-list"):
+            self._list = attributes["data-list"]
+            self.sections[self._list or ""] = []
+        elif tag == "tr" and self._list and attributes.get("data-code"):
+            self.sections[self._list].append(attributes["data-code"] or "")
+        elif tag == "h2":
+            self._heading = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._json_ld = False
+        elif tag == "h2" and self._heading is not None:
+            self.headings.append("".join(self._heading).strip())
+            self._heading = None
+        elif tag == "section":
+            self._list = None
+
+    def handle_data(self, data: str) -> None:
+        if self._json_ld:
+            self.json_ld[-1] += data
+        if self._heading is not None:
+            self._heading.append(data)
+
+
+def read(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def links(page: _Page) -> list[str]:
+    return [
+        value
+        for tag, attributes in page.tags
+        for name, value in attributes.items()
+        if value is not None and (name == "src" or (name == "href" and tag in ("a", "link")))
+    ]
+
+
+# ---- what the site holds ------------------------------------------------------------------------
+
+
+def test_site_has_an_index_a_page_per_item_and_assets(site: Path, bundled: Catalog) -> None:
+    assert (site / "index.html").is_file()
+    assert (site / SITE_MARKER).is_file()
+    assert (site / "assets" / "site.css").is_file()
+    assert (site / "assets" / "site.js").is_file()
+    pages = sorted(path.stem for path in (site / "items").glob("*.html"))
+    assert pages == [item.code for item in bundled.items()]
+
+
+def test_index_shows_the_four_lists_with_their_titles_and_items(
+    site: Path, bundled: Catalog
+) -> None:
+    index = read(site / "index.html")
+    assert bundled.manifest is not None
+    for list_id, spec in bundled.manifest.lists.items():
+        assert index.sections[list_id] == [item.code for item in bundled.items(list=list_id)]
+        assert any(heading.startswith(spec.title) for heading in index.headings), spec.title
+    assert [len(index.sections[list_id]) for list_id in bundled.manifest.lists] == [49, 100, 44, 12]
+    search = [attributes for tag, attributes in index.tags if attributes.get("id") == "search"]
+    assert [attributes.get("type") for attributes in search] == ["search"]
+    filters = {attributes.get("id") for tag, attributes in index.tags if tag == "select"}
+    assert filters == {"filter-list", "filter-type", "filter-department"}
+
+
+def test_every_link_is_relative_and_resolves_on_disk(site: Path) -> None:
+    for path in [site / "index.html", *sorted((site / "items").glob("*.html"))]:
+        for link in links(read(path)):
+            parts = urlsplit(link)
+            assert not parts.scheme, link
+            assert not parts.netloc, link
+            assert not link.startswith("/"), link
+            if parts.path:
+                assert (path.parent / parts.path).is_file(), f"{path.name}: {link}"
+
+
+def test_item_pages_carry_government_service_json_ld(site: Path, bundled: Catalog) -> None:
+    for item in bundled.items():
+        page = read(site / "items" / f"{item.code}.html")
+        (script,) = page.json_ld
+        data = json.loads(script)
+        assert data["@context"] == "https://schema.org"
+        assert data["@type"] == "GovernmentService"
+        assert data["identifier"] == item.code
+        assert data["name"] == item.name
+        assert data["serviceType"] == item.item_type.value
+        assert data["areaServed"] == {"@type": "AdministrativeArea", "name": "吉林省"}
+        assert data["provider"]["name"] == "吉林省人力资源和社会保障厅"
+        assert data["provider"]["department"]["name"] == item.department
+
+
+def test_item_page_links_back_to_the_index(site: Path) -> None:
+    page = read(site / "items" / f"{SERVICE_ITEM}.html")
+    assert "../index.html" in links(page)
+    assert "../assets/site.css" in links(page)
+    assert "style" not in [tag for tag, _ in page.tags]  # linked, not inlined
+
+
+def test_stylesheet_prints_on_a4_without_navigation(site: Path) -> None:
+    css = (site / "assets" / "site.css").read_text(encoding="utf-8")
+    assert "@page { size: A4;" in css
+    print_rules = css[css.index("@media print") :]
+    assert ".site-nav, .filters, .list-nav { display: none !important; }" in print_rules
+
+
+def test_catalog_json_validates_against_the_published_schemas(site: Path, bundled: Catalog) -> None:
+    data = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    assert data == catalog_json(bundled)
+    assert set(data) == {"manifest", "laws", "items"}
+
+    def validator(name: str) -> jsonschema.Draft202012Validator:
+        schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+        return jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        )
+
+    validator("manifest.schema.json").validate(data["manifest"])
+    validator("laws.schema.json").validate(data["laws"])
+    items = validator("item.schema.json")
+    for item in data["items"]:
+        items.validate(item)
+    assert [item["code"] for item in data["items"]] == [item.code for item in bundled.items()]
+    assert data["items"][0]["lists"] == list(bundled.items()[0].lists)  # list memberships
+
+
+# ---- replacing the output folder ---------------------------------------------------------------
+
+
+def siblings(path: Path) -> list[str]:
+    return sorted(entry.name for entry in path.parent.iterdir())
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def small(catalog_copy: Callable[..., CatalogDir]) -> Catalog:
+    return load_catalog(catalog_copy("small").path)
+
+
+def test_rebuilding_replaces_the_whole_site(small: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "site"
+    assert build_site(small, out) == out  # parents are created
+    (out / "stale.html").write_text("left from an older build", encoding="utf-8")
+    build_site(small, out)
+    assert not (out / "stale.html").exists()
+    assert siblings(out) == ["site"]  # no staging or old folder left behind
+
+
+def test_an_empty_folder_is_accepted(small: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "empty"
+    out.mkdir()
+    build_site(small, out)
+    assert (out / "index.html").is_file()
+
+
+def test_a_folder_that_is_not_a_site_is_refused(small: Catalog, tmp_path: Path) -> None:
+    home = tmp_path / "users" / "home"
+    home.mkdir(parents=True)
+    (home / "notes.txt").write_text("precious", encoding="utf-8")
+    with pytest.raises(RenderError, match=f"no {SITE_MARKER} file"):
+        build_site(small, home)
+    assert (home / "notes.txt").read_text(encoding="utf-8") == "precious"
+    assert siblings(home) == ["home"]
+
+
+def test_a_file_or_a_symbolic_link_is_refused(small: Catalog, tmp_path: Path) -> None:
+    file = tmp_path / "file"
+    file.write_text("x", encoding="utf-8")
+    with pytest.raises(RenderError, match="not a folder"):
+        build_site(small, file)
+    real = tmp_path / "real"
+    build_site(small, real)
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    with pytest.raises(RenderError, match="symbolic link"):
+        build_site(small, link)
+
+
+def test_a_failure_midway_leaves_the_previous_site_intact(
+    small: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out" / "site"
+    build_site(small, out)
+    before = snapshot(out)
+    calls = 0
+    real_render = render_html
+
+    def render_then_fail(*args: Any, **kwargs: Any) -> str:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RenderError("template broke on the second page")
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(site_module, "render_html", render_then_fail)
+    with pytest.raises(RenderError, match="second page"):
+        build_site(small, out)
+    assert calls == 2
+    assert snapshot(out) == before
+    assert siblings(out) == ["site"]
+
+
+def test_an_item_code_that_cannot_name_a_file_is_refused(
+    catalog_copy: Callable[..., CatalogDir], tmp_path: Path
+) -> None:
+    folder = catalog_copy("escape")
+    file = folder.item_file(SERVICE_ITEM)
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace(f'code: "{SERVICE_ITEM}"', 'code: "../../evil"'), "utf-8")
+    catalog = load_catalog(folder.path)
+    assert "../../evil" in catalog
+    with pytest.raises(RenderError, match="cannot name a page file"):
+        build_site(catalog, tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+    assert not (tmp_path.parent / "evil.html").exists()
+
+
+# ---- hostile catalog text -----------------------------------------------------------------------
+
+
+def test_hostile_text_cannot_inject_into_the_site(
+    catalog_copy: Callable[..., CatalogDir], tmp_path: Path
+) -> None:
+    hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+    def poison(data: dict[str, Any]) -> None:
+        data["main_item_name"] = hostile
+        data["department"] = "</script>" + hostile
+        data["materials"][0]["name"] = "javascript:alert(3)"
+
+    folder = catalog_copy("hostile")
+    folder.edit(SERVICE_ITEM, poison)
+    site = build_site(load_catalog(folder.path), tmp_path / "site")
+    for path in (site / "index.html", site / "items" / f"{SERVICE_ITEM}.html"):
+        page = read(path)
+        scripts = [attributes for tag, attributes in page.tags if tag == "script"]
+        assert all(
+            attributes.get("type") == "application/ld+json"
+            or attributes.get("src") == "assets/site.js"
+            for attributes in scripts
+        ), scripts
+        assert "img" not in [tag for tag, _ in page.tags]
+        for _, attributes in page.tags:
+            assert not [name for name in attributes if name.startswith("on")], attributes
+        for link in links(page):
+            assert not link.startswith("javascript:")
+    index = read(site / "index.html")
+    rows = [
+        attributes for tag, attributes in index.tags if attributes.get("data-code") == SERVICE_ITEM
+    ]
+    assert [row["data-name"] for row in rows] == [hostile]  # intact as data, for the search
+    (script,) = read(site / "items" / f"{SERVICE_ITEM}.html").json_ld
+    assert json.loads(script)["name"] == hostile
