@@ -19,34 +19,12 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _synthetic import write_catalog  # benchmarks are scripts, not a package
+from _synthetic import best_of, parse_only, write_catalog  # scripts, not a package
 
 import servicecatalog
-
-
-def parse_only(folder: Path) -> int:
-    """The floor: read and parse every YAML file of the catalog with CSafeLoader."""
-    count = 0
-    for path in sorted(folder.rglob("*.yaml")):
-        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-        count += 1
-    return count
-
-
-def best_of(repeat: int, function: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc, load_file
@@ -141,80 +141,52 @@ def _family(function: Callable[..., object]) -> str:
     return function.__module__.rsplit(".", 1)[-1]
 
 
+def _rule_of(
+    function: Callable[..., Any], scope: Scope, header: tuple[str, Severity, str, str]
+) -> Rule:
+    rule_id, severity, summary, summary_en = header
+    checks = {
+        "item": {"item_check": function},
+        "catalog": {"catalog_check": function},
+        "implementation": {"implementation_check": function},
+        "emitted": {},
+    }[scope]
+    return Rule(
+        rule_id,
+        severity,
+        summary,
+        summary_en,
+        inspect.getdoc(function) or "",
+        _family(function),
+        scope,
+        **checks,
+    )
+
+
 def item_rule(
     rule_id: str, severity: Severity, summary: str, summary_en: str
 ) -> Callable[[ItemCheck], Rule]:
     """Register ``function(item, context)`` as the check of rule ``rule_id``."""
-
-    def decorate(function: ItemCheck) -> Rule:
-        return Rule(
-            rule_id,
-            severity,
-            summary,
-            summary_en,
-            inspect.getdoc(function) or "",
-            _family(function),
-            "item",
-            item_check=function,
-        )
-
-    return decorate
+    return lambda function: _rule_of(function, "item", (rule_id, severity, summary, summary_en))
 
 
 def catalog_rule(
     rule_id: str, severity: Severity, summary: str, summary_en: str
 ) -> Callable[[CatalogCheck], Rule]:
     """Register ``function(context)`` as the catalog-wide check of rule ``rule_id``."""
-
-    def decorate(function: CatalogCheck) -> Rule:
-        return Rule(
-            rule_id,
-            severity,
-            summary,
-            summary_en,
-            inspect.getdoc(function) or "",
-            _family(function),
-            "catalog",
-            catalog_check=function,
-        )
-
-    return decorate
+    return lambda function: _rule_of(function, "catalog", (rule_id, severity, summary, summary_en))
 
 
 def implementation_rule(
     rule_id: str, severity: Severity, summary: str, summary_en: str
 ) -> Callable[[ImplementationCheck], Rule]:
     """Register ``function(entry, scope)`` as a check run on every implementation list."""
-
-    def decorate(function: ImplementationCheck) -> Rule:
-        return Rule(
-            rule_id,
-            severity,
-            summary,
-            summary_en,
-            inspect.getdoc(function) or "",
-            _family(function),
-            "implementation",
-            implementation_check=function,
-        )
-
-    return decorate
+    header = (rule_id, severity, summary, summary_en)
+    return lambda function: _rule_of(function, "implementation", header)
 
 
 def emitted_rule(
     rule_id: str, severity: Severity, summary: str, summary_en: str
 ) -> Callable[[Callable[[], None]], Rule]:
     """Document a rule whose findings another stage emits (the loader, schema validation)."""
-
-    def decorate(function: Callable[[], None]) -> Rule:
-        return Rule(
-            rule_id,
-            severity,
-            summary,
-            summary_en,
-            inspect.getdoc(function) or "",
-            _family(function),
-            "emitted",
-        )
-
-    return decorate
+    return lambda function: _rule_of(function, "emitted", (rule_id, severity, summary, summary_en))
