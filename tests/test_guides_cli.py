@@ -19,11 +19,6 @@ from servicecatalog import load_catalog
 from servicecatalog.cli import main
 from servicecatalog.guides import SITE_MARKER, render_guide
 
-pytestmark = pytest.mark.skipif(
-    not {"guide", "site"} <= set(main.commands),
-    reason="the guide and site commands are not in servicecatalog.cli yet",
-)
-
 
 @pytest.fixture
 def catalog(catalog_copy: Callable[..., CatalogDir]) -> Path:
@@ -102,3 +97,14 @@ def test_site_builds_and_refuses_a_foreign_folder(catalog: Path, tmp_path: Path)
     assert refused.exit_code == 3
     assert SITE_MARKER in refused.stderr
     assert (home / "notes.txt").is_file()
+
+
+def test_templates_option_overrides_a_template_by_name(catalog: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "guide.md").write_text("# {{ view.name }}（自定义模板）\n", encoding="utf-8")
+    result = run(
+        "guide", SERVICE_ITEM, "--format", "md", "--catalog", catalog, "--templates", templates
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"# {load_catalog(catalog).item(SERVICE_ITEM).name}（自定义模板）\n"

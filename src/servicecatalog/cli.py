@@ -569,8 +569,18 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
     default=None,
     help="Write to this file instead of stdout (docx needs it on a terminal).",
 )
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="A folder of templates (guide.html, guide.md, index.html, static/site.css, "
+    "static/site.js) that replace the bundled ones of the same name.",
+)
 @_guarded
-def guide(code: str, fmt: str, catalog_path: Path, output: Path | None) -> None:
+def guide(
+    code: str, fmt: str, catalog_path: Path, output: Path | None, templates_dir: Path | None
+) -> None:
     """Render the service guide (办事指南) of the item CODE.
 
     html and md go to stdout unless -o is given. docx is binary: give -o FILE, or redirect
@@ -585,7 +595,7 @@ def guide(code: str, fmt: str, catalog_path: Path, output: Path | None) -> None:
     if code not in catalog:
         hint = "" if catalog.report.ok else " (or its file is invalid: servicecatalog validate)"
         _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog_path}{hint}"))
-    rendered = render_guide(catalog.item(code), fmt, catalog=catalog)
+    rendered = render_guide(catalog.item(code), fmt, catalog=catalog, templates_dir=templates_dir)
     if output is None:
         click.echo(rendered, nl=False)  # bytes (docx) go to the binary stdout
     else:
@@ -600,8 +610,16 @@ def guide(code: str, fmt: str, catalog_path: Path, output: Path | None) -> None:
 @main.command()
 @click.argument("outdir", type=click.Path(path_type=Path, file_okay=False))
 @CATALOG_OPTION
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="A folder of templates (guide.html, guide.md, index.html, static/site.css, "
+    "static/site.js) that replace the bundled ones of the same name.",
+)
 @_guarded
-def site(outdir: Path, catalog_path: Path) -> None:
+def site(outdir: Path, catalog_path: Path, templates_dir: Path | None) -> None:
     """Build the static site of the catalog into OUTDIR: index.html with the four lists,
     search and filters, items/<code>.html, catalog.json. Works opened from disk.
 
@@ -612,7 +630,7 @@ def site(outdir: Path, catalog_path: Path) -> None:
     from .guides import build_site
 
     catalog = load_catalog(catalog_path)
-    built = build_site(catalog, outdir)
+    built = build_site(catalog, outdir, templates_dir=templates_dir)
     click.echo(str(built / "index.html"))
     click.echo(f"{len(catalog)} item pages written to {built}", err=True)
     _note_catalog_errors(catalog.report)
