@@ -11,7 +11,7 @@ from typing import Any
 
 from .loader import Loc
 
-__all__ = ["identity_path"]
+__all__ = ["identity_path", "item_code"]
 
 _KEYED_BY = {"fields": "name"}
 _DEFAULT_KEY = "id"
@@ -41,3 +41,9 @@ def _element_key(element: Any, parent_key: str | int | None, index: int) -> str:
         if isinstance(key, str) and key and "[" not in key and "]" not in key:
             return key
     return str(index)
+
+
+def item_code(data: Any) -> str | None:
+    """The ``code`` of an item document's raw data, if it has a string one."""
+    code = data.get("code") if isinstance(data, dict) else None
+    return code if isinstance(code, str) else None

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ._implementations import load_implementation_files
+from ._paths import item_code
 from ._validation import validate_document
 from .config import apply_config, find_config, load_config
 from .errors import CalendarError, CatalogNotFoundError
@@ -59,6 +60,9 @@ class Catalog:
     """Valid implementation lists by region code."""
     invalid_codes: frozenset[str] = frozenset()
     """Codes (or file names) of item files that exist but did not validate."""
+    calendar: WorkdayCalendar = field(default_factory=WorkdayCalendar)
+    """The working-day calendar with the catalog's ``calendar/`` overrides (without them, if they
+    are invalid: ``calendar-invalid`` says so)."""
 
     def implementations(self, region: str) -> tuple[Implementation, ...]:
         """The items region ``region`` implements (empty if it has no implementation list)."""
@@ -132,7 +136,7 @@ def load_catalog(
     else:
         findings.append(_missing(shown, LAWS_FILE, "法规登记表", "the law registry"))
 
-    context.calendar = _calendar(root, shown, findings)
+    calendar = context.calendar = _calendar(root, shown, findings)
     entries = _load_items(root, shown, context, findings)
     _load_regions(root, shown, context, findings)
     _load_implementations(root, shown, context, findings, _LoadOptions(registry, workers, progress))
@@ -150,10 +154,11 @@ def load_catalog(
         context.regions,
         {e.implementations.region: e.implementations for e in context.implementation_lists},
         frozenset(context.broken_items),
+        calendar,
     )
 
 
-def _calendar(root: Path, shown: _Names, findings: list[Finding]) -> WorkdayCalendar | None:
+def _calendar(root: Path, shown: _Names, findings: list[Finding]) -> WorkdayCalendar:
     try:
         return WorkdayCalendar(root / CALENDAR_DIR)
     except CalendarError as error:
@@ -241,7 +246,7 @@ def _load_items(
         if file.suffix.lower() not in ITEM_SUFFIXES or file.name.startswith("."):
             continue
         document = shown.load(f"{ITEMS_DIR}/{file.name}")
-        item = _validated(Item, document, findings, item=_code_of(document) or file.stem)
+        item = _validated(Item, document, findings, item=item_code(document.data) or file.stem)
         if item is None:
             context.broken_items.add(file.stem)
             continue
@@ -308,8 +313,3 @@ def _missing(shown: _Names, name: str, what_zh: str, what_en: str) -> Finding:
         message_en=f"the catalog has no {name} ({what_en})",
         file=shown.name(name),
     )
-
-
-def _code_of(document: LoadedDocument) -> str | None:
-    code = document.data.get("code") if isinstance(document.data, dict) else None
-    return code if isinstance(code, str) else None

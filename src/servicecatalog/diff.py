@@ -14,14 +14,24 @@ burden increases; everything else (names, citations, channels) is neutral. ``ser
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
-from .model import Form, Item, Law, LegalReference, Material, Requirement
+from .model import (
+    Form,
+    FormField,
+    HandlingStep,
+    Item,
+    Law,
+    LegalReference,
+    Material,
+    Requirement,
+    ServiceStep,
+)
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -316,16 +326,35 @@ def _by_key(elements: Sequence[T], key: str) -> dict[str, T]:
     return {getattr(element, key): element for element in elements}
 
 
-def _paired(
-    old: Sequence[T], new: Sequence[T], key: str
-) -> Iterator[tuple[str, T | None, T | None]]:
-    """Elements of two versions matched by ``key``: in new order, then the removed ones."""
+def _matched(
+    code: str,
+    old: Sequence[T],
+    new: Sequence[T],
+    key: str,
+    path: str,
+    kinds: tuple[str, str],
+    modified: Callable[[str, T, T], Iterator[Change]],
+) -> Iterator[Change]:
+    """Elements of two versions matched by ``key`` (in new order, then the removed ones): the
+    added and removed ones as ``kinds``, the ones in both through ``modified(where, old, new)``."""
+    added, removed = kinds
     before, after = _by_key(old, key), _by_key(new, key)
     for name, element in after.items():
-        yield name, before.get(name), element
+        where = f"{path}[{name}]"
+        earlier = before.get(name)
+        if earlier is None:
+            yield _change(code, added, where, None, element)
+        else:
+            yield from modified(where, earlier, element)
     for name, element in before.items():
         if name not in after:
-            yield name, element, None
+            yield _change(code, removed, f"{path}[{name}]", element, None)
+
+
+def _amount(code: str, kinds: tuple[str, str], path: str, old: int, new: int) -> Iterator[Change]:
+    """A count that changed: ``kinds`` is (the kind when it fell, the kind when it rose)."""
+    if old != new:
+        yield _change(code, kinds[0] if new < old else kinds[1], path, old, new)
 
 
 def _citations(references: Sequence[LegalReference]) -> dict[str, frozenset[str]]:
@@ -338,13 +367,9 @@ def _citations(references: Sequence[LegalReference]) -> dict[str, frozenset[str]
 
 def _diff_legal_basis(code: str, path: str, old: Item, new: Item) -> Iterator[Change]:
     before_cited, after_cited = _citations(old.legal_basis), _citations(new.legal_basis)
-    for law, before, after in _paired(old.legal_basis, new.legal_basis, "law"):
-        where = f"{path}[{law}]"
-        if before is None:
-            yield _change(code, "legal-basis-added", where, None, after)
-        elif after is None:
-            yield _change(code, "legal-basis-removed", where, before, None)
-        elif before_cited[law] != after_cited[law]:
+
+    def articles(where: str, before: LegalReference, after: LegalReference) -> Iterator[Change]:
+        if before_cited[before.law] != after_cited[after.law]:
             yield _change(
                 code,
                 "legal-basis-articles-changed",
@@ -352,6 +377,9 @@ def _diff_legal_basis(code: str, path: str, old: Item, new: Item) -> Iterator[Ch
                 before.articles,
                 after.articles,
             )
+
+    kinds = ("legal-basis-added", "legal-basis-removed")
+    yield from _matched(code, old.legal_basis, new.legal_basis, "law", path, kinds, articles)
 
 
 _REQUIREMENT_KINDS = {
@@ -367,14 +395,11 @@ _REQUIREMENT_KINDS = {
 def _diff_materials(
     code: str, old: Sequence[Material], new: Sequence[Material]
 ) -> Iterator[Change]:
-    for material_id, before, after in _paired(old, new, "id"):
-        where = f"materials[{material_id}]"
-        if before is None:
-            yield _change(code, "material-added", where, None, after)
-        elif after is None:
-            yield _change(code, "material-removed", where, before, None)
-        else:
-            yield from _diff_material(code, where, before, after)
+    def modified(where: str, before: Material, after: Material) -> Iterator[Change]:
+        return _diff_material(code, where, before, after)
+
+    kinds = ("material-added", "material-removed")
+    yield from _matched(code, old, new, "id", "materials", kinds, modified)
 
 
 def _diff_material(code: str, where: str, old: Material, new: Material) -> Iterator[Change]:
@@ -391,11 +416,8 @@ def _diff_material(code: str, where: str, old: Material, new: Material) -> Itera
     if old.requirement != new.requirement:
         kind = _REQUIREMENT_KINDS[(old.requirement, new.requirement)]
         yield _change(code, kind, f"{where}.requirement", old.requirement, new.requirement)
-    if old.copies != new.copies:
-        kind = (
-            "material-copies-decreased" if new.copies < old.copies else "material-copies-increased"
-        )
-        yield _change(code, kind, f"{where}.copies", old.copies, new.copies)
+    copies = ("material-copies-decreased", "material-copies-increased")
+    yield from _amount(code, copies, f"{where}.copies", old.copies, new.copies)
     for attribute, kind in (
         ("form", "material-form-changed"),
         ("source", "material-source-changed"),
@@ -415,60 +437,48 @@ def _diff_material(code: str, where: str, old: Material, new: Material) -> Itera
 
 
 def _diff_service_steps(code: str, old: Item, new: Item) -> Iterator[Change]:
-    for step_id, before, after in _paired(old.service_process, new.service_process, "id"):
-        where = f"service_process[{step_id}]"
-        if before is None:
-            yield _change(code, "service-step-added", where, None, after)
-        elif after is None:
-            yield _change(code, "service-step-removed", where, before, None)
-        else:
-            if before.on_site != after.on_site:
-                kind = "service-step-now-on-site" if after.on_site else "service-step-now-remote"
-                yield _change(code, kind, f"{where}.on_site", before.on_site, after.on_site)
-            if (before.name, before.channel) != (after.name, after.channel):
-                yield _change(
-                    code,
-                    "service-step-changed",
-                    where,
-                    {"name": before.name, "channel": before.channel.value},
-                    {"name": after.name, "channel": after.channel.value},
-                )
+    def modified(where: str, before: ServiceStep, after: ServiceStep) -> Iterator[Change]:
+        if before.on_site != after.on_site:
+            kind = "service-step-now-on-site" if after.on_site else "service-step-now-remote"
+            yield _change(code, kind, f"{where}.on_site", before.on_site, after.on_site)
+        if (before.name, before.channel) != (after.name, after.channel):
+            yield _change(
+                code,
+                "service-step-changed",
+                where,
+                {"name": before.name, "channel": before.channel.value},
+                {"name": after.name, "channel": after.channel.value},
+            )
+
+    kinds = ("service-step-added", "service-step-removed")
+    steps = (old.service_process, new.service_process)
+    yield from _matched(code, *steps, "id", "service_process", kinds, modified)
 
 
 def _diff_handling_steps(code: str, old: Item, new: Item) -> Iterator[Change]:
-    for step_id, before, after in _paired(old.handling_process, new.handling_process, "id"):
-        where = f"handling_process[{step_id}]"
-        if before is None:
-            yield _change(code, "handling-step-added", where, None, after)
-        elif after is None:
-            yield _change(code, "handling-step-removed", where, before, None)
-        else:
-            if before.working_days != after.working_days:
-                kind = (
-                    "handling-days-decreased"
-                    if after.working_days < before.working_days
-                    else "handling-days-increased"
-                )
-                yield _change(
-                    code, kind, f"{where}.working_days", before.working_days, after.working_days
-                )
-            if (before.name, before.role) != (after.name, after.role):
-                yield _change(
-                    code,
-                    "handling-step-changed",
-                    where,
-                    {"name": before.name, "role": before.role.value},
-                    {"name": after.name, "role": after.role.value},
-                )
+    def modified(where: str, before: HandlingStep, after: HandlingStep) -> Iterator[Change]:
+        days = ("handling-days-decreased", "handling-days-increased")
+        yield from _amount(
+            code, days, f"{where}.working_days", before.working_days, after.working_days
+        )
+        if (before.name, before.role) != (after.name, after.role):
+            yield _change(
+                code,
+                "handling-step-changed",
+                where,
+                {"name": before.name, "role": before.role.value},
+                {"name": after.name, "role": after.role.value},
+            )
+
+    kinds = ("handling-step-added", "handling-step-removed")
+    steps = (old.handling_process, new.handling_process)
+    yield from _matched(code, *steps, "id", "handling_process", kinds, modified)
 
 
 def _diff_time_limit(code: str, old: Item, new: Item) -> Iterator[Change]:
     before, after = old.time_limit.committed, new.time_limit.committed
-    if before.days != after.days:
-        kind = (
-            "committed-days-decreased" if after.days < before.days else "committed-days-increased"
-        )
-        yield _change(code, kind, "time_limit.committed.days", before.days, after.days)
+    days = ("committed-days-decreased", "committed-days-increased")
+    yield from _amount(code, days, "time_limit.committed.days", before.days, after.days)
     if before.unit != after.unit:
         yield _change(
             code, "committed-unit-changed", "time_limit.committed.unit", before.unit, after.unit
@@ -484,33 +494,27 @@ def _diff_time_limit(code: str, old: Item, new: Item) -> Iterator[Change]:
 
 
 def _diff_forms(code: str, old: Sequence[Form], new: Sequence[Form]) -> Iterator[Change]:
-    for form_id, before, after in _paired(old, new, "id"):
-        where = f"forms[{form_id}]"
-        if before is None:
-            yield _change(code, "form-added", where, None, after)
-        elif after is None:
-            yield _change(code, "form-removed", where, before, None)
-        else:
-            if before.name != after.name:
-                yield _change(code, "form-renamed", f"{where}.name", before.name, after.name)
-            yield from _diff_fields(code, where, before, after)
+    def modified(where: str, before: Form, after: Form) -> Iterator[Change]:
+        if before.name != after.name:
+            yield _change(code, "form-renamed", f"{where}.name", before.name, after.name)
+        yield from _matched(
+            code,
+            before.fields,
+            after.fields,
+            "name",
+            f"{where}.fields",
+            ("form-field-added", "form-field-removed"),
+            changed_field,
+        )
 
+    def changed_field(where: str, before: FormField, after: FormField) -> Iterator[Change]:
+        if before.required != after.required:
+            kind = "form-field-made-required" if after.required else "form-field-made-optional"
+            yield _change(code, kind, f"{where}.required", before.required, after.required)
+        if before.type != after.type:
+            yield _change(code, "form-field-type-changed", f"{where}.type", before.type, after.type)
 
-def _diff_fields(code: str, where: str, old: Form, new: Form) -> Iterator[Change]:
-    for name, before, after in _paired(old.fields, new.fields, "name"):
-        path = f"{where}.fields[{name}]"
-        if before is None:
-            yield _change(code, "form-field-added", path, None, after)
-        elif after is None:
-            yield _change(code, "form-field-removed", path, before, None)
-        else:
-            if before.required != after.required:
-                kind = "form-field-made-required" if after.required else "form-field-made-optional"
-                yield _change(code, kind, f"{path}.required", before.required, after.required)
-            if before.type != after.type:
-                yield _change(
-                    code, "form-field-type-changed", f"{path}.type", before.type, after.type
-                )
+    yield from _matched(code, old, new, "id", "forms", ("form-added", "form-removed"), modified)
 
 
 def _diff_conditions(code: str, old: Sequence[str], new: Sequence[str]) -> Iterator[Change]:

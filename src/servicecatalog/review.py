@@ -8,12 +8,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any, Literal
 
 from .catalog import Catalog, load_catalog
 from .diff import KINDS, Change, Changes, Direction, diff_catalogs
-from .errors import CalendarError
 from .findings import Lang, Report
 from .publication import ItemDeadline, check_publication
 from .sources import open_source
@@ -79,9 +77,8 @@ def review_sources(old_spec: str, new_spec: str, today: date | None = None) -> R
         old = load_catalog(old_folder, today=day, display=old_name)
     with open_source(new_spec) as (new_folder, new_name):
         new = load_catalog(new_folder, today=day, display=new_name)
-        calendar = _calendar(new_folder)
-    review = review_catalogs(old, new, calendar, day, old_name, new_name)
-    return replace(review, calendar_ends=calendar.runs_out_within(day))
+    review = review_catalogs(old, new, new.calendar, day, old_name, new_name)
+    return replace(review, calendar_ends=new.calendar.runs_out_within(day))
 
 
 def review_catalogs(
@@ -105,13 +102,6 @@ def review_catalogs(
     return Review(
         old_name, new_name, changes, deadlines, Report.of(findings, len(names)), names, invalid
     )
-
-
-def _calendar(folder: Path) -> WorkdayCalendar:
-    try:
-        return WorkdayCalendar(folder / "calendar")
-    except CalendarError:  # validate reports a broken override; the package's data serves here
-        return WorkdayCalendar()
 
 
 # ---- rendering ------------------------------------------------------------------------------

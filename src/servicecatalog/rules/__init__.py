@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from .._paths import identity_path
+from .._paths import identity_path, item_code
 from ..findings import Finding
 from ..loader import LoadedDocument, Position
 from . import (
@@ -125,11 +125,6 @@ def finding_of(rule: Rule, violation: Violation, document: LoadedDocument) -> Fi
         file=document.file,
         line=position.line,
         column=position.column,
-        item=violation.item or _item_code(document.data),
+        item=violation.item or item_code(document.data),
         path=identity_path(document.data, violation.loc) or None,
     )
-
-
-def _item_code(data: object) -> str | None:
-    code = data.get("code") if isinstance(data, dict) else None
-    return code if isinstance(code, str) else None
