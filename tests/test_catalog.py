@@ -197,7 +197,7 @@ def test_unparsable_items_are_findings(tmp_path: Path) -> None:
     rules = {Path(f.file or "").name: f.rule for f in catalog.report}
     assert rules[f"{OTHER_CODE}.yaml"] == "yaml-encoding"
     assert rules["220114003000.yaml"] == "yaml-duplicate-key"
-    assert rules["220114004000.yaml"] == "yaml-unreadable"
+    assert rules["220114004000.yaml"] == "file-not-regular"
 
 
 def test_other_files_in_items_are_ignored(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ never read back from PyYAML's marks.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from datetime import date
@@ -106,13 +107,30 @@ def test_utf16_with_bom_is_a_yaml_encoding_finding(codec: str) -> None:
     assert finding.message_en == "the file is UTF-16 encoded; save it as UTF-8"
 
 
-def test_utf16_without_bom_is_a_finding_not_an_exception() -> None:
-    # UTF-16-LE ASCII text is valid UTF-8 full of NUL characters, which YAML forbids.
-    document = load("code: x\n".encode("utf-16-le"))
-    assert document.data is None
-    finding = only(document)
-    assert finding.rule in ("yaml-encoding", "yaml-syntax")
-    assert finding.line == 1
+WIDE_TEXTS = ["code: x\n", "# 事项\ncode: x\n", "失业保险: x\n名称: 受理\n"]
+
+
+@pytest.mark.parametrize("text", WIDE_TEXTS)
+@pytest.mark.parametrize(
+    ("codec", "name"),
+    [
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-32", "UTF-32"),
+    ],
+)
+def test_wide_encodings_are_named_with_or_without_a_bom(text: str, codec: str, name: str) -> None:
+    finding = only(load(text.encode(codec)))
+    assert where(finding) == ("yaml-encoding", 1, 1)
+    assert finding.message_en == f"the file is {name} encoded; save it as UTF-8"
+
+
+def test_a_nul_byte_in_utf8_text_is_a_control_character_not_an_encoding() -> None:
+    finding = only(load("名称: 受理\x00\n"))
+    assert where(finding) == ("yaml-syntax", 1, 7)
+    assert "U+0000" in finding.message
 
 
 def test_invalid_bytes_that_are_not_gbk_name_the_byte() -> None:
@@ -129,6 +147,9 @@ def test_invalid_bytes_that_are_not_gbk_name_the_byte() -> None:
     [
         (b"code: a\x00b\n", 1, 8),
         (b"code: x\nname: \x1b[31m\n", 2, 7),
+        ("名称: 受理\x01\n".encode(), 1, 7),
+        ("# 失业保险金申领\n条件:\n  - 已缴费满一年\x7f\n".encode(), 3, 11),
+        ("a: 𠀀\x02\n".encode(), 1, 5),
     ],
 )
 def test_control_characters_are_a_finding_not_an_exception(
@@ -137,8 +158,11 @@ def test_control_characters_are_a_finding_not_an_exception(
     document = load(raw)
     assert document.data is None
     finding = only(document)
-    assert finding.rule in ("yaml-syntax", "yaml-encoding")
+    assert finding.rule == "yaml-syntax"
     assert (finding.line, finding.column) == (line, column)
+    # Named by the character that stands there, not by what a byte offset happens to hit.
+    text = raw.decode("utf-8").splitlines()[line - 1]
+    assert f"U+{ord(text[column - 1]):04X}" in finding.message_en
 
 
 # ---- duplicate keys, anchors, aliases, merge keys, tags, documents ----------------------------
@@ -227,6 +251,10 @@ def test_quoted_merge_key_is_never_silently_dropped() -> None:
         ("name: !!str 3\n", "tag:yaml.org,2002:str", 1, 7),
         ("fee: !!map {charged: false}\n", "tag:yaml.org,2002:map", 1, 6),
         ("lists: !seq [service]\n", "!seq", 1, 8),
+        ("k: ! x\n", "!", 1, 4),
+        ("k: ! [x]\n", "!", 1, 4),
+        ("k: ! {a: b}\n", "!", 1, 4),
+        ("! k: x\n", "!", 1, 1),
         (
             "a:\n  b: !!python/object:os.system x\n",
             "tag:yaml.org,2002:python/object:os.system",
@@ -438,12 +466,23 @@ def test_block_scalars_are_strings() -> None:
     assert document.data == {"a": "x\ny\n", "b": "p q\n"}
 
 
-def test_empty_document_has_no_data_and_no_finding() -> None:
-    for text in ("", "# only a comment\n", "\n\n"):
-        document = load(text)
-        assert document.data is None
-        assert document.findings == ()
-        assert not document.usable
+EMPTY_DOCUMENTS = ["", "# only a comment\n", "\n\n", "   \n  \n", "null\n", "~\n", "---\n", "--- ~\n"]
+
+
+@pytest.mark.parametrize("text", EMPTY_DOCUMENTS)
+def test_an_empty_document_is_an_error(text: str) -> None:
+    document = load(text)
+    assert document.data is None
+    assert not document.usable
+    finding = only(document)
+    assert finding.rule == "yaml-empty-document"
+    assert finding.severity is Severity.ERROR
+    assert finding.message == "文件为空（没有内容，或只有注释、“---”、null 或 ~）"
+    assert finding.message_en == "the file is empty (nothing, or only comments, '---', null or ~)"
+
+
+def test_a_null_after_comments_is_reported_where_it_stands() -> None:
+    assert where(only(load("# 事项\n# 说明\nnull\n"))) == ("yaml-empty-document", 3, 1)
 
 
 # ---- positions --------------------------------------------------------------------------------
@@ -556,15 +595,38 @@ def test_load_file_uses_the_display_name(tmp_path: Path) -> None:
 
 
 def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:
-    folder = tmp_path / "x.yaml"
-    folder.mkdir()
-    document = load_file(folder, "items/x.yaml")
+    document = load_file(tmp_path / "missing.yaml", "items/x.yaml")
     finding = only(document)
     assert finding.rule == "yaml-unreadable"
     assert finding.file == "items/x.yaml"
-    assert finding.message.startswith("无法读取文件：")
-    assert finding.message_en.startswith("cannot read the file: ")
+    assert finding.message == "无法读取文件：No such file or directory"
+    assert finding.message_en == "cannot read the file: No such file or directory"
     assert document.data is None
+
+
+def test_a_folder_is_not_read(tmp_path: Path) -> None:
+    folder = tmp_path / "x.yaml"
+    folder.mkdir()
+    finding = only(load_file(folder, "items/x.yaml"))
+    assert finding.rule == "file-not-regular"
+    assert finding.message == "不是普通文件，而是文件夹；只读取普通文件"
+    assert finding.message_en == "not a regular file but a folder; only regular files are read"
+
+
+def test_a_fifo_is_not_opened_for_a_blocking_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "x.yaml"
+    os.mkfifo(fifo)
+    finding = only(load_file(fifo, "items/x.yaml"))
+    assert finding.rule == "file-not-regular"
+    assert finding.message_en == (
+        "not a regular file but a named pipe (FIFO); only regular files are read"
+    )
+
+
+def test_a_device_is_not_read(tmp_path: Path) -> None:
+    finding = only(load_file(Path("/dev/zero"), "items/x.yaml"))
+    assert finding.rule == "file-not-regular"
+    assert "character device" in finding.message_en
 
 
 def test_the_sample_item_loads_cleanly() -> None:

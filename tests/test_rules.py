@@ -11,6 +11,7 @@ folder named like an item file, symbolic links); they are generated here, in ``G
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterable
@@ -310,6 +311,20 @@ def _directory_named_like_item(root: Path) -> None:
     (root / ITEM / "220114001000.yaml").write_text(_template_text(), encoding="utf-8")
 
 
+def _fifo(root: Path) -> None:
+    os.mkfifo(root / ITEM)
+
+
+def _symlink_outside(root: Path) -> None:
+    outside = root.parent / f"{root.name}-outside.yaml"
+    outside.write_text(_template_text(), encoding="utf-8")
+    (root / ITEM).symlink_to(outside)
+
+
+def _symlink_to_dev_zero(root: Path) -> None:
+    (root / ITEM).symlink_to("/dev/zero")
+
+
 def _broken_symlink(root: Path) -> None:
     (root / ITEM).symlink_to(root / "drafts" / "220114001000.yaml")
 
@@ -364,12 +379,25 @@ GENERATED: list[Case] = [
         also={"schema-invalid-value"},
     ),
     _generated(
-        "yaml-unreadable/fail/directory-named-like-an-item",
+        "file-not-regular/fail/directory-named-like-an-item",
         _directory_named_like_item,
         positions=WHOLE_FILE,
     ),
+    _generated("file-not-regular/fail/fifo-named-like-an-item", _fifo, positions=WHOLE_FILE),
+    _generated("file-not-regular/pass/symlink-to-an-item", _symlink_to_item),
     _generated("yaml-unreadable/fail/broken-symlink", _broken_symlink, positions=WHOLE_FILE),
     _generated("yaml-unreadable/pass/symlink-to-an-item", _symlink_to_item),
+    _generated(
+        "file-outside-catalog/fail/symlink-to-a-file-outside",
+        _symlink_outside,
+        positions=WHOLE_FILE,
+    ),
+    _generated(
+        "file-outside-catalog/fail/symlink-to-dev-zero",
+        _symlink_to_dev_zero,
+        positions=WHOLE_FILE,
+    ),
+    _generated("file-outside-catalog/pass/symlink-within-the-catalog", _symlink_to_item),
 ]
 
 ALL_CASES: list[Case] = [*folder_cases(), *GENERATED]

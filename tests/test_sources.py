@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from conftest import PENALTY_ITEM, SERVICE_ITEM, CatalogDir, GitRepo, build_catalog
+from servicecatalog import load_catalog
 from servicecatalog.cli import main
 from servicecatalog.errors import GitSourceError, ServiceCatalogError
 from servicecatalog.review import review_sources
@@ -60,10 +62,9 @@ def test_parse_source_without_a_revision(spec: str) -> None:
 
 
 def test_open_source_of_a_folder_is_the_folder(tmp_path: Path) -> None:
-    with open_source(str(tmp_path)) as (folder, name):
-        assert folder == tmp_path
-        assert name == str(tmp_path)
-    assert tmp_path.is_dir()
+    tree = open_source(str(tmp_path))
+    assert tree.folder == tmp_path
+    assert tree.name == str(tmp_path)
 
 
 # ---- a repository with a catalog committed twice ------------------------------------------------
@@ -104,20 +105,79 @@ def _state(repo: GitRepo) -> tuple[str, str, str, str]:
     )
 
 
-def test_open_source_reads_a_revision_into_a_temporary_folder(repo: GitRepo) -> None:
+def test_open_source_reads_a_revision_from_git_objects(repo: GitRepo) -> None:
     before = _state(repo)
-    with open_source("git:HEAD~1", cwd=repo.path) as (folder, name):
-        assert name == "git:HEAD~1:catalog"
-        assert folder.name == "catalog"
-        assert not folder.resolve().is_relative_to(repo.path.resolve())
-        old = CatalogDir(folder).item(A)
-        assert old["time_limit"]["committed"]["days"] == 3
-        assert old["revision"]["version"] == 3
-        assert sorted(p.name for p in (folder / "items").iterdir()) == [f"{A}.yaml", f"{P}.yaml"]
-        assert not (folder.parent / "README.md").exists()  # only the catalog is exported
-        temporary = folder
-    assert not temporary.exists()  # removed afterwards
+    tree = open_source("git:HEAD~1", cwd=repo.path)
+    assert tree.name == "git:HEAD~1:catalog"
+    assert tree.folder is None
+    content = tree.read(f"items/{A}.yaml", 1 << 20)
+    assert isinstance(content, bytes)
+    old = yaml.safe_load(content)
+    assert old["time_limit"]["committed"]["days"] == 3
+    assert old["revision"]["version"] == 3
+    assert tree.names("items") == [f"{A}.yaml", f"{P}.yaml"]
+    assert tree.names("") == ["catalog.yaml", "items", "laws.yaml"]  # only the catalog
+    assert tree.display(f"items/{A}.yaml") == f"git:HEAD~1:catalog/items/{A}.yaml"
     assert _state(repo) == before
+
+
+def test_export_ignore_changes_nothing(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git archive would leave out files marked export-ignore and report phantom removals."""
+    (repo.path / ".gitattributes").write_text(
+        f"catalog/items/{P}.yaml export-ignore\n", encoding="utf-8"
+    )
+    repo.commit_all("attributes")
+    monkeypatch.chdir(repo.path)
+    review = review_sources("git:HEAD", "catalog", today=TODAY)
+    assert _kinds(review) == []
+    assert open_source("git:HEAD").names("items") == [f"{A}.yaml", f"{P}.yaml"]
+
+
+def _commit_link(repo: GitRepo, name: str, target: str) -> None:
+    (repo.path / "catalog" / "items" / name).symlink_to(target)
+    repo.commit_all(f"link {name}")
+
+
+def test_a_committed_link_within_the_catalog_is_followed(repo: GitRepo) -> None:
+    (repo.path / "catalog" / "items" / f"{P}.yaml").rename(repo.path / "catalog" / "penalty.yml")
+    _commit_link(repo, f"{P}.yaml", "../penalty.yml")
+    tree = open_source("git:HEAD", cwd=repo.path)
+    catalog = load_catalog(tree, today=TODAY)
+    assert P in catalog
+    assert catalog.report.for_item(P) == []
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../../../README.md", "../../.."])
+def test_a_committed_link_out_of_the_catalog_is_a_finding(repo: GitRepo, target: str) -> None:
+    _commit_link(repo, "220114999000.yaml", target)
+    catalog = load_catalog(open_source("git:HEAD", cwd=repo.path), today=TODAY)
+    [finding] = catalog.report.for_rule("file-outside-catalog")
+    assert finding.file == "git:HEAD:catalog/items/220114999000.yaml"
+    assert "root:" not in finding.message and "test repository" not in finding.message
+
+
+def test_a_loop_of_committed_links_is_a_finding(repo: GitRepo) -> None:
+    _commit_link(repo, "a.yaml", "b.yaml")
+    _commit_link(repo, "b.yaml", "a.yaml")
+    catalog = load_catalog(open_source("git:HEAD", cwd=repo.path), today=TODAY)
+    assert {Path(f.file or "").name for f in catalog.report.for_rule("file-outside-catalog")} == {
+        "a.yaml",
+        "b.yaml",
+    }
+
+
+def test_the_configuration_is_read_from_the_revision(repo: GitRepo) -> None:
+    (repo.path / ".servicecatalog.yaml").write_text(
+        "rules:\n  calendar-runs-out: off\n", encoding="utf-8"
+    )
+    repo.commit_all("config")
+    (repo.path / ".servicecatalog.yaml").write_text("rules: {}\n", encoding="utf-8")
+    tree = open_source("git:HEAD", cwd=repo.path)
+    found = tree.find_config()
+    assert found is not None
+    assert found.name == "git:HEAD:.servicecatalog.yaml"
+    catalog = load_catalog(tree, today=TODAY)
+    assert catalog.report.for_rule("calendar-runs-out") == []
 
 
 @pytest.mark.parametrize(
@@ -130,9 +190,9 @@ def test_open_source_reads_a_revision_into_a_temporary_folder(repo: GitRepo) -> 
     ],
 )
 def test_git_path_is_relative_to_the_current_folder(repo: GitRepo, spec: str, cwd: str) -> None:
-    with open_source(spec, cwd=repo.path / cwd) as (folder, shown):
-        assert shown == "git:HEAD:catalog"
-        assert (folder / "catalog.yaml").is_file()
+    tree = open_source(spec, cwd=repo.path / cwd)
+    assert tree.name == "git:HEAD:catalog"
+    assert tree.exists("catalog.yaml")
 
 
 def test_default_git_path_is_catalog_below_the_current_folder(repo: GitRepo) -> None:

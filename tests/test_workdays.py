@@ -329,7 +329,8 @@ MALFORMED: list[tuple[str, str | bytes, str]] = [
     ("unknown key", OVERRIDE_2027 + "workdays: []\n", "unknown key(s) workdays"),
     ("a list", "- 2027-01-01\n", "must be a mapping"),
     ("a scalar", "2027\n", "must be a mapping"),
-    ("empty", "", "must be a mapping"),
+    ("empty", "", "the file is empty"),
+    ("comment only", "# 2027\n", "the file is empty"),
     ("rest_days not a list", "year: 2027\nrest_days: 2027-01-01\nwork_days: []\n", "rest_days"),
     ("work_days empty value", "year: 2027\nrest_days: []\nwork_days:\n", "use [] for none"),
     ("entry not a mapping", "year: 2027\nrest_days: [2027-01-01]\nwork_days: []\n", "entry 1"),
@@ -433,6 +434,7 @@ def test_only_dates_are_accepted(call: Callable[[], object]) -> None:
 def test_public_names() -> None:
     assert workdays.__all__ == sorted(workdays.__all__)
     assert set(workdays.__all__) == {
+        "OverrideFile",
         "WorkdayCalendar",
         "is_working_day",
         "next_working_day",

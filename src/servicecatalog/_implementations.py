@@ -13,20 +13,20 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ._paths import identity_path
 from ._validation import validate_document
 from .findings import Finding, Severity
-from .loader import LoadedDocument, load_file
+from .loader import LoadedDocument
 from .model import Implementation, ImplementationList
 from .rules import (
     REGISTRY,
     ImplementationEntry,
     ImplementationScope,
     Rule,
+    Source,
+    load_source,
     run_implementation_rules,
 )
 from .rules.levels import UNIFIED_KEYS
@@ -44,14 +44,12 @@ _FIELDS = tuple(Implementation.model_fields)
 _construct: Callable[..., Implementation] = Implementation.model_construct
 
 
-@dataclass(frozen=True)
-class _Job:
-    path: Path
-    file: str
+Job = tuple[Source, str]
+"""What to read (a checked path, the bytes, or why it cannot be read) and the file's name."""
 
 
 def load_implementation_files(
-    jobs: Sequence[tuple[Path, str]],
+    jobs: Sequence[Job],
     scope: ImplementationScope,
     rules: Sequence[Rule],
     workers: int | None = None,
@@ -82,25 +80,25 @@ def _worker_count(files: int, workers: int | None, rules: Sequence[Rule]) -> int
 
 
 def _sequential(
-    jobs: Sequence[tuple[Path, str]],
+    jobs: Sequence[Job],
     scope: ImplementationScope,
     rules: Sequence[Rule],
     progress: Progress | None,
 ) -> tuple[list[ImplementationEntry], list[Finding]]:
     entries: list[ImplementationEntry] = []
     findings: list[Finding] = []
-    for path, file in jobs:
-        found, implementations = load_one(path, file, scope, rules)
+    for source, file in jobs:
+        found, implementations = load_one(source, file, scope, rules)
         findings.extend(found)
         if implementations is not None:
-            entries.append(ImplementationEntry(implementations, file, path))
+            entries.append(ImplementationEntry(implementations, file, source))
         if progress is not None:
             progress(1)
     return entries, findings
 
 
 def _parallel(
-    jobs: Sequence[tuple[Path, str]],
+    jobs: Sequence[Job],
     scope: ImplementationScope,
     rules: Sequence[Rule],
     workers: int,
@@ -117,10 +115,10 @@ def _parallel(
         initargs=(scope, rule_ids),
     ) as pool:
         for chunk, results in zip(chunks, pool.map(_load_chunk, chunks), strict=True):
-            for (path, file), (found, plain) in zip(chunk, results, strict=True):
+            for (source, file), (found, plain) in zip(chunk, results, strict=True):
                 findings.extend(found)
                 if plain is not None:
-                    entries.append(ImplementationEntry(_rebuilt(plain), file, path))
+                    entries.append(ImplementationEntry(_rebuilt(plain), file, source))
             if progress is not None:
                 progress(len(chunk))
     return entries, findings
@@ -141,10 +139,10 @@ def _initialise(scope: ImplementationScope, rule_ids: tuple[str, ...]) -> None:
     _WORKER["rules"] = tuple(REGISTRY[rule_id] for rule_id in rule_ids)
 
 
-def _load_chunk(chunk: list[tuple[Path, str]]) -> list[tuple[list[Finding], _Plain | None]]:
+def _load_chunk(chunk: list[Job]) -> list[tuple[list[Finding], _Plain | None]]:
     results = []
-    for path, file in chunk:
-        found, implementations = load_one(path, file, _WORKER["scope"], _WORKER["rules"])
+    for source, file in chunk:
+        found, implementations = load_one(source, file, _WORKER["scope"], _WORKER["rules"])
         results.append((found, None if implementations is None else _plain(implementations)))
     return results
 
@@ -166,11 +164,11 @@ def _rebuilt(plain: _Plain) -> ImplementationList:
 
 
 def load_one(
-    path: Path, file: str, scope: ImplementationScope, rules: Sequence[Rule]
+    source: Source, file: str, scope: ImplementationScope, rules: Sequence[Rule]
 ) -> tuple[list[Finding], ImplementationList | None]:
     """Load, check and validate one implementation file."""
     # Positions are recorded only if a finding asks for one: most files have none.
-    document = load_file(path, file, positions=False)
+    document = load_source(source, file, positions=False)
     findings = list(document.findings)
     if not document.usable:
         return findings, None
@@ -179,7 +177,7 @@ def load_one(
     findings.extend(problems)
     if implementations is None:
         return findings, None
-    entry = ImplementationEntry(implementations, file, path)
+    entry = ImplementationEntry(implementations, file, source)
     findings.extend(run_implementation_rules(entry, document, scope, rules))
     return findings, implementations
 

@@ -23,14 +23,15 @@ from typing import TypeVar
 
 from ._implementations import load_implementation_files
 from ._paths import item_code
+from ._tree import CatalogTree, FolderTree
 from ._validation import validate_document
-from .config import apply_config, find_config, load_config
-from .errors import CalendarError, CatalogNotFoundError
+from .config import apply_config, load_config
+from .errors import CalendarError
 from .findings import Finding, Report, Severity
-from .loader import LoadedDocument, Position, load_file
+from .loader import DEFAULT_MAX_BYTES, LoadedDocument, Position, load_content
 from .model import Implementation, ImplementationList, Item, Law, Laws, Manifest, Region, Regions
 from .rules import REGISTRY, Context, ImplementationScope, ItemEntry, Registry, run_rules
-from .workdays import WorkdayCalendar
+from .workdays import OverrideFile, WorkdayCalendar
 
 __all__ = ["ITEM_SUFFIXES", "Catalog", "load_catalog"]
 
@@ -99,7 +100,7 @@ class Catalog:
 
 
 def load_catalog(
-    path: str | Path,
+    path: str | Path | CatalogTree,
     *,
     today: date | None = None,
     config: Path | None = None,
@@ -108,45 +109,42 @@ def load_catalog(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Catalog:
-    """Load and validate the catalog folder ``path``.
+    """Load and validate the catalog folder ``path`` (or a catalog read from git: a tree).
 
     ``today`` (default: the real date) is what revision dates and waivers are compared with;
     ``config`` is a ``.servicecatalog.yaml`` to use instead of the one discovered upward from
-    ``path``. ``display`` replaces ``path`` in the file names of findings (for a catalog read
-    from git into a temporary folder). ``workers`` is how many processes load implementation
-    lists (default: one per core when there are many, else 1); ``progress(done, total)`` is
-    called as implementation lists are loaded. Raises
+    ``path``. ``display`` replaces ``path`` in the file names of findings. ``workers`` is how
+    many processes load implementation lists (default: one per core when there are many, else
+    1); ``progress(done, total)`` is called as implementation lists are loaded. Raises
     :class:`~servicecatalog.errors.CatalogNotFoundError` when ``path`` is not a catalog folder.
     """
-    root = Path(path)
-    _check_root(root, display)
-    shown = _Names(root, display)
+    tree = path if isinstance(path, CatalogTree) else FolderTree(Path(path), display)
+    tree.check()
     context = Context(today=today or date.today())
     findings: list[Finding] = []
 
-    manifest_document = shown.load(MANIFEST_FILE)
+    manifest_document = _load(tree, MANIFEST_FILE)
     context.manifest_document = manifest_document
     context.manifest = _validated(Manifest, manifest_document, findings)
 
-    laws_path = root / LAWS_FILE
-    if laws_path.is_file():
-        context.laws_document = shown.load(LAWS_FILE)
+    if tree.exists(LAWS_FILE):
+        context.laws_document = _load(tree, LAWS_FILE)
         laws = _validated(Laws, context.laws_document, findings)
         context.laws = {law.id: law for law in laws.laws} if laws else {}
     else:
-        findings.append(_missing(shown, LAWS_FILE, "法规登记表", "the law registry"))
+        findings.append(_missing(tree, LAWS_FILE, "法规登记表", "the law registry"))
 
-    calendar = context.calendar = _calendar(root, shown, findings)
-    entries = _load_items(root, shown, context, findings)
-    _load_regions(root, shown, context, findings)
-    _load_implementations(root, shown, context, findings, _LoadOptions(registry, workers, progress))
+    calendar = context.calendar = _calendar(tree, findings)
+    entries = _load_items(tree, context, findings)
+    _load_regions(tree, context, findings)
+    _load_implementations(tree, context, findings, _LoadOptions(registry, workers, progress))
     findings.extend(run_rules(context, registry))
 
-    loaded_config = load_config(config or find_config(root.resolve()), registry)
+    loaded_config = load_config(_config_document(tree, config), registry)
     kept, waived = apply_config(findings, loaded_config, context.today)
     report = Report.of(kept, items=len(entries) + len(context.broken_items), waived=waived)
     return Catalog(
-        root,
+        tree.folder or Path(tree.name),
         context.manifest,
         context.laws,
         report,
@@ -158,22 +156,60 @@ def load_catalog(
     )
 
 
-def _calendar(root: Path, shown: _Names, findings: list[Finding]) -> WorkdayCalendar:
+def _load(tree: CatalogTree, relative: str, *, positions: bool = True) -> LoadedDocument:
+    content = tree.read(relative, DEFAULT_MAX_BYTES)
+    return load_content(content, tree.display(relative), positions=positions)
+
+
+def _yaml_names(tree: CatalogTree, folder: str) -> list[str]:
+    """The YAML files of ``folder`` (hidden ones, editors' backups, are not catalog files)."""
+    return [
+        name
+        for name in tree.names(folder) or ()
+        if Path(name).suffix.lower() in ITEM_SUFFIXES and not name.startswith(".")
+    ]
+
+
+def _config_document(tree: CatalogTree, given: Path | None) -> Path | LoadedDocument | None:
+    if given is not None:
+        return given
+    found = tree.find_config()
+    return None if found is None else load_content(found.content, found.name)
+
+
+def _calendar(tree: CatalogTree, findings: list[Finding]) -> WorkdayCalendar:
+    """The calendar with the catalog's overrides. Each override file is first read by the strict
+    loader, whose findings (an emptied file, a tag, a FIFO) stand for it; the calendar is made
+    of the files that pass."""
+    names = tree.names(CALENDAR_DIR)
+    if names is None and tree.exists(CALENDAR_DIR):
+        findings.append(_calendar_finding(tree, CalendarError("calendar/ is not a folder")))
+        return WorkdayCalendar()
+    files: list[OverrideFile] = []
+    for name in names or ():
+        relative = f"{CALENDAR_DIR}/{name}"
+        if Path(name).suffix.lower() not in ITEM_SUFFIXES:
+            continue
+        content = tree.read(relative, DEFAULT_MAX_BYTES)
+        document = load_content(content, tree.display(relative), positions=False)
+        findings.extend(document.findings)
+        if document.usable and isinstance(content, bytes):
+            files.append((Path(tree.display(relative)), content))
     try:
-        return WorkdayCalendar(root / CALENDAR_DIR)
+        return WorkdayCalendar(Path(tree.display(CALENDAR_DIR)), files=files)
     except CalendarError as error:
-        findings.append(_calendar_finding(shown, error))
+        findings.append(_calendar_finding(tree, error))
         return WorkdayCalendar()
 
 
-def _calendar_finding(shown: _Names, error: CalendarError) -> Finding:
+def _calendar_finding(tree: CatalogTree, error: CalendarError) -> Finding:
     """``calendar-invalid`` at the offending value of the override file, where it is known."""
-    file, position, what = shown.name(CALENDAR_DIR), None, error.message
+    file, position, what = tree.display(CALENDAR_DIR), None, error.message
     if error.file is not None:
         relative = f"{CALENDAR_DIR}/{error.file.name}"
-        file = shown.name(relative)
+        file = tree.display(relative)
         what = what.removeprefix(f"{error.file}: ")
-        document = shown.load(relative)
+        document = _load(tree, relative)
         if document.data is not None:
             position = document.position(error.loc)
         elif document.findings and document.findings[0].line is not None:
@@ -197,32 +233,6 @@ class _LoadOptions:
     progress: Callable[[int, int], None] | None
 
 
-@dataclass(frozen=True)
-class _Names:
-    """Loads files of the catalog and names them for findings (``display`` in place of root)."""
-
-    root: Path
-    display: str | None
-
-    def name(self, relative: str) -> str:
-        if self.display is None:
-            return str(self.root / relative)
-        return f"{self.display.rstrip('/')}/{relative}"
-
-    def load(self, relative: str, *, positions: bool = True) -> LoadedDocument:
-        return load_file(self.root / relative, self.name(relative), positions=positions)
-
-
-def _check_root(root: Path, display: str | None) -> None:
-    shown = Path(display) if display is not None else root
-    if not root.exists():
-        raise CatalogNotFoundError(shown, "no such folder")
-    if not root.is_dir():
-        raise CatalogNotFoundError(shown, "not a folder")
-    if not (root / MANIFEST_FILE).is_file():
-        raise CatalogNotFoundError(shown, f"not a catalog: {MANIFEST_FILE} is missing")
-
-
 def _validated(
     model: type[M], document: LoadedDocument, findings: list[Finding], item: str | None = None
 ) -> M | None:
@@ -235,20 +245,19 @@ def _validated(
 
 
 def _load_items(
-    root: Path, shown: _Names, context: Context, findings: list[Finding]
+    tree: CatalogTree, context: Context, findings: list[Finding]
 ) -> dict[str, ItemEntry]:
-    items_dir = root / ITEMS_DIR
-    if not items_dir.is_dir():
-        findings.append(_missing(shown, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
+    names = tree.names(ITEMS_DIR)
+    if names is None:
+        findings.append(_missing(tree, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
         return {}
     entries: dict[str, ItemEntry] = {}
-    for file in sorted(items_dir.iterdir()):
-        if file.suffix.lower() not in ITEM_SUFFIXES or file.name.startswith("."):
-            continue
-        document = shown.load(f"{ITEMS_DIR}/{file.name}")
-        item = _validated(Item, document, findings, item=item_code(document.data) or file.stem)
+    for name in _yaml_names(tree, ITEMS_DIR):
+        document = _load(tree, f"{ITEMS_DIR}/{name}")
+        stem = Path(name).stem
+        item = _validated(Item, document, findings, item=item_code(document.data) or stem)
         if item is None:
-            context.broken_items.add(file.stem)
+            context.broken_items.add(stem)
             continue
         entry = ItemEntry(item, document)
         context.items.append(entry)
@@ -256,10 +265,10 @@ def _load_items(
     return entries
 
 
-def _load_regions(root: Path, shown: _Names, context: Context, findings: list[Finding]) -> None:
-    if not (root / REGIONS_FILE).is_file():
+def _load_regions(tree: CatalogTree, context: Context, findings: list[Finding]) -> None:
+    if not tree.exists(REGIONS_FILE):
         return
-    context.regions_document = shown.load(REGIONS_FILE, positions=False)
+    context.regions_document = _load(tree, REGIONS_FILE, positions=False)
     regions = _validated(Regions, context.regions_document, findings)
     if regions is not None:
         context.region_list = regions.regions
@@ -269,19 +278,19 @@ def _load_regions(root: Path, shown: _Names, context: Context, findings: list[Fi
 
 
 def _load_implementations(
-    root: Path,
-    shown: _Names,
+    tree: CatalogTree,
     context: Context,
     findings: list[Finding],
     options: _LoadOptions,
 ) -> None:
-    folder = root / IMPLEMENTATIONS_DIR
-    if not folder.is_dir():
+    if tree.names(IMPLEMENTATIONS_DIR) is None:
         return
     jobs = [
-        (file, shown.name(f"{IMPLEMENTATIONS_DIR}/{file.name}"))
-        for file in sorted(folder.iterdir())
-        if file.suffix.lower() in ITEM_SUFFIXES and not file.name.startswith(".")
+        (
+            tree.source(f"{IMPLEMENTATIONS_DIR}/{name}"),
+            tree.display(f"{IMPLEMENTATIONS_DIR}/{name}"),
+        )
+        for name in _yaml_names(tree, IMPLEMENTATIONS_DIR)
     ]
     if options.progress is not None:
         options.progress(0, len(jobs))
@@ -305,11 +314,11 @@ def _load_implementations(
     findings.extend(found)
 
 
-def _missing(shown: _Names, name: str, what_zh: str, what_en: str) -> Finding:
+def _missing(tree: CatalogTree, name: str, what_zh: str, what_en: str) -> Finding:
     return Finding(
         rule="catalog-file-missing",
         severity=Severity.ERROR,
         message=f"目录缺少{what_zh} {name}",
         message_en=f"the catalog has no {name} ({what_en})",
-        file=shown.name(name),
+        file=tree.display(name),
     )

@@ -17,6 +17,7 @@ expired waiver is itself an error and suppresses nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -79,19 +80,24 @@ class LoadedConfig:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest ``.servicecatalog.yaml`` in ``start`` or a folder above it."""
+    """The nearest ``.servicecatalog.yaml`` in ``start`` or a folder above it.
+
+    Anything of that name but a folder counts, so that a FIFO or a broken link is reported
+    rather than silently passed over for a configuration further up.
+    """
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_FILE_NAME
-        if candidate.is_file():
+        if os.path.lexists(candidate) and not candidate.is_dir():
             return candidate
     return None
 
 
-def load_config(path: Path | None, known_rules: Iterable[str]) -> LoadedConfig:
-    """Load the configuration at ``path``; ``None`` gives the defaults."""
-    if path is None:
+def load_config(source: Path | LoadedDocument | None, known_rules: Iterable[str]) -> LoadedConfig:
+    """Load the configuration at ``source`` (a file, or one already parsed); ``None`` gives the
+    defaults."""
+    if source is None:
         return LoadedConfig(Config())
-    document = load_file(path)
+    document = load_file(source) if isinstance(source, Path) else source
     if not document.usable:
         return LoadedConfig(Config(), document, document.findings)
     config, findings = validate_document(Config, document)

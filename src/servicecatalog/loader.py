@@ -16,6 +16,7 @@ The loader never raises for bad input: what it cannot use becomes findings and `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from ._files import ReadProblem, display_path, read_regular, too_large
 from .findings import Finding, Severity
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "Loc",
     "Position",
     "load_bytes",
+    "load_content",
     "load_file",
 ]
 
@@ -137,24 +140,29 @@ def load_file(
 ) -> LoadedDocument:
     """Read and parse ``path``; ``display`` is the file name findings use (default: ``path``).
 
+    Only a regular file is read, and at most ``max_bytes`` of it (see :mod:`._files`).
     ``positions=False`` defers recording positions until one is asked for.
     """
-    name = display if display is not None else str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _too_large(name, size, max_bytes)
-        raw = path.read_bytes()
-    except OSError as error:
-        finding = _finding(
-            "yaml-unreadable",
-            name,
-            None,
-            f"无法读取文件：{error.strerror or error}",
-            f"cannot read the file: {error.strerror or error}",
-        )
-        return LoadedDocument(name, None, findings=(finding,))
-    return load_bytes(raw, name, max_bytes=max_bytes, max_depth=max_depth, positions=positions)
+    name = display if display is not None else display_path(str(path))
+    content = read_regular(path, max_bytes)
+    return load_content(
+        content, name, max_bytes=max_bytes, max_depth=max_depth, positions=positions
+    )
+
+
+def load_content(
+    content: bytes | ReadProblem,
+    file: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    positions: bool = True,
+) -> LoadedDocument:
+    """Parse ``content``, or report why the file named ``file`` could not be read."""
+    if isinstance(content, ReadProblem):
+        finding = _finding(content.rule, file, None, content.message, content.message_en)
+        return LoadedDocument(file, None, findings=(finding,))
+    return load_bytes(content, file, max_bytes=max_bytes, max_depth=max_depth, positions=positions)
 
 
 def load_bytes(
@@ -175,14 +183,7 @@ def load_bytes(
 
 
 def _too_large(file: str, size: int, limit: int) -> LoadedDocument:
-    finding = _finding(
-        "yaml-too-large",
-        file,
-        None,
-        f"文件大小 {size} 字节，超过上限 {limit} 字节",
-        f"the file has {size} bytes, more than the limit of {limit}",
-    )
-    return LoadedDocument(file, None, findings=(finding,))
+    return load_content(too_large(limit, size), file)
 
 
 def _finding(
@@ -201,19 +202,34 @@ def _finding(
 
 # ---- encoding -------------------------------------------------------------------------------
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+# Without a mark, a file in a wide encoding is told by decoding it; UTF-32 first, since UTF-32
+# text also decodes as UTF-16 (with NUL characters in it).
+_WIDE = (
+    ("utf-32-le", "UTF-32"),
+    ("utf-32-be", "UTF-32"),
+    ("utf-16-le", "UTF-16"),
+    ("utf-16-be", "UTF-16"),
+)
 
 
 def _decode(raw: bytes, file: str) -> str | Finding:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if raw.startswith(_UTF16_BOMS):
+    encoding = _wide_encoding(raw)
+    if encoding is not None:
         return _finding(
             "yaml-encoding",
             file,
             _START,
-            "文件是 UTF-16 编码；请另存为 UTF-8",
-            "the file is UTF-16 encoded; save it as UTF-8",
+            f"文件是 {encoding} 编码；请另存为 UTF-8",
+            f"the file is {encoding} encoded; save it as UTF-8",
         )
     try:
         return raw.decode("utf-8")
@@ -236,6 +252,46 @@ def _decode(raw: bytes, file: str) -> str | Finding:
             f"the file is not UTF-8: byte {error.start + 1} (0x{raw[error.start]:02x}) "
             "cannot be decoded",
         )
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when ``raw`` is in one of them, with or without a byte-order mark.
+
+    Without a mark, the pattern of NUL bytes in the first four tells (a YAML file starts with an
+    ASCII character), as YAML's own encoding detection does; failing that, a file that is not
+    UTF-8, holds NUL bytes and decodes cleanly as one of them to text.
+    """
+    for mark, name in _BOMS:
+        if raw.startswith(mark):
+            return name
+    head = raw[:4]
+    if len(head) == 4 and (head[:3] == b"\0\0\0" or head[1:] == b"\0\0\0"):
+        return "UTF-32"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
+        return "UTF-16"
+    if 0 not in raw or _is_utf8(raw):
+        return None
+    for codec, name in _WIDE:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_text(text):
+            return name
+    return None
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mostly_text(text: str) -> bool:
+    printable = sum(char.isprintable() or char in "\t\r\n" for char in text)
+    return "\x00" not in text and printable >= 0.95 * len(text)
 
 
 def _looks_like_gbk(raw: bytes) -> bool:
@@ -293,6 +349,7 @@ class _Builder:
         self.findings: list[Finding] = []
         self.stack: list[_Frame] = []
         self.root: Any = None
+        self.root_position = _START
         self.documents = 0
         self.handlers: dict[type, Callable[[Any], None]] = {
             yaml.ScalarEvent: self._scalar,
@@ -318,24 +375,7 @@ class _Builder:
                 return self._failed(self._depth_finding(self._depth_position(text)))
             return self._failed(self._syntax_finding(error))
         except yaml.reader.ReaderError as error:
-            return self._failed(
-                _finding(
-                    "yaml-syntax",
-                    self.file,
-                    _text_position(text, error.position),
-                    f"文件含有不允许的控制字符 U+{ord(text[error.position]):04X}",
-                    f"the file contains a control character (U+{ord(text[error.position]):04X}), "
-                    "which YAML does not allow",
-                )
-                if 0 <= error.position < len(text)
-                else _finding(
-                    "yaml-syntax",
-                    self.file,
-                    _START,
-                    f"YAML 语法错误：{error.reason}",
-                    f"YAML syntax error: {error.reason}",
-                )
-            )
+            return self._failed(self._reader_finding(text, error))
         except yaml.YAMLError as error:
             return self._failed(
                 _finding(
@@ -350,12 +390,35 @@ class _Builder:
             return self._failed(self._depth_finding(error.position))
         finally:
             parser.dispose()
+        if self.root is None:
+            return self._failed(self._empty_finding())
         if not self.record:
             return LoadedDocument(
                 self.file, self.root, None, None, tuple(self.findings), text, self.max_depth
             )
         return LoadedDocument(
             self.file, self.root, self.positions, self.key_positions, tuple(self.findings)
+        )
+
+    def _reader_finding(self, text: str, error: yaml.reader.ReaderError) -> Finding:
+        """A character YAML does not allow, named and located by character (libyaml reports
+        the offset in UTF-8 bytes, which differs as soon as a Chinese character precedes)."""
+        offset = _character_offset(text, error)
+        if offset is None:
+            return _finding(
+                "yaml-syntax",
+                self.file,
+                _START,
+                f"YAML 语法错误：{error.reason}",
+                f"YAML syntax error: {error.reason}",
+            )
+        code = ord(text[offset])
+        return _finding(
+            "yaml-syntax",
+            self.file,
+            _text_position(text, offset),
+            f"文件含有不允许的控制字符 U+{code:04X}",
+            f"the file contains a control character (U+{code:04X}), which YAML does not allow",
         )
 
     def _depth_position(self, text: str) -> Position:
@@ -373,6 +436,17 @@ class _Builder:
             if finding.rule == "yaml-too-deep" and finding.line is not None:
                 return Position(finding.line, finding.column or 1)
         return _text_position(text, offset)
+
+    def _empty_finding(self) -> Finding:
+        """A file with no content, only comments, or only ``null``: an item (or any catalog
+        file) that became empty must never pass as if it had not been there."""
+        return _finding(
+            "yaml-empty-document",
+            self.file,
+            self.root_position,
+            "文件为空（没有内容，或只有注释、“---”、null 或 ~）",
+            "the file is empty (nothing, or only comments, '---', null or ~)",
+        )
 
     def _depth_finding(self, position: Position) -> Finding:
         return _finding(
@@ -464,7 +538,9 @@ class _Builder:
                 f"不允许使用锚点 “&{event.anchor}”",
                 f"anchors (&{event.anchor}) are not allowed",
             )
-        if event.tag is not None and not _is_implicit_tag(event):
+        # A tag the document did not write is reported as None; anything else, the bare
+        # non-specific "!" included, was written and is refused.
+        if event.tag is not None:
             self._report(
                 "yaml-tag",
                 event.start_mark,
@@ -484,9 +560,10 @@ class _Builder:
             if self.documents > 1:
                 return None
             self.root = value
+            self.root_position = _position(mark)
             if not self.record:
                 return None
-            self.positions[()] = _position(mark)
+            self.positions[()] = self.root_position
             return ()
         frame = stack[-1]
         if frame.is_list:
@@ -539,6 +616,22 @@ class _Builder:
         self.findings.append(_finding(rule, self.file, _position(mark), message, message_en))
 
 
+# The characters YAML 1.1 allows in a stream (PyYAML's reader refuses the rest).
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _character_offset(text: str, error: yaml.reader.ReaderError) -> int | None:
+    """The index in ``text`` of the character the reader refused."""
+    if isinstance(error.position, int) and error.position >= 0:
+        offset = len(text.encode("utf-8")[: error.position].decode("utf-8", "ignore"))
+        if offset < len(text) and ord(text[offset]) == error.character:
+            return offset
+    found = _NOT_PRINTABLE.search(text)
+    return found.start() if found else None
+
+
 def _text_position(text: str, offset: int) -> Position:
     line_start = text.rfind("\n", 0, offset) + 1
     return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
@@ -563,10 +656,3 @@ def _flow_depth_offset(text: str, max_depth: int) -> int | None:
 
 def _position(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
-
-
-def _is_implicit_tag(event: Any) -> bool:
-    """True when the parser reports a tag the document did not write (plain scalars, ``!``)."""
-    if isinstance(event, yaml.ScalarEvent):
-        return event.tag == "!" or (event.tag is None)
-    return bool(event.implicit) and event.tag is None

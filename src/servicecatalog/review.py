@@ -73,11 +73,10 @@ class Review:
 def review_sources(old_spec: str, new_spec: str, today: date | None = None) -> Review:
     """Load both sources (folders or ``git:REV[:PATH]``), diff them and check publication."""
     day = today or date.today()
-    with open_source(old_spec) as (old_folder, old_name):
-        old = load_catalog(old_folder, today=day, display=old_name)
-    with open_source(new_spec) as (new_folder, new_name):
-        new = load_catalog(new_folder, today=day, display=new_name)
-    review = review_catalogs(old, new, new.calendar, day, old_name, new_name)
+    old_tree, new_tree = open_source(old_spec), open_source(new_spec)
+    old = load_catalog(old_tree, today=day)
+    new = load_catalog(new_tree, today=day)
+    review = review_catalogs(old, new, new.calendar, day, old_tree.name, new_tree.name)
     return replace(review, calendar_ends=new.calendar.runs_out_within(day))
 
 

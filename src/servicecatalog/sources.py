@@ -1,27 +1,32 @@
 """Where a catalog version comes from: a folder, or ``git:REV[:PATH]`` read from git objects.
 
-A git source is exported with ``git archive`` into a temporary folder that is removed afterwards;
-the work tree, the index and HEAD are never touched. ``PATH`` defaults to ``catalog`` and is
-relative to the current folder, as in ``git show REV:./PATH``.
+A git source is read from the object database: ``git ls-tree`` lists the revision's files and
+``git cat-file --batch`` hands over their bytes. Nothing is checked out or extracted, so the work
+tree, the index and HEAD are never touched, ``export-ignore`` attributes change nothing, and a
+committed symbolic link is followed only to a file of the same catalog. ``PATH`` defaults to
+``catalog`` and is relative to the current folder, as in ``git show REV:./PATH``.
 """
 
 from __future__ import annotations
 
-import io
+import posixpath
 import subprocess
-import tarfile
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import GitSourceError
+from ._files import ReadProblem, display_path, outside, too_large
+from ._tree import CONFIG_FILE_NAME, MANIFEST_FILE, CatalogTree, FolderTree, FoundConfig
+from .errors import CatalogNotFoundError, GitSourceError
+from .loader import DEFAULT_MAX_BYTES
 
-__all__ = ["GIT_PREFIX", "CatalogSource", "open_source", "parse_source"]
+__all__ = ["GIT_PREFIX", "CatalogSource", "GitTree", "open_source", "parse_source"]
 
 GIT_PREFIX = "git:"
 DEFAULT_GIT_PATH = "catalog"
+_TIMEOUT = 120
+_MAX_LINKS = 8
+"""Links followed in a row before a committed symbolic link is taken for a loop."""
+_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,22 +49,215 @@ def parse_source(spec: str) -> CatalogSource:
     return CatalogSource(spec, revision=revision, path=path.strip("/") or DEFAULT_GIT_PATH)
 
 
-@contextmanager
-def open_source(spec: str, cwd: Path | None = None) -> Iterator[tuple[Path, str]]:
-    """Yield (folder holding the catalog, the name to show for it) for ``spec``."""
+def open_source(spec: str, cwd: Path | None = None) -> CatalogTree:
+    """The catalog tree ``spec`` names: a folder, or a git revision's catalog (read at once)."""
     source = parse_source(spec)
     if source.folder is not None:
-        yield source.folder, str(source.folder)
-        return
-    assert source.revision is not None  # parse_source sets one of folder and revision
-    here = (cwd or Path.cwd()).resolve()
-    top = Path(_git(spec, here, "rev-parse", "--show-toplevel").decode().strip())
-    commit = _git(spec, here, "rev-parse", "--verify", "--quiet", f"{source.revision}^{{commit}}")
-    relative = _relative_path(spec, here, top, source.path)
-    archive = _git(spec, top, "archive", "--format=tar", commit.decode().strip(), "--", relative)
-    with tempfile.TemporaryDirectory(prefix="servicecatalog-git-") as temporary:
-        _extract(archive, Path(temporary))
-        yield Path(temporary) / relative, f"{GIT_PREFIX}{source.revision}:{relative}"
+        return FolderTree(source.folder)
+    return GitTree.from_revision(source, (cwd or Path.cwd()).resolve())
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    mode: str
+    kind: str
+    oid: str
+    size: int | None
+
+
+class GitTree(CatalogTree):
+    """The catalog of one git revision, read from the object database."""
+
+    def __init__(
+        self,
+        name: str,
+        files: dict[str, _Entry],
+        contents: dict[str, bytes],
+        config: FoundConfig | None,
+    ) -> None:
+        super().__init__(name)
+        self._files = files
+        self._contents = contents
+        self._config = config
+        folders: dict[str, set[str]] = {}
+        for relative in files:
+            parts = relative.split("/")
+            for depth in range(len(parts)):
+                folders.setdefault("/".join(parts[:depth]), set()).add(parts[depth])
+        self._folders = {folder: sorted(names) for folder, names in folders.items()}
+
+    @classmethod
+    def from_revision(cls, source: CatalogSource, here: Path) -> GitTree:
+        """List and read the catalog at ``source.path`` of ``source.revision``."""
+        assert source.revision is not None  # a git source
+        spec = source.spec
+        top = Path(_git(spec, here, "rev-parse", "--show-toplevel").decode().strip())
+        commit = (
+            _git(
+                spec,
+                here,
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                f"{source.revision}^{{commit}}",
+            )
+            .decode()
+            .strip()
+        )
+        relative = _relative_path(spec, here, top, source.path)
+        prefix = "" if relative == "." else relative + "/"
+        listed = _ls_tree(spec, top, commit, [relative] if prefix else [])
+        files = {
+            path[len(prefix) :]: entry for path, entry in listed.items() if path.startswith(prefix)
+        }
+        if not files:
+            if relative in listed:
+                raise GitSourceError(spec, f"{relative} is not a folder in that revision")
+            raise GitSourceError(spec, f"{relative} does not exist in that revision")
+        config = _config_entry(spec, top, commit, relative)
+        wanted = {
+            entry.oid
+            for path, entry in files.items()
+            if path.endswith(_SUFFIXES) and _readable(entry)
+        }
+        if config is not None and _readable(config[1]):
+            wanted.add(config[1].oid)
+        blobs = _cat_file(spec, top, sorted(wanted))
+        contents = {path: blobs[entry.oid] for path, entry in files.items() if entry.oid in blobs}
+        found = None
+        if config is not None:
+            path, entry = config
+            content = blobs.get(entry.oid)
+            found = FoundConfig(
+                f"{GIT_PREFIX}{source.revision}:{path}",
+                content if content is not None else _problem(entry),
+            )
+        return cls(f"{GIT_PREFIX}{source.revision}:{relative}", files, contents, found)
+
+    def check(self) -> None:
+        if not self.exists(MANIFEST_FILE):
+            raise CatalogNotFoundError(
+                Path(self.name), f"not a catalog: {MANIFEST_FILE} is missing"
+            )
+
+    def names(self, folder: str) -> list[str] | None:
+        return self._folders.get(folder.strip("/"))
+
+    def exists(self, relative: str) -> bool:
+        return relative in self._files
+
+    def read(self, relative: str, limit: int) -> bytes | ReadProblem:
+        target = self._resolve(relative)
+        if isinstance(target, ReadProblem):
+            return target
+        content = self._contents.get(target)
+        if content is None:
+            return _problem(self._files[target])
+        return content if len(content) <= limit else too_large(limit, len(content))
+
+    def source(self, relative: str) -> bytes | ReadProblem:
+        return self.read(relative, DEFAULT_MAX_BYTES)
+
+    def find_config(self) -> FoundConfig | None:
+        return self._config
+
+    def _resolve(self, relative: str) -> str | ReadProblem:
+        """The file ``relative`` leads to, following committed links within the catalog."""
+        path = relative
+        for _ in range(_MAX_LINKS):
+            entry = self._files.get(path)
+            if entry is None:
+                return outside(display_path(path))
+            if entry.mode != _LINK_MODE:
+                return path
+            target = self._contents.get(path)
+            if target is None:
+                return outside(display_path(path))
+            written = target.decode("utf-8", "replace")
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(path), written))
+            if joined == ".." or joined.startswith("../") or posixpath.isabs(written):
+                return outside(written[:200])
+            path = joined
+        return outside(display_path(relative) + " (a loop of links)")
+
+
+_LINK_MODE = "120000"
+_REGULAR_MODES = ("100644", "100755")
+
+
+def _readable(entry: _Entry) -> bool:
+    """Regular files within the size limit, and links (their target is their content)."""
+    if entry.mode == _LINK_MODE:
+        return True
+    return entry.mode in _REGULAR_MODES and (entry.size or 0) <= DEFAULT_MAX_BYTES
+
+
+def _problem(entry: _Entry) -> ReadProblem:
+    if entry.mode in _REGULAR_MODES:
+        return too_large(DEFAULT_MAX_BYTES, entry.size or DEFAULT_MAX_BYTES + 1)
+    what = "a submodule" if entry.kind == "commit" else f"a git object of mode {entry.mode}"
+    return ReadProblem(
+        "file-not-regular",
+        f"不是普通文件，而是{'子模块' if entry.kind == 'commit' else 'git 特殊对象'}；只读取普通文件",
+        f"not a regular file but {what}; only regular files are read",
+    )
+
+
+def _ls_tree(spec: str, top: Path, commit: str, paths: list[str]) -> dict[str, _Entry]:
+    """Every file at or below ``paths`` (all files when empty), by its path from the top."""
+    output = _git(spec, top, "ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", *paths)
+    return _entries(output)
+
+
+def _entries(output: bytes) -> dict[str, _Entry]:
+    """``git ls-tree -z -l`` output: ``mode kind oid size<TAB>path`` records, by path."""
+    entries: dict[str, _Entry] = {}
+    for record in output.split(b"\0"):
+        header, _, raw_path = record.partition(b"\t")
+        if not header:
+            continue
+        mode, kind, oid, size = header.decode("ascii").split()
+        path = raw_path.decode("utf-8", "surrogateescape")
+        entries[path] = _Entry(mode, kind, oid, int(size) if size.isdigit() else None)
+    return entries
+
+
+def _config_entry(spec: str, top: Path, commit: str, relative: str) -> tuple[str, _Entry] | None:
+    """The nearest committed ``.servicecatalog.yaml`` at or above the catalog's folder."""
+    folders: list[str] = []
+    folder = "" if relative == "." else relative
+    while True:
+        folders.append(folder)
+        if not folder:
+            break
+        folder = posixpath.dirname(folder)
+    candidates = [posixpath.join(folder, CONFIG_FILE_NAME) for folder in folders]
+    found = _entries(
+        _git(spec, top, "ls-tree", "-z", "-l", "--full-tree", commit, "--", *candidates)
+    )
+    for candidate in candidates:
+        if candidate in found and found[candidate].kind == "blob":
+            return candidate, found[candidate]
+    return None
+
+
+def _cat_file(spec: str, top: Path, oids: list[str]) -> dict[str, bytes]:
+    """The contents of the blobs ``oids``, read in one ``git cat-file --batch``."""
+    if not oids:
+        return {}
+    output = _git(spec, top, "cat-file", "--batch", stdin=("\n".join(oids) + "\n").encode())
+    blobs: dict[str, bytes] = {}
+    offset = 0
+    for oid in oids:
+        end = output.index(b"\n", offset)
+        header = output[offset:end].decode("ascii").split()
+        if len(header) != 3:
+            raise GitSourceError(spec, f"git cat-file could not read object {oid}")
+        size = int(header[2])
+        blobs[oid] = output[end + 1 : end + 1 + size]
+        offset = end + 1 + size + 1
+    return blobs
 
 
 def _relative_path(spec: str, here: Path, top: Path, path: str) -> str:
@@ -70,15 +268,22 @@ def _relative_path(spec: str, here: Path, top: Path, path: str) -> str:
         raise GitSourceError(spec, f"{path} is outside the repository at {top}") from None
 
 
-def _git(spec: str, cwd: Path, *arguments: str) -> bytes:
+def _git(spec: str, cwd: Path, *arguments: str, stdin: bytes | None = None) -> bytes:
     try:
         result = subprocess.run(
-            ["git", *arguments], cwd=cwd, capture_output=True, check=False, timeout=120
+            ["git", *arguments],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            check=False,
+            timeout=_TIMEOUT,
         )
     except FileNotFoundError:
         raise GitSourceError(spec, "git is not installed") from None
     except subprocess.TimeoutExpired:
-        raise GitSourceError(spec, f"git {arguments[0]} did not answer in 120 s") from None
+        raise GitSourceError(spec, f"git {arguments[0]} did not answer in {_TIMEOUT} s") from None
+    except OSError as error:
+        raise GitSourceError(spec, f"cannot run git: {error.strerror or error}") from None
     if result.returncode != 0:
         raise GitSourceError(spec, _explain(arguments, result.stderr.decode(errors="replace")))
     return result.stdout
@@ -89,11 +294,4 @@ def _explain(arguments: tuple[str, ...], stderr: str) -> str:
         return "not inside a git repository"
     if arguments[:2] == ("rev-parse", "--verify"):
         return f"unknown revision {arguments[-1].removesuffix('^{commit}')!r}"
-    if arguments[0] == "archive" and "did not match" in stderr:
-        return f"{arguments[-1]} does not exist in that revision"
     return stderr.strip().splitlines()[-1] if stderr.strip() else f"git {arguments[0]} failed"
-
-
-def _extract(archive: bytes, folder: Path) -> None:
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")

@@ -39,9 +39,11 @@ from typing import Any
 import chinese_calendar  # type: ignore[import-untyped]
 import yaml
 
-from servicecatalog.errors import CalendarError, UnknownYearError
+from ._files import ReadProblem, read_regular
+from .errors import CalendarError, UnknownYearError
 
 __all__ = [
+    "OverrideFile",
     "WorkdayCalendar",
     "is_working_day",
     "next_working_day",
@@ -52,6 +54,7 @@ __all__ = [
 # UnknownYearError when a calendar was made without an overrides folder.
 _SUGGESTED_OVERRIDES_DIR = Path("catalog/calendar")
 
+_MAX_OVERRIDE_BYTES = 1024 * 1024
 _OVERRIDE_FILE_NAME = re.compile(r"\d{4}\.yaml", re.ASCII)
 # date.fromisoformat also accepts 20261001 and week dates (2026-W40-4) since Python 3.11; a notice
 # is transcribed as YYYY-MM-DD, and anything else is more likely a typo than a deliberate choice.
@@ -246,12 +249,14 @@ def _days(first: date, last: date) -> Iterator[date]:
         day += _ONE_DAY
 
 
-def _load_override(path: Path, year: int) -> _Year:
-    """Read, decode, parse and check one override file; every failure is a CalendarError."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CalendarError(f"{path}: cannot be read ({error.strerror or error})", path) from None
+OverrideFile = tuple[Path, "bytes | ReadProblem"]
+"""An override file's name and its content (or why it could not be read)."""
+
+
+def _parse_override(path: Path, year: int, raw: bytes | ReadProblem) -> _Year:
+    """Decode, parse and check one override file; every failure is a CalendarError."""
+    if isinstance(raw, ReadProblem):
+        raise CalendarError(f"{path}: {raw.message_en}", path)
     try:
         # A BOM is accepted, as everywhere in the catalog (DESIGN §6).
         text = raw.decode("utf-8-sig")
@@ -271,26 +276,39 @@ def _load_override(path: Path, year: int) -> _Year:
         ) from None
     except yaml.YAMLError as error:
         raise CalendarError(f"{path}: invalid YAML: {error}", path) from None
+    if data is None:
+        raise CalendarError(
+            f"{path}: the file is empty; write the year's schedule or delete the file", path
+        )
     return _OverrideParser(path, year).parse(data)
 
 
-def _load_overrides(directory: Path) -> dict[int, _Year]:
-    """Every ``<year>.yaml`` of the folder, loaded; a missing folder simply holds none."""
+def _override_files(directory: Path) -> list[OverrideFile]:
+    """Every file of the overrides folder, read (regular files only, bounded)."""
     if not directory.exists():
-        return {}
+        return []
     if not directory.is_dir():
         raise CalendarError(f"{directory}: the calendar overrides folder is not a folder")
+    return [
+        (path, read_regular(path, _MAX_OVERRIDE_BYTES))
+        for path in sorted(directory.iterdir())
+        if path.suffix.lower() in (".yaml", ".yml")
+    ]
+
+
+def _parse_overrides(files: list[OverrideFile]) -> dict[int, _Year]:
+    """The years of the override files; other files (README.md and the like) are skipped."""
     years: dict[int, _Year] = {}
-    for path in sorted(directory.iterdir()):
+    for path, raw in files:
         if path.suffix.lower() not in (".yaml", ".yml"):
-            continue  # README.md and the like
+            continue
         # A 2027.yml or 2027-holidays.yaml that were skipped would leave the year to the package
         # (or to nobody) while its author believes it is in force.
         if not _OVERRIDE_FILE_NAME.fullmatch(path.name):
             raise CalendarError(
                 f"{path}: an override file must be named <year>.yaml, for example 2027.yaml"
             )
-        years[int(path.stem)] = _load_override(path, int(path.stem))
+        years[int(path.stem)] = _parse_override(path, int(path.stem), raw)
     return years
 
 
@@ -306,14 +324,18 @@ class WorkdayCalendar:
 
     Override files are read when the calendar is made, so a malformed file is reported at once
     (as :class:`CalendarError`) rather than when a deadline happens to reach its year. A folder
-    that does not exist holds no overrides. The calendar is immutable afterwards; make a new one
-    to see changed files.
+    that does not exist holds no overrides. ``files`` gives the override files already read
+    (name and content, as a catalog read from git has them) in place of a folder. The calendar is
+    immutable afterwards; make a new one to see changed files.
     """
 
-    def __init__(self, overrides_dir: Path | None = None) -> None:
+    def __init__(
+        self, overrides_dir: Path | None = None, *, files: list[OverrideFile] | None = None
+    ) -> None:
         self._overrides_dir = None if overrides_dir is None else Path(overrides_dir)
-        overrides = {} if self._overrides_dir is None else _load_overrides(self._overrides_dir)
-        self._years: dict[int, _Year] = {**_package_years(), **overrides}
+        if files is None:
+            files = [] if self._overrides_dir is None else _override_files(self._overrides_dir)
+        self._years: dict[int, _Year] = {**_package_years(), **_parse_overrides(files)}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(overrides_dir={self._overrides_dir!r})"

@@ -27,7 +27,16 @@ from . import (
     visits,
     yaml_safety,
 )
-from ._base import Context, ImplementationEntry, ImplementationScope, ItemEntry, Rule, Violation
+from ._base import (
+    Context,
+    ImplementationEntry,
+    ImplementationScope,
+    ItemEntry,
+    Rule,
+    Source,
+    Violation,
+    load_source,
+)
 
 __all__ = [
     "REGISTRY",
@@ -37,8 +46,10 @@ __all__ = [
     "ItemEntry",
     "Registry",
     "Rule",
+    "Source",
     "Violation",
     "finding_of",
+    "load_source",
     "run_implementation_rules",
     "run_rules",
 ]

@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from .._files import ReadProblem
 from ..findings import Severity
-from ..loader import LoadedDocument, Loc, load_file
+from ..loader import LoadedDocument, Loc, load_content, load_file
 from ..model import ImplementationList, Item, Law, Level, Manifest, Region
 from ..workdays import WorkdayCalendar
 
@@ -23,11 +24,13 @@ __all__ = [
     "ItemCheck",
     "ItemEntry",
     "Rule",
+    "Source",
     "Violation",
     "catalog_rule",
     "emitted_rule",
     "implementation_rule",
     "item_rule",
+    "load_source",
 ]
 
 
@@ -55,6 +58,18 @@ class ItemEntry:
     document: LoadedDocument
 
 
+Source = Path | bytes | ReadProblem
+"""Where a file's content comes from: a path to read, the bytes read from git, or why it cannot
+be read."""
+
+
+def load_source(source: Source, file: str, *, positions: bool = True) -> LoadedDocument:
+    """Parse the file named ``file`` from ``source``."""
+    if isinstance(source, Path):
+        return load_file(source, file, positions=positions)
+    return load_content(source, file, positions=positions)
+
+
 @dataclass(frozen=True, slots=True)
 class ImplementationEntry:
     """A valid implementation list, the name of its file and where to read it again.
@@ -66,11 +81,11 @@ class ImplementationEntry:
 
     implementations: ImplementationList
     file: str
-    path: Path
+    source: Source
 
     def load_document(self) -> LoadedDocument:
         """The parsed file, read again."""
-        return load_file(self.path, self.file)
+        return load_source(self.source, self.file)
 
 
 @dataclass(frozen=True)

@@ -66,21 +66,38 @@ def list_size_mismatch(context: Context) -> Iterator[Violation]:
     """Each list holds exactly the ``expected`` number of items declared in catalog.yaml.
 
     The four lists are published with their sizes (49, 100, 44, 12); an item added or dropped by
-    mistake shows here. Not checked while some item file is invalid, since its lists are unknown.
+    mistake shows here. An item file that exists but does not validate (an emptied file among
+    them) does not count: its lists are unknown, and the message names it, so a list of 49 with
+    one broken item says that only 48 validate.
     """
     manifest, document = context.manifest, context.manifest_document
-    if manifest is None or document is None or context.broken_items:
+    if manifest is None or document is None:
         return
     counts = Counter(list_id for entry in context.items for list_id in set(entry.item.lists))
+    broken = sorted(context.broken_items)
     for list_id, spec in manifest.lists.items():
         if spec.expected is not None and counts[list_id] != spec.expected:
+            zh, en = _broken_note(broken)
             yield Violation(
                 ("lists", list_id, "expected"),
-                f"清单 “{list_id}”（{spec.title}）应有 {spec.expected} 项，实有 {counts[list_id]} 项",
-                f"list '{list_id}' ({spec.title}) should hold {spec.expected} items but holds "
-                f"{counts[list_id]}",
+                f"清单 “{list_id}”（{spec.title}）应有 {spec.expected} 项，"
+                f"{'通过校验的' if broken else '实'}有 {counts[list_id]} 项{zh}",
+                f"list '{list_id}' ({spec.title}) should hold {spec.expected} items but "
+                + (f"{counts[list_id]} validate" if broken else f"holds {counts[list_id]}")
+                + en,
                 document=document,
             )
+
+
+def _broken_note(broken: list[str]) -> tuple[str, str]:
+    if not broken:
+        return "", ""
+    shown = "、".join(broken[:10]) + ("等" if len(broken) > 10 else "")
+    shown_en = ", ".join(broken[:10]) + (", …" if len(broken) > 10 else "")
+    return (
+        f"；另有 {len(broken)} 个事项文件未通过校验，其所属清单未知：{shown}",
+        f"; {len(broken)} item file(s) did not validate and their lists are unknown: {shown_en}",
+    )
 
 
 @catalog_rule("list-subset-unknown", Severity.ERROR, "subset_of 指向未声明的清单", "bad subset_of")

@@ -82,7 +82,40 @@ def yaml_multiple_documents() -> None:
 
 @emitted_rule("yaml-unreadable", Severity.ERROR, "无法读取文件", "the file cannot be read")
 def yaml_unreadable() -> None:
-    """The file exists but cannot be read (permissions, a broken link, a folder named .yaml)."""
+    """The file exists but cannot be read (permissions, a broken link)."""
+
+
+@emitted_rule("yaml-empty-document", Severity.ERROR, "文件为空", "the file is empty")
+def yaml_empty_document() -> None:
+    """A catalog file holds nothing: no bytes, only whitespace or comments, only ``---``, or
+    only ``null`` / ``~``.
+
+    An item file emptied by a bad merge or an editor crash would otherwise make its item vanish
+    from the catalog, the diff and the published site without a word. Every kind of catalog file
+    (items, ``catalog.yaml``, ``laws.yaml``, ``regions.yaml``, implementation lists, calendar
+    overrides, ``.servicecatalog.yaml``) must hold its content; delete a file rather than empty it.
+    """
+
+
+@emitted_rule("file-not-regular", Severity.ERROR, "不是普通文件", "not a regular file")
+def file_not_regular() -> None:
+    """A catalog file name is a folder, a named pipe (FIFO), a device or a socket.
+
+    Only regular files are read: reading a FIFO would wait forever for a writer, and a device
+    such as ``/dev/zero`` never ends. Replace it with a regular file.
+    """
+
+
+@emitted_rule(
+    "file-outside-catalog", Severity.ERROR, "链接指向目录之外", "a link leads outside the catalog"
+)
+def file_outside_catalog() -> None:
+    """A symbolic link in the catalog leads to a file outside the catalog folder.
+
+    Such a file is not read: the catalog is what its folder (or its git revision) holds, and a
+    link to ``/etc/passwd`` must not put that file's content into findings or a published site.
+    Links within the catalog folder are followed.
+    """
 
 
 RULES: tuple[Rule, ...] = (
@@ -95,4 +128,7 @@ RULES: tuple[Rule, ...] = (
     yaml_too_deep,
     yaml_multiple_documents,
     yaml_unreadable,
+    yaml_empty_document,
+    file_not_regular,
+    file_outside_catalog,
 )

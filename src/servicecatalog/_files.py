@@ -1,0 +1,124 @@
+"""Reading catalog files so that no file can hang, exhaust memory or leak what is outside.
+
+Only regular files are read: a FIFO would block the reader forever, and ``/dev/zero`` reports a
+size of 0 and never ends. The file is opened without blocking, checked on the open descriptor
+(not by a ``stat`` of the name, which a symlink can make lie), and read to at most ``limit + 1``
+bytes, so a file that grows or lies about its size is still bounded.
+
+What cannot be read is a :class:`ReadProblem`, a value the loader turns into a finding.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["ReadProblem", "display_path", "read_regular", "within"]
+
+_CHUNK = 1 << 16
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadProblem:
+    """Why a file was not read: a rule id and the message in Chinese and English."""
+
+    rule: str
+    message: str
+    message_en: str
+
+
+def read_regular(path: Path, limit: int) -> bytes | ReadProblem:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes."""
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        return _unreadable(error)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return not_regular(status.st_mode)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(descriptor, min(_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        return _unreadable(error)
+    finally:
+        os.close(descriptor)
+    if size > limit:
+        return too_large(limit, max(size, status.st_size))
+    return b"".join(chunks)
+
+
+def not_regular(mode: int) -> ReadProblem:
+    """The problem of a name that is a folder, FIFO, device or socket rather than a file."""
+    zh, en = _KINDS.get(stat.S_IFMT(mode), ("特殊文件", "a special file"))
+    return ReadProblem(
+        "file-not-regular",
+        f"不是普通文件，而是{zh}；只读取普通文件",
+        f"not a regular file but {en}; only regular files are read",
+    )
+
+
+def too_large(limit: int, size: int) -> ReadProblem:
+    """The problem of a file of ``size`` bytes, larger than ``limit`` (``size`` may be a lower
+    bound: the file is not read past the limit)."""
+    return ReadProblem(
+        "yaml-too-large",
+        f"文件大小 {size} 字节，超过上限 {limit} 字节",
+        f"the file has {size} bytes, more than the limit of {limit}",
+    )
+
+
+def outside(target: str) -> ReadProblem:
+    """The problem of a symbolic link that leads out of the catalog folder."""
+    return ReadProblem(
+        "file-outside-catalog",
+        f"符号链接指向目录之外（{target}），未读取",
+        f"a symbolic link to a file outside the catalog ({target}); it was not read",
+    )
+
+
+_KINDS = {
+    stat.S_IFDIR: ("文件夹", "a folder"),
+    stat.S_IFIFO: ("命名管道（FIFO）", "a named pipe (FIFO)"),
+    stat.S_IFCHR: ("字符设备", "a character device"),
+    stat.S_IFBLK: ("块设备", "a block device"),
+    stat.S_IFSOCK: ("套接字", "a socket"),
+}
+
+
+def _unreadable(error: OSError) -> ReadProblem:
+    reason = error.strerror or str(error)
+    return ReadProblem(
+        "yaml-unreadable", f"无法读取文件：{reason}", f"cannot read the file: {reason}"
+    )
+
+
+def within(path: Path, root: Path) -> bool:
+    """True when ``path`` (resolved, symbolic links followed) lies inside ``root`` (resolved)."""
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def display_path(text: str) -> str:
+    """``text`` with bytes that were not UTF-8 in a file name shown as ``\\xNN``.
+
+    Python keeps such bytes as lone surrogates (``os.fsdecode``), which no UTF-8 output can
+    carry; every name shown in a finding or a message passes through here.
+    """
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text
+    return "".join(
+        f"\\x{ord(char) - 0xDC00:02x}" if "\udc80" <= char <= "\udcff" else char for char in text
+    )
