@@ -3,13 +3,19 @@ a single-process load (the differential test the parallel path is trusted on).""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from servicecatalog import load_catalog
+from servicecatalog import ServiceCatalogError, WorkerError, _implementations, load_catalog
 from servicecatalog._implementations import PARALLEL_THRESHOLD
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,3 +85,80 @@ def test_progress_reaches_the_total(mixed_catalog: Path) -> None:
 def test_the_threshold_is_above_a_real_provinces_county_count() -> None:
     # 70 real regions load in-process: starting workers would cost more than it saves
     assert PARALLEL_THRESHOLD > 70
+
+
+# ---- lost workers -----------------------------------------------------------------------------
+
+
+def _kill_self(chunk: object) -> object:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return chunk  # pragma: no cover - never reached
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_killed_worker_is_a_clear_error(
+    mixed_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Forked workers inherit the patched module, so each one kills itself on its first chunk.
+    monkeypatch.setattr(_implementations, "_load_chunk", _kill_self)
+    with pytest.raises(WorkerError) as raised:
+        load_catalog(mixed_catalog, today=TODAY, workers=2)
+    assert isinstance(raised.value, ServiceCatalogError)
+    assert raised.value.message.startswith(
+        "a worker process loading implementation lists ended unexpectedly"
+    )
+    assert "--jobs 1" in raised.value.message
+
+
+_ORPHAN_SCRIPT = """
+import sys, time
+from servicecatalog import _implementations, load_catalog
+
+def slow(chunk):
+    print("worker", flush=True)
+    time.sleep(120)
+
+_implementations._load_chunk = slow
+load_catalog(sys.argv[1], workers=2)
+"""
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(status.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_with_a_killed_parent(mixed_catalog: Path) -> None:
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _ORPHAN_SCRIPT, str(mixed_catalog)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert parent.stdout is not None
+    assert parent.stdout.readline().strip() == "worker"  # a worker is working
+    workers = _children(parent.pid)
+    assert workers
+    parent.kill()
+    parent.wait()
+    parent.stdout.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if _running(pid)]
+    assert alive == []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -22,6 +22,7 @@ from .errors import (
     RenderError,
     ServiceCatalogError,
     UnknownYearError,
+    WorkerError,
 )
 from .findings import Finding, Report, Severity
 from .model import (
@@ -128,6 +129,7 @@ __all__ = [
     "TimeLimit",
     "UnknownYearError",
     "WorkdayCalendar",
+    "WorkerError",
     "__version__",
     "build_site",
     "diff_catalogs",

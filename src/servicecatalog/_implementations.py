@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ._paths import identity_path
 from ._validation import validate_document
+from .errors import WorkerError
 from .findings import Finding, Severity
 from .loader import LoadedDocument
 from .model import Implementation, ImplementationList
@@ -108,19 +114,26 @@ def _parallel(
     rule_ids = tuple(rule.id for rule in rules if rule.implementation_check is not None)
     entries: list[ImplementationEntry] = []
     findings: list[Finding] = []
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_context(),
-        initializer=_initialise,
-        initargs=(scope, rule_ids),
-    ) as pool:
-        for chunk, results in zip(chunks, pool.map(_load_chunk, chunks), strict=True):
-            for (source, file), (found, plain) in zip(chunk, results, strict=True):
-                findings.extend(found)
-                if plain is not None:
-                    entries.append(ImplementationEntry(_rebuilt(plain), file, source))
-            if progress is not None:
-                progress(len(chunk))
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=_context(),
+            initializer=_initialise,
+            initargs=(scope, rule_ids, os.getpid()),
+        ) as pool:
+            for chunk, results in zip(chunks, pool.map(_load_chunk, chunks), strict=True):
+                for (source, file), (found, plain) in zip(chunk, results, strict=True):
+                    findings.extend(found)
+                    if plain is not None:
+                        entries.append(ImplementationEntry(_rebuilt(plain), file, source))
+                if progress is not None:
+                    progress(len(chunk))
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process loading implementation lists ended unexpectedly (killed, or out "
+            "of memory); nothing was reported from it. Run again, or with --jobs 1 to load in "
+            "one process"
+        ) from None
     return entries, findings
 
 
@@ -134,9 +147,44 @@ def _context() -> Any:
 _WORKER: dict[str, Any] = {}
 
 
-def _initialise(scope: ImplementationScope, rule_ids: tuple[str, ...]) -> None:
+def _initialise(scope: ImplementationScope, rule_ids: tuple[str, ...], parent: int) -> None:
+    _die_with(parent)
     _WORKER["scope"] = scope
     _WORKER["rules"] = tuple(REGISTRY[rule_id] for rule_id in rule_ids)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the process that started it ends, however it ends.
+
+    A killed ``servicecatalog`` must not leave workers behind. On Linux the kernel sends the
+    signal (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread watches the parent's id.
+    """
+    if _kernel_kills_orphans():
+        if os.getppid() != parent:  # the parent ended before the request took effect
+            os._exit(1)
+        return
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _kernel_kills_orphans() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _load_chunk(chunk: list[Job]) -> list[tuple[list[Finding], _Plain | None]]:

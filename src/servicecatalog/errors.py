@@ -17,6 +17,7 @@ __all__ = [
     "RenderError",
     "ServiceCatalogError",
     "UnknownYearError",
+    "WorkerError",
 ]
 
 
@@ -75,3 +76,7 @@ class GitSourceError(ServiceCatalogError):
 
 class RenderError(ServiceCatalogError):
     """A guide cannot be rendered (unknown format, broken template)."""
+
+
+class WorkerError(ServiceCatalogError):
+    """A worker process that loads files ended without an answer (killed, out of memory)."""
