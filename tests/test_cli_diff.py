@@ -391,7 +391,17 @@ def test_deadline_in_a_year_the_given_catalog_lacks(
 
 
 @pytest.mark.parametrize(
-    "day", ["2026-13-01", "2026-02-30", "20260930", "2026-9-30", "tomorrow", ""]
+    "day",
+    [
+        "2026-13-01",
+        "2026-02-30",
+        "20260930",
+        "2026-9-30",
+        "tomorrow",
+        "",
+        "2026-W01-1",
+        "２０２６-01-01",
+    ],
 )
 def test_deadline_invalid_date_is_a_usage_error(elsewhere: Path, day: str) -> None:
     result = run("deadline", day)

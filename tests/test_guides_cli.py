@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
@@ -14,7 +15,7 @@ import docx
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import SERVICE_ITEM, CatalogDir
+from conftest import PENALTY_ITEM, SERVICE_ITEM, CatalogDir
 from servicecatalog import load_catalog
 from servicecatalog.cli import main
 from servicecatalog.guides import SITE_MARKER, render_guide
@@ -108,3 +109,87 @@ def test_templates_option_overrides_a_template_by_name(catalog: Path, tmp_path: 
     )
     assert result.exit_code == 0, result.output
     assert result.stdout == f"# {load_catalog(catalog).item(SERVICE_ITEM).name}（自定义模板）\n"
+
+
+# ---- a catalog with errors is not published -----------------------------------------------------
+
+
+@pytest.fixture
+def emptied(catalog: Path) -> Path:
+    """The small catalog (two items) with one item file emptied: one item validates."""
+    (catalog / "items" / f"{SERVICE_ITEM}.yaml").write_text("", encoding="utf-8")
+    return catalog
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["site", "OUT"],
+        ["stats"],
+        ["stats", "--format", "json"],
+        ["coverage"],
+        ["coverage", "--format", "json"],
+        ["guide", PENALTY_ITEM],
+    ],
+)
+def test_publishing_commands_refuse_an_invalid_catalog(
+    emptied: Path, tmp_path: Path, command: list[str]
+) -> None:
+    arguments = [str(tmp_path / "site") if part == "OUT" else part for part in command]
+    result = run(*arguments, "--catalog", emptied)
+    assert result.exit_code == 1, result.output
+    assert f"{SERVICE_ITEM}.yaml:1:1: error [yaml-empty-document]" in result.stderr
+    assert "2 items: 1 errors" in result.stderr
+    assert "--allow-invalid" in result.stderr
+    assert not (tmp_path / "site").exists()
+    if "json" in command:
+        payload = json.loads(result.stdout)
+        assert payload["ok"] is False
+        assert payload["counts"]["error"] == 1
+    else:
+        assert result.stdout == ""
+
+
+def test_stats_with_allow_invalid_says_what_it_left_out(emptied: Path) -> None:
+    result = run("stats", "--catalog", emptied, "--format", "json", "--allow-invalid")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["items"] == 1
+    assert payload["left_out"] == [
+        {
+            "item": SERVICE_ITEM,
+            "file": str(emptied / "items" / f"{SERVICE_ITEM}.yaml"),
+            "reason": "文件为空（没有内容，或只有注释、“---”、null 或 ~）",
+        }
+    ]
+    assert (
+        f"leaving out 1 item files that do not validate\n  {SERVICE_ITEM}: the file is empty"
+        in (result.stderr)
+    )
+
+
+def test_site_with_allow_invalid_says_what_it_left_out(emptied: Path, tmp_path: Path) -> None:
+    result = run("site", tmp_path / "site", "--catalog", emptied, "--allow-invalid")
+    assert result.exit_code == 0, result.output
+    assert "1 item pages" in result.stderr
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "另有 1 个事项文件未通过校验，未予发布" in index
+
+
+def test_guide_of_an_item_that_does_not_validate_says_why(emptied: Path) -> None:
+    result = run("guide", SERVICE_ITEM, "--catalog", emptied)
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"servicecatalog: error: item {SERVICE_ITEM} does not validate: the file is empty "
+        "(nothing, or only comments, '---', null or ~)\n"
+    )
+
+
+def test_site_into_a_repository_is_refused_with_exit_3(catalog: Path, tmp_path: Path) -> None:
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    (repository / SITE_MARKER).touch()
+    result = run("site", repository, "--catalog", catalog)
+    assert result.exit_code == 3
+    assert "holds .git" in result.stderr
+    assert (repository / ".git").is_dir()

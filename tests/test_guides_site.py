@@ -4,6 +4,11 @@ atomic, careful replacement of the output folder."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +19,7 @@ import jsonschema
 import pytest
 
 from conftest import BUNDLED_CATALOG, REPO_ROOT, SERVICE_ITEM, CatalogDir
-from servicecatalog import Catalog, RenderError, load_catalog
+from servicecatalog import Catalog, CatalogInvalidError, RenderError, load_catalog
 from servicecatalog.guides import SITE_MARKER, build_site, catalog_json
 from servicecatalog.guides import site as site_module
 from servicecatalog.guides.html import render_html
@@ -201,10 +206,13 @@ def small(catalog_copy: Callable[..., CatalogDir]) -> Catalog:
 def test_rebuilding_replaces_the_whole_site(small: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "out" / "site"
     assert build_site(small, out) == out  # parents are created
-    (out / "stale.html").write_text("left from an older build", encoding="utf-8")
+    (out / "items" / "220114999000.html").write_text("an item no longer in the catalog", "utf-8")
+    marker = json.loads((out / SITE_MARKER).read_text(encoding="utf-8"))
+    marker["files"].append("items/220114999000.html")  # as an earlier build wrote it
+    (out / SITE_MARKER).write_text(json.dumps(marker), encoding="utf-8")
     build_site(small, out)
-    assert not (out / "stale.html").exists()
-    assert siblings(out) == ["site"]  # no staging or old folder left behind
+    assert not (out / "items" / "220114999000.html").exists()
+    assert siblings(out) == ["site"]  # no staging, old folder or lock left behind
 
 
 def test_an_empty_folder_is_accepted(small: Catalog, tmp_path: Path) -> None:
@@ -235,6 +243,184 @@ def test_a_file_or_a_symbolic_link_is_refused(small: Catalog, tmp_path: Path) ->
     link.symlink_to(real)
     with pytest.raises(RenderError, match="symbolic link"):
         build_site(small, link)
+
+
+# ---- what a site may replace (never a folder it did not write) -----------------------------------
+
+
+def test_a_touched_marker_does_not_make_a_repository_a_site(small: Catalog, tmp_path: Path) -> None:
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "README.md").write_text("precious", encoding="utf-8")
+    (repository / SITE_MARKER).touch()
+    with pytest.raises(RenderError, match=r"holds \.git"):
+        build_site(small, repository)
+    assert (repository / "README.md").read_text(encoding="utf-8") == "precious"
+    assert (repository / ".git").is_dir()
+
+
+def test_a_marker_not_written_by_a_build_is_refused(small: Catalog, tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("precious", encoding="utf-8")
+    (folder / SITE_MARKER).touch()
+    with pytest.raises(RenderError, match="does not list the files of a site"):
+        build_site(small, folder)
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "precious"
+
+
+def test_a_file_the_site_did_not_write_is_named_and_kept(small: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(small, out)
+    (out / "items" / "notes.txt").write_text("precious", encoding="utf-8")
+    (out / "drafts").mkdir()
+    with pytest.raises(RenderError) as raised:
+        build_site(small, out)
+    assert raised.value.message == (
+        f"{out}: refusing to replace the site: it holds files servicecatalog did not write "
+        "(drafts/, items/notes.txt); move them away first"
+    )
+    assert (out / "items" / "notes.txt").read_text(encoding="utf-8") == "precious"
+
+
+def test_the_folder_of_the_catalog_is_never_replaced(
+    catalog_copy: Callable[..., CatalogDir], tmp_path: Path
+) -> None:
+    folder = catalog_copy("inside")
+    catalog = load_catalog(folder.path)
+    for target in (folder.path, folder.path.parent):
+        (target / SITE_MARKER).write_text('{"generator": "servicecatalog", "files": []}', "utf-8")
+        with pytest.raises(RenderError, match="holds the catalog being built"):
+            build_site(catalog, target)
+    assert (folder.path / "catalog.yaml").is_file()
+
+
+def test_a_site_built_by_0_1_0_is_replaced(small: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(small, out)
+    (out / SITE_MARKER).write_text(site_module._LEGACY_MARKER_TEXT, encoding="utf-8")
+    build_site(small, out)
+    assert json.loads((out / SITE_MARKER).read_text(encoding="utf-8"))["files"]
+
+
+def test_the_marker_lists_every_file_written(site: Path) -> None:
+    marker = json.loads((site / SITE_MARKER).read_text(encoding="utf-8"))
+    written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert set(marker["files"]) | {SITE_MARKER} == written
+
+
+# ---- atomic replacement, leftovers of killed builds, concurrent builds --------------------------
+
+
+def test_names_are_exchanged_atomically(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "x").write_text("a", "utf-8")
+    (second / "x").write_text("b", "utf-8")
+    if not site_module._exchange(first, second):
+        pytest.skip("this system cannot exchange names atomically")
+    assert (first / "x").read_text("utf-8") == "b"
+    assert (second / "x").read_text("utf-8") == "a"
+
+
+def test_a_build_killed_between_two_renames_is_recovered(
+    small: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where names cannot be exchanged, a kill between the two renames leaves the old site under
+    a hidden name; the next build puts it back first and leaves nothing behind."""
+    out = tmp_path / "out" / "site"
+    build_site(small, out)
+    monkeypatch.setattr(site_module, "_exchange", lambda first, second: False)
+    real_rename = os.rename
+
+    def killed_after_first(source: Any, target: Any) -> None:
+        real_rename(source, target)
+        if Path(target).name.startswith(".site.old-"):
+            raise KeyboardInterrupt  # the process dies here
+
+    monkeypatch.setattr(site_module.os, "rename", killed_after_first)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(small, out)
+    monkeypatch.setattr(site_module.os, "rename", real_rename)
+    assert not out.exists()
+    assert [name for name in siblings(out) if name.startswith(".site.old-")]
+    build_site(small, out)
+    assert (out / "index.html").is_file()
+    assert siblings(out) == ["site"]
+
+
+def test_leftovers_of_killed_builds_are_removed(small: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "site"
+    build_site(small, out)
+    for name in (".site.building-0123abcd", ".site.old-89abcdef"):
+        (out.parent / name / "items").mkdir(parents=True)
+    (out.parent / ".other.building-0123abcd").mkdir()  # another site's: not ours to remove
+    build_site(small, out)
+    assert siblings(out) == [".other.building-0123abcd", "site"]
+
+
+def test_a_process_killed_while_building_leaves_the_site_intact(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "site"
+    command = [
+        sys.executable,
+        "-m",
+        "servicecatalog",
+        "site",
+        str(out),
+        "--catalog",
+        str(BUNDLED_CATALOG),
+    ]
+    subprocess.run(command, check=True, capture_output=True)
+    before = snapshot(out)
+    building = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(out.parent.glob(".site.building-*")) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    building.send_signal(signal.SIGKILL)
+    building.wait()
+    assert snapshot(out) == before
+    subprocess.run(command, check=True, capture_output=True)
+    assert siblings(out) == ["site"]
+
+
+def test_a_second_concurrent_build_is_refused(small: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "site"
+    out.parent.mkdir()
+    with (
+        site_module._exclusive(out),
+        pytest.raises(RenderError, match="another `servicecatalog site`"),
+    ):
+        build_site(small, out)
+    build_site(small, out)  # the lock is released with the build that held it
+    assert siblings(out) == ["site"]
+
+
+# ---- an invalid catalog is not published unless that is asked for ------------------------------
+
+
+def test_an_invalid_catalog_is_not_published(
+    catalog_copy: Callable[..., CatalogDir], tmp_path: Path
+) -> None:
+    folder = catalog_copy("invalid")
+    folder.item_file(SERVICE_ITEM).write_text("", encoding="utf-8")
+    catalog = load_catalog(folder.path)
+    with pytest.raises(CatalogInvalidError) as raised:
+        build_site(catalog, tmp_path / "site")
+    assert raised.value.left_out == 1
+    assert not (tmp_path / "site").exists()
+    built = build_site(catalog, tmp_path / "site", allow_invalid=True)
+    index = (built / "index.html").read_text(encoding="utf-8")
+    assert "另有 1 个事项文件未通过校验，未予发布" in index
+    assert f"{SERVICE_ITEM}</span>：文件为空" in index
+    data = json.loads((built / "catalog.json").read_text(encoding="utf-8"))
+    assert data["left_out"] == [
+        {
+            "item": SERVICE_ITEM,
+            "file": str(folder.item_file(SERVICE_ITEM)),
+            "reason": "文件为空（没有内容，或只有注释、“---”、null 或 ~）",
+        }
+    ]
 
 
 def test_a_failure_midway_leaves_the_previous_site_intact(
@@ -271,7 +457,7 @@ def test_an_item_code_that_cannot_name_a_file_is_refused(
     catalog = load_catalog(folder.path)
     assert "../../evil" in catalog
     with pytest.raises(RenderError, match="cannot name a page file"):
-        build_site(catalog, tmp_path / "site")
+        build_site(catalog, tmp_path / "site", allow_invalid=True)
     assert not (tmp_path / "site").exists()
     assert not (tmp_path.parent / "evil.html").exists()
 

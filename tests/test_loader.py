@@ -466,7 +466,16 @@ def test_block_scalars_are_strings() -> None:
     assert document.data == {"a": "x\ny\n", "b": "p q\n"}
 
 
-EMPTY_DOCUMENTS = ["", "# only a comment\n", "\n\n", "   \n  \n", "null\n", "~\n", "---\n", "--- ~\n"]
+EMPTY_DOCUMENTS = [
+    "",
+    "# only a comment\n",
+    "\n\n",
+    "   \n  \n",
+    "null\n",
+    "~\n",
+    "---\n",
+    "--- ~\n",
+]
 
 
 @pytest.mark.parametrize("text", EMPTY_DOCUMENTS)

@@ -187,7 +187,9 @@ def test_to_dict_shape(figures: Callable[..., CatalogStats]) -> None:
         "materials",
         "time_limits",
         "changed",
+        "left_out",
     ]
+    assert payload["left_out"] == []
     assert payload["catalog"] == "吉林省人力资源和社会保障厅政务服务事项目录"
     assert set(payload["visits"]) == {"zero", "one", "more"}
     assert set(payload["materials"]) == {

@@ -17,6 +17,7 @@ from .codes import InvalidCodeError, ItemCode
 from .diff import Change, Changes, Direction, diff_catalogs
 from .errors import (
     CalendarError,
+    CatalogInvalidError,
     CatalogNotFoundError,
     GitSourceError,
     RenderError,
@@ -82,6 +83,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "CalendarError",
     "Catalog",
+    "CatalogInvalidError",
     "CatalogNotFoundError",
     "Change",
     "Changes",

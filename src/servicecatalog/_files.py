@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ReadProblem", "display_path", "read_regular", "within"]
+__all__ = ["ReadProblem", "display_path", "read_regular", "within", "write_atomically"]
 
 _CHUNK = 1 << 16
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -122,3 +123,31 @@ def display_path(text: str) -> str:
     return "".join(
         f"\\x{ord(char) - 0xDC00:02x}" if "\udc80" <= char <= "\udcff" else char for char in text
     )
+
+
+def write_atomically(target: Path, data: bytes | str) -> None:
+    """Write ``target`` whole or not at all: a temporary file beside it, renamed into place.
+
+    The file gets the mode a plain ``open`` would give it (0644 under the usual umask), or keeps
+    the mode of the file it replaces.
+    """
+    content = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

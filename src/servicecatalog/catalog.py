@@ -27,13 +27,13 @@ from ._tree import CatalogTree, FolderTree
 from ._validation import validate_document
 from .config import apply_config, load_config
 from .errors import CalendarError
-from .findings import Finding, Report, Severity
+from .findings import Finding, Lang, Report, Severity
 from .loader import DEFAULT_MAX_BYTES, LoadedDocument, Position, load_content
 from .model import Implementation, ImplementationList, Item, Law, Laws, Manifest, Region, Regions
 from .rules import REGISTRY, Context, ImplementationScope, ItemEntry, Registry, run_rules
 from .workdays import OverrideFile, WorkdayCalendar
 
-__all__ = ["ITEM_SUFFIXES", "Catalog", "load_catalog"]
+__all__ = ["ITEM_SUFFIXES", "Catalog", "LeftOut", "load_catalog"]
 
 M = TypeVar("M", Manifest, Laws, Item, Regions)
 
@@ -44,6 +44,23 @@ CALENDAR_DIR = "calendar"
 REGIONS_FILE = "regions.yaml"
 IMPLEMENTATIONS_DIR = "implementations"
 ITEM_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """An item file that did not validate: its code (from the file name), the file, the errors."""
+
+    code: str
+    file: str
+    errors: tuple[Finding, ...]
+
+    def reasons(self, lang: Lang = "zh", limit: int = 3) -> str:
+        """The first errors' messages, joined: why the item was left out."""
+        shown = ("；" if lang == "zh" else "; ").join(f.text(lang) for f in self.errors[:limit])
+        more = len(self.errors) - limit
+        if more > 0:
+            shown += f"（另有 {more} 个错误）" if lang == "zh" else f" (and {more} more)"
+        return shown
 
 
 @dataclass(frozen=True)
@@ -59,11 +76,27 @@ class Catalog:
     """Regions of ``regions.yaml`` by code (empty when the catalog has none)."""
     implementation_lists: dict[str, ImplementationList] = field(default_factory=dict)
     """Valid implementation lists by region code."""
-    invalid_codes: frozenset[str] = frozenset()
-    """Codes (or file names) of item files that exist but did not validate."""
+    invalid_files: dict[str, str] = field(default_factory=dict)
+    """Item files that exist but did not validate: the code their name gives -> the file's
+    name in findings."""
     calendar: WorkdayCalendar = field(default_factory=WorkdayCalendar)
     """The working-day calendar with the catalog's ``calendar/`` overrides (without them, if they
     are invalid: ``calendar-invalid`` says so)."""
+
+    @property
+    def invalid_codes(self) -> frozenset[str]:
+        """Codes (file names) of item files that exist but did not validate."""
+        return frozenset(self.invalid_files)
+
+    def left_out(self) -> list[LeftOut]:
+        """The item files that did not validate, each with the errors found in it: what a guide,
+        a site or a figure built from this catalog leaves out, and why."""
+        return [
+            LeftOut(
+                code, file, tuple(f for f in self.report.at_least(Severity.ERROR) if f.file == file)
+            )
+            for code, file in sorted(self.invalid_files.items())
+        ]
 
     def implementations(self, region: str) -> tuple[Implementation, ...]:
         """The items region ``region`` implements (empty if it has no implementation list)."""
@@ -151,7 +184,7 @@ def load_catalog(
         entries,
         context.regions,
         {e.implementations.region: e.implementations for e in context.implementation_lists},
-        frozenset(context.broken_items),
+        dict(context.broken_items),
         calendar,
     )
 
@@ -257,7 +290,7 @@ def _load_items(
         stem = Path(name).stem
         item = _validated(Item, document, findings, item=item_code(document.data) or stem)
         if item is None:
-            context.broken_items.add(stem)
+            context.broken_items[stem] = document.file
             continue
         entry = ItemEntry(item, document)
         context.items.append(entry)
@@ -296,7 +329,8 @@ def _load_implementations(
         options.progress(0, len(jobs))
     scope = ImplementationScope(
         item_levels={entry.item.code: entry.item.levels for entry in context.items},
-        known_items=frozenset(entry.item.code for entry in context.items) | context.broken_items,
+        known_items=frozenset(entry.item.code for entry in context.items)
+        | frozenset(context.broken_items),
         regions=context.regions,
     )
     done = 0

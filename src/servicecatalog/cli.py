@@ -8,20 +8,25 @@ This is the only module that imports the CLI framework.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
 from . import __version__
-from .errors import ServiceCatalogError
+from ._files import write_atomically
+from .errors import CatalogInvalidError, ServiceCatalogError
 from .findings import Lang, Report, Severity
 from .model import Level
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNUSABLE = 0, 1, 2, 3
 
@@ -44,8 +49,12 @@ class DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in st
         return parsed
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _iso_date(text: str) -> date | None:
-    if len(text) != len("YYYY-MM-DD"):
+    # date.fromisoformat also takes week dates (2026-W01-1) and 20261201: not a date as written.
+    if not _ISO_DATE.fullmatch(text):
         return None
     try:
         return date.fromisoformat(text)
@@ -316,6 +325,43 @@ def schema(output_dir: Path, check: bool) -> None:
         click.echo(str(written))
 
 
+ALLOW_INVALID_OPTION = click.option(
+    "--allow-invalid",
+    is_flag=True,
+    help="Go on with a catalog that has errors; the output then says which items it leaves out "
+    "and why. Without it, a catalog with errors exits 1 and nothing is produced.",
+)
+
+
+def _require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = False) -> None:
+    """Exit 1 with the findings' summary when ``catalog`` has errors, unless allowed."""
+    from .reporting import findings_summary, text_line
+
+    report = catalog.report
+    if report.ok:
+        return
+    if not allow_invalid:
+        error = CatalogInvalidError(report.counts["error"], len(catalog.invalid_files))
+        if as_json:
+            payload = {"ok": False, "error": error.message, "counts": report.counts}
+            click.echo(json.dumps(payload, ensure_ascii=False))
+        for finding in report.at_least(Severity.ERROR)[:_ERRORS_SHOWN]:
+            click.echo(text_line(finding, "en"), err=True)
+        click.echo(findings_summary(report, "en"), err=True)
+        click.echo(f"servicecatalog: error: {error.message}", err=True)
+        sys.exit(EXIT_FINDINGS)
+    left_out = catalog.left_out()
+    click.echo(
+        f"warning: the catalog has {report.counts['error']} errors; going on as asked "
+        f"(--allow-invalid), leaving out {len(left_out)} item files that do not validate"
+        + "".join(f"\n  {entry.code}: {entry.reasons('en')}" for entry in left_out),
+        err=True,
+    )
+
+
+_ERRORS_SHOWN = 10
+
+
 CATALOG_OPTION = click.option(
     "--catalog",
     "catalog_path",
@@ -345,10 +391,21 @@ CATALOG_OPTION = click.option(
     default=None,
     help="Count items changed on or before this day (default: today).",
 )
+@ALLOW_INVALID_OPTION
 @_guarded
-def stats(catalog_path: Path, fmt: str, changed_from: date | None, changed_to: date | None) -> None:
+def stats(
+    catalog_path: Path,
+    fmt: str,
+    changed_from: date | None,
+    changed_to: date | None,
+    allow_invalid: bool,
+) -> None:
     """Figures for the annual report: items per list, type and department; visits;
-    materials not to submit; time compression; items changed in a date range."""
+    materials not to submit; time compression; items changed in a date range.
+
+    A catalog with errors exits 1 with nothing counted, unless --allow-invalid (the figures
+    then list the item files left out, under left_out).
+    """
     from .catalog import load_catalog
     from .stats import catalog_stats
 
@@ -358,17 +415,12 @@ def stats(catalog_path: Path, fmt: str, changed_from: date | None, changed_to: d
     if start > end:
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
     catalog = load_catalog(catalog_path)
+    _require_valid(catalog, allow_invalid, as_json=fmt == "json")
     figures = catalog_stats(catalog, start, end)
     if fmt == "json":
         click.echo(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2))
     else:
         _print_stats(figures.to_dict())
-    if not catalog.report.ok:
-        click.echo(
-            f"note: the catalog has {catalog.report.counts['error']} errors; invalid items are "
-            "not counted (servicecatalog validate shows them)",
-            err=True,
-        )
 
 
 def _print_stats(figures: dict[str, Any]) -> None:
@@ -577,14 +629,21 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
     help="A folder of templates (guide.html, guide.md, index.html, static/site.css, "
     "static/site.js) that replace the bundled ones of the same name.",
 )
+@ALLOW_INVALID_OPTION
 @_guarded
 def guide(
-    code: str, fmt: str, catalog_path: Path, output: Path | None, templates_dir: Path | None
+    code: str,
+    fmt: str,
+    catalog_path: Path,
+    output: Path | None,
+    templates_dir: Path | None,
+    allow_invalid: bool,
 ) -> None:
     """Render the service guide (办事指南) of the item CODE.
 
     html and md go to stdout unless -o is given. docx is binary: give -o FILE, or redirect
-    stdout to a file; on a terminal it exits 2. An unknown CODE exits 3.
+    stdout to a file; on a terminal it exits 2. An unknown CODE exits 3. A catalog with errors
+    exits 1 and renders nothing, unless --allow-invalid.
     """
     from .catalog import load_catalog
     from .guides import render_guide
@@ -593,18 +652,20 @@ def guide(
         raise click.UsageError("docx is binary: give -o FILE.docx or redirect stdout to a file")
     catalog = load_catalog(catalog_path)
     if code not in catalog:
-        hint = "" if catalog.report.ok else " (or its file is invalid: servicecatalog validate)"
-        _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog_path}{hint}"))
+        if code in catalog.invalid_files:
+            [entry] = [e for e in catalog.left_out() if e.code == code]
+            _unusable(ServiceCatalogError(f"item {code} does not validate: {entry.reasons('en')}"))
+        _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog_path}"))
+    _require_valid(catalog, allow_invalid)
     rendered = render_guide(catalog.item(code), fmt, catalog=catalog, templates_dir=templates_dir)
     if output is None:
         click.echo(rendered, nl=False)  # bytes (docx) go to the binary stdout
     else:
         data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
         try:
-            output.write_bytes(data)
+            write_atomically(output, data)
         except OSError as error:
             _unusable(ServiceCatalogError(f"{output}: cannot write: {error.strerror}"))
-    _note_catalog_errors(catalog.report)
 
 
 @main.command()
@@ -618,31 +679,25 @@ def guide(
     help="A folder of templates (guide.html, guide.md, index.html, static/site.css, "
     "static/site.js) that replace the bundled ones of the same name.",
 )
+@ALLOW_INVALID_OPTION
 @_guarded
-def site(outdir: Path, catalog_path: Path, templates_dir: Path | None) -> None:
+def site(outdir: Path, catalog_path: Path, templates_dir: Path | None, allow_invalid: bool) -> None:
     """Build the static site of the catalog into OUTDIR: index.html with the four lists,
     search and filters, items/<code>.html, catalog.json. Works opened from disk.
 
-    OUTDIR is replaced atomically; a folder that is neither empty nor a site built by this
-    command is refused (exit 3), and a failed build leaves the previous site intact.
+    A catalog with errors exits 1 and publishes nothing, unless --allow-invalid (the index and
+    catalog.json then say which items were left out and why). OUTDIR is replaced atomically and
+    only when everything in it was written by this command (a .git folder, the catalog, any
+    other file: exit 3); a failed build leaves the previous site intact.
     """
     from .catalog import load_catalog
     from .guides import build_site
 
     catalog = load_catalog(catalog_path)
-    built = build_site(catalog, outdir, templates_dir=templates_dir)
+    _require_valid(catalog, allow_invalid)
+    built = build_site(catalog, outdir, templates_dir=templates_dir, allow_invalid=allow_invalid)
     click.echo(str(built / "index.html"))
     click.echo(f"{len(catalog)} item pages written to {built}", err=True)
-    _note_catalog_errors(catalog.report)
-
-
-def _note_catalog_errors(report: Report) -> None:
-    if not report.ok:
-        click.echo(
-            f"note: the catalog has {report.counts['error']} errors; invalid items are left out "
-            "(servicecatalog validate shows them)",
-            err=True,
-        )
 
 
 def _catalog_folder_for_deadline(path: Path, source: Any) -> Path | None:
@@ -677,16 +732,20 @@ def _manifest_working_days(folder: Path | None) -> int:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@ALLOW_INVALID_OPTION
 @_guarded
-def coverage(catalog_path: Path, level: str | None, fmt: str) -> None:
+def coverage(catalog_path: Path, level: str | None, fmt: str, allow_invalid: bool) -> None:
     """Per level and region, which items that should be implemented there are not.
 
-    An item should be implemented by every region whose level is among the item's levels.
+    An item should be implemented by every region whose level is among the item's levels. A
+    catalog with errors exits 1, unless --allow-invalid: an invalid implementation list would
+    read as a region that implements nothing.
     """
     from .catalog import load_catalog
     from .coverage import catalog_coverage
 
     catalog = load_catalog(catalog_path)
+    _require_valid(catalog, allow_invalid, as_json=fmt == "json")
     result = catalog_coverage(catalog, Level(level) if level else None)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

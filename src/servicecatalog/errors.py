@@ -12,6 +12,7 @@ from pathlib import Path
 
 __all__ = [
     "CalendarError",
+    "CatalogInvalidError",
     "CatalogNotFoundError",
     "GitSourceError",
     "RenderError",
@@ -80,3 +81,17 @@ class RenderError(ServiceCatalogError):
 
 class WorkerError(ServiceCatalogError):
     """A worker process that loads files ended without an answer (killed, out of memory)."""
+
+
+class CatalogInvalidError(ServiceCatalogError):
+    """A catalog with errors was to be published (a site, figures): nothing is produced unless
+    the caller allows an incomplete catalog explicitly."""
+
+    def __init__(self, errors: int, left_out: int) -> None:
+        super().__init__(
+            f"the catalog has {errors} errors ({left_out} item files do not validate and would "
+            "be left out); fix them (servicecatalog validate shows them), or allow an incomplete "
+            "catalog explicitly (--allow-invalid)"
+        )
+        self.errors = errors
+        self.left_out = left_out

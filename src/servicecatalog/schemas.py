@@ -8,14 +8,13 @@ models.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from ._files import write_atomically
 from .model import ImplementationList, Item, Laws, Manifest, Regions
 
 __all__ = ["SCHEMA_DIALECT", "SCHEMA_MODELS", "generate_schemas", "schema_drift", "write_schemas"]
@@ -82,7 +81,7 @@ def write_schemas(folder: Path) -> list[Path]:
     written = []
     for name, text in generate_schemas().items():
         target = folder / name
-        _write_atomically(target, text)
+        write_atomically(target, text)
         written.append(target)
     return written
 
@@ -95,14 +94,3 @@ def schema_drift(folder: Path) -> list[str]:
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             drifted.append(name)
     return drifted
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

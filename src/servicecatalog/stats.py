@@ -34,6 +34,8 @@ class CatalogStats:
     materials: dict[str, Any]
     time_limits: dict[str, Any]
     changed: dict[str, Any]
+    left_out: list[dict[str, str]]
+    """Item files that did not validate and are not counted: item, file, reason."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, ready for JSON."""
@@ -48,6 +50,7 @@ class CatalogStats:
             "materials": self.materials,
             "time_limits": self.time_limits,
             "changed": self.changed,
+            "left_out": self.left_out,
         }
 
 
@@ -69,6 +72,10 @@ def catalog_stats(catalog: Catalog, changed_from: date, changed_to: date) -> Cat
         materials=_materials(items),
         time_limits=_time_limits(items),
         changed=_changed(items, changed_from, changed_to),
+        left_out=[
+            {"item": entry.code, "file": entry.file, "reason": entry.reasons()}
+            for entry in catalog.left_out()
+        ],
     )
 
 

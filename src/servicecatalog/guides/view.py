@@ -36,6 +36,7 @@ __all__ = [
     "GuideView",
     "IndexRow",
     "IndexView",
+    "LeftOutRow",
     "ListGroup",
     "ListRef",
     "Numbered",
@@ -427,6 +428,16 @@ class IndexView:
     """The item types present, in the order of :class:`~servicecatalog.model.ItemType`."""
     departments: tuple[str, ...]
     """The departments present, sorted."""
+    left_out: tuple[LeftOutRow, ...] = ()
+    """Item files that did not validate and are not on the site (a site built anyway)."""
+
+
+@dataclass(frozen=True)
+class LeftOutRow:
+    """An item left out of the site: its code and why."""
+
+    code: str
+    reason: str
 
 
 def index_view(catalog: Catalog) -> IndexView:
@@ -451,6 +462,7 @@ def index_view(catalog: Catalog) -> IndexView:
         lists=groups,
         item_types=tuple(kind.value for kind in ItemType if kind in present),
         departments=tuple(sorted({item.department for item in items})),
+        left_out=tuple(LeftOutRow(entry.code, entry.reasons()) for entry in catalog.left_out()),
     )
 
 

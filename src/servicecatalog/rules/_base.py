@@ -114,8 +114,9 @@ class Context:
     """The regions in file order, duplicates included (``regions`` keeps the first of a code)."""
     regions_document: LoadedDocument | None = None
     implementation_lists: list[ImplementationEntry] = field(default_factory=list)
-    broken_items: set[str] = field(default_factory=set)
-    """Codes of item files that did not validate; catalog-wide counts take them into account."""
+    broken_items: dict[str, str] = field(default_factory=dict)
+    """Item files that did not validate: the code their name gives, and the file's name in
+    findings. Catalog-wide counts take them into account."""
 
 
 ItemCheck = Callable[[Item, Context], Iterable[Violation]]
