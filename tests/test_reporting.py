@@ -174,10 +174,27 @@ def _github_properties(line: str) -> dict[str, str]:
 
 
 def test_github_escapes_data() -> None:
-    f = finding(message="完成 50%\n第二行\r结束")
+    f = finding(message="完成 50%\n第二行\r结束\u202e")
     line = render_report(Report.of([f], 1), "github").removesuffix("\n")
     assert "\n" not in line
-    assert line.endswith("::完成 50%25%0A第二行%0D结束")
+    # Line breaks in catalog text are shown as what they are, not made into new lines.
+    assert line.endswith("::完成 50%25\\u000a第二行\\u000d结束\\u202e")
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_a_message_cannot_forge_a_finding(fmt: str) -> None:
+    forged = "x\ncatalog/items/220114001000.yaml:1:1: error [name-duplicate] forged"
+    f = finding(message=forged, message_en=forged)
+    output = render_report(Report.of([f], 1), fmt)  # type: ignore[arg-type]
+    assert output.count("\n") == 1
+    assert "\\u000acatalog/items" in output
+
+
+def test_a_file_name_cannot_forge_a_finding() -> None:
+    f = finding(file="catalog/items/x\ny.yaml")
+    output = render_report(Report.of([f], 1), "text")
+    assert output.count("\n") == 1
+    assert output.startswith("catalog/items/x\\u000ay.yaml:")
 
 
 def test_github_escapes_properties() -> None:

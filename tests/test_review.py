@@ -243,7 +243,8 @@ def test_markdown_escapes_table_cells(catalog_copy: Callable[..., CatalogDir]) -
     assert "失业保险金申领\\|按月" in row
     assert row.count(" | ") == 6
     renamed = next(line for line in markdown.splitlines() if "`material-renamed`" in line)
-    assert "身份证\\|社保卡 或护照" in renamed
+    # The line break is shown as what it is; it cannot end the table row.
+    assert "身份证\\|社保卡\\\\u000a或护照" in renamed
 
 
 def test_no_changes(catalog_copy: Callable[..., CatalogDir]) -> None:
@@ -289,7 +290,7 @@ def test_an_invalid_side_is_noted(catalog_copy: Callable[..., CatalogDir]) -> No
         result, "text"
     )
     assert f"note: {new.path} has 1 validation errors" in render_review(result, "text", "en")
-    assert f"> 注意：{new.path} 有 1 个校验错误" in render_review(result, "markdown")
+    assert f"> 注意：`{new.path}` 有 1 个校验错误" in render_review(result, "markdown")
 
 
 def test_an_item_that_does_not_validate_is_not_reported_as_removed(
@@ -304,5 +305,63 @@ def test_an_item_that_does_not_validate_is_not_reported_as_removed(
     assert [(c.item, c.kind) for c in result.changes] == []
 
 
+@pytest.mark.parametrize("side", ["old", "new"])
+def test_an_emptied_item_file_is_a_finding_not_silence(
+    catalog_copy: Callable[..., CatalogDir], side: str
+) -> None:
+    old, new = catalog_copy("old"), catalog_copy("new")
+    emptied = (old if side == "old" else new).item_file(A)
+    emptied.write_text("", encoding="utf-8")
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    [finding] = result.report.for_rule("diff-item-not-compared")
+    assert finding.file == str(emptied)
+    assert finding.item == A
+    assert finding.text("en") == (
+        f"the file of item {A} does not validate in {emptied.parent.parent} and was not "
+        "compared: the file is empty (nothing, or only comments, '---', null or ~)"
+    )
+    assert not result.report.ok  # diff exits 1
+
+
 def test_formats() -> None:
     assert DIFF_FORMATS == ("text", "json", "markdown")
+
+
+def _hostile_review(catalog_copy: Callable[..., CatalogDir], value: str) -> str:
+    old, new = catalog_copy(f"old-{len(value)}"), catalog_copy(f"new-{len(value)}")
+
+    def change(data: Data) -> None:
+        data["main_item_name"] = f"失业保险金申领{value}"
+        data["materials"][0]["name"] = value
+        data["conditions"].append(value)
+        data["forms"][0]["fields"][0]["name"] = value
+
+    new.edit(A, change)
+    new.edit(A, _revise(date(2026, 11, 20), date(2026, 11, 23)))
+    return render_review(review_sources(str(old.path), str(new.path), today=TODAY), "markdown")
+
+
+def test_markdown_review_is_inert_whatever_the_catalog_says(
+    catalog_copy: Callable[..., CatalogDir],
+) -> None:
+    """A review comment with hostile names has exactly the elements of one with plain names."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("gfm-like")
+
+    def elements(markdown: str) -> list[str]:
+        def walk(tokens: Any) -> list[str]:
+            return [kind for t in tokens for kind in (t.type, *walk(t.children or []))]
+
+        return walk(parser.parse(markdown))
+
+    plain = elements(_hostile_review(catalog_copy, "普通文字"))
+    # Control characters make the catalog invalid (text-control-character), which adds a note;
+    # tests/test_markdown.py shows them inert too.
+    hostile = (
+        "<img src=x onerror=alert(1)>[链接](https://e.x) @octocat #1 www.e.x `x` ``` "
+        "**b** | c | # 标题 - 列表 $m$ :smile: <!-- c -->"
+    )
+    markdown = _hostile_review(catalog_copy, hostile)
+    assert elements(markdown) == plain
+    assert "@octocat" not in markdown  # a mention would notify someone

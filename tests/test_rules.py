@@ -60,6 +60,8 @@ TODAY. An info finding; ``calendar-runs-out`` has its own cases."""
 ELSEWHERE = {
     "change-without-revision": "reported by servicecatalog diff, which compares two catalogs; "
     "load_catalog never reports it, so a case folder cannot show it",
+    "diff-item-not-compared": "reported by servicecatalog diff for a side whose item file does "
+    "not validate (tests/test_review.py)",
 }
 """Registered rules that loading one catalog cannot produce, and why; they need no cases here."""
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Literal
 
+from ._text import escape
+
 __all__ = ["Finding", "Lang", "Report", "Severity"]
 
 Lang = Literal["zh", "en"]
@@ -56,8 +58,10 @@ class Finding:
     path: str | None = None
 
     def text(self, lang: Lang = "zh") -> str:
-        """The message in ``lang``."""
-        return self.message_en if lang == "en" else self.message
+        """The message in ``lang``, with control, bidirectional and invisible characters escaped
+        (``\\uXXXX``): a message that quotes catalog text can never break a line of output or
+        reorder it. Every output format shows messages through this."""
+        return escape(self.message_en if lang == "en" else self.message)
 
     def with_severity(self, severity: Severity) -> Finding:
         """A copy with another severity (configuration can change a rule's severity)."""

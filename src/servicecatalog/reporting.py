@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
+from ._text import escape
 from .findings import Finding, Lang, Report, Severity
 from .rules import REGISTRY, Registry
 
@@ -45,7 +46,7 @@ def text_line(finding: Finding, lang: Lang = "zh") -> str:
 
 
 def _location(finding: Finding) -> str:
-    file = finding.file or "<catalog>"
+    file = escape(finding.file) if finding.file else "<catalog>"
     if finding.line is None:
         return file
     return f"{file}:{finding.line}:{finding.column or 1}"
@@ -67,7 +68,7 @@ def _escape_data(value: str) -> str:
 
 
 def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+    return _escape_data(escape(value)).replace(":", "%3A").replace(",", "%2C")
 
 
 def _sarif(report: Report, lang: Lang, version: str, registry: Registry) -> dict[str, Any]:

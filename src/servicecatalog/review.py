@@ -6,13 +6,17 @@ This is what ``servicecatalog diff`` prints, as text, JSON or a Markdown review 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from .catalog import Catalog, load_catalog
+from ._markdown import code_span, escape_markdown
+from ._text import escape
+from .catalog import Catalog, LeftOut, load_catalog
 from .diff import KINDS, Change, Changes, Direction, diff_catalogs
-from .findings import Lang, Report
+from .findings import Finding, Lang, Report, Severity
 from .publication import ItemDeadline, check_publication
 from .sources import open_source
 from .workdays import WorkdayCalendar
@@ -98,8 +102,25 @@ def review_catalogs(
         for name, catalog in ((old_name, old), (new_name, new))
         if not catalog.report.ok
     }
+    findings += [
+        _not_compared(entry, side)
+        for side, catalog in ((old_name, old), (new_name, new))
+        for entry in catalog.left_out()
+    ]
     return Review(
         old_name, new_name, changes, deadlines, Report.of(findings, len(names)), names, invalid
+    )
+
+
+def _not_compared(entry: LeftOut, side: str) -> Finding:
+    return Finding(
+        rule="diff-item-not-compared",
+        severity=Severity.ERROR,
+        message=f"事项 {entry.code} 的文件在 {side} 中未通过校验，未参与比较：{entry.reasons()}",
+        message_en=f"the file of item {entry.code} does not validate in {side} and was not "
+        f"compared: {entry.reasons('en')}",
+        file=entry.file,
+        item=entry.code,
     )
 
 
@@ -136,18 +157,19 @@ def _deadline_phrase(deadline: ItemDeadline | None, lang: Lang) -> str:
 
 
 def _text(review: Review, lang: Lang) -> str:
-    lines = [f"{review.old_name} → {review.new_name}: {_counts_line(review, lang)}"]
+    lines = [f"{escape(review.old_name)} → {escape(review.new_name)}: {_counts_line(review, lang)}"]
     for code in review.changes.items():
-        name = review.names.get(code, "")
-        lines.append(f"\n{code} {name}{_deadline_phrase(review.deadlines.get(code), lang)}")
+        name = escape(f"{code} {review.names.get(code, '')}")
+        lines.append(f"\n{name}{_deadline_phrase(review.deadlines.get(code), lang)}")
         for change in review.changes.for_item(code):
             lines.append(
-                f"  {_MARKS[change.direction]} {change.kind}  {change.path}  {_values(change)}"
+                f"  {_MARKS[change.direction]} {change.kind}  {escape(change.path)}  "
+                f"{_values(change)}"
             )
     law_changes = [c for c in review.changes if c.item is None]
     if law_changes:
         lines.append("\nlaws.yaml")
-        lines.extend(f"  · {c.kind}  {c.path}  {_values(c)}" for c in law_changes)
+        lines.extend(f"  · {c.kind}  {escape(c.path)}  {_values(c)}" for c in law_changes)
     lines.extend(_notes(review, lang))
     return "\n".join(lines) + "\n"
 
@@ -161,26 +183,31 @@ def _notes(review: Review, lang: Lang) -> list[str]:
     return lines
 
 
-def _invalid_notes(review: Review, lang: Lang) -> list[str]:
+def _invalid_notes(review: Review, lang: Lang, shown: Callable[[str], str] = escape) -> list[str]:
+    """A note per side that has errors; ``shown`` writes the side's name for the format."""
     if lang == "en":
         return [
-            f"note: {name} has {errors} validation errors; items that do not validate are "
-            "not compared"
+            f"note: {shown(name)} has {errors} validation errors; items that do not validate "
+            "are not compared"
             for name, errors in review.invalid.items()
         ]
     return [
-        f"注意：{name} 有 {errors} 个校验错误，未通过校验的事项不参与比较"
+        f"注意：{shown(name)} 有 {errors} 个校验错误，未通过校验的事项不参与比较"
         for name, errors in review.invalid.items()
     ]
 
 
 def _markdown(review: Review, lang: Lang) -> str:
+    """The review as a pull-request comment. Every value that comes from the catalog or the
+    command line is escaped (:func:`escape_markdown`), so it renders as the literal text."""
     en = lang == "en"
+    md = escape_markdown
     title = "Catalog changes" if en else "事项变更"
     lines = [
         f"## {title}",
         "",
-        f"`{review.old_name}` → `{review.new_name}`: **{_counts_line(review, lang)}**",
+        f"{code_span(review.old_name)} → {code_span(review.new_name)}: "
+        f"**{_counts_line(review, lang)}**",
         "",
     ]
     items = review.changes.items()
@@ -195,15 +222,16 @@ def _markdown(review: Review, lang: Lang) -> str:
             counts = Changes(tuple(review.changes.for_item(code))).counts
             deadline = review.deadlines.get(code)
             lines.append(
-                f"| `{code}` | {_cell(review.names.get(code, ''))} "
+                f"| {_code(code)} | {md(review.names.get(code, ''))} "
                 f"| {counts['burden-decrease']} | {counts['burden-increase']} | {counts['neutral']} "
                 f"| {deadline.deadline if deadline and deadline.deadline else '—'} "
                 f"| {deadline.status.value if deadline else '—'} |"
             )
     for code in items:
+        heading = f"{_code(code)} {md(review.names.get(code, ''))}"
         lines += [
             "",
-            f"### `{code}` {_cell(review.names.get(code, ''))}{_deadline_phrase(review.deadlines.get(code), lang)}",
+            f"### {heading}{_deadline_phrase(review.deadlines.get(code), lang)}",
             "",
         ]
         lines += _change_table(review.changes.for_item(code), lang)
@@ -213,12 +241,26 @@ def _markdown(review: Review, lang: Lang) -> str:
     if review.report.findings:
         lines += ["", "### " + ("Findings" if en else "问题"), ""]
         lines += [
-            f"- **{f.severity.value}** `{f.rule}` {f.file}:{f.line}: {_cell(f.text(lang))}"
+            f"- **{f.severity.value}** `{f.rule}` {code_span(_location(f))}: {md(f.text(lang))}"
             for f in review.report
         ]
-    for note in _invalid_notes(review, lang):
+    for note in _invalid_notes(review, lang, code_span):
         lines += ["", f"> {note}"]
     return "\n".join(lines) + "\n"
+
+
+def _location(finding: Finding) -> str:
+    where = finding.file or "<catalog>"
+    return where if finding.line is None else f"{where}:{finding.line}"
+
+
+_PLAIN_CODE = re.compile(r"[0-9A-Za-z]+")
+
+
+def _code(code: str) -> str:
+    """An item code in a code span; a code that is not plain letters and digits (a broken item)
+    as escaped text, since it could break out of the span."""
+    return f"`{code}`" if _PLAIN_CODE.fullmatch(code) else escape_markdown(code)
 
 
 def _change_table(changes: list[Change], lang: Lang) -> list[str]:
@@ -230,14 +272,15 @@ def _change_table(changes: list[Change], lang: Lang) -> list[str]:
         spec = KINDS[change.kind]
         meaning = spec.description_en if lang == "en" else spec.description
         rows.append(
-            f"| {_BADGES[change.direction]} | `{change.kind}` {meaning} | `{change.path}` "
-            f"| {_cell(_shown(change.old))} | {_cell(_shown(change.new))} |"
+            f"| {_BADGES[change.direction]} | `{change.kind}` {meaning} "
+            f"| {code_span(change.path)} "
+            f"| {escape_markdown(_shown(change.old))} | {escape_markdown(_shown(change.new))} |"
         )
     return rows
 
 
 def _values(change: Change) -> str:
-    return f"{_shown(change.old)} → {_shown(change.new)}"
+    return f"{escape(_shown(change.old))} → {escape(_shown(change.new))}"
 
 
 def _shown(value: Any) -> str:
@@ -250,7 +293,3 @@ def _shown(value: Any) -> str:
     else:
         text = str(value)
     return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._text import comparable, excerpt
 from ..findings import Severity
 from ..model import Item
 from ._base import Context, ItemEntry, Rule, Violation, catalog_rule, item_rule
@@ -14,17 +15,21 @@ def name_duplicate(context: Context) -> Iterator[Violation]:
     """The pair (main-item name, sub-item name) is unique across the catalog.
 
     Citizens find items by name; two items with one name would be two answers to one question.
+    Names are compared as a reader sees them: invisible characters (zero-width spaces, no-break
+    spaces), bidirectional and control characters do not make a name different, and full-width
+    letters and digits equal their ASCII forms (NFKC).
     """
     first: dict[tuple[str, str | None], ItemEntry] = {}
     for entry in context.items:
-        key = (entry.item.main_item_name, entry.item.sub_item_name)
+        sub = entry.item.sub_item_name
+        key = (comparable(entry.item.main_item_name), None if sub is None else comparable(sub))
         earlier = first.setdefault(key, entry)
         if earlier is not entry:
             loc = ("sub_item_name",) if entry.item.sub_item_name else ("main_item_name",)
             yield Violation(
                 loc,
-                f"事项名称 “{entry.item.name}” 与 {earlier.item.code} 重复",
-                f"item name '{entry.item.name}' is also used by {earlier.item.code}",
+                f"事项名称 “{excerpt(entry.item.name, 60)}” 与 {earlier.item.code} 重复",
+                f"item name '{excerpt(entry.item.name, 60)}' is also used by {earlier.item.code}",
                 document=entry.document,
                 item=entry.item.code,
             )
@@ -45,8 +50,8 @@ def name_whitespace(item: Item, context: Context) -> Iterator[Violation]:
         if name is not None and (name.startswith(_STRAY_SPACE) or name.endswith(_STRAY_SPACE)):
             yield Violation(
                 (key,),
-                f"名称 “{name}” 首尾有空格",
-                f"name '{name}' starts or ends with a space",
+                f"名称 “{excerpt(name, 60)}” 首尾有空格",
+                f"name '{excerpt(name, 60)}' starts or ends with a space",
             )
 
 

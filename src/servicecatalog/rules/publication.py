@@ -96,6 +96,21 @@ def change_without_revision() -> None:
     """
 
 
+@emitted_rule(
+    "diff-item-not-compared",
+    Severity.ERROR,
+    "事项文件无效，未参与比较",
+    "an item file did not validate and was not compared",
+)
+def diff_item_not_compared() -> None:
+    """An item file on one side of ``servicecatalog diff`` does not validate (it is empty,
+    unreadable or broken), so its changes cannot be compared. Reported by ``servicecatalog diff``.
+
+    Without this finding an item whose file was emptied would simply drop out of the comparison
+    and the diff would report no change at all; the finding names the file and why it failed.
+    """
+
+
 RULES: tuple[Rule, ...] = (
     publication_late,
     publication_overdue,
@@ -103,4 +118,5 @@ RULES: tuple[Rule, ...] = (
     calendar_runs_out,
     calendar_invalid,
     change_without_revision,
+    diff_item_not_compared,
 )

@@ -1,0 +1,87 @@
+"""Characters that do not belong in catalog text, and how to show text safely.
+
+Catalog text is read by people on pages, in Word and in terminals. Three kinds of character can
+make what they see differ from what the file says:
+
+* **control characters** (C0 and C1, line breaks included): a line break inside a name starts a
+  new line of ``file:line:col:`` output, which can forge a finding; escape sequences recolour a
+  terminal;
+* **bidirectional controls** (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): reorder
+  what is displayed, so a text can read differently from what it is;
+* **invisible characters** (zero-width spaces and joiners, the byte-order mark, soft hyphens,
+  no-break and other unusual spaces): two names that look the same compare different, in search,
+  in the duplicate check and on the national platform.
+
+:func:`escape` shows any of them as ``\\uXXXX``; :func:`excerpt` is the short, escaped quotation
+of a value that a message may carry; :func:`comparable` is the form names are compared in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "BIDI_CONTROLS",
+    "CONTROLS",
+    "INVISIBLES",
+    "comparable",
+    "escape",
+    "excerpt",
+    "first_of",
+    "shown_characters",
+]
+
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""C0 and C1 controls (tab, line feed and carriage return included) and the Unicode line and
+paragraph separators."""
+
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Characters that change the direction in which the following text is displayed."""
+
+INVISIBLES = re.compile(
+    "[\u00a0\u00ad\u115f\u1160\u1680\u180e\u2000-\u200d\u202f\u205f-\u2064\u3164\ufeff\uffa0]"
+)
+"""Zero-width characters, the byte-order mark, the soft hyphen, fillers, and spaces other than
+the ASCII space and the ideographic space U+3000 (no-break, en, em, thin, narrow no-break …)."""
+
+_SHOWN_AS_ESCAPE = re.compile(f"{CONTROLS.pattern}|{BIDI_CONTROLS.pattern}|{INVISIBLES.pattern}")
+_EXCERPT_LENGTH = 30
+
+
+def escape(text: str) -> str:
+    """``text`` with every control, bidirectional and invisible character written ``\\uXXXX``
+    (and a backslash doubled, so the escape cannot be forged either)."""
+    if not _SHOWN_AS_ESCAPE.search(text) and "\\" not in text:
+        return text
+    return shown_characters(text.replace("\\", "\\\\"))
+
+
+def shown_characters(text: str) -> str:
+    """``text`` with every control, bidirectional and invisible character written ``\\uXXXX``
+    (backslashes as they are: for formats that escape them their own way)."""
+    return _SHOWN_AS_ESCAPE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def excerpt(text: str, length: int = _EXCERPT_LENGTH) -> str:
+    """A short quotation of ``text`` for a message: at most ``length`` characters, escaped."""
+    shortened = text if len(text) <= length else text[: length - 1] + "…"
+    return escape(shortened)
+
+
+def first_of(pattern: re.Pattern[str], text: str) -> tuple[int, str] | None:
+    """The index and the character of the first match of ``pattern`` in ``text``."""
+    found = pattern.search(text)
+    return None if found is None else (found.start(), found.group())
+
+
+def comparable(name: str) -> str:
+    """The form in which two names are the same name: invisible, bidirectional and control
+    characters removed, NFKC-normalized (full-width letters and digits as ASCII), outer spaces
+    stripped."""
+    visible = CONTROLS.sub("", BIDI_CONTROLS.sub("", INVISIBLES.sub("", name)))
+    return unicodedata.normalize("NFKC", visible).strip()

@@ -1,0 +1,164 @@
+"""Text: characters that make what a reader sees differ from what the catalog says.
+
+Every text value of every catalog file is checked — names, conditions, materials, steps, form
+fields, laws, regions, implementation lists — for control characters, bidirectional controls and
+invisible characters (see :mod:`servicecatalog._text`). Findings quote the value escaped, so
+they cannot carry the character into the report themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from .._text import BIDI_CONTROLS, CONTROLS, INVISIBLES, excerpt, first_of
+from ..findings import Severity
+from ..loader import LoadedDocument, Loc
+from ._base import (
+    Context,
+    ImplementationEntry,
+    ImplementationScope,
+    Rule,
+    Violation,
+    catalog_rule,
+)
+
+_CONTROL_NAMES = {"\t": "制表符", "\n": "换行符", "\r": "回车符"}
+_CONTROL_NAMES_EN = {"\t": "a tab", "\n": "a line feed", "\r": "a carriage return"}
+
+
+def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string value in ``data`` with its location (keys are the schema's business)."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*loc, index))
+
+
+def _documents(context: Context) -> Iterator[LoadedDocument]:
+    for document in (context.manifest_document, context.laws_document, context.regions_document):
+        if document is not None and document.data is not None:
+            yield document
+    for entry in context.items:
+        yield entry.document
+
+
+def _scan(
+    pattern: re.Pattern[str], describe: Any, data: Any, document: LoadedDocument | None = None
+) -> Iterator[Violation]:
+    for loc, text in _strings(data):
+        found = first_of(pattern, text)
+        if found is not None:
+            index, char = found
+            zh, en = describe(char)
+            shown = excerpt(text)
+            yield Violation(
+                loc,
+                f"文本 “{shown}” 的第 {index + 1} 个字符是{zh}（U+{ord(char):04X}）",
+                f"the text '{shown}' has {en} (U+{ord(char):04X}) at character {index + 1}",
+                document=document,
+            )
+
+
+def _in_catalog(pattern: re.Pattern[str], describe: Any, context: Context) -> Iterator[Violation]:
+    for document in _documents(context):
+        yield from _scan(pattern, describe, document.data, document)
+
+
+def _control(char: str) -> tuple[str, str]:
+    return _CONTROL_NAMES.get(char, "控制字符"), _CONTROL_NAMES_EN.get(char, "a control character")
+
+
+def _bidi(char: str) -> tuple[str, str]:
+    return "文字方向控制字符", "a bidirectional control character"
+
+
+def _invisible(char: str) -> tuple[str, str]:
+    if char in "\u00a0\u202f\u2007":
+        return "不换行空格", "a no-break space"
+    if char.isspace() or char == "\u180e":
+        return "非常规空格", "an unusual space"
+    return "不可见字符", "an invisible character"
+
+
+_CONTROL = (
+    "text-control-character",
+    Severity.ERROR,
+    "文本含控制字符",
+    "a control character in text",
+)
+_BIDI = (
+    "text-bidi-control",
+    Severity.ERROR,
+    "文本含文字方向控制字符",
+    "a bidirectional control in text",
+)
+_INVISIBLE = (
+    "text-invisible-character",
+    Severity.ERROR,
+    "文本含不可见字符",
+    "an invisible character in text",
+)
+
+
+@catalog_rule(*_CONTROL)
+def text_control_character(context: Context) -> Iterator[Violation]:
+    """A text value holds a control character: a tab, a line feed or carriage return, an escape
+    (U+001B) or any other C0 or C1 control, or a Unicode line separator.
+
+    Names, conditions, materials, steps and form fields are single lines of text. A line break
+    inside one starts a new line wherever it is shown — in a guide, a table cell, and in
+    ``file:line:col:`` output, where it could forge a finding; an escape sequence recolours a
+    terminal. Such characters come in by copying from other documents: retype the value. Checked
+    in every file of the catalog.
+    """
+    yield from _in_catalog(CONTROLS, _control, context)
+
+
+@catalog_rule(*_BIDI)
+def text_bidi_control(context: Context) -> Iterator[Violation]:
+    """A text value holds a bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+    U+061C).
+
+    These characters reorder how the following text is displayed, so a name or a condition can
+    read differently from what the file says ("Trojan source"). Chinese catalog text never needs
+    them. Checked in every file of the catalog.
+    """
+    yield from _in_catalog(BIDI_CONTROLS, _bidi, context)
+
+
+@catalog_rule(*_INVISIBLE)
+def text_invisible_character(context: Context) -> Iterator[Violation]:
+    """A text value holds an invisible character: a zero-width space or joiner, a word joiner, a
+    byte-order mark, a soft hyphen, a no-break space or another unusual space (U+2000–U+200A,
+    U+202F, U+205F, U+1680).
+
+    Two names that look alike but differ by an invisible character are different names to
+    search, to the duplicate check and to the national platform's matching. Such characters come
+    in by copying from web pages and word processors: retype the value. The ideographic space
+    (U+3000) is not reported here (``name-whitespace`` reports it at the ends of names).
+    Checked in every file of the catalog.
+    """
+    yield from _in_catalog(INVISIBLES, _invisible, context)
+
+
+def _also_in_implementations(rule: Rule, pattern: re.Pattern[str], describe: Any) -> Rule:
+    """``rule`` checking the implementation lists too, as each is loaded."""
+
+    def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:
+        return _scan(pattern, describe, entry.implementations.model_dump(mode="json"))
+
+    return replace(rule, implementation_check=check)
+
+
+RULES: tuple[Rule, ...] = (
+    _also_in_implementations(text_control_character, CONTROLS, _control),
+    _also_in_implementations(text_bidi_control, BIDI_CONTROLS, _bidi),
+    _also_in_implementations(text_invisible_character, INVISIBLES, _invisible),
+)
