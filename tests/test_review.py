@@ -364,4 +364,12 @@ def test_markdown_review_is_inert_whatever_the_catalog_says(
     )
     markdown = _hostile_review(catalog_copy, hostile)
     assert elements(markdown) == plain
-    assert "@octocat" not in markdown  # a mention would notify someone
+    # A mention outside a code span would notify someone (GitHub links them after parsing).
+    texts = [
+        child.content
+        for token in parser.parse(markdown)
+        for child in token.children or []
+        if child.type == "text"
+    ]
+    assert any("@\u200boctocat" in text for text in texts)
+    assert not any("@octocat" in text for text in texts)
