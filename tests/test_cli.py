@@ -17,6 +17,7 @@ from _minimal import ITEM, LAWS, MANIFEST
 from servicecatalog.cli import main
 from servicecatalog.rules import REGISTRY
 from servicecatalog.schemas import SCHEMA_MODELS, write_schemas
+from test_reporting import sarif_errors
 
 REPO = Path(__file__).resolve().parents[1]
 CODE = "220114001000"
@@ -208,14 +209,63 @@ def test_json_on_broken_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "path", ["nothing", "no-manifest", "a-file"], ids=["missing", "not-a-catalog", "a-file"]
 )
-@pytest.mark.parametrize("fmt", ["json", "sarif"])
-def test_json_even_when_unusable(tmp_path: Path, path: str, fmt: str) -> None:
+def test_json_even_when_unusable(tmp_path: Path, path: str) -> None:
     (tmp_path / "no-manifest").mkdir()
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
-    result = run("validate", tmp_path / path, "--format", fmt)
+    result = run("validate", tmp_path / path, "--format", "json")
     assert result.exit_code == 3
     document = _json(result)
     assert document["ok"] is False
+
+
+def _failed_sarif(result: Any) -> str:
+    document = _json(result)
+    assert sarif_errors(document) == []
+    [invocation] = document["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    [notification] = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error"
+    text: str = notification["message"]["text"]
+    return text
+
+
+@pytest.mark.parametrize(
+    "path", ["nothing", "no-manifest", "a-file"], ids=["missing", "not-a-catalog", "a-file"]
+)
+def test_sarif_even_when_unusable(tmp_path: Path, path: str) -> None:
+    (tmp_path / "no-manifest").mkdir()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = run("validate", tmp_path / path, "--format", "sarif")
+    assert result.exit_code == 3
+    assert str(tmp_path / path) in _failed_sarif(result)
+
+
+@pytest.mark.parametrize("form", [["--format", "sarif"], ["--format=sarif"]])
+def test_sarif_even_on_a_usage_error(clean: Path, form: list[str]) -> None:
+    result = run("validate", clean, *form, "--fail-on", "everything")
+    assert result.exit_code == 2
+    assert "everything" in _failed_sarif(result)
+
+
+def test_sarif_of_a_catalog_with_a_configuration_is_relative(
+    with_error: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (with_error / ".servicecatalog.yaml").write_text(
+        "rules:\n  no-such-rule: off\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(with_error.parent)
+    result = run("validate", with_error.name, "--format", "sarif", "--today", TODAY)
+    document = _json(result)
+    assert sarif_errors(document) == []
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in document["runs"][0]["results"]
+    }
+    assert f"{with_error.name}/.servicecatalog.yaml" in uris
+    text = run("validate", with_error.name, "--today", TODAY).stdout
+    assert f"\n{with_error.name}/.servicecatalog.yaml:2:3: error [config-unknown-rule]" in (
+        "\n" + text
+    )
 
 
 def test_english_messages(with_error: Path) -> None:
@@ -241,6 +291,7 @@ def test_sarif_format(with_error: Path) -> None:
     result = run("validate", with_error, "--format", "sarif", "--today", TODAY)
     assert result.exit_code == 1
     document = _json(result)
+    assert sarif_errors(document) == []
     assert document["version"] == "2.1.0"
     run_ = document["runs"][0]
     assert run_["tool"]["driver"]["version"] == servicecatalog.__version__

@@ -1,20 +1,26 @@
 """Tests of report rendering (servicecatalog.reporting, DESIGN §7): text, JSON, GitHub, SARIF.
 
-The official SARIF 2.1.0 schema is not available offline, so SARIF output is checked against
-the structure the specification requires, written out below as a JSON Schema subset (with
-``additionalProperties: false`` on every object the renderer emits, so a misspelt property fails).
+SARIF output is checked against the official SARIF 2.1.0 JSON Schema, vendored in tests/data,
+with its ``uri`` and ``uri-reference`` formats checked (rfc3986-validator).
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft7Validator
+from jsonschema import Draft4Validator, FormatChecker
 
 from servicecatalog import Finding, Report, Severity
-from servicecatalog.reporting import FORMATS, findings_summary, render_report, text_line
+from servicecatalog.reporting import (
+    FORMATS,
+    findings_summary,
+    render_report,
+    sarif_error,
+    text_line,
+)
 from servicecatalog.rules import REGISTRY
 
 FILE = "catalog/items/220114001000.yaml"
@@ -234,155 +240,19 @@ def test_github_one_line_per_finding() -> None:
 
 # ---- sarif ------------------------------------------------------------------------------------
 
-_MESSAGE = {
-    "type": "object",
-    "properties": {"text": {"type": "string"}, "markdown": {"type": "string"}},
-    "required": ["text"],
-}
-_PROPERTY_BAG = {"type": "object"}
-SARIF_SUBSET: dict[str, Any] = {
-    "$schema": "http://json-schema.org/draft-07/schema#",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["version", "runs"],
-    "properties": {
-        "$schema": {"type": "string", "format": "uri"},
-        "version": {"enum": ["2.1.0"]},
-        "runs": {"type": "array", "items": {"$ref": "#/definitions/run"}},
-        "properties": _PROPERTY_BAG,
-    },
-    "definitions": {
-        "run": {
-            "type": "object",
-            "required": ["tool"],
-            "additionalProperties": False,
-            "properties": {
-                "tool": {"$ref": "#/definitions/tool"},
-                "results": {"type": "array", "items": {"$ref": "#/definitions/result"}},
-                "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
-                "invocations": {"type": "array"},
-                "originalUriBaseIds": {"type": "object"},
-                "artifacts": {"type": "array"},
-                "automationDetails": {"type": "object"},
-                "properties": _PROPERTY_BAG,
-            },
-        },
-        "tool": {
-            "type": "object",
-            "required": ["driver"],
-            "additionalProperties": False,
-            "properties": {
-                "driver": {"$ref": "#/definitions/toolComponent"},
-                "extensions": {"type": "array"},
-                "properties": _PROPERTY_BAG,
-            },
-        },
-        "toolComponent": {
-            "type": "object",
-            "required": ["name"],
-            "additionalProperties": False,
-            "properties": {
-                "name": {"type": "string"},
-                "fullName": {"type": "string"},
-                "version": {"type": "string"},
-                "semanticVersion": {"type": "string"},
-                "informationUri": {"type": "string", "format": "uri"},
-                "organization": {"type": "string"},
-                "shortDescription": _MESSAGE,
-                "fullDescription": _MESSAGE,
-                "rules": {
-                    "type": "array",
-                    "uniqueItems": True,
-                    "items": {"$ref": "#/definitions/reportingDescriptor"},
-                },
-                "properties": _PROPERTY_BAG,
-            },
-        },
-        "reportingDescriptor": {
-            "type": "object",
-            "required": ["id"],
-            "additionalProperties": False,
-            "properties": {
-                "id": {"type": "string"},
-                "name": {"type": "string"},
-                "shortDescription": _MESSAGE,
-                "fullDescription": _MESSAGE,
-                "help": _MESSAGE,
-                "helpUri": {"type": "string", "format": "uri"},
-                "defaultConfiguration": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {
-                        "enabled": {"type": "boolean"},
-                        "level": {"enum": ["none", "note", "warning", "error"]},
-                        "rank": {"type": "number", "minimum": -1, "maximum": 100},
-                        "parameters": _PROPERTY_BAG,
-                        "properties": _PROPERTY_BAG,
-                    },
-                },
-                "properties": _PROPERTY_BAG,
-            },
-        },
-        "result": {
-            "type": "object",
-            "required": ["message"],
-            "additionalProperties": False,
-            "properties": {
-                "ruleId": {"type": "string"},
-                "ruleIndex": {"type": "integer", "minimum": -1},
-                "kind": {
-                    "enum": ["notApplicable", "pass", "fail", "review", "open", "informational"]
-                },
-                "level": {"enum": ["none", "note", "warning", "error"]},
-                "message": _MESSAGE,
-                "locations": {"type": "array", "items": {"$ref": "#/definitions/location"}},
-                "partialFingerprints": {"type": "object"},
-                "properties": _PROPERTY_BAG,
-            },
-        },
-        "location": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {
-                "physicalLocation": {"$ref": "#/definitions/physicalLocation"},
-                "message": _MESSAGE,
-                "properties": _PROPERTY_BAG,
-            },
-        },
-        "physicalLocation": {
-            "type": "object",
-            "required": ["artifactLocation"],
-            "additionalProperties": False,
-            "properties": {
-                "artifactLocation": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {
-                        "uri": {"type": "string", "format": "uri-reference"},
-                        "uriBaseId": {"type": "string"},
-                        "index": {"type": "integer", "minimum": -1},
-                        "properties": _PROPERTY_BAG,
-                    },
-                },
-                "region": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {
-                        "startLine": {"type": "integer", "minimum": 1},
-                        "startColumn": {"type": "integer", "minimum": 1},
-                        "endLine": {"type": "integer", "minimum": 1},
-                        "endColumn": {"type": "integer", "minimum": 1},
-                        "charOffset": {"type": "integer", "minimum": -1},
-                        "charLength": {"type": "integer", "minimum": 0},
-                        "message": _MESSAGE,
-                        "properties": _PROPERTY_BAG,
-                    },
-                },
-                "properties": _PROPERTY_BAG,
-            },
-        },
-    },
-}
+SARIF_SCHEMA = json.loads(
+    (Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
+"""The official SARIF 2.1.0 schema (OASIS, errata 01), vendored: see tests/data/README.md."""
+# Every format jsonschema knows: draft 4's own checker leaves out uri-reference, which SARIF uses.
+SARIF = Draft4Validator(SARIF_SCHEMA, format_checker=FormatChecker())
+
+
+def sarif_errors(document: Any) -> list[str]:
+    return [
+        f"{list(e.absolute_path)}: {e.message}"
+        for e in sorted(SARIF.iter_errors(document), key=str)
+    ]
 
 
 def sarif(report: Report = REPORT, lang: str = "zh", **kwargs: Any) -> dict[str, Any]:
@@ -391,15 +261,65 @@ def sarif(report: Report = REPORT, lang: str = "zh", **kwargs: Any) -> dict[str,
     return document
 
 
-def test_sarif_subset_schema_is_valid() -> None:
-    Draft7Validator.check_schema(SARIF_SUBSET)
+def test_the_vendored_schema_is_the_official_one() -> None:
+    Draft4Validator.check_schema(SARIF_SCHEMA)
+    assert SARIF_SCHEMA["id"].startswith("https://docs.oasis-open.org/sarif/sarif/v2.1.0/")
+
+
+def test_uri_references_are_really_checked() -> None:
+    bad = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [
+        {"message": {"text": "m"}, "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": "catalog/有 空格.yaml"}}}]}]}]}  # fmt: skip
+    assert sarif_errors(bad) != []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_sarif_matches_the_required_structure(lang: str) -> None:
-    document = sarif(lang=lang, version="1.2.3")
-    errors = sorted(Draft7Validator(SARIF_SUBSET).iter_errors(document), key=str)
-    assert errors == [], [f"{list(e.absolute_path)}: {e.message}" for e in errors]
+def test_sarif_is_valid_against_the_official_schema(lang: str) -> None:
+    assert sarif_errors(sarif(lang=lang, version="1.2.3")) == []
+
+
+def test_sarif_uris_are_relative_percent_encoded_and_based(tmp_path: Path) -> None:
+    files = [
+        "catalog/items/220114001000.yaml",
+        "目录 副本/items/220114001000.yaml",
+        str(tmp_path / "a b" / "items" / "x.yaml"),
+        "/elsewhere/catalog/items/x.yaml",
+        "catalog/items/bad\\xff.yaml",
+    ]
+    report = Report.of([finding(file=file) for file in files], 1)
+    document = sarif(report, srcroot=tmp_path)
+    assert sarif_errors(document) == []
+    run = document["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.as_uri() + "/"}}
+    assert run["invocations"] == [{"executionSuccessful": True}]
+    locations = {
+        json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"], sort_keys=True)
+        for r in run["results"]
+    }
+    assert locations == {
+        json.dumps(location, sort_keys=True)
+        for location in (
+            {"uri": "catalog/items/220114001000.yaml", "uriBaseId": "%SRCROOT%"},
+            {
+                "uri": "%E7%9B%AE%E5%BD%95%20%E5%89%AF%E6%9C%AC/items/220114001000.yaml",
+                "uriBaseId": "%SRCROOT%",
+            },
+            {"uri": "a%20b/items/x.yaml", "uriBaseId": "%SRCROOT%"},
+            {"uri": "file:///elsewhere/catalog/items/x.yaml"},
+            {"uri": "catalog/items/bad%5Cxff.yaml", "uriBaseId": "%SRCROOT%"},
+        )
+    }
+
+
+def test_sarif_error_log_is_valid_sarif() -> None:
+    document = json.loads(sarif_error("catalog: no such folder", "1.2.3"))
+    assert sarif_errors(document) == []
+    [invocation] = document["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["toolExecutionNotifications"] == [
+        {"level": "error", "message": {"text": "catalog: no such folder"}}
+    ]
+    assert document["runs"][0]["results"] == []
 
 
 def test_sarif_header() -> None:
@@ -460,17 +380,11 @@ def test_sarif_messages_in_english() -> None:
     assert texts["waiver-unused"] == "the waiver matches nothing"
 
 
-def test_sarif_uri_uses_forward_slashes() -> None:
-    report = Report.of([finding(file="catalog\\items\\220114001000.yaml")], 1)
-    result = sarif(report)["runs"][0]["results"][0]
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == FILE
-
-
 def test_empty_sarif_report() -> None:
     document = sarif(Report())
     assert document["runs"][0]["results"] == []
     assert document["runs"][0]["tool"]["driver"]["rules"] == []
-    assert list(Draft7Validator(SARIF_SUBSET).iter_errors(document)) == []
+    assert sarif_errors(document) == []
 
 
 # ---- summary ----------------------------------------------------------------------------------

@@ -153,7 +153,8 @@ def test_a_committed_link_out_of_the_catalog_is_a_finding(repo: GitRepo, target:
     catalog = load_catalog(open_source("git:HEAD", cwd=repo.path), today=TODAY)
     [finding] = catalog.report.for_rule("file-outside-catalog")
     assert finding.file == "git:HEAD:catalog/items/220114999000.yaml"
-    assert "root:" not in finding.message and "test repository" not in finding.message
+    assert "root:" not in finding.message
+    assert "test repository" not in finding.message
 
 
 def test_a_loop_of_committed_links_is_a_finding(repo: GitRepo) -> None:

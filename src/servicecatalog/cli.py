@@ -72,11 +72,21 @@ LANG_OPTION = click.option(
 )
 
 
-def _unusable(error: ServiceCatalogError, *, as_json: bool = False) -> NoReturn:
-    if as_json:
-        click.echo(json.dumps({"ok": False, "error": error.message}, ensure_ascii=False))
+def _unusable(error: ServiceCatalogError, *, fmt: str | None = None) -> NoReturn:
+    _machine_error(error.message, fmt)
     click.echo(f"servicecatalog: error: {error.message}", err=True)
     sys.exit(EXIT_UNUSABLE)
+
+
+def _machine_error(message: str, fmt: str | None) -> None:
+    """On stdout, the error in the machine format that was asked for (JSON or SARIF), so a
+    program reading stdout always gets a document of the kind it expects."""
+    if fmt == "json":
+        click.echo(json.dumps({"ok": False, "error": message}, ensure_ascii=False))
+    elif fmt == "sarif":
+        from .reporting import sarif_error
+
+        click.echo(sarif_error(message, __version__), nl=False)
 
 
 def _guarded(function: Callable[P, R]) -> Callable[P, R]:
@@ -87,8 +97,8 @@ def _guarded(function: Callable[P, R]) -> Callable[P, R]:
         try:
             return function(*args, **kwargs)
         except ServiceCatalogError as error:
-            as_json = kwargs.get("fmt") in ("json", "sarif")
-            _unusable(error, as_json=as_json)
+            fmt = kwargs.get("fmt")
+            _unusable(error, fmt=fmt if isinstance(fmt, str) else None)
 
     return wrapper
 
@@ -108,18 +118,19 @@ class _Group(click.Group):
             click.echo("Aborted!", err=True)
             sys.exit(1)
         except click.ClickException as error:
-            if _asks_for_json(arguments):
-                payload = {"ok": False, "error": error.format_message()}
-                click.echo(json.dumps(payload, ensure_ascii=False))
+            _machine_error(error.format_message(), _asked_format(arguments))
             error.show()
             sys.exit(error.exit_code)
 
 
-def _asks_for_json(arguments: list[str]) -> bool:
+def _asked_format(arguments: list[str]) -> str | None:
+    """The machine format (json or sarif) the command line asks for, if any."""
     pairs = zip(arguments, [*arguments[1:], ""], strict=False)
-    return "--format=json" in arguments or any(
-        option == "--format" and value in ("json", "sarif") for option, value in pairs
-    )
+    for option, value in pairs:
+        asked = value if option == "--format" else option.removeprefix("--format=")
+        if option.startswith("--format") and asked in ("json", "sarif"):
+            return asked
+    return None
 
 
 @click.group(

@@ -6,18 +6,21 @@ These functions return strings; printing is the CLI's business.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from ._text import escape
 from .findings import Finding, Lang, Report, Severity
 from .rules import REGISTRY, Registry
 
-__all__ = ["FORMATS", "Format", "findings_summary", "render_report", "text_line"]
+__all__ = ["FORMATS", "Format", "findings_summary", "render_report", "sarif_error", "text_line"]
 
 Format = Literal["text", "json", "github", "sarif"]
 FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif")
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/servicecatalog/"
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -29,12 +32,17 @@ def render_report(
     *,
     version: str = "",
     registry: Registry = REGISTRY,
+    srcroot: Path | None = None,
 ) -> str:
-    """``report`` in format ``fmt``, messages in ``lang``; ends with a newline unless empty."""
+    """``report`` in format ``fmt``, messages in ``lang``; ends with a newline unless empty.
+
+    SARIF result URIs are relative to ``srcroot`` (default: the current folder), given as the
+    run's ``%SRCROOT%``.
+    """
     if fmt == "json":
         return json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
     if fmt == "sarif":
-        document = _sarif(report, lang, version, registry)
+        document = _sarif(report, lang, version, registry, srcroot or Path.cwd())
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     render = _github_line if fmt == "github" else text_line
     return "".join(render(finding, lang) + "\n" for finding in report)
@@ -71,29 +79,69 @@ def _escape_property(value: str) -> str:
     return _escape_data(escape(value)).replace(":", "%3A").replace(",", "%2C")
 
 
-def _sarif(report: Report, lang: Lang, version: str, registry: Registry) -> dict[str, Any]:
+def _sarif(
+    report: Report, lang: Lang, version: str, registry: Registry, srcroot: Path
+) -> dict[str, Any]:
     used = sorted({finding.rule for finding in report})
     rule_ids = [rule_id for rule_id in registry if rule_id in used]
     rule_ids += [rule_id for rule_id in used if rule_id not in registry]
     index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
+    run = _sarif_run(version, [_sarif_rule(rule_id, registry, lang) for rule_id in rule_ids])
+    run["originalUriBaseIds"] = {SRCROOT: {"uri": _folder_uri(srcroot)}}
+    run["invocations"] = [{"executionSuccessful": True}]
+    run["results"] = [_sarif_result(f, index[f.rule], lang, srcroot) for f in report]
+    return _sarif_log(run)
+
+
+def sarif_error(message: str, version: str = "") -> str:
+    """A SARIF log for a run that could not check anything (unusable input, a usage error): no
+    results, and the error as a tool execution notification, so a code-scanning upload fails on
+    the real reason rather than on a file that is not SARIF."""
+    run = _sarif_run(version, [])
+    run["invocations"] = [
+        {
+            "executionSuccessful": False,
+            "toolExecutionNotifications": [{"level": "error", "message": {"text": message}}],
+        }
+    ]
+    run["results"] = []
+    return json.dumps(_sarif_log(run), ensure_ascii=False, indent=2) + "\n"
+
+
+SRCROOT = "%SRCROOT%"
+"""The base of the result URIs: the folder the command ran in (``originalUriBaseIds``)."""
+
+
+def _sarif_log(run: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _sarif_run(version: str, rules: list[dict[str, Any]]) -> dict[str, Any]:
     driver: dict[str, Any] = {
         "name": "servicecatalog",
-        "informationUri": "https://pypi.org/project/servicecatalog/",
-        "rules": [_sarif_rule(rule_id, registry, lang) for rule_id in rule_ids],
+        "informationUri": INFORMATION_URI,
+        "rules": rules,
     }
     if version:
         driver["version"] = version
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": driver},
-                "columnKind": "unicodeCodePoints",
-                "results": [_sarif_result(f, index[f.rule], lang) for f in report],
-            }
-        ],
-    }
+    return {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}
+
+
+def _folder_uri(folder: Path) -> str:
+    uri = folder.resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def _artifact_location(file: str, srcroot: Path) -> dict[str, str]:
+    """A file as SARIF wants it: relative to ``%SRCROOT%`` and percent-encoded, or an absolute
+    ``file:`` URI for a file outside it."""
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            path = path.relative_to(srcroot.resolve())
+        except ValueError:
+            return {"uri": path.as_uri()}
+    return {"uri": quote(path.as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _sarif_rule(rule_id: str, registry: Registry, lang: Lang) -> dict[str, Any]:
@@ -111,7 +159,7 @@ def _sarif_rule(rule_id: str, registry: Registry, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _sarif_result(finding: Finding, rule_index: int, lang: Lang) -> dict[str, Any]:
+def _sarif_result(finding: Finding, rule_index: int, lang: Lang, srcroot: Path) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
@@ -119,7 +167,7 @@ def _sarif_result(finding: Finding, rule_index: int, lang: Lang) -> dict[str, An
         "message": {"text": finding.text(lang)},
     }
     if finding.file:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": finding.file.replace("\\", "/")}}
+        physical: dict[str, Any] = {"artifactLocation": _artifact_location(finding.file, srcroot)}
         if finding.line is not None:
             physical["region"] = {"startLine": finding.line, "startColumn": finding.column or 1}
         result["locations"] = [{"physicalLocation": physical}]
