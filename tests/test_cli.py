@@ -477,3 +477,51 @@ def test_json_is_printed_even_for_a_usage_error(arguments: list[str]) -> None:
 
 
 ROOT_FOR_JSON_USAGE = Path(__file__).resolve().parents[1]
+
+
+# ---- file names that are not UTF-8 --------------------------------------------------------------
+
+
+def _non_utf8_catalog(tmp_path: Path) -> bytes:
+    """A catalog in a folder whose name is not UTF-8, with an item file that is not either."""
+    folder = os.fsencode(tmp_path) + b"/catalog-\xfe"
+    os.makedirs(folder)
+    for name, content in (("catalog.yaml", MANIFEST), ("laws.yaml", LAWS)):
+        with open(folder + b"/" + name.encode(), "w", encoding="utf-8") as stream:
+            stream.write(content)
+    os.makedirs(folder + b"/items")
+    with open(folder + b"/items/22011400\xff1000.yaml", "w", encoding="utf-8") as stream:
+        stream.write(ITEM)
+    return folder
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate", "CATALOG", "--format", "json"],
+        ["validate", "CATALOG", "--format", "sarif"],
+        ["validate", "CATALOG", "--format", "text"],
+        ["validate", "CATALOG", "--format", "github"],
+        ["validate", "CATALOG-missing", "--format", "json"],
+        ["validate", "CATALOG-missing", "--format", "sarif"],
+        ["diff", "CATALOG", "CATALOG", "--format", "json"],
+        ["stats", "--catalog", "CATALOG", "--format", "json", "--allow-invalid"],
+    ],
+)
+def test_output_is_valid_utf8_whatever_the_file_names(tmp_path: Path, command: list[str]) -> None:
+    folder = _non_utf8_catalog(tmp_path)
+    arguments = [
+        folder + part.removeprefix("CATALOG").encode() if part.startswith("CATALOG") else part
+        for part in command
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "servicecatalog", *arguments], capture_output=True, check=False
+    )
+    assert result.returncode in (0, 1, 3), result.stderr
+    assert b"Traceback" not in result.stderr
+    text = result.stdout.decode("utf-8")  # raises if not UTF-8
+    result.stderr.decode("utf-8")
+    if "json" in command or "sarif" in command:
+        json.loads(text)
+    if command[0] == "validate":  # the file names are in the findings, escaped
+        assert "xfe" in text

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import Table as DocxTable
@@ -408,3 +410,33 @@ def test_docx_is_a4_with_chinese_fonts_and_real_tables(bundled: Catalog) -> None
     assert all(run.bold for cell in header.cells for run in cell.paragraphs[0].runs)
     assert len(materials.rows) == 1 + len(item.materials)
     assert document.core_properties.title == item.name
+
+
+# ---- no catalog text makes a format fail ---------------------------------------------------------
+
+_ANY_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300
+).filter(lambda text: text.strip() != "")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=_ANY_TEXT, condition=_ANY_TEXT, material=_ANY_TEXT, long_name=st.booleans())
+def test_every_format_renders_any_text(
+    bundled: Catalog, name: str, condition: str, material: str, long_name: bool
+) -> None:
+    """Control characters, the characters XML cannot hold, a name over 255 characters (Word's
+    limit for a document property): the DOCX writer, like the others, never raises."""
+    item = bundled.item(SERVICE_ITEM)
+    first, *rest = item.materials
+    varied = item.model_copy(
+        update={
+            "main_item_name": name * (300 // len(name) + 1) if long_name else name,
+            "conditions": (condition, "\x00\x01\x0b\x1b\ufffe\uffff"),
+            "materials": (first.model_copy(update={"name": material}), *rest),
+        }
+    )
+    for fmt in FORMATS:
+        rendered = render_guide(varied, fmt, catalog=bundled)
+        assert rendered
+    document = docx.Document(BytesIO(render_guide(varied, "docx", catalog=bundled)))
+    assert len(document.core_properties.title) <= 255

@@ -763,6 +763,8 @@ def test_catalog_with_a_mutated_item_is_a_report(small_catalog: Path, data: st.D
     catalog = load_catalog(small_catalog, today=date(2026, 11, 27))
     assert isinstance(catalog.report, Report)
     assert catalog.report.items >= 3
+    if catalog.report.ok:  # a mutant accepted as valid lost nothing: the item is there, whole
+        assert SAMPLE_ITEM.stem in catalog
 
 
 def _every_case_file() -> list[Path]:
@@ -781,3 +783,55 @@ def test_deferred_positions_are_exactly_the_recorded_ones(path: Path) -> None:
     assert deferred.findings == eager.findings
     assert dict(deferred.positions) == dict(eager.positions)
     assert dict(deferred.key_positions) == dict(eager.key_positions)
+
+
+EMPTY_FORMS = [
+    b"",
+    b"\n",
+    b"   \n\n",
+    b"# comment\n",
+    b"null\n",
+    b"~\n",
+    b"---\n",
+    b"--- ~\n",
+    b"---\n...\n",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(EMPTY_FORMS),
+    st.lists(st.sampled_from([b"# \xe5\xa4\x87\xe6\xb3\xa8\n", b"\n", b"  # x\n"]), max_size=3),
+    st.booleans(),
+)
+def test_a_whole_file_made_empty_is_always_an_error(
+    body: bytes, comments: list[bytes], bom: bool
+) -> None:
+    raw = (b"\xef\xbb\xbf" if bom else b"") + b"".join(comments) + body
+    document = load_bytes(raw, FILE)
+    assert document.data is None
+    assert [f.rule for f in document.findings] == ["yaml-empty-document"]
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(st.sampled_from(EMPTY_FORMS), st.sampled_from(["items", "catalog.yaml", "laws.yaml"]))
+def test_a_catalog_file_made_empty_is_never_a_clean_catalog(
+    small_catalog: Path, body: bytes, which: str
+) -> None:
+    target = (
+        small_catalog / "items" / SAMPLE_ITEM.name if which == "items" else small_catalog / which
+    )
+    original = target.read_bytes()
+    try:
+        target.write_bytes(body)
+        catalog = load_catalog(small_catalog, today=date(2026, 11, 27))
+        assert not catalog.report.ok
+        assert any(
+            f.rule == "yaml-empty-document" and f.file == str(target) for f in catalog.report
+        )
+    finally:
+        target.write_bytes(original)

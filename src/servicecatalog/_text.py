@@ -18,8 +18,12 @@ of a value that a message may carry; :func:`comparable` is the form names are co
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from typing import Any
+
+from ._files import display_path
 
 __all__ = [
     "BIDI_CONTROLS",
@@ -29,6 +33,7 @@ __all__ = [
     "escape",
     "excerpt",
     "first_of",
+    "json_text",
     "shown_characters",
 ]
 
@@ -85,3 +90,19 @@ def comparable(name: str) -> str:
     stripped."""
     visible = CONTROLS.sub("", BIDI_CONTROLS.sub("", INVISIBLES.sub("", name)))
     return unicodedata.normalize("NFKC", visible).strip()
+
+
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    """``data`` as JSON text that is valid UTF-8 whatever it holds: a file name's bytes that were
+    not UTF-8 (kept by Python as lone surrogates) are written ``\\xNN``."""
+    return json.dumps(_without_surrogates(data), ensure_ascii=False, indent=indent)
+
+
+def _without_surrogates(data: Any) -> Any:
+    if isinstance(data, str):
+        return display_path(data)
+    if isinstance(data, dict):
+        return {_without_surrogates(key): _without_surrogates(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_without_surrogates(value) for value in data]
+    return data

@@ -7,7 +7,7 @@ This is the only module that imports the CLI framework.
 
 from __future__ import annotations
 
-import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -21,6 +21,7 @@ import click
 
 from . import __version__
 from ._files import write_atomically
+from ._text import json_text
 from .errors import CatalogInvalidError, ServiceCatalogError
 from .findings import Lang, Report, Severity
 from .model import Level
@@ -82,7 +83,7 @@ def _machine_error(message: str, fmt: str | None) -> None:
     """On stdout, the error in the machine format that was asked for (JSON or SARIF), so a
     program reading stdout always gets a document of the kind it expects."""
     if fmt == "json":
-        click.echo(json.dumps({"ok": False, "error": message}, ensure_ascii=False))
+        click.echo(json_text({"ok": False, "error": message}, indent=None))
     elif fmt == "sarif":
         from .reporting import sarif_error
 
@@ -121,6 +122,15 @@ class _Group(click.Group):
             _machine_error(error.format_message(), _asked_format(arguments))
             error.show()
             sys.exit(error.exit_code)
+        except Exception as error:
+            # No input may end in a traceback. What reaches here is a bug; say so in one line
+            # (SERVICECATALOG_DEBUG=1 shows the traceback) rather than dump the stack.
+            if os.environ.get("SERVICECATALOG_DEBUG"):
+                raise
+            message = f"internal error, please report it: {type(error).__name__}: {error}"
+            _machine_error(message, _asked_format(arguments))
+            click.echo(f"servicecatalog: {message}", err=True)
+            sys.exit(EXIT_UNUSABLE)
 
 
 def _asked_format(arguments: list[str]) -> str | None:
@@ -282,7 +292,7 @@ def rules(rule_id: str | None, fmt: str, lang: Lang) -> None:
             }
             for rule in selected
         ]
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_text(payload))
         return
     if rule_id is not None:
         rule = selected[0]
@@ -355,7 +365,7 @@ def _require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = Fal
         error = CatalogInvalidError(report.counts["error"], len(catalog.invalid_files))
         if as_json:
             payload = {"ok": False, "error": error.message, "counts": report.counts}
-            click.echo(json.dumps(payload, ensure_ascii=False))
+            click.echo(json_text(payload, indent=None))
         for finding in report.at_least(Severity.ERROR)[:_ERRORS_SHOWN]:
             click.echo(text_line(finding, "en"), err=True)
         click.echo(findings_summary(report, "en"), err=True)
@@ -429,7 +439,7 @@ def stats(
     _require_valid(catalog, allow_invalid, as_json=fmt == "json")
     figures = catalog_stats(catalog, start, end)
     if fmt == "json":
-        click.echo(json.dumps(figures.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(figures.to_dict()))
     else:
         _print_stats(figures.to_dict())
 
@@ -563,7 +573,7 @@ def _print_kinds(fmt: str, lang: Lang) -> None:
             }
             for kind, spec in KINDS.items()
         ]
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_text(payload))
         return
     width = max(len(kind) for kind in KINDS)
     for kind, spec in KINDS.items():
@@ -759,7 +769,7 @@ def coverage(catalog_path: Path, level: str | None, fmt: str, allow_invalid: boo
     _require_valid(catalog, allow_invalid, as_json=fmt == "json")
     result = catalog_coverage(catalog, Level(level) if level else None)
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(result.to_dict()))
         return
     _print_coverage(result)
 

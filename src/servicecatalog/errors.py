@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ._files import display_path
+
 __all__ = [
     "CalendarError",
     "CatalogInvalidError",
@@ -26,8 +28,10 @@ class ServiceCatalogError(Exception):
     """Base class of every exception the library raises."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+        # A path whose bytes were not UTF-8 is shown with \xNN, so the message prints anywhere.
+        shown = display_path(message)
+        super().__init__(shown)
+        self.message = shown
 
 
 class CatalogNotFoundError(ServiceCatalogError):

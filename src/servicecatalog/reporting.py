@@ -5,12 +5,11 @@ These functions return strings; printing is the CLI's business.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from ._text import escape
+from ._text import escape, json_text
 from .findings import Finding, Lang, Report, Severity
 from .rules import REGISTRY, Registry
 
@@ -40,10 +39,10 @@ def render_report(
     run's ``%SRCROOT%``.
     """
     if fmt == "json":
-        return json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+        return json_text(report.to_dict(lang)) + "\n"
     if fmt == "sarif":
         document = _sarif(report, lang, version, registry, srcroot or Path.cwd())
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return json_text(document) + "\n"
     render = _github_line if fmt == "github" else text_line
     return "".join(render(finding, lang) + "\n" for finding in report)
 
@@ -105,7 +104,7 @@ def sarif_error(message: str, version: str = "") -> str:
         }
     ]
     run["results"] = []
-    return json.dumps(_sarif_log(run), ensure_ascii=False, indent=2) + "\n"
+    return json_text(_sarif_log(run)) + "\n"
 
 
 SRCROOT = "%SRCROOT%"

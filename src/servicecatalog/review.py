@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Literal
 
 from ._markdown import code_span, escape_markdown
-from ._text import escape
+from ._text import escape, json_text
 from .catalog import Catalog, LeftOut, load_catalog
 from .diff import KINDS, Change, Changes, Direction, diff_catalogs
 from .findings import Finding, Lang, Report, Severity
@@ -130,7 +130,7 @@ def _not_compared(entry: LeftOut, side: str) -> Finding:
 def render_review(review: Review, fmt: DiffFormat, lang: Lang = "zh") -> str:
     """``review`` as text, JSON or Markdown."""
     if fmt == "json":
-        return json.dumps(review.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+        return json_text(review.to_dict(lang)) + "\n"
     if fmt == "markdown":
         return _markdown(review, lang)
     return _text(review, lang)

@@ -141,6 +141,19 @@ def _write_cell(cell: _Cell, text: str, *, bold: bool = False, fill: str | None 
         cell._tc.get_or_add_tcPr().append(shading)
 
 
+_PROPERTY_LIMIT = 255
+"""The longest text python-docx (and Word's property dialog) takes for a core property."""
+
+
+def _property(text: str) -> str:
+    """``text`` as a core property: XML-safe and at most 255 characters (a title longer than
+    that is cut with an ellipsis; the document's own title keeps it whole)."""
+    safe = _xml_text(text)
+    if len(safe) <= _PROPERTY_LIMIT:
+        return safe
+    return safe[: _PROPERTY_LIMIT - 1] + "…"
+
+
 def _xml_text(text: str) -> str:
     """``text`` without the control characters XML cannot hold (YAML's ``"\\v"`` escapes can
     put them in catalog text), each shown as U+FFFD."""
@@ -254,12 +267,12 @@ def _set_font(style: ParagraphStyle, fonts: tuple[str, str], size: Length) -> No
 def _set_properties(document: DocumentObject, view: GuideView) -> None:
     changed = datetime.combine(date.fromisoformat(view.changed_on), time())
     properties = document.core_properties
-    properties.title = view.name
-    properties.subject = view.catalog_name
-    properties.author = view.authority or view.department
+    properties.title = _property(view.name)
+    properties.subject = _property(view.catalog_name)
+    properties.author = _property(view.authority or view.department)
     properties.last_modified_by = "servicecatalog"
-    properties.keywords = view.code
-    properties.category = view.item_type
+    properties.keywords = _property(view.code)
+    properties.category = _property(view.item_type)
     properties.language = "zh-CN"
     properties.revision = int(view.version)
     properties.created = properties.modified = changed
