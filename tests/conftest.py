@@ -10,9 +10,11 @@ configuration, so commits work the same on every machine.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,9 @@ work_days:
   - 2027-09-26
   - 2027-10-09
 """
+
+BUNDLED_TODAY = date(2026, 12, 2)
+"""A day on or after every revision date of the bundled catalog: load it whole on this day."""
 
 SERVICE_ITEM = "220114043000"  # 失业保险金申领: four materials, a form, three service steps
 PENALTY_ITEM = "220114200000"  # 对用人单位使用童工的行政处罚: no materials, a penalty
@@ -130,12 +135,15 @@ class CatalogDir:
         return path
 
 
-def build_catalog(path: Path, codes: Iterable[str] | None = None, small: bool = True) -> CatalogDir:
+def build_catalog(
+    path: Path, codes: Iterable[str] | None = None, small: bool = True, pin: bool = True
+) -> CatalogDir:
     """A copy of the bundled catalog at ``path``: every item (``codes`` None) or only ``codes``.
 
     A full copy holds the manifest, laws, calendar and items, not the implementation lists.
 
-    ``small`` writes :data:`SMALL_MANIFEST` (no list sizes) instead of the bundled catalog.yaml.
+    ``small`` writes :data:`SMALL_MANIFEST` (no list sizes) instead of the bundled catalog.yaml;
+    ``pin`` gives the two items the tests vary their :data:`FIXTURE_REVISION`.
     """
     if codes is None:
         # The implementation lists (DESIGN §12) do not bear on items, diffs or deadlines and take
@@ -153,7 +161,30 @@ def build_catalog(path: Path, codes: Iterable[str] | None = None, small: bool = 
             )
     if small:
         (path / "catalog.yaml").write_text(SMALL_MANIFEST, encoding="utf-8")
+    if pin:
+        for code in (SERVICE_ITEM, PENALTY_ITEM):
+            _pin_revision(path / "items" / f"{code}.yaml")
     return CatalogDir(path)
+
+
+FIXTURE_REVISION = ("3", "2026-03-10", "2026-03-11")
+"""The revision the tests' two varied items start from (version, changed_on, published_on).
+
+The scenarios revise these items around 2026-11-27 and count on an earlier, published change;
+pinning it here lets the bundled catalog's own revisions move on with its maintenance."""
+
+
+def _pin_revision(file: Path) -> None:
+    if not file.exists():
+        return
+    version, changed_on, published_on = FIXTURE_REVISION
+    text = file.read_text(encoding="utf-8")
+    text = re.sub(r"^  version: .*$", f"  version: {version}", text, count=1, flags=re.M)
+    text = re.sub(r"^  changed_on: .*$", f"  changed_on: {changed_on}", text, count=1, flags=re.M)
+    text = re.sub(
+        r"^  published_on: .*$", f"  published_on: {published_on}", text, count=1, flags=re.M
+    )
+    file.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture
@@ -179,7 +210,9 @@ def catalog_copy(tmp_path: Path) -> Callable[..., CatalogDir]:
 @pytest.fixture(scope="session")
 def bundled_copy(tmp_path_factory: pytest.TempPathFactory) -> CatalogDir:
     """A read-only full copy of the bundled catalog (manifest included), shared by a session."""
-    return build_catalog(tmp_path_factory.mktemp("bundled") / "catalog", None, small=False)
+    return build_catalog(
+        tmp_path_factory.mktemp("bundled") / "catalog", None, small=False, pin=False
+    )
 
 
 # ---- git ---------------------------------------------------------------------------------------

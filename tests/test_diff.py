@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import servicecatalog
-from conftest import PENALTY_ITEM, SERVICE_ITEM, CatalogDir, dump_yaml
+from conftest import BUNDLED_TODAY, PENALTY_ITEM, SERVICE_ITEM, CatalogDir, dump_yaml
 from servicecatalog import load_catalog
 from servicecatalog.diff import (
     ELEMENTS,
@@ -75,7 +75,10 @@ EXPECTED_DIRECTION: dict[str, Direction] = {
     "committed-days-increased": INC,
     "committed-days-decreased": DEC,
     "committed-unit-changed": NEU,
+    "legal-limit-set": NEU,
+    "legal-limit-removed": NEU,
     "legal-limit-changed": NEU,
+    "legal-limit-basis-changed": NEU,
     "form-added": INC,
     "form-removed": DEC,
     "form-renamed": NEU,
@@ -253,6 +256,14 @@ def _remove_item(side: str) -> Edit:
         (new if side == "new" else old).remove(P)
 
     return edit
+
+
+LEGAL_A = {
+    "days": 10,
+    "unit": "工作日",
+    "basis": {"law": "social-insurance-handling-regulations", "articles": ["第二十四条第一款"]},
+}
+"""The legal limit of the service item: 社会保险经办条例 第二十四条第一款."""
 
 
 @dataclass(frozen=True)
@@ -590,16 +601,74 @@ SCENARIOS: list[Scenario] = [
     Scenario(
         "committed-unit-changed",
         new_side(A, lambda d: d["time_limit"]["committed"].update(unit="自然日")),
-        path="time_limit.committed.unit",
-        old="工作日",
-        new="自然日",
+        path="time_limit.committed",
+        old={"days": 3, "unit": "工作日"},
+        new={"days": 3, "unit": "自然日"},
     ),
     Scenario(
-        "legal-limit-changed",
-        new_side(A, lambda d: d["time_limit"].update(legal={"days": 15, "unit": "工作日"})),
+        "legal-limit-set",
+        both_sides(
+            A,
+            lambda d: d["time_limit"].update(legal=None),
+            lambda d: d["time_limit"].update(legal={"days": 15, "unit": "工作日"}),
+        ),
         path="time_limit.legal",
         old=None,
         new={"days": 15, "unit": "工作日"},
+    ),
+    Scenario(
+        "legal-limit-removed",
+        new_side(A, lambda d: d["time_limit"].update(legal=None)),
+        path="time_limit.legal",
+        old=LEGAL_A,
+        new=None,
+    ),
+    Scenario(
+        "legal-limit-changed",
+        new_side(A, lambda d: d["time_limit"]["legal"].update(days=15)),
+        path="time_limit.legal",
+        old=LEGAL_A,
+        new={**LEGAL_A, "days": 15},
+    ),
+    Scenario(
+        "legal-limit-changed",
+        new_side(
+            A,
+            lambda d: d["time_limit"].update(
+                legal={
+                    "stages": [
+                        {"name": "初审", "days": 5, "unit": "工作日"},
+                        {"name": "复核", "days": 1, "unit": "月"},
+                    ],
+                    "sequence": "依次",
+                }
+            ),
+        ),
+        path="time_limit.legal",
+        old=LEGAL_A,
+        new={
+            "stages": [
+                {"name": "初审", "days": 5, "unit": "工作日"},
+                {"name": "复核", "days": 1, "unit": "月"},
+            ],
+            "sequence": "依次",
+        },
+        label="to-stages",
+    ),
+    Scenario(
+        "legal-limit-basis-changed",
+        new_side(
+            A,
+            lambda d: d["time_limit"]["legal"].update(
+                basis={"law": "social-insurance-handling-regulations", "articles": ["第二十四条"]}
+            ),
+        ),
+        path="time_limit.legal",
+        old=LEGAL_A,
+        new={
+            **LEGAL_A,
+            "basis": {"law": "social-insurance-handling-regulations", "articles": ["第二十四条"]},
+        },
     ),
     # ---- forms
     Scenario(
@@ -1002,7 +1071,7 @@ def test_form_fields_match_by_name(sides: tuple[CatalogDir, CatalogDir]) -> None
 
 
 def test_identical_catalogs_have_no_changes(catalog_copy: Callable[..., CatalogDir]) -> None:
-    full = load_catalog(catalog_copy("full", codes=None).path, today=TODAY)
+    full = load_catalog(catalog_copy("full", codes=None).path, today=BUNDLED_TODAY)
     changes = diff_catalogs(full, full)
     assert len(full) == 149
     assert not changes
@@ -1020,10 +1089,33 @@ def test_rewriting_every_item_file_as_data_is_no_change(
     for path in sorted((new.path / "items").glob("*.yaml")):
         new.edit(path.stem, lambda data: None)
     assert "code: '220114043000'" in new.item_file(A).read_text("utf-8")
-    before, after = load_catalog(old.path, today=TODAY), load_catalog(new.path, today=TODAY)
+    before = load_catalog(old.path, today=BUNDLED_TODAY)
+    after = load_catalog(new.path, today=BUNDLED_TODAY)
     assert len(after) == len(before) == 149
     assert after.report.counts["error"] == before.report.counts["error"] == 0
     assert list(diff_catalogs(before, after)) == []
+
+
+def test_a_new_committed_unit_is_no_rise_or_fall(sides: tuple[CatalogDir, CatalogDir]) -> None:
+    """3 工作日 → 5 自然日 is reported as a new unit with both limits, not as two more days."""
+    old, new = sides
+    new.edit(A, lambda d: d["time_limit"].update(committed={"days": 5, "unit": "自然日"}))
+    assert [(c.kind, c.path, c.old, c.new) for c in compare(old, new)] == [
+        (
+            "committed-unit-changed",
+            "time_limit.committed",
+            {"days": 3, "unit": "工作日"},
+            {"days": 5, "unit": "自然日"},
+        )
+    ]
+
+
+def test_a_legal_limit_in_months_is_a_changed_limit(sides: tuple[CatalogDir, CatalogDir]) -> None:
+    old, new = sides
+    new.edit(P, lambda d: d["time_limit"].update(legal={"days": 3, "unit": "月"}))
+    [change] = compare(old, new)
+    assert (change.item, change.kind, change.direction) == (P, "legal-limit-changed", NEU)
+    assert change.new == {"days": 3, "unit": "月"}
 
 
 def test_changes_api(sides: tuple[CatalogDir, CatalogDir]) -> None:

@@ -23,9 +23,18 @@ from docx.table import Table as DocxTable
 from markdown_it import MarkdownIt
 
 from conftest import BUNDLED_CATALOG, PENALTY_ITEM, SERVICE_ITEM
-from servicecatalog import Catalog, Item, RenderError, load_catalog
+from servicecatalog import (
+    Catalog,
+    DayUnit,
+    Item,
+    LegalDuration,
+    RenderError,
+    TimeLimit,
+    load_catalog,
+)
 from servicecatalog.guides import FORMATS, guide_view, render_guide
 from servicecatalog.guides.markdown import escape_markdown
+from servicecatalog.guides.view import Facts, Paragraph, Table
 
 GOLDEN = Path(__file__).parent / "golden" / "guides"
 LICENCE_SUB_ITEM = "220114100001"  # 劳务派遣经营许可（设立）: nine materials, a legal time limit
@@ -217,18 +226,82 @@ def test_guide_carries_the_facts_of_the_item(bundled: Catalog) -> None:
             "中华人民共和国劳动合同法",  # the full name of labor-contract-law
             "第五十七条",
             "注册资本不得少于人民币二百万元",
-            "20个工作日",  # legal
+            "20个工作日（经批准可延长10个工作日）",  # legal, with its extension
+            "《劳务派遣行政许可实施办法》第十二条",  # the article that sets it
             "12个工作日",  # committed
             "0次（零跑动）",
             "单位名称",  # a field of the form
             "不收费",
-            "第2版",
-            "2026-03-10",
+            "第3版",
+            "2026-12-01",
         ):
             assert fact in text, (fmt, fact)
     outline = docx_outline(render_guide(item, "docx", catalog=bundled))
     assert "中华人民共和国劳动合同法" in outline
-    assert "| 法定办结时限 | 20个工作日 |" in outline
+    assert "| 法定办结时限 | 20个工作日（经批准可延长10个工作日） |" in outline
+
+
+def _time_limit_rows(item: Item, catalog: Catalog) -> dict[str, str]:
+    block = guide_view(item, catalog).section("time-limit").blocks[0]
+    assert isinstance(block, Facts)
+    return dict(block.rows)
+
+
+def test_legal_limit_without_statute(bundled: Catalog) -> None:
+    rows = _time_limit_rows(bundled.item("220114004000"), bundled)
+    assert rows == {"法定办结时限": "法律法规未规定", "承诺办结时限": "即办件（当场办结）"}
+
+
+def test_legal_limit_in_stages_decided_alone(bundled: Catalog) -> None:
+    rows = _time_limit_rows(bundled.item("220114102001"), bundled)
+    assert rows["法定办结时限"] == "筹设30个自然日；正式设立3个月（各阶段分别申请、分别计算）"
+    assert rows["法定时限依据"] == (
+        "筹设：《中华人民共和国民办教育促进法》第十四条第一款；"
+        "正式设立：《中华人民共和国民办教育促进法》第十七条"
+    )
+
+
+def test_legal_limit_in_stages_passed_in_turn(bundled: Catalog) -> None:
+    rows = _time_limit_rows(bundled.item("220114006001"), bundled)
+    assert rows["法定办结时限"] == (
+        "新参保地经办机构审核申请并发出同意接收函15个工作日；原参保地经办机构办理转移手续"
+        "15个工作日；新参保地经办机构办结接续手续15个工作日（依次办理，合计45个工作日）"
+    )
+
+
+def test_legal_limit_before_the_licence_expires(bundled: Catalog) -> None:
+    rows = _time_limit_rows(bundled.item("220114100003"), bundled)
+    assert rows["法定办结时限"] == "行政许可有效期届满前作出决定"
+    assert rows["法定时限依据"] == "《中华人民共和国行政许可法》第五十条第二款"
+
+
+def test_legal_limit_in_months_and_without_basis(bundled: Catalog) -> None:
+    item = bundled.item("220114100002")
+    legal = LegalDuration(days=3, unit=DayUnit.MONTH)
+    changed = item.model_copy(
+        update={"time_limit": TimeLimit(legal=legal, committed=item.time_limit.committed)}
+    )
+    rows = _time_limit_rows(changed, bundled)
+    assert rows["法定办结时限"] == "3个月"
+    assert "法定时限依据" not in rows
+
+
+def test_laws_are_shown_in_the_version_cited(bundled: Catalog) -> None:
+    block = guide_view(bundled.item(SERVICE_ITEM), bundled).section("legal-basis").blocks[0]
+    assert isinstance(block, Table)
+    assert block.headers == ("序号", "法律法规名称", "效力级别", "现行版本", "条款")
+    versions = {row[1]: row[3] for row in block.rows}
+    assert versions["社会保险经办条例"] == "国务院令第765号，2023-12-01起施行"
+    assert versions["中华人民共和国社会保险法"] == (
+        "第十三届全国人民代表大会常务委员会第七次会议"
+        "《关于修改〈中华人民共和国社会保险法〉的决定》，2018-12-29起施行"
+    )
+
+
+def test_an_item_without_conditions_says_why(bundled: Catalog) -> None:
+    item = bundled.item(PENALTY_ITEM).model_copy(update={"conditions": ()})
+    block = guide_view(item, bundled).section("conditions").blocks[0]
+    assert block == Paragraph("本事项由行政机关依职权实施，没有受理条件。")
 
 
 def test_penalty_section_only_for_penalty_items(bundled: Catalog) -> None:

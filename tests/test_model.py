@@ -18,6 +18,8 @@ from servicecatalog import model
 from servicecatalog.model import (
     Channel,
     DayUnit,
+    DeadlineLimit,
+    Duration,
     Exemption,
     FieldType,
     Form,
@@ -27,7 +29,10 @@ from servicecatalog.model import (
     Law,
     LawKind,
     Laws,
+    LegalDuration,
+    LegalEvent,
     LegalReference,
+    LegalStage,
     Level,
     ListSpec,
     Manifest,
@@ -39,6 +44,9 @@ from servicecatalog.model import (
     Revision,
     Role,
     ServiceStep,
+    StagedLimit,
+    StageSequence,
+    TimeLimit,
 )
 
 RAW_ITEM: dict[str, Any] = {
@@ -254,11 +262,34 @@ def test_a_citation_names_at_least_one_article() -> None:
     assert error_types(data) == [(("legal_basis", 0, "articles"), "too_short")]
 
 
-@pytest.mark.parametrize(
-    "key", ["service_process", "handling_process", "conditions", "levels", "lists"]
-)
+@pytest.mark.parametrize("key", ["service_process", "handling_process", "levels", "lists"])
 def test_required_lists_are_not_empty(key: str) -> None:
     assert error_types(raw_item(**{key: []})) == [((key,), "too_short")]
+
+
+@pytest.mark.parametrize("item_type", ["行政处罚", "行政强制", "行政检查", "行政征收"])
+def test_items_the_authority_initiates_may_have_no_conditions(item_type: str) -> None:
+    built = Item.model_validate(raw_item(conditions=[], item_type=item_type))
+    assert built.conditions == ()
+
+
+@pytest.mark.parametrize(
+    "item_type", ["公共服务", "行政许可", "行政确认", "行政给付", "其他行政权力"]
+)
+def test_items_one_applies_for_state_their_conditions(item_type: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        Item.model_validate(raw_item(conditions=[], item_type=item_type))
+    [error] = raised.value.errors()
+    assert (error["loc"], error["type"]) == (("conditions",), "conditions_required")
+    assert error["msg"] == "依申请事项应写明受理条件"
+    assert error["ctx"] == {
+        "zh": "依申请事项应写明受理条件",
+        "en": "an item one applies for must state its conditions (受理条件)",
+    }
+
+
+def test_conditions_are_not_judged_when_the_item_type_is_invalid() -> None:
+    assert error_types(raw_item(conditions=[], item_type="行政审批")) == [(("item_type",), "enum")]
 
 
 def test_materials_and_forms_may_be_empty() -> None:
@@ -330,7 +361,9 @@ def test_design_vocabularies_are_complete() -> None:
         "choice",
         "file",
     }
-    assert {v.value for v in DayUnit} == {"工作日", "自然日"}
+    assert {v.value for v in DayUnit} == {"工作日", "自然日", "月"}
+    assert {v.value for v in StageSequence} == {"依次", "分别"}
+    assert {v.value for v in LegalEvent} == {"行政许可有效期届满"}
     assert {v.value for v in LawKind} == {
         "法律",
         "行政法规",
@@ -563,3 +596,135 @@ def test_laws() -> None:
     assert isinstance(law, Law)
     assert law.kind is LawKind.LAW
     assert law.effective == date(2011, 7, 1)
+
+
+# ---- legal time limits ------------------------------------------------------------------------
+
+BASIS = {"law": "labor-inspection-regulations", "articles": ["第十七条"]}
+
+
+def legal_limit(legal: Any) -> Any:
+    return TimeLimit.model_validate(
+        {"legal": legal, "committed": {"days": "3", "unit": "工作日"}}
+    ).legal
+
+
+def test_a_legal_limit_of_days_with_extension_and_basis() -> None:
+    legal = legal_limit(
+        {
+            "days": "60",
+            "unit": "工作日",
+            "extension": {"days": "30", "unit": "工作日"},
+            "basis": BASIS,
+        }
+    )
+    assert isinstance(legal, LegalDuration)
+    assert isinstance(legal, Duration)  # code written for a plain duration keeps working
+    assert (legal.days, legal.unit) == (60, DayUnit.WORKING)
+    assert legal.extension == Duration(days=30, unit=DayUnit.WORKING)
+    assert legal.basis == LegalReference(law="labor-inspection-regulations", articles=("第十七条",))
+
+
+def test_a_legal_limit_counted_in_months() -> None:
+    legal = legal_limit({"days": "3", "unit": "月"})
+    assert isinstance(legal, LegalDuration)
+    assert legal.unit is DayUnit.MONTH
+    assert (legal.extension, legal.basis) == (None, None)
+
+
+def test_a_legal_limit_in_stages() -> None:
+    legal = legal_limit(
+        {
+            "stages": [
+                {"name": "筹设", "days": "30", "unit": "自然日"},
+                {"name": "正式设立", "days": "3", "unit": "月", "basis": BASIS},
+            ],
+            "sequence": "分别",
+        }
+    )
+    assert isinstance(legal, StagedLimit)
+    assert legal.sequence is StageSequence.SEPARATE
+    assert [(s.name, s.days, s.unit) for s in legal.stages] == [
+        ("筹设", 30, DayUnit.NATURAL),
+        ("正式设立", 3, DayUnit.MONTH),
+    ]
+    assert all(isinstance(stage, LegalStage) for stage in legal.stages)
+
+
+def test_a_legal_limit_before_an_event() -> None:
+    legal = legal_limit({"before": "行政许可有效期届满", "basis": BASIS})
+    assert isinstance(legal, DeadlineLimit)
+    assert legal.before is LegalEvent.LICENSE_EXPIRY
+
+
+def test_a_plain_duration_built_in_code_is_a_legal_limit() -> None:
+    legal = legal_limit(Duration(days=20, unit=DayUnit.WORKING))
+    assert legal == LegalDuration(days=20, unit=DayUnit.WORKING)
+    assert legal_limit(None) is None
+
+
+@pytest.mark.parametrize(
+    ("legal", "expected"),
+    [
+        (
+            {"stages": [{"name": "筹设", "days": "30", "unit": "自然日"}], "sequence": "分别"},
+            [(("legal", "StagedLimit", "stages"), "too_short")],
+        ),
+        (
+            {"stages": [{"name": "a", "days": "1", "unit": "年"}] * 2, "sequence": "分别"},
+            [
+                (("legal", "StagedLimit", "stages", 0, "unit"), "enum"),
+                (("legal", "StagedLimit", "stages", 1, "unit"), "enum"),
+                # pydantic counts the valid stages; the loader drops this consequence
+                (("legal", "StagedLimit", "stages"), "too_short"),
+            ],
+        ),
+        ({"before": "许可证到期"}, [(("legal", "DeadlineLimit", "before"), "enum")]),
+        (
+            {"days": "20", "unit": "工作日", "stages": []},
+            [
+                (("legal", "StagedLimit", "days"), "extra_forbidden"),
+                (("legal", "StagedLimit", "unit"), "extra_forbidden"),
+                (("legal", "StagedLimit", "stages"), "too_short"),
+                (("legal", "StagedLimit", "sequence"), "missing"),
+            ],
+        ),
+        ({"days": "20"}, [(("legal", "LegalDuration", "unit"), "missing")]),
+    ],
+)
+def test_each_form_of_legal_limit_reports_its_own_errors(
+    legal: Any, expected: list[tuple[Any, ...]]
+) -> None:
+    """The form is told by its keys, so a mistake in one form is not reported as three."""
+    data = {"legal": legal, "committed": {"days": "3", "unit": "工作日"}}
+    assert sorted(error_types(data, TimeLimit)) == sorted(expected)
+
+
+def test_a_law_records_its_first_and_its_current_version() -> None:
+    law = Law.model_validate(
+        {
+            "id": "work-injury-insurance-regulations",
+            "name": "工伤保险条例",
+            "kind": "行政法规",
+            "issuer": "国务院",
+            "effective": "2004-01-01",
+            "current_since": "2011-01-01",
+            "current_document": "国务院令第586号",
+        }
+    )
+    assert law.effective == date(2004, 1, 1)
+    assert law.current_since == date(2011, 1, 1)
+    assert law.current_document == "国务院令第586号"
+
+
+def test_a_law_without_its_current_version_is_valid() -> None:
+    law = Law.model_validate(
+        {
+            "id": "x-law",
+            "name": "某法",
+            "kind": "法律",
+            "issuer": "某机关",
+            "effective": "2000-01-01",
+        }
+    )
+    assert (law.current_since, law.current_document) == (None, None)

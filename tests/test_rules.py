@@ -53,9 +53,10 @@ FOLDER_CASE_ENTRIES = frozenset(
 ITEM_FILE = re.compile(r"[0-9]{12}\.ya?ml")
 DIRECTIVES = ("expect", "allow", "also", "severity", "without-config")
 
-NOTICES = frozenset({"calendar-runs-out"})
+NOTICES = frozenset({"calendar-runs-out", "law-unused"})
 """Rules that fire on every case: chinesecalendar's data ends 2026-12-31, within 45 days of
-TODAY. An info finding; ``calendar-runs-out`` has its own cases."""
+TODAY, and the base registry holds laws a case's few items do not cite. Info findings;
+``calendar-runs-out`` and ``law-unused`` have their own cases."""
 
 ELSEWHERE = {
     "change-without-revision": "reported by servicecatalog diff, which compares two catalogs; "
@@ -559,6 +560,39 @@ def test_template_item_is_clean(tmp_path: Path) -> None:
     findings = [f for f in catalog.report.findings if f.rule not in NOTICES]
     assert findings == [], _shown(findings, root)
     assert [item.code for item in catalog] == ["220114001000"]
+
+
+def test_law_unused_waits_for_broken_items(tmp_path: Path) -> None:
+    """A law cited only by an item that does not validate is not reported as unused."""
+    root = tmp_path / "catalog"
+    shutil.copytree(BASE_DIR, root)
+    broken = TEMPLATE.read_text(encoding="utf-8").replace("visits: 0", "visits: 很少")
+    (root / ITEM).write_text(broken, encoding="utf-8")
+    report = load_catalog(root, today=TODAY).report
+    assert "schema-invalid-value" in {f.rule for f in report}
+    assert "law-unused" not in {f.rule for f in report}
+
+
+def test_law_unused_names_each_unused_law(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(BASE_DIR, root)
+    shutil.copyfile(TEMPLATE, root / ITEM)
+    unused = sorted(
+        f.path for f in load_catalog(root, today=TODAY).report if f.rule == "law-unused"
+    )
+    # the template cites social-insurance-law and unemployment-insurance-regulations
+    assert unused == sorted(
+        f"laws[{law}].id"
+        for law in (
+            "labor-law",
+            "administrative-licensing-law",
+            "administrative-penalty-law",
+            "labor-inspection-regulations",
+            "child-labor-provisions",
+            "labor-contract-law",
+            "labor-dispatch-licensing-measures",
+        )
+    )
 
 
 def test_known_bugs_name_existing_cases() -> None:

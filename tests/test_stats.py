@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import BUNDLED_CATALOG, PENALTY_ITEM, SERVICE_ITEM, CatalogDir
+from conftest import BUNDLED_CATALOG, BUNDLED_TODAY, PENALTY_ITEM, SERVICE_ITEM, CatalogDir
 from servicecatalog import load_catalog
 from servicecatalog.catalog import Catalog
 from servicecatalog.stats import CatalogStats, catalog_stats
@@ -45,7 +45,7 @@ def raw_items() -> tuple[dict[str, Any], ...]:
 @pytest.fixture(scope="module")
 def bundled(bundled_copy: CatalogDir) -> Catalog:
     """The bundled catalog's items, manifest, laws and calendar (not its implementation lists)."""
-    return load_catalog(bundled_copy.path, today=date(2026, 11, 27))
+    return load_catalog(bundled_copy.path, today=BUNDLED_TODAY)
 
 
 @pytest.fixture
@@ -120,12 +120,19 @@ def test_time_limits(figures: Callable[..., CatalogStats]) -> None:
     with_legal = [
         item["time_limit"] for item in raw_items() if item["time_limit"]["legal"] != "null"
     ]
+    durations = [limit for limit in with_legal if "days" in limit["legal"]]
     comparable = [
         limit
-        for limit in with_legal
+        for limit in durations
         if limit["legal"]["unit"] == limit["committed"]["unit"] and int(limit["legal"]["days"]) > 0
     ]
     assert limits["with_legal_limit"] == len(with_legal)
+    assert limits["legal_forms"] == {
+        "duration": len(durations),
+        "stages": sum(1 for limit in with_legal if "stages" in limit["legal"]),
+        "deadline": sum(1 for limit in with_legal if "before" in limit["legal"]),
+    }
+    assert sum(limits["legal_forms"].values()) == limits["with_legal_limit"]
     assert limits["comparable"] == len(comparable)
     legal = [int(limit["legal"]["days"]) for limit in comparable]
     committed = [int(limit["committed"]["days"]) for limit in comparable]
@@ -139,6 +146,14 @@ def test_time_limits(figures: Callable[..., CatalogStats]) -> None:
     assert limits["immediate"] == sum(
         1 for item in raw_items() if item["time_limit"]["committed"]["days"] == "0"
     )
+
+
+def test_compression_only_where_the_units_agree(figures: Callable[..., CatalogStats]) -> None:
+    """Working days against natural days or months, stages and deadlines have no ratio."""
+    limits = figures().time_limits
+    assert limits["legal_forms"]["stages"] >= 1
+    assert limits["legal_forms"]["deadline"] >= 1
+    assert limits["comparable"] < limits["legal_forms"]["duration"]
 
 
 @pytest.mark.parametrize(

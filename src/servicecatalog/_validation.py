@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 from ._paths import identity_path
 from .findings import Finding, Severity
 from .loader import LoadedDocument, Loc, Position
+from .model import LEGAL_LIMIT_FORMS
 
 __all__ = ["SCHEMA_RULES", "validate_document"]
 
@@ -75,7 +76,9 @@ def _without_consequential(details: list[ErrorDetails]) -> list[ErrorDetails]:
 def _from_error(
     model: type[BaseModel], document: LoadedDocument, detail: ErrorDetails, item: str | None
 ) -> Finding:
-    loc: Loc = tuple(detail["loc"])
+    # A legal limit is a union told apart by its keys; pydantic names the form it tried in the
+    # error location, where the file has no such key.
+    loc: Loc = tuple(step for step in detail["loc"] if step not in LEGAL_LIMIT_FORMS)
     kind = detail["type"]
     if kind == "missing":
         parent = loc[:-1]
@@ -127,6 +130,9 @@ def _describe(detail: ErrorDetails) -> tuple[str, str]:
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return f"应不小于 {bound}，实际是 {given}", f"must be at least {bound}, got {given_en}"
+    if isinstance(ctx.get("zh"), str) and isinstance(ctx.get("en"), str):
+        # The model's own checks say in both languages why a value is refused.
+        return ctx["zh"], ctx["en"]
     if kind in _STRICT_SCALARS:
         zh_kind, en_kind = _STRICT_SCALARS[kind]
         return f"应为{zh_kind}，实际是 {given}", f"expected {en_kind}, got {given_en}"

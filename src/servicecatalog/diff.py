@@ -167,7 +167,14 @@ KINDS: dict[str, KindSpec] = {
     "committed-unit-changed": KindSpec(
         "time_limit", _N, "承诺时限计算单位变更", "unit of the committed time changed"
     ),
+    "legal-limit-set": KindSpec("time_limit", _N, "写明法定时限", "legal time limit stated"),
+    "legal-limit-removed": KindSpec(
+        "time_limit", _N, "删除法定时限（法律法规未规定）", "legal time limit removed"
+    ),
     "legal-limit-changed": KindSpec("time_limit", _N, "法定时限变更", "legal time limit changed"),
+    "legal-limit-basis-changed": KindSpec(
+        "time_limit", _N, "法定时限依据条款变更", "article setting the legal limit changed"
+    ),
     "form-added": KindSpec("forms", _I, "新增表单", "form added"),
     "form-removed": KindSpec("forms", _D, "删除表单", "form removed"),
     "form-renamed": KindSpec("forms", _N, "表单名称变更", "form renamed"),
@@ -477,20 +484,44 @@ def _diff_handling_steps(code: str, old: Item, new: Item) -> Iterator[Change]:
 
 def _diff_time_limit(code: str, old: Item, new: Item) -> Iterator[Change]:
     before, after = old.time_limit.committed, new.time_limit.committed
-    days = ("committed-days-decreased", "committed-days-increased")
-    yield from _amount(code, days, "time_limit.committed.days", before.days, after.days)
-    if before.unit != after.unit:
-        yield _change(
-            code, "committed-unit-changed", "time_limit.committed.unit", before.unit, after.unit
-        )
-    if old.time_limit.legal != new.time_limit.legal:
+    if before.unit == after.unit:
+        days = ("committed-days-decreased", "committed-days-increased")
+        yield from _amount(code, days, "time_limit.committed.days", before.days, after.days)
+    else:
+        # 10 工作日 → 15 自然日 is no more and no less by itself: a new unit is reported with
+        # both limits whole, never as a rise or fall of the number.
         yield _change(
             code,
-            "legal-limit-changed",
-            "time_limit.legal",
-            old.time_limit.legal,
-            new.time_limit.legal,
+            "committed-unit-changed",
+            "time_limit.committed",
+            _limit(before),
+            _limit(after),
         )
+    legal_before, legal_after = old.time_limit.legal, new.time_limit.legal
+    if legal_before == legal_after:
+        return
+    if legal_before is None:
+        kind = "legal-limit-set"
+    elif legal_after is None:
+        kind = "legal-limit-removed"
+    elif _without_bases(legal_before) == _without_bases(legal_after):
+        kind = "legal-limit-basis-changed"
+    else:
+        kind = "legal-limit-changed"
+    yield _change(code, kind, "time_limit.legal", _limit(legal_before), _limit(legal_after))
+
+
+def _limit(limit: BaseModel | None) -> Any:
+    """A time limit as plain data, without the keys it leaves unset (no extension, no basis)."""
+    return None if limit is None else limit.model_dump(mode="json", exclude_none=True)
+
+
+def _without_bases(limit: BaseModel) -> Any:
+    data = limit.model_dump(mode="json")
+    data.pop("basis", None)
+    for stage in data.get("stages", ()):
+        stage.pop("basis", None)
+    return data
 
 
 def _diff_forms(code: str, old: Sequence[Form], new: Sequence[Form]) -> Iterator[Change]:

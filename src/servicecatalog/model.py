@@ -17,12 +17,22 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 __all__ = [
     "Channel",
     "DayUnit",
+    "DeadlineLimit",
     "Duration",
     "Exemption",
     "Fee",
@@ -37,7 +47,11 @@ __all__ = [
     "Law",
     "LawKind",
     "Laws",
+    "LegalDuration",
+    "LegalEvent",
+    "LegalLimit",
     "LegalReference",
+    "LegalStage",
     "Level",
     "ListSpec",
     "Manifest",
@@ -53,6 +67,8 @@ __all__ = [
     "Revision",
     "Role",
     "ServiceStep",
+    "StageSequence",
+    "StagedLimit",
     "TimeLimit",
 ]
 
@@ -213,10 +229,31 @@ class Role(StrEnum):
 
 
 class DayUnit(StrEnum):
-    """How a time limit counts days."""
+    """How a time limit counts: working days, natural days or calendar months.
+
+    Statutes count in all three (行政许可法 第八十二条: working days; 行政处罚法 第六十条: days;
+    民办教育促进法 第十七条: "三个月"). A month is not a fixed number of days, so a limit in months
+    is kept in months rather than written as "90 自然日".
+    """
 
     WORKING = "工作日"
     NATURAL = "自然日"
+    MONTH = "月"
+
+
+class StageSequence(StrEnum):
+    """How the stages of a multi-stage legal limit relate to one application."""
+
+    CONSECUTIVE = "依次"
+    """One application passes every stage in turn (转出地, 转入地 …): the limits add up."""
+    SEPARATE = "分别"
+    """Each stage is an application and a decision of its own (筹设, 正式设立 …)."""
+
+
+class LegalEvent(StrEnum):
+    """An event a legal limit is counted back from ("before the licence expires")."""
+
+    LICENSE_EXPIRY = "行政许可有效期届满"
 
 
 class FieldType(StrEnum):
@@ -312,17 +349,86 @@ class HandlingStep(_Frozen):
 
 
 class Duration(_Frozen):
-    """A number of days and how they are counted."""
+    """A number of days (or months) and how they are counted."""
 
     days: Count
+    """How many units of ``unit``: working days, natural days or months."""
     unit: DayUnit
+
+
+class LegalDuration(Duration):
+    """A legal limit of a number of days or months, and the article that sets it."""
+
+    extension: Duration | None = None
+    """How much longer the statute lets the authority take in complex cases, with approval
+    (可以延长); the committed limit is measured against the limit itself, not the extension."""
+    basis: LegalReference | None = None
+    """The article that sets the limit, e.g. 社会保险经办条例 第十八条."""
+
+
+class LegalStage(LegalDuration):
+    """One stage of a multi-stage legal limit (筹设, 正式设立; 转出地审核 …)."""
+
+    name: Text
+    """The stage as the statute names it."""
+
+
+class StagedLimit(_Frozen):
+    """A legal limit set stage by stage, where one number would misstate the statute."""
+
+    stages: tuple[LegalStage, ...] = Field(min_length=2)
+    sequence: StageSequence
+    """依次: one application passes every stage and the limits add up; 分别: each stage is its
+    own application and decision, and the committed limit must fit each."""
+
+
+class DeadlineLimit(_Frozen):
+    """A legal limit that is a day rather than a duration: a decision before an event."""
+
+    before: LegalEvent
+    """The decision is due before this event, e.g. 行政许可有效期届满 (行政许可法 第五十条第二款)."""
+    basis: LegalReference | None = None
+    """The article that sets the deadline."""
+
+
+def _legal_form(value: Any) -> str:
+    """The form of a legal limit, told by its keys (YAML) or its class (built in code)."""
+    if isinstance(value, dict):
+        if "stages" in value or "sequence" in value:
+            return "StagedLimit"
+        if "before" in value:
+            return "DeadlineLimit"
+        return "LegalDuration"
+    if isinstance(value, StagedLimit | DeadlineLimit):
+        return type(value).__name__
+    return "LegalDuration"
+
+
+def _plain_duration(value: Any) -> Any:
+    # Items built in code before legal limits had their own model pass a plain Duration.
+    if type(value) is Duration:
+        return value.model_dump()
+    return value
+
+
+LegalLimit = Annotated[
+    Annotated[LegalDuration, Tag("LegalDuration")]
+    | Annotated[StagedLimit, Tag("StagedLimit")]
+    | Annotated[DeadlineLimit, Tag("DeadlineLimit")],
+    Discriminator(_legal_form),
+    BeforeValidator(_plain_duration),
+]
+"""法定办结时限 in one of its three forms: a duration, stages, or a deadline before an event."""
+
+LEGAL_LIMIT_FORMS = frozenset({"LegalDuration", "StagedLimit", "DeadlineLimit"})
+"""The tags pydantic puts into error locations of a legal limit; they name no key of the file."""
 
 
 class TimeLimit(_Frozen):
     """办理时限: the legal limit (where a statute sets one) and the committed limit."""
 
-    legal: Duration | None
-    """法定办结时限; null where no statute sets one."""
+    legal: LegalLimit | None
+    """法定办结时限; null where no statute sets one (say so in a comment beside it)."""
     committed: Duration
     """承诺办结时限; 0 days is 即办件."""
 
@@ -398,14 +504,33 @@ class Item(_Frozen):
     """7 办理时限."""
     forms: tuple[Form, ...]
     """8 表单内容; empty when the item has no form."""
-    conditions: tuple[Text, ...] = Field(min_length=1)
-    """受理条件."""
+    conditions: tuple[Text, ...]
+    """受理条件; empty only for items the authority initiates, which have no application."""
     visits: Count
     """到办事现场次数: 0 零跑动, 1 只跑一次."""
     fee: Fee
     penalty: Penalty | None
     """处罚的行为、种类、幅度; set for 行政处罚 items, null for the others."""
     revision: Revision
+
+    @field_validator("conditions")
+    @classmethod
+    def _conditions_of_applications(
+        cls, conditions: tuple[str, ...], info: ValidationInfo
+    ) -> tuple[str, ...]:
+        # Only an item someone applies for has conditions of acceptance; a penalty or an
+        # inspection has none, and writing some would invent them.
+        item_type = info.data.get("item_type")
+        if not conditions and isinstance(item_type, ItemType) and not item_type.authority_initiated:
+            raise PydanticCustomError(
+                "conditions_required",
+                "{zh}",
+                {
+                    "zh": "依申请事项应写明受理条件",
+                    "en": "an item one applies for must state its conditions (受理条件)",
+                },
+            )
+        return conditions
 
     @property
     def name(self) -> str:
@@ -468,8 +593,13 @@ class Law(_Frozen):
     """The full official name, e.g. 中华人民共和国社会保险法."""
     kind: LawKind
     issuer: Text
+    """Who made the text cited (for a rule two ministries issued, both)."""
     effective: Day
-    """The day it came into force (for a text revised in full, the revised text)."""
+    """The day it first came into force."""
+    current_since: Day | None = None
+    """The day the version cited (the current text) came into force; null while not recorded."""
+    current_document: Text | None = None
+    """What made the version cited: its 令号 or 文号 (国务院令第586号), or the amending decision."""
 
 
 class Laws(_Frozen):

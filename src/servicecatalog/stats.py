@@ -3,7 +3,8 @@
 Items per list (with each list's title and expected size), per item type and per department;
 零跑动 against 只跑一次; materials in all, those the applicant need not submit (by ``exempt_by``),
 those that may be handed in later (容缺后补); committed against legal time (average compression,
-where the two are comparable); and the items whose conditions changed in a date range.
+where the legal limit is one duration in the committed limit's unit; how many legal limits are
+durations, stages and deadlines); and the items whose conditions changed in a date range.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .codes import ItemCode, describe_code_problem
-from .model import Item, Requirement
+from .model import DeadlineLimit, Item, LegalDuration, Requirement, StagedLimit
 
 __all__ = ["CatalogStats", "catalog_stats"]
 
@@ -114,28 +115,39 @@ def _materials(items: list[Item]) -> dict[str, Any]:
 
 
 def _time_limits(items: list[Item]) -> dict[str, Any]:
+    # Compression is (legal - committed) / legal of one number against another, so only a legal
+    # limit that is one duration in the committed limit's own unit takes part: working days
+    # against natural days or months, stages and deadlines have no such ratio.
     comparable = [
-        item.time_limit
+        (legal, item.time_limit.committed)
         for item in items
-        if item.time_limit.legal is not None
-        and item.time_limit.legal.unit == item.time_limit.committed.unit
-        and item.time_limit.legal.days > 0
+        if isinstance(legal := item.time_limit.legal, LegalDuration)
+        and legal.unit == item.time_limit.committed.unit
+        and legal.days > 0
     ]
     compressions = [
-        (limit.legal.days - limit.committed.days) / limit.legal.days * 100
-        for limit in comparable
-        if limit.legal is not None
+        (legal.days - committed.days) / legal.days * 100 for legal, committed in comparable
     ]
+    forms = Counter(_legal_form(item.time_limit.legal) for item in items)
     return {
         "with_legal_limit": sum(1 for item in items if item.time_limit.legal is not None),
+        "legal_forms": {form: forms[form] for form in ("duration", "stages", "deadline")},
         "comparable": len(comparable),
         "average_compression_percent": (
             round(sum(compressions) / len(compressions), 1) if compressions else None
         ),
-        "legal_days_total": sum(limit.legal.days for limit in comparable if limit.legal),
-        "committed_days_total": sum(limit.committed.days for limit in comparable),
+        "legal_days_total": sum(legal.days for legal, _ in comparable),
+        "committed_days_total": sum(committed.days for _, committed in comparable),
         "immediate": sum(1 for item in items if item.time_limit.committed.days == 0),
     }
+
+
+def _legal_form(legal: LegalDuration | StagedLimit | DeadlineLimit | None) -> str | None:
+    if isinstance(legal, StagedLimit):
+        return "stages"
+    if isinstance(legal, DeadlineLimit):
+        return "deadline"
+    return None if legal is None else "duration"
 
 
 def _changed(items: list[Item], start: date, end: date) -> dict[str, Any]:

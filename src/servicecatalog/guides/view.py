@@ -20,14 +20,19 @@ from typing import ClassVar
 from ..catalog import Catalog
 from ..model import (
     DayUnit,
+    DeadlineLimit,
     Duration,
     FieldType,
     Form,
     Item,
     ItemType,
+    Law,
+    LegalDuration,
     LegalReference,
     Manifest,
     Material,
+    StagedLimit,
+    StageSequence,
 )
 
 __all__ = [
@@ -213,7 +218,7 @@ def guide_view(item: Item, catalog: Catalog) -> GuideView:
     built = [
         ("basic", "基本信息", _basic(item, manifest, lists)),
         ("legal-basis", "设定依据", _legal_basis(item, catalog)),
-        ("conditions", "受理条件", (Numbered(item.conditions),)),
+        ("conditions", "受理条件", _conditions(item)),
     ]
     if item.penalty is not None:
         penalty = item.penalty
@@ -226,7 +231,7 @@ def guide_view(item: Item, catalog: Catalog) -> GuideView:
         ("materials", "申请材料", _materials(item, catalog)),
         ("service-process", "办事流程", _service_process(item)),
         ("handling-process", "业务经办流程", _handling_process(item)),
-        ("time-limit", "办理时限", _time_limit(item)),
+        ("time-limit", "办理时限", _time_limit(item, catalog)),
         ("visits", "到办事现场次数", (Paragraph(_visits_label(item.visits)),)),
         ("fee", "收费", _fee(item, catalog)),
         ("forms", "表单内容", _forms(item.forms)),
@@ -284,10 +289,27 @@ def _legal_basis(item: Item, catalog: Catalog) -> tuple[Block, ...]:
                 str(number),
                 _law_name(reference, catalog),
                 law.kind.value if law else NOT_SET,
+                _law_version(law) if law else NOT_SET,
                 "、".join(reference.articles),
             )
         )
-    return (Table(("序号", "法律法规名称", "效力级别", "条款"), tuple(rows)),)
+    return (Table(("序号", "法律法规名称", "效力级别", "现行版本", "条款"), tuple(rows)),)
+
+
+def _law_version(law: Law) -> str:
+    """The version of the text cited: ``国务院令第586号，2011-01-01起施行``, or the day the
+    law first came into force where no later version is recorded."""
+    since = law.current_since or law.effective
+    parts = [law.current_document] if law.current_document else []
+    parts.append(f"{since.isoformat()}起施行")
+    return "，".join(parts)
+
+
+def _conditions(item: Item) -> tuple[Block, ...]:
+    if item.conditions:
+        return (Numbered(item.conditions),)
+    # Only an item the authority initiates may have none (the model refuses the others).
+    return (Paragraph("本事项由行政机关依职权实施，没有受理条件。"),)
 
 
 def _materials(item: Item, catalog: Catalog) -> tuple[Block, ...]:
@@ -336,17 +358,54 @@ def _handling_process(item: Item) -> tuple[Block, ...]:
     return (Table(("序号", "环节", "环节类型", "时限"), rows),)
 
 
-def _time_limit(item: Item) -> tuple[Block, ...]:
+def _time_limit(item: Item, catalog: Catalog) -> tuple[Block, ...]:
     legal = item.time_limit.legal
     committed = item.time_limit.committed
-    return (
-        Facts(
-            (
-                ("法定办结时限", _duration(legal) if legal else "法律法规未规定"),
-                ("承诺办结时限", _duration(committed) if committed.days else "即办件（当场办结）"),
-            )
-        ),
-    )
+    rows = [("法定办结时限", _legal_limit(legal))]
+    basis = _legal_limit_basis(legal, catalog)
+    if basis is not None:
+        rows.append(("法定时限依据", basis))
+    rows.append(("承诺办结时限", _duration(committed) if committed.days else "即办件（当场办结）"))
+    return (Facts(tuple(rows)),)
+
+
+def _legal_limit(legal: LegalDuration | StagedLimit | DeadlineLimit | None) -> str:
+    """``20个工作日（经批准可延长10个工作日）``; stages one by one; or the event it precedes."""
+    if legal is None:
+        return "法律法规未规定"
+    if isinstance(legal, DeadlineLimit):
+        return f"{legal.before.value}前作出决定"
+    if isinstance(legal, LegalDuration):
+        return _extended(legal)
+    stages = "；".join(f"{stage.name}{_extended(stage)}" for stage in legal.stages)
+    if legal.sequence is StageSequence.SEPARATE:
+        return f"{stages}（各阶段分别申请、分别计算）"
+    units = {stage.unit for stage in legal.stages}
+    total = ""
+    if len(units) == 1:
+        days = sum(stage.days for stage in legal.stages)
+        total = f"，合计{_duration(Duration(days=days, unit=units.pop()))}"
+    return f"{stages}（依次办理{total}）"
+
+
+def _extended(limit: LegalDuration) -> str:
+    if limit.extension is None:
+        return _duration(limit)
+    return f"{_duration(limit)}（经批准可延长{_duration(limit.extension)}）"
+
+
+def _legal_limit_basis(
+    legal: LegalDuration | StagedLimit | DeadlineLimit | None, catalog: Catalog
+) -> str | None:
+    """The articles that set the legal limit, or None where none is named."""
+    if isinstance(legal, StagedLimit):
+        named = [(stage.name, stage.basis) for stage in legal.stages if stage.basis is not None]
+        if not named:
+            return None
+        return "；".join(f"{name}：{_citations((basis,), catalog)}" for name, basis in named)
+    if legal is None or legal.basis is None:
+        return None
+    return _citations((legal.basis,), catalog)
 
 
 def _fee(item: Item, catalog: Catalog) -> tuple[Block, ...]:
@@ -508,9 +567,11 @@ def _citations(references: Iterable[LegalReference], catalog: Catalog) -> str:
     return "；".join(cited) or NOT_SET
 
 
+_UNITS = {DayUnit.WORKING: "个工作日", DayUnit.NATURAL: "个自然日", DayUnit.MONTH: "个月"}
+
+
 def _duration(duration: Duration) -> str:
-    unit = "个工作日" if duration.unit is DayUnit.WORKING else "个自然日"
-    return f"{duration.days}{unit}"
+    return f"{duration.days}{_UNITS[duration.unit]}"
 
 
 def _visits_label(visits: int) -> str:

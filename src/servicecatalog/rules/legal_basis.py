@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc
-from ..model import Item, LegalReference
+from ..model import Item, LegalReference, StagedLimit
 from ._base import Context, Rule, Violation, catalog_rule, item_rule
 
 _NUMERAL = "〇零一二三四五六七八九十百千"
@@ -27,6 +27,13 @@ def _citations(item: Item) -> Iterator[tuple[Loc, LegalReference]]:
             yield ("materials", m_index, "legal_basis", index), reference
     for index, reference in enumerate(item.fee.legal_basis):
         yield ("fee", "legal_basis", index), reference
+    legal = item.time_limit.legal
+    if isinstance(legal, StagedLimit):
+        for index, stage in enumerate(legal.stages):
+            if stage.basis is not None:
+                yield ("time_limit", "legal", "stages", index, "basis"), stage.basis
+    elif legal is not None and legal.basis is not None:
+        yield ("time_limit", "legal", "basis"), legal.basis
 
 
 @item_rule("item-without-legal-basis", Severity.ERROR, "事项无适用依据", "no legal basis")
@@ -136,6 +143,34 @@ def _duplicates(
         seen.add(value)
 
 
+@catalog_rule("law-unused", Severity.INFO, "登记的法规未被引用", "a registered law nobody cites")
+def law_unused(context: Context) -> Iterator[Violation]:
+    """Every law in ``laws.yaml`` is cited by some item, material, fee or time limit.
+
+    The registry lists what the catalog relies on; a law cited nowhere is either a citation that
+    was forgotten (cite it where it governs) or an entry to remove. Items whose files did not
+    validate are not read, so nothing is reported while any item is broken.
+    """
+    document = context.laws_document
+    if document is None or context.broken_items or not isinstance(document.data, dict):
+        return
+    entries = document.data.get("laws")
+    if not isinstance(entries, list):
+        return
+    cited = {reference.law for entry in context.items for _, reference in _citations(entry.item)}
+    for index, entry in enumerate(entries):
+        law_id = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(law_id, str) and law_id in context.laws and law_id not in cited:
+            name = context.laws[law_id].name
+            yield Violation(
+                ("laws", index, "id"),
+                f"法规 “{name}”（{law_id}）未被任何事项引用；请在其适用的事项中引用，或从 laws.yaml 删除",
+                f"law '{law_id}' ({name}) is cited by no item: cite it where it governs, or remove "
+                "it from laws.yaml",
+                document=document,
+            )
+
+
 RULES: tuple[Rule, ...] = (
     item_without_legal_basis,
     material_without_legal_basis,
@@ -143,4 +178,5 @@ RULES: tuple[Rule, ...] = (
     article_malformed,
     fee_without_legal_basis,
     law_duplicate_id,
+    law_unused,
 )

@@ -5,28 +5,182 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Severity
-from ..model import Item
+from ..limits import legal_periods, worst_case
+from ..loader import Loc
+from ..model import (
+    DayUnit,
+    DeadlineLimit,
+    Duration,
+    Item,
+    LegalDuration,
+    LegalReference,
+    StagedLimit,
+    StageSequence,
+)
 from ._base import Context, Rule, Violation, item_rule
+
+
+def _shown(limit: Duration) -> tuple[str, str]:
+    """``20 个工作日`` / ``20 工作日``: a limit in a Chinese and an English message."""
+    unit = limit.unit.value
+    return f"{limit.days} 个{unit}", f"{limit.days} {unit}"
+
+
+def _compared(item: Item) -> Iterator[tuple[str, tuple[Duration, ...]]]:
+    """Each legal limit one application is held to, what to call it (a stage's name, or nothing
+    for the whole limit) and its periods in order: the limit itself, each stage decided on its
+    own (分别), or the chain of stages passed in turn (依次)."""
+    legal = item.time_limit.legal
+    if legal is None or isinstance(legal, DeadlineLimit):
+        return
+    chains = legal_periods(legal)
+    if isinstance(legal, StagedLimit) and legal.sequence is StageSequence.SEPARATE:
+        for stage, chain in zip(legal.stages, chains, strict=True):
+            yield stage.name, chain
+    else:
+        yield "", chains[0]
+
+
+def _legal_shown(name: str, chain: tuple[Duration, ...]) -> tuple[str, str]:
+    zh = "＋".join(_shown(period)[0] for period in chain)
+    en = " + ".join(_shown(period)[1] for period in chain)
+    if name:
+        return f"“{name}”阶段的法定时限 {zh}", f"the legal limit of the stage '{name}', {en}"
+    return f"法定时限 {zh}", f"the legal limit of {en}"
 
 
 @item_rule("committed-exceeds-legal", Severity.ERROR, "承诺时限超过法定时限", "committed > legal")
 def committed_exceeds_legal(item: Item, context: Context) -> Iterator[Violation]:
-    """The committed limit (承诺办结时限) is within the legal limit (法定办结时限).
+    """The committed limit (承诺办结时限) is within the legal limit (法定办结时限), where both
+    count in the same unit: the day (or month) counts are compared as numbers.
 
-    Where the units differ the comparison is conservative: the day counts are compared as
-    numbers, so committed working days may not exceed legal natural days (a working day is never
-    shorter than a natural day).
+    A limit set stage by stage is checked against each stage decided on its own (分别), or
+    against the stages' sum where one application passes them in turn (依次). Limits in
+    different units are judged over the working-day calendar by
+    ``time-limit-committed-exceeds-legal``; a deadline before an event
+    (``before: 行政许可有效期届满``) is no number to compare with.
     """
-    legal = item.time_limit.legal
     committed = item.time_limit.committed
-    if legal is not None and committed.days > legal.days:
+    for name, chain in _compared(item):
+        if any(period.unit is not committed.unit for period in chain):
+            continue
+        legal_days = sum(period.days for period in chain)
+        if committed.days > legal_days:
+            legal_zh, legal_en = _legal_shown(name, chain)
+            committed_zh, committed_en = _shown(committed)
+            yield Violation(
+                ("time_limit", "committed", "days"),
+                f"承诺时限 {committed_zh} 超过{legal_zh}",
+                f"the committed limit of {committed_en} exceeds {legal_en}",
+            )
+
+
+@item_rule(
+    "time-limit-committed-exceeds-legal",
+    Severity.ERROR,
+    "按工作日历，承诺时限可能超过法定时限",
+    "committed > legal on some start day",
+)
+def time_limit_committed_exceeds_legal(item: Item, context: Context) -> Iterator[Violation]:
+    """Where the committed and the legal limit count in different units (工作日 against 自然日 or
+    月), the committed limit ends no later than the legal one from **every** start day.
+
+    A working day is longer than a natural day only on average: 60 working days from Friday
+    2026-01-30 run over the Spring Festival to 2026-05-06, 96 natural days, so "法定 90 自然日 /
+    承诺 60 工作日" breaks the law for an application received that day although 60 < 90. The
+    rule counts both limits from every day of the years the working-day calendar covers (the
+    ``chinesecalendar`` data and ``calendar/<year>.yaml``) and names the start day on which the
+    committed limit overruns the legal one most. Months end on the same day of the month (or
+    the month's last day). Limits in the same unit are ``committed-exceeds-legal``'s.
+    """
+    calendar = context.calendar
+    if calendar is None:
+        return  # calendar-invalid says why; no guess is made without one
+    committed = item.time_limit.committed
+    for name, chain in _compared(item):
+        if all(period.unit is committed.unit for period in chain):
+            continue
+        overrun = worst_case(committed, chain, calendar)
+        if overrun is None:
+            continue
+        legal_zh, legal_en = _legal_shown(name, chain)
+        committed_zh, committed_en = _shown(committed)
+        start, end, legal_end = overrun.start, overrun.committed_end, overrun.legal_end
         yield Violation(
-            ("time_limit", "committed", "days"),
-            f"承诺时限 {committed.days} 个{committed.unit.value} 超过法定时限 "
-            f"{legal.days} 个{legal.unit.value}",
-            f"the committed limit of {committed.days} {committed.unit.value} exceeds the legal "
-            f"limit of {legal.days} {legal.unit.value}",
+            ("time_limit", "committed"),
+            f"自 {start} 起算，承诺时限 {committed_zh} 至 {end} 届满（{overrun.committed_days} "
+            f"个自然日），晚于{legal_zh}届满之日 {legal_end}",
+            f"counted from {start}, the committed limit of {committed_en} ends on {end} "
+            f"({overrun.committed_days} natural days), after {legal_en}, which ends on "
+            f"{legal_end}",
         )
+
+
+def _legal_bases(item: Item) -> Iterator[tuple[Loc, LegalDuration | DeadlineLimit]]:
+    legal = item.time_limit.legal
+    if isinstance(legal, StagedLimit):
+        for index, stage in enumerate(legal.stages):
+            yield ("time_limit", "legal", "stages", index), stage
+    elif legal is not None:
+        yield ("time_limit", "legal"), legal
+
+
+@item_rule(
+    "time-limit-legal-without-basis",
+    Severity.INFO,
+    "法定时限未写明所依据的条款",
+    "legal limit without its article",
+)
+def time_limit_legal_without_basis(item: Item, context: Context) -> Iterator[Violation]:
+    """A legal limit names the article that sets it (``basis``), so a reader of the guide can
+    check it and a change of the statute can be traced to every limit it sets.
+
+    A limit no statute sets is written ``legal: null``, with a comment that says so.
+    """
+    for loc, limit in _legal_bases(item):
+        if limit.basis is None:
+            yield Violation(
+                loc,
+                "法定时限应写明设定它的法律法规条款（basis）",
+                "a legal limit should name the article that sets it (basis)",
+            )
+
+
+def _cited(reference: LegalReference, citations: tuple[LegalReference, ...]) -> bool:
+    """Whether every article of ``reference`` is cited, itself or as a whole article
+    (第六条 covers 第六条第二款)."""
+    cited = {article for c in citations if c.law == reference.law for article in c.articles}
+    return all(
+        article in cited or article.split("条", 1)[0] + "条" in cited
+        for article in reference.articles
+    )
+
+
+@item_rule(
+    "time-limit-basis-not-cited",
+    Severity.WARNING,
+    "法定时限的依据未列入适用依据",
+    "legal limit's article not in legal_basis",
+)
+def time_limit_basis_not_cited(item: Item, context: Context) -> Iterator[Violation]:
+    """The article that sets the legal limit is among the item's legal basis (element 3), so the
+    guide's 设定依据 shows every article the guide relies on.
+
+    An article cited as a whole covers its paragraphs: ``第六条`` in ``legal_basis`` covers a
+    limit set by ``第六条第二款``.
+    """
+    for loc, limit in _legal_bases(item):
+        basis = limit.basis
+        if basis is not None and not _cited(basis, item.legal_basis):
+            articles = "、".join(basis.articles)
+            law = context.laws.get(basis.law)
+            name = law.name if law is not None else basis.law
+            yield Violation(
+                (*loc, "basis"),
+                f"法定时限的依据《{name}》{articles}未列入事项的适用依据（legal_basis）",
+                f"the article setting the legal limit, {name} {articles}, is not in the item's "
+                "legal_basis",
+            )
 
 
 @item_rule(
@@ -35,11 +189,13 @@ def committed_exceeds_legal(item: Item, context: Context) -> Iterator[Violation]
 def handling_exceeds_committed(item: Item, context: Context) -> Iterator[Violation]:
     """The working days of the back-office steps add up to no more than the committed limit.
 
-    A process whose own steps take longer than the promise breaks the promise by design.
+    A process whose own steps take longer than the promise breaks the promise by design. A
+    committed limit in natural days is compared as if each were a working day (never shorter);
+    one in months is not compared, as no number of working days fits every month.
     """
     total = sum(step.working_days for step in item.handling_process)
     committed = item.time_limit.committed
-    if total > committed.days:
+    if committed.unit is not DayUnit.MONTH and total > committed.days:
         yield Violation(
             ("handling_process",),
             f"经办环节合计 {total} 个工作日，超过承诺时限 {committed.days} 个{committed.unit.value}",
@@ -48,4 +204,10 @@ def handling_exceeds_committed(item: Item, context: Context) -> Iterator[Violati
         )
 
 
-RULES: tuple[Rule, ...] = (committed_exceeds_legal, handling_exceeds_committed)
+RULES: tuple[Rule, ...] = (
+    committed_exceeds_legal,
+    time_limit_committed_exceeds_legal,
+    time_limit_legal_without_basis,
+    time_limit_basis_not_cited,
+    handling_exceeds_committed,
+)

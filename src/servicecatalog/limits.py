@@ -1,0 +1,209 @@
+"""When a time limit ends, and the worst case of one limit against another over the calendar.
+
+A limit is counted from the day an application is received (or a case opened), which itself never
+counts — as for publication deadlines (:meth:`WorkdayCalendar.next_working_day`):
+
+* ``N 工作日`` ends on the N-th official working day after the start;
+* ``N 自然日`` ends N days after the start;
+* ``N 月`` ends on the same day of the month N months later, or on that month's last day where it
+  is shorter (31 January + 1 月 = 28 or 29 February).
+
+A committed limit in working days and a legal limit in natural days or months cannot be compared
+as numbers: 60 working days from Friday 2026-01-30 run over the Spring Festival to 2026-05-06,
+96 natural days. :func:`worst_case` therefore tries every start day the working-day calendar
+covers and finds the one where the committed limit overruns the legal one most. The calendar's
+working days are turned into arrays once per calendar (:class:`_Table`), so each start day costs a
+few list look-ups, and each pair of limits is judged once per calendar.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar as month_calendar
+import threading
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .model import DayUnit, Duration, LegalDuration, StagedLimit, StageSequence
+from .workdays import WorkdayCalendar
+
+__all__ = ["Overrun", "add_months", "limit_end", "worst_case"]
+
+
+@dataclass(frozen=True, slots=True)
+class Overrun:
+    """The start day on which a committed limit overruns a legal one the most."""
+
+    start: date
+    committed_end: date
+    """The day the committed limit ends when counted from ``start``."""
+    legal_end: date
+    """The day the legal limit ends when counted from ``start``."""
+
+    @property
+    def committed_days(self) -> int:
+        """Natural days from ``start`` to the end of the committed limit."""
+        return (self.committed_end - self.start).days
+
+    @property
+    def excess_days(self) -> int:
+        """By how many natural days the committed limit ends after the legal one."""
+        return (self.committed_end - self.legal_end).days
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` months later; the month's last day where it has no such day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, month_calendar.monthrange(year, month)[1]))
+
+
+def limit_end(start: date, limit: Duration, calendar: WorkdayCalendar) -> date:
+    """The day ``limit`` ends when counted from ``start`` (0 days: the day itself)."""
+    if limit.days == 0:
+        return start
+    if limit.unit is DayUnit.WORKING:
+        return calendar.next_working_day(start, limit.days)
+    if limit.unit is DayUnit.MONTH:
+        return add_months(start, limit.days)
+    return date.fromordinal(start.toordinal() + limit.days)
+
+
+LegalPeriods = tuple[Duration, ...]
+"""A legal limit as the periods that follow one another for one application."""
+
+
+def legal_periods(legal: LegalDuration | StagedLimit) -> tuple[LegalPeriods, ...]:
+    """The ways one application can be held to ``legal``: one chain of periods for a duration or
+    stages passed in turn (依次), one single period per stage decided on its own (分别)."""
+    if isinstance(legal, StagedLimit):
+        if legal.sequence is StageSequence.CONSECUTIVE:
+            return (tuple(_period(stage) for stage in legal.stages),)
+        return tuple((_period(stage),) for stage in legal.stages)
+    return ((_period(legal),),)
+
+
+def _period(limit: Duration) -> Duration:
+    # Only the count and the unit matter here; bases and extensions compare equal when stripped,
+    # so equal limits share one cached verdict.
+    return Duration(days=limit.days, unit=limit.unit)
+
+
+def worst_case(
+    committed: Duration, legal: LegalPeriods, calendar: WorkdayCalendar
+) -> Overrun | None:
+    """The start day on which ``committed`` ends furthest after the chain ``legal``, or None when
+    it never does from any start day in the years ``calendar`` covers.
+
+    Among start days with the same overrun the latest is named: it is the one a reader can
+    check against this year's holiday notice.
+    """
+    table = _table(calendar)
+    key = (committed, legal)
+    with table.lock:
+        if key not in table.verdicts:
+            table.verdicts[key] = table.worst_case(committed, legal)
+        return table.verdicts[key]
+
+
+class _Table:
+    """One calendar's working days as arrays, for counting limits from every start day at once.
+
+    The covered years fall into runs without gaps; within a run, ``working[r]`` holds the ordinals
+    of its working days in order and ``after[r][i]`` the index in ``working[r]`` of the first
+    working day after the run's ``i``-th day.
+    """
+
+    def __init__(self, calendar: WorkdayCalendar) -> None:
+        self.runs: list[tuple[int, int]] = []
+        self.working: list[list[int]] = []
+        self.after: list[list[int]] = []
+        self.verdicts: dict[tuple[Duration, LegalPeriods], Overrun | None] = {}
+        self.months: dict[tuple[int, int], list[int]] = {}
+        self.lock = threading.Lock()
+        for first_year, last_year in _runs(sorted(calendar.covered_years())):
+            first = date(first_year, 1, 1).toordinal()
+            last = date(last_year, 12, 31).toordinal()
+            working = [
+                day
+                for day in range(first, last + 1)
+                if calendar.is_working_day(date.fromordinal(day))
+            ]
+            self.runs.append((first, last))
+            self.working.append(working)
+            self.after.append([bisect.bisect_right(working, day) for day in range(first, last + 1)])
+
+    def worst_case(self, committed: Duration, legal: LegalPeriods) -> Overrun | None:
+        worst: tuple[int, int, int, int] | None = None  # excess, start, committed end, legal end
+        for run in range(len(self.runs)):
+            first, last = self.runs[run]
+            for start in range(first, last + 1):
+                committed_end = self.end(run, start, committed)
+                legal_end: int | None = start
+                for period in legal:
+                    legal_end = None if legal_end is None else self.end(run, legal_end, period)
+                if committed_end is None or legal_end is None:
+                    continue  # counted past the calendar: no day to judge by
+                excess = committed_end - legal_end
+                if excess > 0 and (worst is None or excess >= worst[0]):
+                    worst = (excess, start, committed_end, legal_end)
+        if worst is None:
+            return None
+        _, start, committed_end, legal_end = worst
+        return Overrun(
+            date.fromordinal(start), date.fromordinal(committed_end), date.fromordinal(legal_end)
+        )
+
+    def end(self, run: int, start: int, limit: Duration) -> int | None:
+        """The ordinal ``limit`` ends on from ordinal ``start``; None past the run's end."""
+        first, last = self.runs[run]
+        if limit.days == 0:
+            return start
+        if limit.unit is DayUnit.NATURAL:
+            return start + limit.days
+        if limit.unit is DayUnit.MONTH:
+            return self.month_end(run, start, limit.days)
+        if start > last:
+            return None
+        index = self.after[run][start - first] + limit.days - 1
+        working = self.working[run]
+        return working[index] if index < len(working) else None
+
+    def month_end(self, run: int, start: int, months: int) -> int:
+        first, last = self.runs[run]
+        if not first <= start <= last:
+            return add_months(date.fromordinal(start), months).toordinal()
+        ends = self.months.get((run, months))
+        if ends is None:
+            ends = [
+                add_months(date.fromordinal(day), months).toordinal()
+                for day in range(first, last + 1)
+            ]
+            self.months[(run, months)] = ends
+        return ends[start - first]
+
+
+def _runs(years: Sequence[int]) -> list[tuple[int, int]]:
+    """Consecutive years grouped: [2004 … 2026, 2028] → [(2004, 2026), (2028, 2028)]."""
+    runs: list[tuple[int, int]] = []
+    for year in years:
+        if runs and runs[-1][1] == year - 1:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
+
+
+_TABLES: weakref.WeakKeyDictionary[WorkdayCalendar, _Table] = weakref.WeakKeyDictionary()
+_TABLES_LOCK = threading.Lock()
+
+
+def _table(calendar: WorkdayCalendar) -> _Table:
+    """The calendar's table, built on first use; a calendar is immutable, so it never goes stale."""
+    with _TABLES_LOCK:
+        table = _TABLES.get(calendar)
+        if table is None:
+            table = _TABLES[calendar] = _Table(calendar)
+        return table
