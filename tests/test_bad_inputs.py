@@ -42,7 +42,7 @@ COMMANDS: dict[str, list[str]] = {
         "-o",
         "{out}.docx",
         "--allow-invalid",
-    ],  # fmt: skip
+    ],
     "guide-md": ["guide", SERVICE_ITEM, "--format", "md", "--catalog", "{catalog}"],
     "stats-json": ["stats", "--catalog", "{catalog}", "--format", "json", "--allow-invalid"],
     "stats-text": ["stats", "--catalog", "{catalog}"],

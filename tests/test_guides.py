@@ -15,11 +15,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import Table as DocxTable
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import BUNDLED_CATALOG, PENALTY_ITEM, SERVICE_ITEM
