@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from servicecatalog import model
 from servicecatalog.model import (
+    Audience,
     Channel,
     DayUnit,
     DeadlineLimit,
@@ -39,10 +40,15 @@ from servicecatalog.model import (
     Material,
     MaterialForm,
     MaterialSource,
+    OnlineDepth,
     PenaltyKind,
+    PowerSource,
     Requirement,
+    ResponsibilityStage,
+    ResultType,
     Revision,
     Role,
+    Scope,
     ServiceStep,
     StagedLimit,
     StageSequence,
@@ -351,7 +357,60 @@ def test_design_vocabularies_are_complete() -> None:
     assert {v.value for v in Requirement} == {"必要", "非必要", "容缺后补"}
     assert {v.value for v in Exemption} == {"数据共享", "电子证照", "告知承诺"}
     assert {v.value for v in Role} == {"受理", "审查", "决定", "办结", "送达"}
-    assert {v.value for v in Channel} == {"网上办理", "窗口办理", "邮寄", "自助终端", "移动端"}
+    assert {v.value for v in Channel} == {
+        "网上办理",
+        "窗口办理",
+        "邮寄",
+        "自助终端",
+        "移动端",
+        "实地核查",
+    }
+    # DESIGN §13
+    assert {v.value for v in Audience} == {
+        "自然人",
+        "企业法人",
+        "事业法人",
+        "社会组织法人",
+        "非法人企业",
+        "行政机关",
+        "其他组织",
+    }
+    assert {v.value for v in ResultType} == {"证照", "批文", "其他", "无"}
+    assert [v.value for v in OnlineDepth] == [
+        "互联网咨询",
+        "互联网收件",
+        "互联网预审",
+        "互联网受理",
+        "互联网办理",
+        "互联网办理结果信息反馈",
+        "互联网电子证照反馈",
+    ]
+    assert {v.value for v in Scope} == {
+        "全国通办",
+        "跨省通办",
+        "全省通办",
+        "全市通办",
+        "全县通办",
+        "不通办",
+    }
+    assert {v.value for v in ResponsibilityStage} == {
+        "立案",
+        "调查",
+        "审查",
+        "告知",
+        "决定",
+        "送达",
+        "执行",
+        "其他",
+    }
+    assert [(v.value, v.digit) for v in PowerSource] == [
+        ("法定本级行使", "1"),
+        ("上级下放", "2"),
+        ("上级授权", "3"),
+        ("同级授权", "4"),
+        ("上级委托", "5"),
+        ("同级委托", "6"),
+    ]
     assert {v.value for v in FieldType} == {
         "text",
         "number",
@@ -728,3 +787,108 @@ def test_a_law_without_its_current_version_is_valid() -> None:
         }
     )
     assert (law.current_since, law.current_document) == (None, None)
+
+
+# ---- DESIGN §13: the national guide elements --------------------------------------------------
+
+SECTION_13_ITEM: dict[str, Any] = {
+    "audience": ["自然人"],
+    "result": {"type": "证照", "name": "劳务派遣经营许可证", "sample": None},
+    "online_depth": [
+        "互联网咨询",
+        "互联网收件",
+        "互联网预审",
+        "互联网受理",
+        "互联网办理",
+        "互联网办理结果信息反馈",
+    ],  # fmt: skip
+    "scope": "全省通办",
+    "faq": [
+        {
+            "question": "自己辞职的，能领取失业保险金吗？",
+            "answer": "不能。领取失业保险金须非因本人意愿中断就业。",
+            "legal_basis": [{"law": "social-insurance-law", "articles": ["第四十五条"]}],
+        }
+    ],
+    "intermediary_services": [],
+    "quantity_limit": None,
+    "responsibilities": [{"stage": "审查", "duty": "审查申请材料"}],
+    "discretion": None,
+}
+
+
+def test_the_design_example_of_section_13_validates() -> None:
+    item = Item.model_validate({**RAW_ITEM, **SECTION_13_ITEM})
+    assert item.audience == (Audience.NATURAL_PERSON,)
+    assert item.result is not None and item.result.name == "劳务派遣经营许可证"
+    assert item.scope is Scope.PROVINCE
+    assert item.faq is not None and item.faq[0].legal_basis[0].articles == ("第四十五条",)
+    assert item.given("intermediary_services") and item.intermediary_services == ()
+
+
+def test_an_item_without_the_section_13_keys_still_validates() -> None:
+    item = Item.model_validate(RAW_ITEM)
+    assert item.audience is None
+    assert not item.given("audience")
+    assert not item.given("result")
+
+
+def test_the_handling_type_is_derived_from_the_committed_limit() -> None:
+    item = Item.model_validate(RAW_ITEM)
+    assert item.handling_type.value == "承诺件"
+    immediate = {
+        **RAW_ITEM,
+        "time_limit": {"legal": None, "committed": {"days": 0, "unit": "工作日"}},
+    }
+    assert Item.model_validate(immediate).handling_type.value == "即办件"
+
+
+def test_discretion_is_a_text_or_a_table() -> None:
+    text = Item.model_validate({**RAW_ITEM, "discretion": "首次违法且及时改正的，不予处罚"})
+    assert text.discretion == "首次违法且及时改正的，不予处罚"
+    table = Item.model_validate(
+        {**RAW_ITEM, "discretion": [{"circumstance": "初次", "penalty": "警告"}]}
+    )
+    assert isinstance(table.discretion, tuple)
+
+
+# A synthetic credit code (not a real organization): the check character computed by GB 32100.
+SYNTHETIC_CREDIT_CODE = "11220000MB0000000" + model.credit_code_check("11220000MB0000000" + "0")
+
+
+def test_a_known_credit_code_passes_its_check() -> None:
+    # The example of the standard's explanatory material.
+    assert model.credit_code_check("91350100M000100Y43") == "3"
+
+
+def test_an_implementation_code_joins_credit_code_source_and_item() -> None:
+    implementation = model.Implementation.model_validate(
+        {
+            "item": "220114001000",
+            "agency": "某局",
+            "credit_code": SYNTHETIC_CREDIT_CODE,
+            "power_source": "上级委托",
+        }  # fmt: skip
+    )
+    assert implementation.implementation_code == f"{SYNTHETIC_CREDIT_CODE}5220114001000"
+    assert len(implementation.implementation_code or "") == 31
+    plain = model.Implementation.model_validate({"item": "220114001000", "agency": "某局"})
+    assert plain.power_source is PowerSource.STATUTORY
+    assert plain.implementation_code is None
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("91350100M000100Y44", "the check character of the unified social credit code should be 3, not 4 (GB 32100-2015)"),
+        ("91350100M000100Y4", "a unified social credit code is 18 digits or capital letters (no I, O, S, V or Z)"),
+        ("91350100M0001OOY43", "a unified social credit code is 18 digits or capital letters (no I, O, S, V or Z)"),
+    ],
+)  # fmt: skip
+def test_a_wrong_credit_code_is_refused(code: str, message: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        model.Implementation.model_validate(
+            {"item": "220114001000", "agency": "某局", "credit_code": code}
+        )
+    [error] = raised.value.errors()
+    assert error["ctx"]["en"] == message

@@ -30,9 +30,13 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 __all__ = [
+    "FAQ",
+    "Audience",
     "Channel",
+    "CreditCode",
     "DayUnit",
     "DeadlineLimit",
+    "DiscretionEntry",
     "Duration",
     "Exemption",
     "Fee",
@@ -40,8 +44,10 @@ __all__ = [
     "Form",
     "FormField",
     "HandlingStep",
+    "HandlingType",
     "Implementation",
     "ImplementationList",
+    "IntermediaryService",
     "Item",
     "ItemType",
     "Law",
@@ -58,18 +64,26 @@ __all__ = [
     "Material",
     "MaterialForm",
     "MaterialSource",
+    "OnlineDepth",
     "Penalty",
     "PenaltyKind",
+    "PowerSource",
     "Publication",
     "Region",
     "Regions",
     "Requirement",
+    "Responsibility",
+    "ResponsibilityStage",
+    "Result",
+    "ResultType",
     "Revision",
     "Role",
+    "Scope",
     "ServiceStep",
     "StageSequence",
     "StagedLimit",
     "TimeLimit",
+    "credit_code_check",
 ]
 
 
@@ -113,11 +127,56 @@ def _to_date(value: Any) -> Any:
     return value
 
 
+# GB 32100-2015: 18 characters from this alphabet (no I, O, S, V, Z); the last is a check
+# character over the first 17 with weights 3^(i-1) mod 31.
+_CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = tuple(pow(3, index, 31) for index in range(17))
+
+
+def credit_code_check(code: str) -> str:
+    """The GB 32100-2015 check character of the first 17 characters of ``code``."""
+    total = sum(
+        _CREDIT_ALPHABET.index(char) * weight
+        for char, weight in zip(code[:17], _CREDIT_WEIGHTS, strict=True)
+    )
+    return _CREDIT_ALPHABET[(31 - total % 31) % 31]
+
+
+def _to_credit_code(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if len(value) != 18 or any(char not in _CREDIT_ALPHABET for char in value):
+        raise PydanticCustomError(
+            "credit_code",
+            "{zh}",
+            {
+                "zh": "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）",
+                "en": "a unified social credit code is 18 digits or capital letters "
+                "(no I, O, S, V or Z)",
+            },
+        )
+    expected = credit_code_check(value)
+    if value[17] != expected:
+        raise PydanticCustomError(
+            "credit_code",
+            "{zh}",
+            {
+                "zh": f"统一社会信用代码的校验位应为 {expected}，实际是 {value[17]}"
+                "（GB 32100-2015）",
+                "en": f"the check character of the unified social credit code should be "
+                f"{expected}, not {value[17]} (GB 32100-2015)",
+            },
+        )
+    return value
+
+
 Count = Annotated[int, Field(ge=0), BeforeValidator(_to_int)]
 Flag = Annotated[bool, BeforeValidator(_to_bool)]
 Day = Annotated[date, BeforeValidator(_to_date)]
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 LawId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+CreditCode = Annotated[str, BeforeValidator(_to_credit_code)]
+"""统一社会信用代码, checked with its GB 32100-2015 check character."""
 
 
 class _Frozen(BaseModel):
@@ -216,6 +275,13 @@ class Channel(StrEnum):
     MAIL = "邮寄"
     SELF_SERVICE = "自助终端"
     MOBILE = "移动端"
+    FIELD_CHECK = "实地核查"
+    """Officers come to the applicant (a site inspection): not a visit of the applicant."""
+
+    @property
+    def remote(self) -> bool:
+        """True for channels that need no trip of the applicant to an office."""
+        return self is not Channel.WINDOW
 
 
 class Role(StrEnum):
@@ -295,6 +361,87 @@ class LawKind(StrEnum):
     LOCAL_REGULATION = "地方性法规"
     LOCAL_GOVERNMENT_RULE = "地方政府规章"
     NORMATIVE_DOCUMENT = "规范性文件"
+
+
+class Audience(StrEnum):
+    """服务对象: who can be the applicant, or the party, of an item."""
+
+    NATURAL_PERSON = "自然人"
+    ENTERPRISE = "企业法人"
+    PUBLIC_INSTITUTION = "事业法人"
+    SOCIAL_ORGANIZATION = "社会组织法人"
+    UNINCORPORATED_ENTERPRISE = "非法人企业"
+    ADMINISTRATIVE_ORGAN = "行政机关"
+    OTHER_ORGANIZATION = "其他组织"
+
+
+class ResultType(StrEnum):
+    """办理结果类型."""
+
+    LICENSE = "证照"
+    APPROVAL = "批文"
+    OTHER = "其他"
+    NONE = "无"
+
+
+class OnlineDepth(StrEnum):
+    """网上办理深度: how far an item can be handled on the internet, stage by stage."""
+
+    CONSULTATION = "互联网咨询"
+    RECEIPT = "互联网收件"
+    PRE_REVIEW = "互联网预审"
+    ACCEPTANCE = "互联网受理"
+    HANDLING = "互联网办理"
+    RESULT_FEEDBACK = "互联网办理结果信息反馈"
+    ELECTRONIC_LICENSE = "互联网电子证照反馈"
+
+
+class Scope(StrEnum):
+    """通办范围: where an application may be made, whatever the applicant's registration."""
+
+    NATIONWIDE = "全国通办"
+    CROSS_PROVINCE = "跨省通办"
+    PROVINCE = "全省通办"
+    CITY = "全市通办"
+    COUNTY = "全县通办"
+    NONE = "不通办"
+
+
+class ResponsibilityStage(StrEnum):
+    """The stage of a power's exercise a duty (责任事项) belongs to."""
+
+    FILING = "立案"
+    INVESTIGATION = "调查"
+    REVIEW = "审查"
+    NOTIFICATION = "告知"
+    DECISION = "决定"
+    DELIVERY = "送达"
+    ENFORCEMENT = "执行"
+    OTHER = "其他"
+
+
+class PowerSource(StrEnum):
+    """权力来源: how the implementing agency holds the power. The digit after each is the one
+    the 实施编码 carries (1 法定本级行使 … 6 同级委托)."""
+
+    STATUTORY = "法定本级行使"
+    DELEGATED_DOWN = "上级下放"
+    AUTHORIZED_BY_SUPERIOR = "上级授权"
+    AUTHORIZED_BY_PEER = "同级授权"
+    ENTRUSTED_BY_SUPERIOR = "上级委托"
+    ENTRUSTED_BY_PEER = "同级委托"
+
+    @property
+    def digit(self) -> str:
+        """The digit of the source in the 实施编码."""
+        return str(list(PowerSource).index(self) + 1)
+
+
+class HandlingType(StrEnum):
+    """办件类型, derived from the committed limit: 0 days is 即办件."""
+
+    IMMEDIATE = "即办件"
+    PROMISED = "承诺件"
 
 
 # ---- the item -------------------------------------------------------------------------------
@@ -465,6 +612,45 @@ class Penalty(_Frozen):
     range: Text
 
 
+class Result(_Frozen):
+    """办理结果: what the applicant receives."""
+
+    type: ResultType
+    name: Text | None = None
+    """The result's name, e.g. 劳务派遣经营许可证; null when the type is 无."""
+    sample: Text | None = None
+    """A sample of the result: a path under ``catalog/samples/``, or null."""
+
+
+class FAQ(_Frozen):
+    """常见问题: a question citizens ask, and its answer with the articles it rests on."""
+
+    question: Text
+    answer: Text
+    legal_basis: tuple[LegalReference, ...] = Field(min_length=1)
+
+
+class IntermediaryService(_Frozen):
+    """中介服务: a service of a third party the application needs, and why."""
+
+    name: Text
+    legal_basis: tuple[LegalReference, ...] = Field(min_length=1)
+
+
+class Responsibility(_Frozen):
+    """责任事项: a duty of the authority at one stage of exercising a power."""
+
+    stage: ResponsibilityStage
+    duty: Text
+
+
+class DiscretionEntry(_Frozen):
+    """One line of a penalty's 裁量基准: the circumstance and the penalty for it."""
+
+    circumstance: Text
+    penalty: Text
+
+
 class Revision(_Frozen):
     """The version of the item and the dates of its last change and its publication."""
 
@@ -513,6 +699,26 @@ class Item(_Frozen):
     """处罚的行为、种类、幅度; set for 行政处罚 items, null for the others."""
     revision: Revision
 
+    # ---- national guide elements (DESIGN §13); absent in catalogs written before them ----
+    audience: tuple[Audience, ...] | None = Field(default=None, min_length=1)
+    """服务对象: who may apply (or, for a penalty, who may be the party)."""
+    result: Result | None = None
+    """办理结果; null for items the authority initiates without a result."""
+    online_depth: tuple[OnlineDepth, ...] | None = None
+    """网上办理深度: the stages that can be done on the internet ([] for none)."""
+    scope: Scope | None = None
+    """通办范围."""
+    faq: tuple[FAQ, ...] | None = None
+    """常见问题, each answer with the articles it rests on."""
+    intermediary_services: tuple[IntermediaryService, ...] | None = None
+    """中介服务 the application needs ([] for none)."""
+    quantity_limit: Text | None = None
+    """数量限制, where a statute limits how many licences are granted."""
+    responsibilities: tuple[Responsibility, ...] | None = None
+    """责任事项 of a power item, stage by stage."""
+    discretion: Text | tuple[DiscretionEntry, ...] | None = None
+    """裁量基准 of a 行政处罚 item: a text, or circumstances with their penalties."""
+
     @field_validator("conditions")
     @classmethod
     def _conditions_of_applications(
@@ -531,6 +737,17 @@ class Item(_Frozen):
                 },
             )
         return conditions
+
+    @property
+    def handling_type(self) -> HandlingType:
+        """办件类型: 即办件 when the committed limit is 0 days, else 承诺件."""
+        if self.time_limit.committed.days == 0:
+            return HandlingType.IMMEDIATE
+        return HandlingType.PROMISED
+
+    def given(self, key: str) -> bool:
+        """True when the file wrote ``key`` (even as null or []), False when it left it out."""
+        return key in self.model_fields_set
 
     @property
     def name(self) -> str:
@@ -647,6 +864,24 @@ class Implementation(_Frozen):
     phone: Text | None = None
     window: Text | None = None
     online_url: Text | None = None
+    complaint_phone: Text | None = None
+    """监督投诉电话."""
+    power_source: PowerSource = PowerSource.STATUTORY
+    """权力来源 of the agency for this item."""
+    credit_code: CreditCode | None = None
+    """实施主体的统一社会信用代码; null where the real one is not known (never invented)."""
+    mail_delivery: Flag | None = None
+    """Whether the result can be sent by post (办理结果邮寄送达)."""
+    appointment: Text | None = None
+    """预约方式: how to book an appointment, where one is offered."""
+
+    @property
+    def implementation_code(self) -> str | None:
+        """实施编码 (31 characters): credit code, the power source's digit and the item's code;
+        None while the credit code is not known."""
+        if self.credit_code is None:
+            return None
+        return f"{self.credit_code}{self.power_source.digit}{self.item}"
 
 
 class ImplementationList(_Frozen):

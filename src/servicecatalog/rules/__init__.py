@@ -12,8 +12,10 @@ from .._paths import identity_path, item_code
 from ..findings import Finding
 from ..loader import LoadedDocument, Position
 from . import (
+    channels,
     codes,
     configuration,
+    elements,
     legal_basis,
     levels,
     lists,
@@ -65,6 +67,8 @@ FAMILIES = (
     materials,
     time_limits,
     visits,
+    channels,
+    elements,
     lists,
     penalty,
     revision,

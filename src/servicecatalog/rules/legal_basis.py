@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc
 from ..model import Item, LegalReference, StagedLimit
+from ..remedies import party_rights, remedies
 from ._base import Context, Rule, Violation, catalog_rule, item_rule
 
 _NUMERAL = "〇零一二三四五六七八九十百千"
@@ -34,6 +35,10 @@ def _citations(item: Item) -> Iterator[tuple[Loc, LegalReference]]:
                 yield ("time_limit", "legal", "stages", index, "basis"), stage.basis
     elif legal is not None and legal.basis is not None:
         yield ("time_limit", "legal", "basis"), legal.basis
+    for key in ("faq", "intermediary_services"):
+        for e_index, entry in enumerate(getattr(item, key) or ()):
+            for index, reference in enumerate(entry.legal_basis):
+                yield (key, e_index, "legal_basis", index), reference
 
 
 @item_rule("item-without-legal-basis", Severity.ERROR, "事项无适用依据", "no legal basis")
@@ -145,7 +150,8 @@ def _duplicates(
 
 @catalog_rule("law-unused", Severity.INFO, "登记的法规未被引用", "a registered law nobody cites")
 def law_unused(context: Context) -> Iterator[Violation]:
-    """Every law in ``laws.yaml`` is cited by some item, material, fee or time limit.
+    """Every law in ``laws.yaml`` is cited by some item, material, fee, time limit, FAQ answer
+    or intermediary service, or by the remedies the guides derive for power items.
 
     The registry lists what the catalog relies on; a law cited nowhere is either a citation that
     was forgotten (cite it where it governs) or an entry to remove. Items whose files did not
@@ -158,6 +164,13 @@ def law_unused(context: Context) -> Iterator[Violation]:
     if not isinstance(entries, list):
         return
     cited = {reference.law for entry in context.items for _, reference in _citations(entry.item)}
+    # The guides cite these in the remedies and rights they derive for power items.
+    cited |= {
+        reference.law
+        for entry in context.items
+        for remedy in (*remedies(entry.item), *party_rights(entry.item))
+        for reference in remedy.basis
+    }
     for index, entry in enumerate(entries):
         law_id = entry.get("id") if isinstance(entry, dict) else None
         if isinstance(law_id, str) and law_id in context.laws and law_id not in cited:
