@@ -56,6 +56,16 @@ conditions:
 visits: 0
 fee: {charged: false}
 penalty: null
+audience: [自然人]
+result: {type: 其他, name: 失业保险金领取资格核定结果, sample: null}
+online_depth: [互联网咨询, 互联网收件, 互联网预审, 互联网受理, 互联网办理, 互联网办理结果信息反馈]
+scope: 全省通办
+faq:
+  - question: 自己辞职的，能领取失业保险金吗？
+    answer: 不能。领取失业保险金须非因本人意愿中断就业。
+    legal_basis: [{law: social-insurance-law, articles: [第四十五条]}]
+intermediary_services: []
+quantity_limit: null
 revision:
   version: 1
   changed_on: 2026-03-10

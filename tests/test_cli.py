@@ -25,7 +25,9 @@ CODE = "220114001000"
 TODAY = "2026-06-15"
 
 # visits: 1 without an on-site step: one error, visits-mismatch-on-site, at the value.
-ERROR_ITEM = ITEM.replace("visits: 0", "visits: 1")
+# One visit and no on-site step: visits-mismatch-on-site (the online depth says no more than
+# an item with a visit can claim, so that this is the only error).
+ERROR_ITEM = ITEM.replace("visits: 0", "visits: 1").replace("互联网受理, 互联网办理, ", "")
 VISITS_LINE = ITEM.splitlines().index("visits: 0") + 1
 # A leading space in the name: one warning, name-whitespace.
 WARNING_ITEM = ITEM.replace("main_item_name: 失业保险金申领", 'main_item_name: " 失业保险金申领"')

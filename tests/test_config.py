@@ -25,7 +25,9 @@ TODAY = date(2026, 6, 15)
 CODE = "220114001000"
 
 # visits: 1 without an on-site step: one error, visits-mismatch-on-site.
-ERROR_ITEM = ITEM.replace("visits: 0", "visits: 1")
+# One visit and no on-site step: visits-mismatch-on-site (the online depth says no more than
+# an item with a visit can claim, so that this is the only error).
+ERROR_ITEM = ITEM.replace("visits: 0", "visits: 1").replace("互联网受理, 互联网办理, ", "")
 # A leading space in the name: one warning, name-whitespace.
 WARNING_ITEM = ITEM.replace("main_item_name: 失业保险金申领", 'main_item_name: " 失业保险金申领"')
 

@@ -28,17 +28,27 @@ from servicecatalog import (
     DayUnit,
     Item,
     LegalDuration,
+    RegionError,
     RenderError,
     TimeLimit,
     load_catalog,
 )
 from servicecatalog.guides import FORMATS, guide_view, render_guide
 from servicecatalog.guides.markdown import escape_markdown
-from servicecatalog.guides.view import Facts, Paragraph, Table
+from servicecatalog.guides.view import Facts, Table
 
 GOLDEN = Path(__file__).parent / "golden" / "guides"
 LICENCE_SUB_ITEM = "220114100001"  # 劳务派遣经营许可（设立）: nine materials, a legal time limit
 GOLDEN_ITEMS = (SERVICE_ITEM, LICENCE_SUB_ITEM, PENALTY_ITEM)
+CITY = "220100"  # 长春市
+GOLDEN_CASES = (
+    (SERVICE_ITEM, None),  # one item one applies for: the province's guide …
+    (SERVICE_ITEM, CITY),  # … and 长春市's
+    (PENALTY_ITEM, None),  # one item the authority initiates, both regions
+    (PENALTY_ITEM, CITY),
+    (LICENCE_SUB_ITEM, None),
+)
+"""Golden guides: each template in every format, for two regions."""
 GOLDEN_SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx.txt"}
 
 HOSTILE = "<script>alert(1)</script>\"'&amp;<img src=x onerror=alert(2)>"
@@ -118,6 +128,9 @@ def html_materials(page: str) -> list[str]:
     return [row[1] for row in read_page(page).rows.get("materials", [])]
 
 
+_MATERIALS_HEADING = re.compile(r"(申请材料|当事人需提供的材料)")
+
+
 _CELL_BOUNDARY = re.compile(r"(?<!\\)\|")
 _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 
@@ -125,7 +138,14 @@ _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 def markdown_materials(text: str) -> list[str]:
     """Material names from the table under the 申请材料 heading, unescaped."""
     lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if re.fullmatch(r"## .+、申请材料", line))
+    headings = [
+        i
+        for i, line in enumerate(lines)
+        if re.fullmatch(r"## .+、(申请材料|当事人需提供的材料)", line)
+    ]
+    if not headings:
+        return []
+    start = headings[0]
     names = []
     for line in lines[start + 1 :]:
         if line.startswith("## "):
@@ -144,12 +164,14 @@ def docx_materials(data: bytes) -> list[str]:
     """Material names from the table right after the 申请材料 heading (none: a paragraph)."""
     blocks = iter(docx_document(data).iter_inner_content())
     for block in blocks:
-        if not isinstance(block, DocxTable) and block.text.endswith("、申请材料"):
+        if not isinstance(block, DocxTable) and _MATERIALS_HEADING.search(
+            block.text.split("、")[-1]
+        ):
             table = next(blocks)
             if isinstance(table, DocxTable):
                 return [row.cells[1].text for row in table.rows[1:]]
             return []
-    raise AssertionError("no 申请材料 heading")
+    return []
 
 
 def docx_outline(data: bytes) -> str:
@@ -183,13 +205,13 @@ def hostile_item(catalog: Catalog) -> Item:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("code", GOLDEN_ITEMS)
+@pytest.mark.parametrize(("code", "region"), GOLDEN_CASES)
 def test_guide_matches_golden_file(
-    bundled: Catalog, code: str, fmt: str, update_golden: bool
+    bundled: Catalog, code: str, region: str | None, fmt: str, update_golden: bool
 ) -> None:
-    rendered = render_guide(bundled.item(code), fmt, catalog=bundled)
+    rendered = render_guide(bundled.item(code), fmt, catalog=bundled, region=region)
     text = docx_outline(rendered) if isinstance(rendered, bytes) else rendered
-    golden = GOLDEN / f"{code}{GOLDEN_SUFFIX[fmt]}"
+    golden = GOLDEN / f"{code}{'' if region is None else '-' + region}{GOLDEN_SUFFIX[fmt]}"
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8", newline="\n")
@@ -233,7 +255,7 @@ def test_guide_carries_the_facts_of_the_item(bundled: Catalog) -> None:
             "单位名称",  # a field of the form
             "不收费",
             "第3版",
-            "2026-12-01",
+            "2026-12-02",
         ):
             assert fact in text, (fmt, fact)
     outline = docx_outline(render_guide(item, "docx", catalog=bundled))
@@ -298,10 +320,12 @@ def test_laws_are_shown_in_the_version_cited(bundled: Catalog) -> None:
     )
 
 
-def test_an_item_without_conditions_says_why(bundled: Catalog) -> None:
+def test_an_item_the_authority_initiates_without_conditions_has_no_such_section(
+    bundled: Catalog,
+) -> None:
     item = bundled.item(PENALTY_ITEM).model_copy(update={"conditions": ()})
-    block = guide_view(item, bundled).section("conditions").blocks[0]
-    assert block == Paragraph("本事项由行政机关依职权实施，没有受理条件。")
+    with pytest.raises(KeyError):
+        guide_view(item, bundled).section("conditions")
 
 
 def test_penalty_section_only_for_penalty_items(bundled: Catalog) -> None:
@@ -315,11 +339,54 @@ def test_penalty_section_only_for_penalty_items(bundled: Catalog) -> None:
         guide_view(bundled.item(SERVICE_ITEM), bundled).section("penalty")
 
 
-def test_sections_are_numbered_in_chinese(bundled: Catalog) -> None:
-    titles = [section.title for section in guide_view(bundled.item(PENALTY_ITEM), bundled).sections]
+def _titles(item: Item, catalog: Catalog, region: str | None = None) -> list[str]:
+    return [s.title.split("、", 1)[1] for s in guide_view(item, catalog, region).sections]
+
+
+def test_sections_of_an_item_one_applies_for_follow_a_real_guide(bundled: Catalog) -> None:
+    titles = [s.title for s in guide_view(bundled.item(LICENCE_SUB_ITEM), bundled).sections]
     assert titles[0] == "一、基本信息"
-    assert titles[3] == "四、处罚的行为、种类、幅度"
-    assert titles[-1] == "十二、版本信息"
+    assert [title.split("、", 1)[1] for title in titles] == [
+        "基本信息",
+        "受理条件",
+        "申请材料",
+        "表单内容",
+        "办理流程",
+        "办理时限",
+        "收费",
+        "办理结果",
+        "办理地点、时间和咨询",
+        "设定依据",
+        "责任事项",
+        "救济途径",
+        "常见问题",
+        "版本信息",
+        "业务经办流程（内部办理环节）",
+    ]
+
+
+def test_a_penalty_guide_has_no_application_sections(bundled: Catalog) -> None:
+    view = guide_view(bundled.item(PENALTY_ITEM), bundled)
+    assert view.template == "authority"
+    titles = _titles(bundled.item(PENALTY_ITEM), bundled)
+    for absent in ("受理条件", "申请材料", "表单内容", "收费"):
+        assert absent not in titles
+    assert titles[:2] == ["基本信息", "违法行为、处罚种类和幅度"]
+    assert "实施程序和当事人的权利" in titles
+    assert "救济途径" in titles
+    text = render_guide(bundled.item(PENALTY_ITEM), "md", catalog=bundled)
+    for fact in ("到办事现场次数", "零跑动", "不收费", "没有需要填写的表单", "申请材料"):
+        assert fact not in text, fact
+    for fact in (
+        "**陈述、申辩**",
+        "《中华人民共和国行政处罚法》第七条、第四十四条、第四十五条",
+        "**听证**",
+        "第六十三条、第六十四条",
+        "向吉林省人民政府申请行政复议",
+        "《中华人民共和国行政复议法》第二十条、第二十四条",
+        "《中华人民共和国行政诉讼法》第四十四条、第四十五条、第四十六条",
+    ):
+        assert fact in text, fact
 
 
 def test_unregistered_law_is_named_by_its_id(bundled: Catalog) -> None:
@@ -513,3 +580,119 @@ def test_every_format_renders_any_text(
         assert rendered
     document = docx.Document(BytesIO(render_guide(varied, "docx", catalog=bundled)))
     assert len(document.core_properties.title) <= 255
+
+
+# ---- a guide for one region ----------------------------------------------------------------------
+
+CHANGCHUN = (
+    "长春市人力资源和社会保障局",
+    "长春市政务服务中心人力资源和社会保障窗口",
+    "周一至周五 8:30-11:30 13:00-17:00（法定节假日除外）",
+    "12333",
+    "12345",
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_regions_guide_says_where_when_and_whom_to_call(bundled: Catalog, fmt: str) -> None:
+    rendered = render_guide(bundled.item(SERVICE_ITEM), fmt, catalog=bundled, region=CITY)
+    text = docx_outline(rendered) if isinstance(rendered, bytes) else rendered
+    if fmt == "md":
+        text = _MARKDOWN_ESCAPE.sub(r"\1", text)
+    for fact in (*CHANGCHUN, "监督投诉电话", "办理地点", "办理时间", "咨询电话", "权力来源"):
+        assert fact in text, (fmt, fact)
+
+
+def test_without_a_region_the_province_is_used_where_it_implements(bundled: Catalog) -> None:
+    view = guide_view(bundled.item(SERVICE_ITEM), bundled)
+    assert view.local is not None
+    assert view.local.region == "220000"
+    assert view.local.agency == "吉林省人力资源和社会保障厅"
+
+
+def test_without_a_province_implementation_the_guide_lists_the_regions(bundled: Catalog) -> None:
+    item = bundled.item("220114001003")  # 城乡居民养老保险参保登记: cities and counties only
+    view = guide_view(item, bundled)
+    assert view.local is None
+    table = view.section("location").blocks[1]
+    assert isinstance(table, Table)
+    assert table.headers == ("地区", "实施主体", "办理地点", "咨询电话", "监督投诉电话")
+    assert len(table.rows) == len(bundled.implementers(item.code)) == 69
+    assert table.rows[0][:2] == ("长春市", "长春市人力资源和社会保障局")
+
+
+def test_a_region_that_does_not_implement_the_item_names_those_that_do(bundled: Catalog) -> None:
+    with pytest.raises(RegionError) as raised:
+        guide_view(bundled.item("220114001003"), bundled, "220000")
+    assert raised.value.message.startswith(
+        "region 220000 does not implement item 220114001003; it is implemented by "
+        "220100 长春市, 220102 南关区"
+    )
+    with pytest.raises(RegionError) as unknown:
+        guide_view(bundled.item(SERVICE_ITEM), bundled, "999999")
+    assert unknown.value.message.startswith("region 999999 is not a region of the catalog;")
+
+
+def test_the_body_of_reconsideration_is_the_regions_government(bundled: Catalog) -> None:
+    text = render_guide(bundled.item(PENALTY_ITEM), "md", catalog=bundled, region="220102")
+    assert "向南关区人民政府申请行政复议" in text
+
+
+def test_a_public_service_has_no_remedies_section(bundled: Catalog) -> None:
+    assert "救济途径" not in _titles(bundled.item(SERVICE_ITEM), bundled)
+
+
+def test_an_original_only_verified_is_not_zero_copies(bundled: Catalog) -> None:
+    block = guide_view(bundled.item(SERVICE_ITEM), bundled).section("materials").blocks[0]
+    assert isinstance(block, Table)
+    copies = {row[1]: row[3] for row in block.rows}
+    assert copies["居民身份证或社会保障卡"] == "核验原件，不收取"
+    assert "0份" not in render_guide(bundled.item(SERVICE_ITEM), "md", catalog=bundled)
+
+
+def test_the_back_office_process_is_folded_on_a_page_and_printed_for_the_hall(
+    bundled: Catalog,
+) -> None:
+    item = bundled.item(SERVICE_ITEM)
+    html = render_guide(item, "html", catalog=bundled)
+    folded = html[html.index('<section id="handling-process">') :]
+    assert folded.index('<details class="folded">') < folded.index("核查缴费年限与离职原因")
+    outline = docx_outline(render_guide(item, "docx", catalog=bundled))
+    assert "核查缴费年限与离职原因" in outline
+
+
+def test_internal_ids_are_not_shown(bundled: Catalog) -> None:
+    text = render_guide(bundled.item(SERVICE_ITEM), "md", catalog=bundled)
+    assert "### 失业保险金申领登记表" in text
+    assert "F1" not in text
+
+
+def test_json_ld_carries_channels_audience_jurisdiction_and_output(bundled: Catalog) -> None:
+    html = render_guide(bundled.item(LICENCE_SUB_ITEM), "html", catalog=bundled, region=CITY)
+    [script] = [s for s in read_page(html).scripts if '"@context"' in s]
+    data = json.loads(script)
+    [channel] = data["availableChannel"]
+    assert channel["@type"] == "ServiceChannel"
+    assert channel["serviceLocation"]["address"] == CHANGCHUN[1]
+    assert channel["servicePhone"]["telephone"] == "12333"
+    assert channel["serviceUrl"] == data["url"]
+    assert data["jurisdiction"] == {"@type": "AdministrativeArea", "name": "长春市"}
+    assert data["audience"]
+    assert data["serviceOutput"]["name"]
+
+
+def test_every_region_of_an_item_shows_the_same_local_facts_in_every_format(
+    bundled: Catalog,
+) -> None:
+    item = bundled.item(SERVICE_ITEM)
+    for found, implementation in bundled.implementers(item.code):
+        html = render_guide(item, "html", catalog=bundled, region=found.code)
+        markdown = _MARKDOWN_ESCAPE.sub(
+            r"\1", render_guide(item, "md", catalog=bundled, region=found.code)
+        )
+        outline = docx_outline(render_guide(item, "docx", catalog=bundled, region=found.code))
+        for fact in (implementation.agency, implementation.address, implementation.hours):
+            assert fact is not None
+            assert fact in html, (found.code, fact)
+            assert fact in markdown, (found.code, fact)
+            assert fact in outline, (found.code, fact)

@@ -801,7 +801,7 @@ SECTION_13_ITEM: dict[str, Any] = {
         "互联网受理",
         "互联网办理",
         "互联网办理结果信息反馈",
-    ],  # fmt: skip
+    ],
     "scope": "全省通办",
     "faq": [
         {
@@ -820,10 +820,13 @@ SECTION_13_ITEM: dict[str, Any] = {
 def test_the_design_example_of_section_13_validates() -> None:
     item = Item.model_validate({**RAW_ITEM, **SECTION_13_ITEM})
     assert item.audience == (Audience.NATURAL_PERSON,)
-    assert item.result is not None and item.result.name == "劳务派遣经营许可证"
+    assert item.result is not None
+    assert item.result.name == "劳务派遣经营许可证"
     assert item.scope is Scope.PROVINCE
-    assert item.faq is not None and item.faq[0].legal_basis[0].articles == ("第四十五条",)
-    assert item.given("intermediary_services") and item.intermediary_services == ()
+    assert item.faq is not None
+    assert item.faq[0].legal_basis[0].articles == ("第四十五条",)
+    assert item.given("intermediary_services")
+    assert item.intermediary_services == ()
 
 
 def test_an_item_without_the_section_13_keys_still_validates() -> None:
@@ -868,7 +871,7 @@ def test_an_implementation_code_joins_credit_code_source_and_item() -> None:
             "agency": "某局",
             "credit_code": SYNTHETIC_CREDIT_CODE,
             "power_source": "上级委托",
-        }  # fmt: skip
+        }
     )
     assert implementation.implementation_code == f"{SYNTHETIC_CREDIT_CODE}5220114001000"
     assert len(implementation.implementation_code or "") == 31
@@ -880,7 +883,11 @@ def test_an_implementation_code_joins_credit_code_source_and_item() -> None:
 @pytest.mark.parametrize(
     ("code", "message"),
     [
-        ("91350100M000100Y44", "the check character of the unified social credit code should be 3, not 4 (GB 32100-2015)"),
+        (
+            "91350100M000100Y44",
+            "the check character of the unified social credit code should be 3, not 4 "
+            "(GB 32100-2015)",
+        ),
         ("91350100M000100Y4", "a unified social credit code is 18 digits or capital letters (no I, O, S, V or Z)"),
         ("91350100M0001OOY43", "a unified social credit code is 18 digits or capital letters (no I, O, S, V or Z)"),
     ],

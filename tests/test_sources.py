@@ -144,7 +144,7 @@ def test_a_committed_link_within_the_catalog_is_followed(repo: GitRepo) -> None:
     tree = open_source("git:HEAD", cwd=repo.path)
     catalog = load_catalog(tree, today=TODAY)
     assert P in catalog
-    assert catalog.report.for_item(P) == []
+    assert [f for f in catalog.report.for_item(P) if f.severity.value == "error"] == []
 
 
 @pytest.mark.parametrize("target", ["/etc/passwd", "../../../README.md", "../../.."])

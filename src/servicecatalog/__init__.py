@@ -20,6 +20,7 @@ from .errors import (
     CatalogInvalidError,
     CatalogNotFoundError,
     GitSourceError,
+    RegionError,
     RenderError,
     ServiceCatalogError,
     UnknownYearError,
@@ -27,7 +28,6 @@ from .errors import (
 )
 from .findings import Finding, Report, Severity
 from .model import (
-    FAQ,
     Audience,
     Channel,
     CreditCode,
@@ -36,6 +36,7 @@ from .model import (
     DiscretionEntry,
     Duration,
     Exemption,
+    Faq,
     Fee,
     FieldType,
     Form,
@@ -100,7 +101,6 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "FAQ",
     "Audience",
     "CalendarError",
     "Catalog",
@@ -116,6 +116,7 @@ __all__ = [
     "DiscretionEntry",
     "Duration",
     "Exemption",
+    "Faq",
     "Fee",
     "FieldType",
     "Finding",
@@ -150,6 +151,7 @@ __all__ = [
     "PowerSource",
     "Publication",
     "Region",
+    "RegionError",
     "Regions",
     "RenderError",
     "Report",

@@ -38,7 +38,8 @@ _MENTION = re.compile(r"@(?=[0-9A-Za-z])")
 _REFERENCE = re.compile(r"(\\#)(?=[0-9])")
 _WWW = re.compile(r"(?i)\bwww(?=\.)")
 _SCHEME = re.compile(r"(?<=[A-Za-z]):(?=//)")
-_EMOJI = re.compile(r"(?<=:)(?=[a-z0-9_+-]+:)")
+# Shortcodes have a letter (:smile:, :+1:'s digits aside); a time such as 8:30-11:30 has none.
+_EMOJI = re.compile(r"(?<=:)(?=(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1|100|1234):)")
 
 
 def escape_markdown(value: Any, *, line_breaks_as_spaces: bool = False) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -97,6 +98,22 @@ class Catalog:
             )
             for code, file in sorted(self.invalid_files.items())
         ]
+
+    def implementers(self, code: str) -> list[tuple[Region, Implementation]]:
+        """The regions that implement the item ``code``, with their implementations, by region
+        code (a region missing from ``regions.yaml`` is left out: its list is a finding)."""
+        return self._implementers.get(code, [])
+
+    @cached_property
+    def _implementers(self) -> dict[str, list[tuple[Region, Implementation]]]:
+        found: dict[str, list[tuple[Region, Implementation]]] = {}
+        for code, listed in sorted(self.implementation_lists.items()):
+            region = self.regions.get(code)
+            if region is None:
+                continue
+            for implementation in listed.implementations:
+                found.setdefault(implementation.item, []).append((region, implementation))
+        return found
 
     def implementations(self, region: str) -> tuple[Implementation, ...]:
         """The items region ``region`` implements (empty if it has no implementation list)."""

@@ -650,6 +650,13 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
     help="A folder of templates (guide.html, guide.md, index.html, static/site.css, "
     "static/site.js) that replace the bundled ones of the same name.",
 )
+@click.option(
+    "--region",
+    default=None,
+    metavar="CODE",
+    help="The region whose guide this is (its agency, address, hours, phones), e.g. 220100. "
+    "Default: the province where it implements the item, else a list of the regions that do.",
+)
 @ALLOW_INVALID_OPTION
 @_guarded
 def guide(
@@ -658,13 +665,15 @@ def guide(
     catalog_path: Path,
     output: Path | None,
     templates_dir: Path | None,
+    region: str | None,
     allow_invalid: bool,
 ) -> None:
     """Render the service guide (办事指南) of the item CODE.
 
     html and md go to stdout unless -o is given. docx is binary: give -o FILE, or redirect
-    stdout to a file; on a terminal it exits 2. An unknown CODE exits 3. A catalog with errors
-    exits 1 and renders nothing, unless --allow-invalid.
+    stdout to a file; on a terminal it exits 2. An unknown CODE, or a --region that does not
+    implement it, exits 3 (naming the regions that do). A catalog with errors exits 1 and
+    renders nothing, unless --allow-invalid.
     """
     from .catalog import load_catalog
     from .guides import render_guide
@@ -678,7 +687,9 @@ def guide(
             _unusable(ServiceCatalogError(f"item {code} does not validate: {entry.reasons('en')}"))
         _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog_path}"))
     _require_valid(catalog, allow_invalid)
-    rendered = render_guide(catalog.item(code), fmt, catalog=catalog, templates_dir=templates_dir)
+    rendered = render_guide(
+        catalog.item(code), fmt, catalog=catalog, templates_dir=templates_dir, region=region
+    )
     if output is None:
         click.echo(rendered, nl=False)  # bytes (docx) go to the binary stdout
     else:

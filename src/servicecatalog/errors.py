@@ -17,6 +17,7 @@ __all__ = [
     "CatalogInvalidError",
     "CatalogNotFoundError",
     "GitSourceError",
+    "RegionError",
     "RenderError",
     "ServiceCatalogError",
     "UnknownYearError",
@@ -99,3 +100,26 @@ class CatalogInvalidError(ServiceCatalogError):
         )
         self.errors = errors
         self.left_out = left_out
+
+
+class RegionError(ServiceCatalogError):
+    """A guide was asked for a region that is unknown or does not implement the item.
+
+    ``implementing`` holds (code, name) of the regions that do implement it.
+    """
+
+    def __init__(
+        self, region: str, item: str, implementing: list[tuple[str, str]], *, known: bool
+    ) -> None:
+        shown = ", ".join(f"{code} {name}" for code, name in implementing[:_REGIONS_SHOWN])
+        if len(implementing) > _REGIONS_SHOWN:
+            shown += f" … ({len(implementing)} regions)"
+        what = f"does not implement item {item}" if known else "is not a region of the catalog"
+        where = f"it is implemented by {shown}" if implementing else "no region implements it"
+        super().__init__(f"region {region} {what}; {where}")
+        self.region = region
+        self.item = item
+        self.implementing = tuple(implementing)
+
+
+_REGIONS_SHOWN = 20

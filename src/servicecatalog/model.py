@@ -30,7 +30,6 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 __all__ = [
-    "FAQ",
     "Audience",
     "Channel",
     "CreditCode",
@@ -39,6 +38,7 @@ __all__ = [
     "DiscretionEntry",
     "Duration",
     "Exemption",
+    "Faq",
     "Fee",
     "FieldType",
     "Form",
@@ -622,7 +622,7 @@ class Result(_Frozen):
     """A sample of the result: a path under ``catalog/samples/``, or null."""
 
 
-class FAQ(_Frozen):
+class Faq(_Frozen):
     """常见问题: a question citizens ask, and its answer with the articles it rests on."""
 
     question: Text
@@ -708,7 +708,7 @@ class Item(_Frozen):
     """网上办理深度: the stages that can be done on the internet ([] for none)."""
     scope: Scope | None = None
     """通办范围."""
-    faq: tuple[FAQ, ...] | None = None
+    faq: tuple[Faq, ...] | None = None
     """常见问题, each answer with the articles it rests on."""
     intermediary_services: tuple[IntermediaryService, ...] | None = None
     """中介服务 the application needs ([] for none)."""

@@ -54,17 +54,33 @@ def render_guide(
     *,
     catalog: Catalog,
     templates_dir: str | Path | None = None,
+    region: str | None = None,
 ) -> str: ...
 @overload
 def render_guide(
-    item: Item, fmt: Literal["docx"], *, catalog: Catalog, templates_dir: str | Path | None = None
+    item: Item,
+    fmt: Literal["docx"],
+    *,
+    catalog: Catalog,
+    templates_dir: str | Path | None = None,
+    region: str | None = None,
 ) -> bytes: ...
 @overload
 def render_guide(
-    item: Item, fmt: str, *, catalog: Catalog, templates_dir: str | Path | None = None
+    item: Item,
+    fmt: str,
+    *,
+    catalog: Catalog,
+    templates_dir: str | Path | None = None,
+    region: str | None = None,
 ) -> str | bytes: ...
 def render_guide(
-    item: Item, fmt: str, *, catalog: Catalog, templates_dir: str | Path | None = None
+    item: Item,
+    fmt: str,
+    *,
+    catalog: Catalog,
+    templates_dir: str | Path | None = None,
+    region: str | None = None,
 ) -> str | bytes:
     """The service guide of ``item`` in format ``fmt``: ``"html"``, ``"md"`` or ``"docx"``.
 
@@ -73,11 +89,15 @@ def render_guide(
     file). ``catalog`` resolves the item's law ids to full names and its list ids to titles.
     ``templates_dir`` is a folder whose files override the bundled templates of the same name
     (``guide.html``, ``guide.md``, ``static/site.css``); the DOCX is built in code and has none.
-    Raises :class:`~servicecatalog.errors.RenderError` for an unknown format or a broken template.
+    ``region`` (a region code) makes the guide that region's: its agency, address, hours, phones
+    and body of reconsideration; without it the province's implementation is used where the
+    province implements the item, and otherwise the guide lists the regions that do.
+    Raises :class:`~servicecatalog.errors.RenderError` for an unknown format or a broken template,
+    :class:`~servicecatalog.errors.RegionError` for a region that does not implement the item.
     """
     if fmt not in FORMATS:
         raise RenderError(f"unknown guide format {fmt!r}: use one of {', '.join(FORMATS)}")
-    view = guide_view(item, catalog)
+    view = guide_view(item, catalog, region)
     if fmt == "docx":
         return render_docx(view)
     folder = Path(templates_dir) if templates_dir is not None else None

@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from .environment import render_template, static_source
-from .view import GuideView
+from .view import GuideView, LocalView
 
 __all__ = ["STYLESHEET", "json_ld", "render_html", "script_json"]
 
@@ -38,7 +38,9 @@ def render_html(view: GuideView, environment: jinja2.Environment, *, site: bool)
 
 
 def json_ld(view: GuideView) -> dict[str, Any]:
-    """schema.org ``GovernmentService`` data of the guide: name, code, type, provider, area."""
+    """schema.org ``GovernmentService`` data of the guide: name, code, type, provider, area,
+    audience, jurisdiction, result (``serviceOutput``) and the channels of every implementing
+    region (``availableChannel``: place, phone, online address)."""
     department: dict[str, Any] = {"@type": "GovernmentOrganization", "name": view.department}
     provider = department
     if view.authority is not None:
@@ -58,7 +60,42 @@ def json_ld(view: GuideView) -> dict[str, Any]:
     }
     if view.area is not None:
         data["areaServed"] = {"@type": "AdministrativeArea", "name": view.area}
+        data["jurisdiction"] = {"@type": "AdministrativeArea", "name": view.area}
+    if view.local is not None:
+        data["jurisdiction"] = {"@type": "AdministrativeArea", "name": view.local.region_name}
+    if view.audience:
+        data["audience"] = [
+            {"@type": "Audience", "audienceType": audience} for audience in view.audience
+        ]
+    if view.result is not None:
+        data["serviceOutput"] = {"@type": "Thing", "name": view.result}
+    locals_ = (view.local,) if view.local is not None else view.regions
+    channels = [_channel(local) for local in locals_]
+    if channels:
+        data["availableChannel"] = channels
+    url = next((local.online_url for local in locals_ if local.online_url), None)
+    if url is not None:
+        data["url"] = url
     return data
+
+
+def _channel(local: LocalView) -> dict[str, Any]:
+    channel: dict[str, Any] = {
+        "@type": "ServiceChannel",
+        "name": f"{local.region_name} {local.agency}",
+        "availableLanguage": {"@type": "Language", "name": "Chinese", "alternateName": "zh"},
+    }
+    if local.address is not None:
+        channel["serviceLocation"] = {
+            "@type": "Place",
+            "name": local.agency,
+            "address": local.address,
+        }
+    if local.phone is not None:
+        channel["servicePhone"] = {"@type": "ContactPoint", "telephone": local.phone}
+    if local.online_url is not None:
+        channel["serviceUrl"] = local.online_url
+    return channel
 
 
 def script_json(data: Any) -> Markup:

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..catalog import Catalog
+from ..errors import RegionError
 from ..model import (
     DayUnit,
     DeadlineLimit,
     Duration,
     FieldType,
     Form,
+    Implementation,
     Item,
     ItemType,
     Law,
@@ -31,11 +33,16 @@ from ..model import (
     LegalReference,
     Manifest,
     Material,
+    MaterialForm,
+    Region,
     StagedLimit,
     StageSequence,
 )
+from ..remedies import Remedy, party_rights, reconsideration_body
+from ..remedies import remedies as remedies_of
 
 __all__ = [
+    "QA",
     "Block",
     "Facts",
     "GuideView",
@@ -44,8 +51,10 @@ __all__ = [
     "LeftOutRow",
     "ListGroup",
     "ListRef",
+    "LocalView",
     "Numbered",
     "Paragraph",
+    "Regions",
     "Section",
     "Table",
     "guide_view",
@@ -155,17 +164,56 @@ class Table:
     kind: ClassVar[str] = "table"
 
 
-Block = Facts | Paragraph | Numbered | Table
+@dataclass(frozen=True)
+class QA:
+    """Questions and answers (常见问题): each with the articles the answer rests on."""
+
+    entries: tuple[tuple[str, str, str], ...]
+    """(question, answer, basis) triples."""
+    kind: ClassVar[str] = "qa"
+
+
+@dataclass(frozen=True)
+class LocalView:
+    """One region's implementation of an item, as a guide shows it (办理地点、时间和咨询)."""
+
+    region: str
+    """The region's code."""
+    region_name: str
+    level: str
+    agency: str
+    online_url: str | None
+    phone: str | None
+    address: str | None
+    facts: Facts
+
+
+@dataclass(frozen=True)
+class Regions:
+    """Every region that implements the item, one selected: the site's item pages show them all
+    (readable without JavaScript) with a selector."""
+
+    entries: tuple[LocalView, ...]
+    selected: str | None
+    kind: ClassVar[str] = "regions"
+
+
+Block = Facts | Paragraph | Numbered | Table | QA | Regions
 """What a section is made of; templates tell the kinds apart by ``block.kind``."""
 
 
 @dataclass(frozen=True)
 class Section:
-    """One numbered section of the guide: ``key`` is a stable id (an HTML anchor)."""
+    """One numbered section of the guide: ``key`` is a stable id (an HTML anchor).
+
+    ``folded`` marks what citizens rarely need (the back-office 业务经办流程): an HTML page folds
+    it; Markdown and the hall's DOCX print it in full.
+    """
 
     key: str
     title: str
     blocks: tuple[Block, ...]
+    folded: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,6 +242,16 @@ class GuideView:
     changed_on: str
     version: str
     sections: tuple[Section, ...]
+    template: str = "application"
+    """``application`` for items one applies for, ``authority`` for items the authority
+    initiates (行政处罚 行政强制 行政检查 行政征收): no application sections there."""
+    audience: tuple[str, ...] = ()
+    result: str | None = None
+    """The name of what the applicant receives (办理结果)."""
+    local: LocalView | None = None
+    """The implementation the guide is for (a region's agency, address, phones)."""
+    regions: tuple[LocalView, ...] = ()
+    """Every region that implements the item."""
 
     def section(self, key: str) -> Section:
         """The section with ``key``; ``KeyError`` if the guide has none (``penalty``)."""
@@ -206,8 +264,17 @@ class GuideView:
 # ---- the guide ------------------------------------------------------------------------------
 
 
-def guide_view(item: Item, catalog: Catalog) -> GuideView:
+def guide_view(
+    item: Item, catalog: Catalog, region: str | None = None, *, all_regions: bool = False
+) -> GuideView:
     """The guide of ``item``, its law ids and list ids resolved in ``catalog``.
+
+    ``region`` (a region code) makes the guide that region's: its agency, address, hours,
+    phones and 实施编码, and its people's government as the body of reconsideration. Without a
+    region the province's implementation is used where the province implements the item;
+    otherwise the guide lists every region that does. A region that is unknown or does not
+    implement the item is a :class:`~servicecatalog.errors.RegionError` naming those that do.
+    ``all_regions`` (the site's pages) shows every implementing region, one selected.
 
     A citation of a law the registry lacks (a ``law-unknown`` finding) is shown as
     ``未登记的法规（id）`` rather than refused, so a guide can still be previewed while the
@@ -215,30 +282,16 @@ def guide_view(item: Item, catalog: Catalog) -> GuideView:
     """
     manifest = catalog.manifest
     lists = tuple(ListRef(list_id, _list_title(manifest, list_id)) for list_id in item.lists)
-    built = [
-        ("basic", "基本信息", _basic(item, manifest, lists)),
-        ("legal-basis", "设定依据", _legal_basis(item, catalog)),
-        ("conditions", "受理条件", _conditions(item)),
-    ]
-    if item.penalty is not None:
-        penalty = item.penalty
-        kinds = "、".join(kind.value for kind in penalty.kinds)
-        facts = Facts(
-            (("违法行为", penalty.conduct), ("处罚种类", kinds), ("处罚幅度", penalty.range))
-        )
-        built.append(("penalty", "处罚的行为、种类、幅度", (facts,)))
-    built += [
-        ("materials", "申请材料", _materials(item, catalog)),
-        ("service-process", "办事流程", _service_process(item)),
-        ("handling-process", "业务经办流程", _handling_process(item)),
-        ("time-limit", "办理时限", _time_limit(item, catalog)),
-        ("visits", "到办事现场次数", (Paragraph(_visits_label(item.visits)),)),
-        ("fee", "收费", _fee(item, catalog)),
-        ("forms", "表单内容", _forms(item.forms)),
-        ("revision", "版本信息", _revision(item)),
-    ]
+    implementers = catalog.implementers(item.code)
+    locals_ = tuple(_local_view(item, r, i) for r, i in implementers)
+    chosen = _chosen_region(item, catalog, region, implementers)
+    local = next((view for view in locals_ if view.region == chosen), None)
+    context = _Context(item, catalog, manifest, lists, local, locals_, all_regions)
+    built = _authority_sections(context) if _initiated(item) else _application_sections(context)
     sections = tuple(
-        Section(key, f"{_chinese_number(number)}、{title}", blocks)
+        Section(
+            key, f"{_chinese_number(number)}、{title}", blocks, folded=key == "handling-process"
+        )
         for number, (key, title, blocks) in enumerate(built, start=1)
     )
     return GuideView(
@@ -254,28 +307,307 @@ def guide_view(item: Item, catalog: Catalog) -> GuideView:
         changed_on=item.revision.changed_on.isoformat(),
         version=str(item.revision.version),
         sections=sections,
+        template="authority" if _initiated(item) else "application",
+        audience=tuple(entry.value for entry in item.audience or ()),
+        result=item.result.name if item.result else None,
+        local=local,
+        regions=locals_,
     )
 
 
-def _basic(item: Item, manifest: Manifest | None, lists: tuple[ListRef, ...]) -> tuple[Block, ...]:
+def _initiated(item: Item) -> bool:
+    return item.item_type.authority_initiated
+
+
+@dataclass(frozen=True)
+class _Context:
+    item: Item
+    catalog: Catalog
+    manifest: Manifest | None
+    lists: tuple[ListRef, ...]
+    local: LocalView | None
+    regions: tuple[LocalView, ...]
+    all_regions: bool
+
+
+Built = list[tuple[str, str, tuple[Block, ...]]]
+
+
+def _chosen_region(
+    item: Item,
+    catalog: Catalog,
+    region: str | None,
+    implementers: list[tuple[Region, Implementation]],
+) -> str | None:
+    codes = [found.code for found, _ in implementers]
+    if region is None:
+        province = f"{catalog.manifest.province}0000" if catalog.manifest else None
+        return province if province in codes else None
+    if region in codes:
+        return region
+    raise RegionError(
+        region,
+        item.code,
+        [(found.code, found.name) for found, _ in implementers],
+        known=region in catalog.regions,
+    )
+
+
+def _application_sections(context: _Context) -> Built:
+    item, catalog = context.item, context.catalog
+    built: Built = [
+        ("basic", "基本信息", _basic(context)),
+        ("conditions", "受理条件", _conditions(item)),
+        ("materials", "申请材料", _materials(item, catalog)),
+        ("forms", "表单内容", _forms(item.forms)),
+        ("service-process", "办理流程", _service_process(item)),
+        ("time-limit", "办理时限", _time_limit(item, catalog)),
+        ("fee", "收费", _fee(item, catalog)),
+        ("result", "办理结果", _result(item, context.local)),
+        ("location", "办理地点、时间和咨询", _location(context)),
+        ("legal-basis", "设定依据", _legal_basis(item, catalog)),
+    ]
+    built += _power_sections(context)
+    built += _closing_sections(context)
+    return built
+
+
+def _authority_sections(context: _Context) -> Built:
+    item, catalog = context.item, context.catalog
+    built: Built = [("basic", "基本信息", _basic(context))]
+    if item.penalty is not None:
+        built.append(("penalty", "违法行为、处罚种类和幅度", _penalty(item)))
+    if item.discretion is not None:
+        built.append(("discretion", "裁量基准", _discretion(item)))
+    if item.conditions:
+        built.append(("conditions", "实施条件", (Numbered(item.conditions),)))
+    if item.materials:
+        built.append(("materials", "当事人需提供的材料", _materials(item, catalog)))
+    if item.forms:
+        built.append(("forms", "表单内容", _forms(item.forms)))
+    built += [
+        ("procedure", "实施程序和当事人的权利", _procedure(item, catalog)),
+        ("time-limit", "办理时限", _time_limit(item, catalog)),
+    ]
+    if item.fee.charged:
+        built.append(("fee", "收费", _fee(item, catalog)))
+    if item.result is not None:
+        built.append(("result", "办理结果", _result(item, context.local)))
+    built += [
+        ("location", "实施机关和咨询", _location(context)),
+        ("legal-basis", "设定依据", _legal_basis(item, catalog)),
+    ]
+    built += _power_sections(context)
+    built += _closing_sections(context)
+    return built
+
+
+def _power_sections(context: _Context) -> Built:
+    item, catalog = context.item, context.catalog
+    if item.item_type is ItemType.PUBLIC_SERVICE:
+        return []
+    region = catalog.regions.get(context.local.region) if context.local else None
+    built: Built = []
+    if item.responsibilities:
+        built.append(("responsibilities", "责任事项", _responsibilities(item)))
+    remedies = remedies_of(item, None if context.all_regions else region)
+    built.append(("remedies", "救济途径", (_remedy_facts(remedies, catalog),)))
+    return built
+
+
+def _closing_sections(context: _Context) -> Built:
+    item, catalog = context.item, context.catalog
+    built: Built = []
+    if item.faq:
+        built.append(("faq", "常见问题", (_faq(item, catalog),)))
+    built += [
+        ("revision", "版本信息", _revision(item)),
+        ("handling-process", "业务经办流程（内部办理环节）", _handling_process(item)),
+    ]
+    return built
+
+
+def _basic(context: _Context) -> tuple[Block, ...]:
+    item, local = context.item, context.local
     rows = [
         ("事项名称", item.name),
         ("基本编码", item.code),
         ("事项类型", item.item_type.value),
-        ("主项名称", item.main_item_name),
-        ("子项名称", item.sub_item_name or "无"),
     ]
-    authority = _authority(manifest)
-    if authority is not None:
-        rows.append(("实施机关", authority))
+    if item.sub_item_name is not None:
+        rows += [("主项名称", item.main_item_name), ("子项名称", item.sub_item_name)]
+    audience = "、".join(entry.value for entry in item.audience or ()) or NOT_SET
+    if _initiated(item):
+        rows.append(("当事人类型", audience))
+    else:
+        rows += [("服务对象", audience), ("办件类型", item.handling_type.value)]
+    rows.append(("实施主体", local.agency if local else _implementers_summary(context)))
+    if local is not None and _implementation_code(context) is not None:
+        rows.append(("实施编码", _implementation_code(context) or NOT_SET))
     rows += [
         ("承办处室", item.department),
         ("行使层级", "、".join(level.value for level in item.levels)),
-        ("所属清单", "、".join(entry.title for entry in lists)),
     ]
+    if not _initiated(item):
+        rows += [
+            ("通办范围", item.scope.value if item.scope else NOT_SET),
+            (
+                "网上办理深度",
+                "、".join(d.value for d in item.online_depth or ()) or "不支持网上办理",
+            ),
+            ("到办事现场次数", _visits_label(item.visits)),
+        ]
+    rows.append(("所属清单", "、".join(entry.title for entry in context.lists)))
     if item.one_thing is not None:
         rows.append(("所属“一件事”", item.one_thing))
+    if item.quantity_limit is not None:
+        rows.append(("数量限制", item.quantity_limit))
+    if item.intermediary_services:
+        names = "、".join(service.name for service in item.intermediary_services)
+        rows.append(("中介服务", names))
     return (Facts(tuple(rows)),)
+
+
+def _implementers_summary(context: _Context) -> str:
+    if not context.regions:
+        return authority if (authority := _authority(context.manifest)) else NOT_SET
+    return f"各实施地区的人力资源和社会保障部门（共{len(context.regions)}个地区，见“办理地点”）"
+
+
+def _implementation_code(context: _Context) -> str | None:
+    local = context.local
+    if local is None:
+        return None
+    for found, implementation in context.catalog.implementers(context.item.code):
+        if found.code == local.region:
+            return implementation.implementation_code
+    return None
+
+
+def _local_view(item: Item, region: Region, implementation: Implementation) -> LocalView:
+    rows = [("实施地区", region.name), ("实施主体", implementation.agency)]
+    if implementation.implementation_code is not None:
+        rows.append(("实施编码", implementation.implementation_code))
+    rows += [
+        ("权力来源", implementation.power_source.value),
+        ("办理地点", implementation.address or NOT_SET),
+        ("办理时间", implementation.hours or NOT_SET),
+        ("办理窗口", implementation.window or NOT_SET),
+        ("咨询电话", implementation.phone or NOT_SET),
+        ("监督投诉电话", implementation.complaint_phone or NOT_SET),
+    ]
+    if implementation.online_url is not None:
+        rows.append(("网上办理地址", implementation.online_url))
+    if implementation.appointment is not None:
+        rows.append(("预约方式", implementation.appointment))
+    if implementation.mail_delivery is not None:
+        rows.append(("结果送达", _delivery(implementation.mail_delivery)))
+    if item.item_type is not ItemType.PUBLIC_SERVICE:
+        rows.append(("行政复议机关", reconsideration_body(region)))
+    return LocalView(
+        region=region.code,
+        region_name=region.name,
+        level=region.level.value,
+        agency=implementation.agency,
+        online_url=implementation.online_url,
+        phone=implementation.phone,
+        address=implementation.address,
+        facts=Facts(tuple(rows)),
+    )
+
+
+def _delivery(mail: bool) -> str:
+    return "可选择邮寄送达，或到窗口领取" if mail else "到窗口领取"
+
+
+def _location(context: _Context) -> tuple[Block, ...]:
+    if context.all_regions and context.regions:
+        selected = context.local.region if context.local else context.regions[0].region
+        return (Regions(context.regions, selected),)
+    if context.local is not None:
+        return (context.local.facts,)
+    if not context.regions:
+        return (Paragraph("目录尚未登记实施本事项的地区；请咨询承办处室。"),)
+    rows = tuple(
+        (
+            view.region_name,
+            view.agency,
+            view.address or NOT_SET,
+            view.phone or NOT_SET,
+            _fact(view.facts, "监督投诉电话"),
+        )
+        for view in context.regions
+    )
+    return (
+        Paragraph("本事项由以下地区实施，请到所在地区的实施机关办理："),
+        Table(("地区", "实施主体", "办理地点", "咨询电话", "监督投诉电话"), rows),
+    )
+
+
+def _fact(facts: Facts, label: str) -> str:
+    return next((value for name, value in facts.rows if name == label), NOT_SET)
+
+
+def _result(item: Item, local: LocalView | None) -> tuple[Block, ...]:
+    result = item.result
+    if result is None:
+        return (Paragraph("本事项没有书面办理结果。"),)
+    rows = [("结果类型", result.type.value), ("结果名称", result.name or "无")]
+    if result.sample is not None:
+        rows.append(("结果样本", result.sample))
+    if local is not None:
+        rows.append(("送达方式", _fact(local.facts, "结果送达")))
+    return (Facts(tuple(rows)),)
+
+
+def _penalty(item: Item) -> tuple[Block, ...]:
+    assert item.penalty is not None  # only called for penalty items
+    penalty = item.penalty
+    kinds = "、".join(kind.value for kind in penalty.kinds)
+    return (
+        Facts((("违法行为", penalty.conduct), ("处罚种类", kinds), ("处罚幅度", penalty.range))),
+    )
+
+
+def _discretion(item: Item) -> tuple[Block, ...]:
+    if isinstance(item.discretion, str):
+        return (Paragraph(item.discretion),)
+    rows = tuple((entry.circumstance, entry.penalty) for entry in item.discretion or ())
+    return (Table(("情形", "处罚"), rows),)
+
+
+def _procedure(item: Item, catalog: Catalog) -> tuple[Block, ...]:
+    blocks: list[Block] = [*_service_process(item)]
+    rights = party_rights(item)
+    if rights:
+        blocks.append(_remedy_facts(rights, catalog))
+    return tuple(blocks)
+
+
+def _responsibilities(item: Item) -> tuple[Block, ...]:
+    rows = tuple(
+        (str(number), entry.stage.value, entry.duty)
+        for number, entry in enumerate(item.responsibilities or (), start=1)
+    )
+    return (Table(("序号", "环节", "责任事项"), rows),)
+
+
+def _remedy_facts(remedies: tuple[Remedy, ...], catalog: Catalog) -> Facts:
+    return Facts(
+        tuple(
+            (remedy.title, f"{remedy.text}（依据：{_citations(remedy.basis, catalog)}）")
+            for remedy in remedies
+        )
+    )
+
+
+def _faq(item: Item, catalog: Catalog) -> QA:
+    return QA(
+        tuple(
+            (entry.question, entry.answer, _citations(entry.legal_basis, catalog))
+            for entry in item.faq or ()
+        )
+    )
 
 
 def _legal_basis(item: Item, catalog: Catalog) -> tuple[Block, ...]:
@@ -329,12 +661,23 @@ def _material_row(number: int, material: Material, catalog: Catalog) -> tuple[st
         str(number),
         material.name,
         material.form.value,
-        str(material.copies),
+        _copies(material),
         material.source.value,
         material.requirement.value,
         material.exempt_by.value if material.exempt_by else "无（需提交）",
         _citations(material.legal_basis, catalog),
     )
+
+
+def _copies(material: Material) -> str:
+    """``2份``; an original that is only verified is "核验原件，不收取", never "0份"."""
+    if material.copies:
+        return f"{material.copies}份"
+    if material.form is MaterialForm.ELECTRONIC:
+        return "电子文件，无需纸质"
+    if material.form in (MaterialForm.ORIGINAL, MaterialForm.ORIGINAL_OR_COPY):
+        return "核验原件，不收取"
+    return "无需纸质"
 
 
 def _service_process(item: Item) -> tuple[Block, ...]:
@@ -433,7 +776,7 @@ def _forms(forms: tuple[Form, ...]) -> tuple[Block, ...]:
                 (field.name, _FIELD_TYPES[field.type], "必填" if field.required else "选填")
                 for field in form.fields
             ),
-            caption=f"{form.id} {form.name}",
+            caption=form.name,
         )
         for form in forms
     )

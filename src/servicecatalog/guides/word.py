@@ -26,7 +26,7 @@ from docx.table import Table as WordTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .view import Block, Facts, GuideView, Numbered, Paragraph, Table
+from .view import QA, Block, Facts, GuideView, Numbered, Paragraph, Regions, Table
 
 __all__ = ["render_docx"]
 
@@ -75,11 +75,23 @@ def _add_block(document: DocumentObject, block: Block) -> None:
         _add_paragraph(document, block.text)
     elif isinstance(block, Numbered):
         for number, entry in enumerate(block.entries, start=1):
-            paragraph = _add_paragraph(document, f"{number}. {entry}")
-            paragraph.paragraph_format.left_indent = Mm(7)
-            paragraph.paragraph_format.first_line_indent = -Mm(7)
+            _add_hanging(document, f"{number}. {entry}")
+    elif isinstance(block, QA):
+        for number, (question, answer, basis) in enumerate(block.entries, start=1):
+            _add_paragraph(document, f"{number}. {question}").runs[0].bold = True
+            _add_paragraph(document, f"{answer}（依据：{basis}）")
+    elif isinstance(block, Regions):
+        for local in block.entries:
+            _add_paragraph(document, local.region_name, "Heading2")
+            _add_facts(document, local.facts)
     else:
         _add_table(document, block)
+
+
+def _add_hanging(document: DocumentObject, text: str) -> None:
+    paragraph = _add_paragraph(document, text)
+    paragraph.paragraph_format.left_indent = Mm(7)
+    paragraph.paragraph_format.first_line_indent = -Mm(7)
 
 
 def _add_facts(document: DocumentObject, facts: Facts) -> None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..findings import Severity
 from ..model import Item, ItemType
-from ..remedies import REQUIRED_LAWS
+from ..remedies import REQUIRED_LAWS, party_rights, remedies
 from ._base import (
     Context,
     ImplementationEntry,
@@ -65,10 +65,14 @@ def _laws_for_remedies(context: Context) -> Iterator[Violation]:
     document = context.laws_document
     if document is None or context.laws is None:
         return
-    if not any(entry.item.item_type is not ItemType.PUBLIC_SERVICE for entry in context.items):
-        return
+    cited = {
+        reference.law
+        for entry in context.items
+        for remedy in (*remedies(entry.item), *party_rights(entry.item))
+        for reference in remedy.basis
+    }
     for law_id, name in REQUIRED_LAWS.items():
-        if law_id not in context.laws:
+        if law_id in cited and law_id not in context.laws:
             yield Violation(
                 ("laws",),
                 f"laws.yaml 缺少 “{law_id}”（{name}）：办事指南的救济途径引用它",
@@ -106,8 +110,10 @@ def element_missing(context: Context) -> Iterator[Violation]:
     ``responsibilities`` (责任事项). An item one applies for whose ``result`` is null is reported
     too: the applicant always receives something. Implementation lists need each
     implementation's ``complaint_phone`` (监督投诉电话), and ``laws.yaml`` needs the laws the
-    guides' derived 救济途径 cite (行政复议法, 行政诉讼法, 行政处罚法, 行政强制法) where power
-    items are present.
+    guides' derived 救济途径 and party rights cite (行政复议法 and 行政诉讼法 for every power
+    item, 行政处罚法 for penalties, 行政强制法 for coercion), by the ids the guides use:
+    ``administrative-reconsideration-law``, ``administrative-litigation-law``,
+    ``administrative-penalty-law``, ``administrative-coercion-law``.
 
     A warning, not an error: a catalog written before these elements existed keeps validating.
     Write the element, or an empty list where there is truly none (``faq: []``).

@@ -72,3 +72,35 @@
   window.addEventListener("pageshow", apply);
   apply();
 })();
+
+/* An item page's region picker: every implementing region's details are in the page (readable
+   without JavaScript, each in a <details>); the picker opens the chosen one and closes the rest,
+   and remembers the choice in the address (#region-CODE) so a link names the region. */
+(function () {
+  "use strict";
+
+  var select = document.querySelector("[data-region-select]");
+  if (!select) {
+    return;
+  }
+  var regions = Array.prototype.slice.call(document.querySelectorAll("details[data-region]"));
+
+  function show(code) {
+    regions.forEach(function (region) {
+      region.open = region.getAttribute("data-region") === code;
+    });
+    select.value = code;
+  }
+
+  select.parentNode.hidden = false;
+  select.addEventListener("change", function () {
+    show(select.value);
+    if (window.history && window.history.replaceState) {
+      window.history.replaceState(null, "", "#region-" + select.value);
+    }
+  });
+  var wanted = window.location.hash.replace(/^#region-/, "");
+  if (wanted && document.getElementById("region-" + wanted)) {
+    show(wanted);
+  }
+})();
