@@ -498,3 +498,30 @@ def test_hostile_text_cannot_inject_into_the_site(
     assert [row["data-name"] for row in rows] == [hostile]  # intact as data, for the search
     (script,) = read(site / "items" / f"{SERVICE_ITEM}.html").json_ld
     assert json.loads(script)["name"] == hostile
+
+
+# ---- every implementing region on an item page ---------------------------------------------------
+
+
+def test_an_item_page_shows_every_implementing_region_without_javascript(
+    site: Path, bundled: Catalog
+) -> None:
+    page = (site / "items" / f"{SERVICE_ITEM}.html").read_text(encoding="utf-8")
+    parsed = read(site / "items" / f"{SERVICE_ITEM}.html")
+    implementers = bundled.implementers(SERVICE_ITEM)
+    details = [a for tag, a in parsed.tags if tag == "details" and a.get("data-region")]
+    assert [a["data-region"] for a in details] == [region.code for region, _ in implementers]
+    # Readable without JavaScript: each region's facts are in the page, the province's open.
+    assert [a["data-region"] for a in details if "open" in a] == ["220000"]
+    for region, implementation in implementers:
+        section = page[page.index(f'id="region-{region.code}"') :]
+        section = section[: section.index("</details>")]
+        for fact in (implementation.agency, implementation.address, implementation.hours):
+            assert fact is not None
+            assert html_text(fact) in section, (region.code, fact)
+    options = [a.get("value") for tag, a in parsed.tags if tag == "option"]
+    assert options == [region.code for region, _ in implementers]
+
+
+def html_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
