@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -280,9 +280,34 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="Rewrite the golden files under tests/golden/ from the current output.",
     )
+    parser.addoption(
+        "--update-screenshots",
+        action="store_true",
+        default=False,
+        help="Take the README's screenshots (docs/screenshots/) in the browser tests.",
+    )
 
 
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files (``pytest --update-golden``)."""
     return bool(request.config.getoption("--update-golden"))
+
+
+# ---- screenshots of failed browser tests ---------------------------------------------------------
+
+BROWSER_SCREENSHOTS = Path(__file__).parent / "browser" / "screenshots"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """When a test that drives the browser fails, save the page at desktop and phone width."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    driver = getattr(item, "funcargs", {}).get("browser")
+    if report.when == "call" and report.failed and driver is not None:
+        BROWSER_SCREENSHOTS.mkdir(exist_ok=True)
+        name = item.name.replace("/", "_").replace("[", "-").replace("]", "")
+        for width in (1366, 390):
+            driver.set_window_size(width, 1400)
+            driver.save_screenshot(str(BROWSER_SCREENSHOTS / f"{name}-{width}.png"))

@@ -476,7 +476,8 @@ def test_markdown_guide_escapes_hostile_text(bundled: Catalog) -> None:
     assert [tag for tag, _ in page.tags].count("h1") == 1  # "# 标题" stayed text
     assert not [attrs for _, attrs in page.tags if any(name.startswith("on") for name in attrs)]
     assert "<em>" not in html
-    assert html.count("<strong>") == text.count("- **")  # only the template's fact labels
+    # Only the template's own bold: fact labels and FAQ questions.
+    assert html.count("<strong>") == text.count("- **") + len(re.findall(r"(?m)^\*\*\d+\. ", text))
     rendered = "".join(page.text)
     assert HOSTILE in rendered
     assert HOSTILE_MATERIAL in rendered
@@ -696,3 +697,40 @@ def test_every_region_of_an_item_shows_the_same_local_facts_in_every_format(
             assert fact in html, (found.code, fact)
             assert fact in markdown, (found.code, fact)
             assert fact in outline, (found.code, fact)
+
+
+# ---- the hall's Word document ----------------------------------------------------------------
+
+
+def test_docx_bytes_are_reproducible(bundled: Catalog) -> None:
+    item = bundled.item(PENALTY_ITEM)
+    assert render_guide(item, "docx", catalog=bundled) == render_guide(item, "docx", catalog=bundled)
+
+
+def test_docx_has_page_numbers_and_the_items_name_as_running_header(bundled: Catalog) -> None:
+    item = bundled.item(PENALTY_ITEM)
+    document = docx_document(render_guide(item, "docx", catalog=bundled))
+    [section] = document.sections
+    assert section.header.paragraphs[0].text == item.name
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "第 " in footer
+    assert " 页 共 " in footer
+    assert 'w:instr=" PAGE "' in footer
+    assert 'w:instr=" NUMPAGES "' in footer
+
+
+def test_docx_properties_and_styles_are_ours(bundled: Catalog) -> None:
+    item = bundled.item(SERVICE_ITEM)
+    document = docx_document(render_guide(item, "docx", catalog=bundled))
+    properties = document.core_properties
+    assert properties.title == item.name
+    assert properties.author == "吉林省人力资源和社会保障厅"
+    assert "python-docx" not in f"{properties.author}{properties.comments}{properties.last_modified_by}"
+    assert properties.created is not None
+    assert properties.created.date().isoformat() == item.revision.changed_on.isoformat()
+    normal = document.styles["Normal"].element.rPr.rFonts
+    assert normal.get(qn("w:eastAsia")) == "宋体"
+    assert normal.get(qn("w:ascii")) == "Times New Roman"
+    title = document.styles["Title"].element
+    assert title.pPr.find(qn("w:pBdr")) is None  # no blue rule under the title
+    assert "themeColor" not in title.xml

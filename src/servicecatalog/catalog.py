@@ -30,19 +30,31 @@ from .config import apply_config, load_config
 from .errors import CalendarError
 from .findings import Finding, Lang, Report, Severity
 from .loader import DEFAULT_MAX_BYTES, LoadedDocument, Position, load_content
-from .model import Implementation, ImplementationList, Item, Law, Laws, Manifest, Region, Regions
+from .model import (
+    Implementation,
+    ImplementationList,
+    Item,
+    Law,
+    Laws,
+    Manifest,
+    Region,
+    Regions,
+    Synonym,
+    Synonyms,
+)
 from .rules import REGISTRY, Context, ImplementationScope, ItemEntry, Registry, run_rules
 from .workdays import OverrideFile, WorkdayCalendar
 
 __all__ = ["ITEM_SUFFIXES", "Catalog", "LeftOut", "load_catalog"]
 
-M = TypeVar("M", Manifest, Laws, Item, Regions)
+M = TypeVar("M", Manifest, Laws, Item, Regions, Synonyms)
 
 MANIFEST_FILE = "catalog.yaml"
 LAWS_FILE = "laws.yaml"
 ITEMS_DIR = "items"
 CALENDAR_DIR = "calendar"
 REGIONS_FILE = "regions.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
 IMPLEMENTATIONS_DIR = "implementations"
 ITEM_SUFFIXES = (".yaml", ".yml")
 
@@ -80,6 +92,8 @@ class Catalog:
     invalid_files: dict[str, str] = field(default_factory=dict)
     """Item files that exist but did not validate: the code their name gives -> the file's
     name in findings."""
+    synonyms: tuple[Synonym, ...] = ()
+    """The search synonyms of ``synonyms.yaml`` (empty when the catalog has none)."""
     calendar: WorkdayCalendar = field(default_factory=WorkdayCalendar)
     """The working-day calendar with the catalog's ``calendar/`` overrides (without them, if they
     are invalid: ``calendar-invalid`` says so)."""
@@ -98,6 +112,29 @@ class Catalog:
             )
             for code, file in sorted(self.invalid_files.items())
         ]
+
+    def sub_items(self, code: str) -> list[Item]:
+        """The items of the main item of ``code`` (the first 9 digits), by code."""
+        return self._by_main.get(code[:9], [])
+
+    def one_thing(self, name: str) -> list[Item]:
+        """The items of the 一件事 ``name``, by code."""
+        return self._by_one_thing.get(name, [])
+
+    @cached_property
+    def _by_main(self) -> dict[str, list[Item]]:
+        found: dict[str, list[Item]] = {}
+        for item in self.items():
+            found.setdefault(item.code[:9], []).append(item)
+        return found
+
+    @cached_property
+    def _by_one_thing(self) -> dict[str, list[Item]]:
+        found: dict[str, list[Item]] = {}
+        for item in self.items():
+            if item.one_thing is not None:
+                found.setdefault(item.one_thing, []).append(item)
+        return found
 
     def implementers(self, code: str) -> list[tuple[Region, Implementation]]:
         """The regions that implement the item ``code``, with their implementations, by region
@@ -187,6 +224,7 @@ def load_catalog(
     calendar = context.calendar = _calendar(tree, findings)
     entries = _load_items(tree, context, findings)
     _load_regions(tree, context, findings)
+    _load_synonyms(tree, context, findings)
     _load_implementations(tree, context, findings, _LoadOptions(registry, workers, progress))
     findings.extend(run_rules(context, registry))
 
@@ -202,6 +240,7 @@ def load_catalog(
         context.regions,
         {e.implementations.region: e.implementations for e in context.implementation_lists},
         dict(context.broken_items),
+        context.synonyms,
         calendar,
     )
 
@@ -325,6 +364,15 @@ def _load_regions(tree: CatalogTree, context: Context, findings: list[Finding]) 
         context.regions = {}
         for region in regions.regions:
             context.regions.setdefault(region.code, region)
+
+
+def _load_synonyms(tree: CatalogTree, context: Context, findings: list[Finding]) -> None:
+    if not tree.exists(SYNONYMS_FILE):
+        return
+    context.synonyms_document = _load(tree, SYNONYMS_FILE)
+    synonyms = _validated(Synonyms, context.synonyms_document, findings)
+    if synonyms is not None:
+        context.synonyms = synonyms.synonyms
 
 
 def _load_implementations(

@@ -82,6 +82,8 @@ __all__ = [
     "ServiceStep",
     "StageSequence",
     "StagedLimit",
+    "Synonym",
+    "Synonyms",
     "TimeLimit",
     "credit_code_check",
 ]
@@ -800,6 +802,9 @@ class Manifest(_Frozen):
     """The four-digit department code (0114 human resources and social security)."""
     lists: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")], ListSpec]
     publication: Publication = Publication()
+    organizer: Text | None = None
+    """主办单位: the authority responsible for the catalog and the sites built from it (printed
+    in their footers); when absent, what precedes 政务服务事项目录 in ``name``."""
 
 
 class Law(_Frozen):
@@ -823,6 +828,22 @@ class Laws(_Frozen):
     """``laws.yaml``: the registry every ``law:`` id must resolve in."""
 
     laws: tuple[Law, ...]
+
+
+# ---- search: the words citizens type ---------------------------------------------------------
+
+
+class Synonym(_Frozen):
+    """A word citizens type (社保卡) and the words the catalog uses for it (社会保障卡)."""
+
+    term: Text
+    means: tuple[Text, ...] = Field(min_length=1)
+
+
+class Synonyms(_Frozen):
+    """``synonyms.yaml``: what the site's search also looks for when a term is typed."""
+
+    synonyms: tuple[Synonym, ...]
 
 
 # ---- five levels: regions and implementation lists ------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ._files import write_atomically
-from .model import ImplementationList, Item, Laws, Manifest, Regions
+from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms
 
 __all__ = ["SCHEMA_DIALECT", "SCHEMA_MODELS", "generate_schemas", "schema_drift", "write_schemas"]
 
@@ -49,6 +49,12 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
         "catalog/implementations/<region>.yaml: the items one region implements and what is "
         "local about them (agency, address, hours, phone, window). The eight unified elements "
         "may not appear here.",
+    ),
+    "synonyms.schema.json": (
+        Synonyms,
+        "Search synonyms",
+        "catalog/synonyms.yaml: the words citizens type (社保卡) and the words the catalog uses "
+        "for them (社会保障卡), for the site's search.",
     ),
 }
 

@@ -31,10 +31,24 @@ def render_html(view: GuideView, environment: jinja2.Environment, *, site: bool)
         "guide.html",
         view=view,
         site=site,
+        assets="../assets",
         stylesheet="../assets/site.css" if site else None,
         inline_css=None if site else Markup(static_source(environment, STYLESHEET)),
         json_ld=script_json(json_ld(view)),
+        print_header=css_string(view.name),
     )
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a CSS string literal, safe inside a ``<style>`` element: every character that
+    could end the string, the declaration or the element is a CSS escape."""
+    escaped = "".join(
+        f"\\{ord(char):06x}" if char in _CSS_UNSAFE or ord(char) < 0x20 else char for char in text
+    )
+    return Markup(f'"{escaped}"')
+
+
+_CSS_UNSAFE = frozenset("\"\\'<>&{};/\x7f")
 
 
 def json_ld(view: GuideView) -> dict[str, Any]:

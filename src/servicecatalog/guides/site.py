@@ -4,8 +4,11 @@
 OUTDIR/
   index.html              the four lists, search and filters (assets/site.js)
   items/<code>.html       one guide per item, with schema.org JSON-LD
-  assets/site.css         screen and print (A4) styles
-  assets/site.js          the client-side search; plain JavaScript, no network
+  assets/site.css         screen, phone, 长者模式, high contrast and print (A4) styles
+  assets/site.js          search, filters, the region picker, the reading-mode switches
+  assets/mode.js          sets the reading mode before the first paint
+  assets/search-index.js  what the search looks through (names, materials, pinyin, synonyms)
+  assets/favicon.svg
   catalog.json            {"manifest", "laws", "items"}, each valid against schemas/
   .servicecatalog-site    marks the folder as ours
 ```
@@ -40,6 +43,7 @@ from ..errors import CatalogInvalidError, RenderError
 from ..model import Laws, Manifest
 from .environment import make_environment, render_template, static_source
 from .html import STYLESHEET, render_html
+from .search import search_script
 from .view import guide_view, index_view
 
 __all__ = ["SITE_MARKER", "build_site", "catalog_json"]
@@ -47,7 +51,6 @@ __all__ = ["SITE_MARKER", "build_site", "catalog_json"]
 SITE_MARKER = ".servicecatalog-site"
 """The file that marks a folder as a site :func:`build_site` made (and may replace)."""
 
-SCRIPT = "static/site.js"
 _LEGACY_MARKER_TEXT = (
     "This folder is a static site built by servicecatalog.\n"
     "`servicecatalog site` replaces it whole: do not keep other files here.\n"
@@ -255,9 +258,16 @@ def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -
     (root / "assets").mkdir()
     (root / "items").mkdir()
     write("assets/site.css", static_source(environment, STYLESHEET))
-    write("assets/site.js", static_source(environment, SCRIPT))
+    for name in ("site.js", "mode.js", "favicon.svg"):
+        write(f"assets/{name}", static_source(environment, f"static/{name}"))
+    write("assets/search-index.js", search_script(catalog))
     index = render_template(
-        environment, "index.html", index=index_view(catalog), stylesheet="assets/site.css"
+        environment,
+        "index.html",
+        index=index_view(catalog),
+        stylesheet="assets/site.css",
+        site=True,
+        assets="assets",
     )
     write("index.html", index)
     for item in catalog.items():

@@ -48,6 +48,7 @@ __all__ = [
     "GuideView",
     "IndexRow",
     "IndexView",
+    "ItemLink",
     "LeftOutRow",
     "ListGroup",
     "ListRef",
@@ -59,6 +60,7 @@ __all__ = [
     "Table",
     "guide_view",
     "index_view",
+    "organizer",
 ]
 
 NOT_SET = "—"
@@ -225,6 +227,14 @@ class ListRef:
 
 
 @dataclass(frozen=True)
+class ItemLink:
+    """Another item a guide links to: its code and the name to show."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
 class GuideView:
     """Everything a guide shows, as display strings, in the order it shows them."""
 
@@ -252,6 +262,16 @@ class GuideView:
     """The implementation the guide is for (a region's agency, address, phones)."""
     regions: tuple[LocalView, ...] = ()
     """Every region that implements the item."""
+    organizer: str | None = None
+    """主办单位 of the catalog, for the footer."""
+    description: str = ""
+    """One sentence on what the guide tells (a page's meta description)."""
+    main_item: str | None = None
+    """The main item's name, where this is one of its sub-items (a breadcrumb)."""
+    siblings: tuple[ItemLink, ...] = ()
+    """The other sub-items of the same main item."""
+    one_thing: tuple[ItemLink, ...] = ()
+    """The other items of the same 一件事."""
 
     def section(self, key: str) -> Section:
         """The section with ``key``; ``KeyError`` if the guide has none (``penalty``)."""
@@ -312,6 +332,39 @@ def guide_view(
         result=item.result.name if item.result else None,
         local=local,
         regions=locals_,
+        organizer=organizer(manifest),
+        description=_description(item),
+        main_item=item.main_item_name if item.sub_item_name is not None else None,
+        siblings=_siblings(item, catalog),
+        one_thing=_one_thing(item, catalog),
+    )
+
+
+def _description(item: Item) -> str:
+    if _initiated(item):
+        return (
+            f"{item.name}（{item.item_type.value}）：实施依据、实施程序、当事人的权利和救济途径。"
+        )
+    return f"{item.name}办事指南：受理条件、申请材料、办理流程、办理时限、办理地点和咨询电话。"
+
+
+def _siblings(item: Item, catalog: Catalog) -> tuple[ItemLink, ...]:
+    if item.sub_item_name is None:
+        return ()
+    return tuple(
+        ItemLink(other.code, other.sub_item_name or other.name)
+        for other in catalog.sub_items(item.code)
+        if other.code != item.code
+    )
+
+
+def _one_thing(item: Item, catalog: Catalog) -> tuple[ItemLink, ...]:
+    if item.one_thing is None:
+        return ()
+    return tuple(
+        ItemLink(other.code, other.name)
+        for other in catalog.one_thing(item.one_thing)
+        if other.code != item.code
     )
 
 
@@ -801,30 +854,34 @@ def _revision(item: Item) -> tuple[Block, ...]:
 
 @dataclass(frozen=True)
 class IndexRow:
-    """One item as the index lists it."""
+    """One item as the index lists it: once, with every list it is on."""
 
     code: str
     name: str
     item_type: str
     department: str
     visits: str
+    lists: tuple[ListRef, ...]
 
 
 @dataclass(frozen=True)
 class ListGroup:
-    """One list (清单) of the index: its id, title and items ordered by code."""
+    """One list (清单) of the index: its id, title and how many items it holds."""
 
     id: str
     title: str
-    rows: tuple[IndexRow, ...]
+    count: int
 
 
 @dataclass(frozen=True)
 class IndexView:
-    """The site's index: the catalog's lists and the values its filters offer."""
+    """The site's index: every item once, the lists, and the values its filters offer."""
 
     catalog_name: str
+    organizer: str | None
+    """主办单位, for the footer."""
     item_count: int
+    rows: tuple[IndexRow, ...]
     lists: tuple[ListGroup, ...]
     item_types: tuple[str, ...]
     """The item types present, in the order of :class:`~servicecatalog.model.ItemType`."""
@@ -843,8 +900,8 @@ class LeftOutRow:
 
 
 def index_view(catalog: Catalog) -> IndexView:
-    """The index of ``catalog``: each declared list in manifest order, then any list id items
-    use that the manifest does not declare (so every item is reachable from the index)."""
+    """The index of ``catalog``: every item once, ordered by code; the lists in manifest order,
+    then any list id items use that the manifest does not declare."""
     items = catalog.items()
     manifest = catalog.manifest
     declared = list(manifest.lists) if manifest else []
@@ -853,14 +910,16 @@ def index_view(catalog: Catalog) -> IndexView:
         ListGroup(
             list_id,
             _list_title(manifest, list_id),
-            tuple(_index_row(item) for item in items if list_id in item.lists),
+            sum(1 for item in items if list_id in item.lists),
         )
         for list_id in declared + undeclared
     )
     present = {item.item_type for item in items}
     return IndexView(
         catalog_name=manifest.name if manifest else NOT_SET,
+        organizer=organizer(manifest),
         item_count=len(items),
+        rows=tuple(_index_row(item, manifest) for item in items),
         lists=groups,
         item_types=tuple(kind.value for kind in ItemType if kind in present),
         departments=tuple(sorted({item.department for item in items})),
@@ -868,14 +927,22 @@ def index_view(catalog: Catalog) -> IndexView:
     )
 
 
-def _index_row(item: Item) -> IndexRow:
+def _index_row(item: Item, manifest: Manifest | None) -> IndexRow:
     return IndexRow(
         code=item.code,
         name=item.name,
         item_type=item.item_type.value,
         department=item.department,
         visits=_visits_label(item.visits),
+        lists=tuple(ListRef(list_id, _list_title(manifest, list_id)) for list_id in item.lists),
     )
+
+
+def organizer(manifest: Manifest | None) -> str | None:
+    """主办单位: the manifest's ``organizer``, or the authority its name begins with."""
+    if manifest is not None and manifest.organizer is not None:
+        return manifest.organizer
+    return _authority(manifest)
 
 
 # ---- display helpers ------------------------------------------------------------------------

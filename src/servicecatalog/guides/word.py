@@ -11,13 +11,14 @@ and Arial. Theme font references of the default template are removed, since they
 from __future__ import annotations
 
 import re
+import zipfile
 from datetime import date, datetime, time
 from io import BytesIO
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt, RGBColor
@@ -51,9 +52,10 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def render_docx(view: GuideView) -> bytes:
-    """The guide of ``view`` as the bytes of a .docx file."""
+    """The guide of ``view`` as the bytes of a .docx file: the same item renders to the same
+    bytes every time (zip entries and properties dated by the item's revision)."""
     document = Document()
-    _set_up_page(document)
+    _set_up_page(document, view.name)
     _set_up_styles(document)
     _set_properties(document, view)
     _add_paragraph(document, view.name, "Title")
@@ -65,7 +67,22 @@ def render_docx(view: GuideView) -> bytes:
             _add_block(document, block)
     buffer = BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _reproducible(buffer.getvalue(), date.fromisoformat(view.changed_on))
+
+
+def _reproducible(package: bytes, day: date) -> bytes:
+    """``package`` (a zip) rewritten with every entry dated ``day``: python-docx stamps each
+    entry with the time of writing, so two renderings of one guide would differ."""
+    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    source = zipfile.ZipFile(BytesIO(package))
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()
 
 
 def _add_block(document: DocumentObject, block: Block) -> None:
@@ -100,7 +117,8 @@ def _add_facts(document: DocumentObject, facts: Facts) -> None:
         label_cell, value_cell = row.cells
         _write_cell(label_cell, label, bold=True, fill=HEADER_FILL)
         _write_cell(value_cell, value)
-        _keep_together(row)
+        _keep_together(row, (label, value))
+    _last_row_not_alone(table)
     _set_widths(table, [FACT_LABEL_WIDTH, Length(TEXT_WIDTH - FACT_LABEL_WIDTH)])
 
 
@@ -112,11 +130,14 @@ def _add_table(document: DocumentObject, block: Table) -> None:
     for cell, text in zip(header.cells, block.headers, strict=True):
         _write_cell(cell, text, bold=True, fill=HEADER_FILL)
     header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on every page
-    _keep_together(header)
+    _keep_together(header, block.headers)
+    for paragraph in (cell.paragraphs[0] for cell in header.cells):
+        paragraph.paragraph_format.keep_with_next = True  # never a header alone at a page end
     for row, texts in zip(body, block.rows, strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             _write_cell(cell, text)
-        _keep_together(row)
+        _keep_together(row, texts)
+    _last_row_not_alone(table)
     _set_widths(table, _column_widths(block))
 
 
@@ -172,9 +193,24 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _keep_together(row: _Row) -> None:
-    """Never split ``row`` across pages."""
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+_SPLITTABLE = 160
+"""Rows with more text than this (in display width) may split across pages: keeping a tall row
+whole would push it to the next page and leave the rest of this one blank."""
+
+
+def _keep_together(row: _Row, texts: tuple[str, ...]) -> None:
+    """Keep a short ``row`` on one page."""
+    if sum(_display_width(text) for text in texts) <= _SPLITTABLE:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _last_row_not_alone(table: WordTable) -> None:
+    """Keep a table's last row on the page of the row before it: a table may break across
+    pages, but never leave its last row alone."""
+    if len(table.rows) >= 2:
+        for cell in table.rows[-2].cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _column_widths(block: Table) -> list[Length]:
@@ -221,18 +257,33 @@ def _set_widths(table: WordTable, widths: list[Length]) -> None:
             cell.width = width
 
 
-def _set_up_page(document: DocumentObject) -> None:
+def _set_up_page(document: DocumentObject, name: str) -> None:
+    """A4 with margins; the item's name as running header, "第 N 页 共 M 页" as footer."""
     for section in document.sections:
         section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
         section.top_margin = section.bottom_margin = MARGIN_TOP_BOTTOM
         section.left_margin = section.right_margin = MARGIN_LEFT_RIGHT
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        header.add_run(_xml_text(name)).font.size = Pt(9)
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        footer.add_run("第 ")
-        page_number = OxmlElement("w:fldSimple")
-        page_number.set(qn("w:instr"), " PAGE ")
-        footer._p.append(page_number)
-        footer.add_run(" 页")
+        for text, field in (("第 ", "PAGE"), (" 页 共 ", "NUMPAGES"), (" 页", None)):
+            footer.add_run(text).font.size = Pt(9)
+            if field is not None:
+                _add_field(footer, field)
+
+
+def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
+    """A field Word fills in (``PAGE``, ``NUMPAGES``), with a placeholder until it does."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
 
 
 def _set_up_styles(document: DocumentObject) -> None:
@@ -244,23 +295,33 @@ def _set_up_styles(document: DocumentObject) -> None:
     language.set(qn("w:eastAsia"), "zh-CN")
     normal.element.get_or_add_rPr().append(language)
     normal.paragraph_format.space_after = Pt(4)
-    normal.paragraph_format.line_spacing = 1.25
+    # An exact line height: with a multiple, a line holding Latin digits (Times New Roman) is
+    # taller than one of Chinese only, and the lines of a paragraph do not align.
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    normal.paragraph_format.line_spacing = Pt(18)
 
     title = styles["Title"]
     _set_font(title, HEADING_FONT, Pt(18))  # 小二
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+    title.paragraph_format.line_spacing = Pt(26)
+    _remove_borders(title)
     for name, size in (("Heading 1", Pt(14)), ("Heading 2", Pt(12))):  # 四号, 小四
         heading = styles[name]
         _set_font(heading, HEADING_FONT, size)
         heading.paragraph_format.space_before = Pt(12)
         heading.paragraph_format.space_after = Pt(6)
+        heading.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+        heading.paragraph_format.line_spacing = Pt(18)
+        heading.paragraph_format.keep_with_next = True
 
     cell_text = styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
     assert cell_text.style_id == TABLE_TEXT_ID
     cell_text.base_style = normal
     _set_font(cell_text, BODY_FONT, Pt(9))
     cell_text.paragraph_format.space_after = Pt(0)
-    cell_text.paragraph_format.line_spacing = 1.15
+    cell_text.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    cell_text.paragraph_format.line_spacing = Pt(14)
 
 
 def _set_font(style: ParagraphStyle, fonts: tuple[str, str], size: Length) -> None:
@@ -270,10 +331,23 @@ def _set_font(style: ParagraphStyle, fonts: tuple[str, str], size: Length) -> No
     font.name = latin
     font.size = size
     font.color.rgb = RGBColor(0, 0, 0)
-    run_fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    properties = style.element.get_or_add_rPr()
+    run_fonts = properties.get_or_add_rFonts()
     run_fonts.set(qn("w:eastAsia"), east_asian)
+    run_fonts.set(qn("w:cs"), latin)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         run_fonts.attrib.pop(qn(theme), None)
+    for color in properties.iter(qn("w:color")):
+        for theme in ("w:themeColor", "w:themeShade", "w:themeTint"):
+            color.attrib.pop(qn(theme), None)
+
+
+def _remove_borders(style: ParagraphStyle) -> None:
+    """Drop the default template's rule under the title (a blue theme-coloured border)."""
+    paragraph = style.element.pPr
+    if paragraph is not None:
+        for border in paragraph.findall(qn("w:pBdr")):
+            paragraph.remove(border)
 
 
 def _set_properties(document: DocumentObject, view: GuideView) -> None:
@@ -282,7 +356,8 @@ def _set_properties(document: DocumentObject, view: GuideView) -> None:
     properties.title = _property(view.name)
     properties.subject = _property(view.catalog_name)
     properties.author = _property(view.authority or view.department)
-    properties.last_modified_by = "servicecatalog"
+    properties.last_modified_by = _property(view.authority or view.department)
+    properties.comments = _property(f"{view.name}办事指南，由{view.catalog_name}生成")
     properties.keywords = _property(view.code)
     properties.category = _property(view.item_type)
     properties.language = "zh-CN"

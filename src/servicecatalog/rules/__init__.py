@@ -25,6 +25,7 @@ from . import (
     publication,
     revision,
     schema,
+    synonyms,
     text,
     time_limits,
     visits,
@@ -74,6 +75,7 @@ FAMILIES = (
     revision,
     publication,
     levels,
+    synonyms,
     configuration,
 )
 

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from .._files import ReadProblem
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc, load_content, load_file
-from ..model import ImplementationList, Item, Law, Level, Manifest, Region
+from ..model import ImplementationList, Item, Law, Level, Manifest, Region, Synonym
 from ..workdays import WorkdayCalendar
 
 __all__ = [
@@ -114,6 +114,8 @@ class Context:
     """The regions in file order, duplicates included (``regions`` keeps the first of a code)."""
     regions_document: LoadedDocument | None = None
     implementation_lists: list[ImplementationEntry] = field(default_factory=list)
+    synonyms: tuple[Synonym, ...] = ()
+    synonyms_document: LoadedDocument | None = None
     broken_items: dict[str, str] = field(default_factory=dict)
     """Item files that did not validate: the code their name gives, and the file's name in
     findings. Catalog-wide counts take them into account."""
