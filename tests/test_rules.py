@@ -45,6 +45,7 @@ FOLDER_CASE_ENTRIES = frozenset(
         "catalog.yaml",
         "laws.yaml",
         "regions.yaml",
+        "synonyms.yaml",
         CONFIG_FILE_NAME,
         EXPECT_FILE,
         DELETE_FILE,
