@@ -113,10 +113,17 @@ def test_index_shows_the_four_lists_with_their_titles_and_items(
 ) -> None:
     index = read(site / "index.html")
     assert bundled.manifest is not None
+    rows = [a for tag, a in index.tags if tag == "tr" and a.get("data-code")]
+    # Every item once, with every list it is on.
+    assert [row["data-code"] for row in rows] == [item.code for item in bundled.items()]
+    for list_id in bundled.manifest.lists:
+        on_list = [row["data-code"] for row in rows if list_id in (row["data-lists"] or "").split()]
+        assert on_list == [item.code for item in bundled.items(list=list_id)]
+    page = (site / "index.html").read_text(encoding="utf-8")
     for list_id, spec in bundled.manifest.lists.items():
-        assert index.sections[list_id] == [item.code for item in bundled.items(list=list_id)]
-        assert any(heading.startswith(spec.title) for heading in index.headings), spec.title
-    assert [len(index.sections[list_id]) for list_id in bundled.manifest.lists] == [49, 100, 44, 12]
+        count = len(bundled.items(list=list_id))
+        assert f'data-list-link="{list_id}">{spec.title}<span class="badge">{count}</span>' in page
+    assert [len(bundled.items(list=list_id)) for list_id in bundled.manifest.lists] == [49, 100, 44, 12]
     search = [attributes for tag, attributes in index.tags if attributes.get("id") == "search"]
     assert [attributes.get("type") for attributes in search] == ["search"]
     filters = {attributes.get("id") for tag, attributes in index.tags if tag == "select"}
@@ -153,14 +160,19 @@ def test_item_page_links_back_to_the_index(site: Path) -> None:
     page = read(site / "items" / f"{SERVICE_ITEM}.html")
     assert "../index.html" in links(page)
     assert "../assets/site.css" in links(page)
-    assert "style" not in [tag for tag, _ in page.tags]  # linked, not inlined
+    # The stylesheet is linked, not inlined: the only style element is the printed header.
+    styles = [attributes for tag, attributes in page.tags if tag == "style"]
+    assert styles == [{"media": "print"}]
 
 
 def test_stylesheet_prints_on_a4_without_navigation(site: Path) -> None:
     css = (site / "assets" / "site.css").read_text(encoding="utf-8")
-    assert "@page { size: A4;" in css
+    assert "@page {\n  size: A4;" in css
+    assert '@bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"' in css
     print_rules = css[css.index("@media print") :]
-    assert ".site-nav, .filters, .list-nav { display: none !important; }" in print_rules
+    assert ".site-nav, .breadcrumbs, .related, .a11y-bar, .skip-link, .filters, .list-nav" in print_rules
+    page = (site / "items" / f"{SERVICE_ITEM}.html").read_text(encoding="utf-8")
+    assert '@top-center { content: "失业保险金申领";' in page  # the running header
 
 
 def test_catalog_json_validates_against_the_published_schemas(site: Path, bundled: Catalog) -> None:
@@ -298,6 +310,8 @@ def test_the_folder_of_the_catalog_is_never_replaced(
 def test_a_site_built_by_0_1_0_is_replaced(small: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_site(small, out)
+    for newer in ("favicon.svg", "mode.js", "search-index.js"):  # not written by 0.1.0
+        (out / "assets" / newer).unlink()
     (out / SITE_MARKER).write_text(site_module._LEGACY_MARKER_TEXT, encoding="utf-8")
     build_site(small, out)
     assert json.loads((out / SITE_MARKER).read_text(encoding="utf-8"))["files"]
@@ -465,6 +479,9 @@ def test_an_item_code_that_cannot_name_a_file_is_refused(
 # ---- hostile catalog text -----------------------------------------------------------------------
 
 
+_SCRIPTS = ("site.js", "mode.js", "search-index.js")
+
+
 def test_hostile_text_cannot_inject_into_the_site(
     catalog_copy: Callable[..., CatalogDir], tmp_path: Path
 ) -> None:
@@ -483,7 +500,8 @@ def test_hostile_text_cannot_inject_into_the_site(
         scripts = [attributes for tag, attributes in page.tags if tag == "script"]
         assert all(
             attributes.get("type") == "application/ld+json"
-            or attributes.get("src") in ("assets/site.js", "../assets/site.js")
+            or attributes.get("src")
+            in {f"{base}assets/{name}" for base in ("", "../") for name in _SCRIPTS}
             for attributes in scripts
         ), scripts
         assert "img" not in [tag for tag, _ in page.tags]
@@ -491,11 +509,11 @@ def test_hostile_text_cannot_inject_into_the_site(
             assert not [name for name in attributes if name.startswith("on")], attributes
         for link in links(page):
             assert not link.startswith("javascript:")
-    index = read(site / "index.html")
-    rows = [
-        attributes for tag, attributes in index.tags if attributes.get("data-code") == SERVICE_ITEM
-    ]
-    assert [row["data-name"] for row in rows] == [hostile]  # intact as data, for the search
+    # Intact as data, for the search.
+    script = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(script.removeprefix("window.SERVICECATALOG_SEARCH = ").removesuffix(";\n"))
+    [entry] = [e for e in data["items"] if e["code"] == SERVICE_ITEM]
+    assert entry["fields"]["name"] == [hostile]
     (script,) = read(site / "items" / f"{SERVICE_ITEM}.html").json_ld
     assert json.loads(script)["name"] == hostile
 
