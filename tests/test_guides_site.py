@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 
 from conftest import BUNDLED_CATALOG, REPO_ROOT, SERVICE_ITEM, CatalogDir
-from servicecatalog import Catalog, CatalogInvalidError, RenderError, load_catalog
+from servicecatalog import Catalog, CatalogInvalidError, RenderError, _project, load_catalog
 from servicecatalog.guides import SITE_MARKER, build_site, catalog_json
 from servicecatalog.guides import site as site_module
 from servicecatalog.guides.html import render_html
@@ -124,8 +124,13 @@ def test_index_shows_the_four_lists_with_their_titles_and_items(
 
 
 def test_every_link_is_relative_and_resolves_on_disk(site: Path) -> None:
+    # The index's footer names the tool and the schema catalog.json follows: the only addresses
+    # off the site, and links rather than resources, so the site still works opened from disk.
+    project = {_project.HOMEPAGE, f"{_project.SCHEMA_BASE}catalog.schema.json"}
     for path in [site / "index.html", *sorted((site / "items").glob("*.html"))]:
         for link in links(read(path)):
+            if path.name == "index.html" and link in project:
+                continue
             parts = urlsplit(link)
             assert not parts.scheme, link
             assert not parts.netloc, link
@@ -498,3 +503,10 @@ def test_hostile_text_cannot_inject_into_the_site(
     assert [row["data-name"] for row in rows] == [hostile]  # intact as data, for the search
     (script,) = read(site / "items" / f"{SERVICE_ITEM}.html").json_ld
     assert json.loads(script)["name"] == hostile
+
+
+def test_the_index_footer_names_the_tool_and_its_version(site: Path) -> None:
+    footer = (site / "index.html").read_text(encoding="utf-8").split('class="page-footer"')[-1]
+    assert _project.HOMEPAGE in footer
+    assert _project.DISTRIBUTION in footer
+    assert _project.VERSION in footer
