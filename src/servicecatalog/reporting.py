@@ -10,7 +10,7 @@ from typing import Any, Literal
 from urllib.parse import quote
 
 from ._project import HOMEPAGE
-from ._text import escape, json_text
+from ._text import counted, escape, json_text
 from .findings import Finding, Lang, Report, Severity
 from .rules import REGISTRY, Registry
 
@@ -184,8 +184,8 @@ def findings_summary(report: Report, lang: Lang = "zh") -> str:
     counts = report.counts
     if lang == "en":
         return (
-            f"{report.items} items: {counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['info']} notes"
+            f"{counted(report.items, 'item')}: {counted(counts['error'], 'error')}, "
+            f"{counted(counts['warning'], 'warning')}, {counted(counts['info'], 'note')}"
         )
     return (
         f"{report.items} 个事项：{counts['error']} 个错误，{counts['warning']} 个警告，"

@@ -140,4 +140,5 @@ def finding_of(rule: Rule, violation: Violation, document: LoadedDocument) -> Fi
         column=position.column,
         item=violation.item or item_code(document.data),
         path=identity_path(document.data, violation.loc) or None,
+        related=violation.related,
     )

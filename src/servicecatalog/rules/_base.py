@@ -48,6 +48,8 @@ class Violation:
     item: str | None = None
     key: bool = False
     """Point at the key of the value at ``loc`` rather than at the value."""
+    related: tuple[str, ...] = ()
+    """Other files (as findings name them) that take part: the finding's ``related``."""
 
 
 @dataclass(frozen=True, slots=True)

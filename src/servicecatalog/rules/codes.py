@@ -113,6 +113,7 @@ def code_duplicate(context: Context) -> Iterator[Violation]:
                 f"code '{entry.item.code}' is also used by {earlier.document.file}",
                 document=entry.document,
                 item=entry.item.code,
+                related=(earlier.document.file,),
             )
 
 
@@ -139,6 +140,7 @@ def code_main_name_mismatch(context: Context) -> Iterator[Violation]:
         if len(names) < 2:
             continue
         reference = min(group, key=lambda pair: pair[0])[1].item.main_item_name
+        files = tuple(entry.document.file for _, entry in group)
         for _, entry in group:
             if entry.item.main_item_name != reference:
                 yield Violation(
@@ -148,6 +150,7 @@ def code_main_name_mismatch(context: Context) -> Iterator[Violation]:
                     "used by the same main item",
                     document=entry.document,
                     item=entry.item.code,
+                    related=files,
                 )
 
 
@@ -166,6 +169,7 @@ def code_main_with_sub_items(context: Context) -> Iterator[Violation]:
     for group in _by_main_code(context).values():
         if not any(code.has_sub_item for code, _ in group):
             continue
+        sub_items = tuple(entry.document.file for code, entry in group if code.has_sub_item)
         for code, entry in group:
             if not code.has_sub_item:
                 yield Violation(
@@ -175,6 +179,7 @@ def code_main_with_sub_items(context: Context) -> Iterator[Violation]:
                     f"remove the file of {code}",
                     document=entry.document,
                     item=entry.item.code,
+                    related=sub_items,
                 )
 
 

@@ -225,6 +225,7 @@ def implementation_region_duplicate(context: Context) -> Iterator[Violation]:
                 f"区划 {region} 已有实施清单 {earlier}",
                 f"region {region} already has the implementation list {earlier}",
                 document=entry.load_document(),
+                related=(earlier,),
             )
 
 

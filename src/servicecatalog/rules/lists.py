@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from .._text import counted
 from ..findings import Severity
 from ..model import Item, ItemType
 from ._base import Context, Rule, Violation, catalog_rule, item_rule
@@ -86,6 +87,10 @@ def list_size_mismatch(context: Context) -> Iterator[Violation]:
                 + (f"{counts[list_id]} validate" if broken else f"holds {counts[list_id]}")
                 + en,
                 document=document,
+                related=(
+                    *(e.document.file for e in context.items if list_id in e.item.lists),
+                    *context.broken_items.values(),
+                ),
             )
 
 
@@ -96,7 +101,8 @@ def _broken_note(broken: list[str]) -> tuple[str, str]:
     shown_en = ", ".join(broken[:10]) + (", …" if len(broken) > 10 else "")
     return (
         f"；另有 {len(broken)} 个事项文件未通过校验，其所属清单未知：{shown}",
-        f"; {len(broken)} item file(s) did not validate and their lists are unknown: {shown_en}",
+        f"; {counted(len(broken), 'item file')} did not validate and "
+        f"{'its lists are' if len(broken) == 1 else 'their lists are'} unknown: {shown_en}",
     )
 
 

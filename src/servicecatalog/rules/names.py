@@ -32,6 +32,7 @@ def name_duplicate(context: Context) -> Iterator[Violation]:
                 f"item name '{excerpt(entry.item.name, 60)}' is also used by {earlier.item.code}",
                 document=entry.document,
                 item=entry.item.code,
+                related=(earlier.document.file,),
             )
 
 
