@@ -27,6 +27,7 @@ from . import (
     time_limits,
     visits,
     yaml_safety,
+    yaml_style,
 )
 from ._base import (
     Context,
@@ -57,6 +58,7 @@ __all__ = [
 
 FAMILIES = (
     yaml_safety,
+    yaml_style,
     schema,
     codes,
     names,
