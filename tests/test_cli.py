@@ -441,7 +441,9 @@ def test_rules_as_json() -> None:
     assert [entry["id"] for entry in entries] == list(REGISTRY)
     for entry in entries:
         assert entry["severity"] in ("error", "warning", "info")
-        assert entry["doc"] == REGISTRY[entry["id"]].doc
+        assert entry["doc"] == REGISTRY[entry["id"]].doc_zh
+    english = json.loads(run("rules", "--format", "json", "--lang", "en").stdout)
+    assert [entry["doc"] for entry in english] == [rule.doc for rule in REGISTRY.values()]
 
 
 @pytest.mark.parametrize("rule_id", ["yaml-duplicate-key", "visits-exceed-one", "waiver-expired"])
@@ -449,11 +451,13 @@ def test_rules_shows_the_documentation(rule_id: str) -> None:
     rule = REGISTRY[rule_id]
     result = run("rules", rule_id)
     assert result.exit_code == 0
-    assert rule.doc
-    assert rule.doc in result.stdout
+    assert rule.doc_zh
+    assert rule.doc_zh in result.stdout
     assert rule.summary in result.stdout
     assert rule_id in result.stdout
-    assert rule.summary_en in run("rules", rule_id, "--lang", "en").stdout
+    english = run("rules", rule_id, "--lang", "en").stdout
+    assert rule.summary_en in english
+    assert rule.doc in english
 
 
 def test_every_rule_is_documented() -> None:

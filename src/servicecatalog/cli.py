@@ -380,11 +380,11 @@ def _print_text_coloured(report: Report, lang: Lang) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
     help="text: a table, or the documentation of RULE_ID; json: a list of {id, severity, "
-    "family, summary, doc}.",
+    "family, summary, doc}; markdown: the reference docs/rules.md, in both languages.",
 )
 @LANG_OPTION
 def rules(rule_id: str | None, fmt: str, lang: Lang) -> None:
@@ -398,14 +398,21 @@ def rules(rule_id: str | None, fmt: str, lang: Lang) -> None:
     if rule_id is not None and rule_id not in REGISTRY:
         raise click.BadParameter(f"there is no rule {rule_id!r}", param_hint="RULE_ID")
     selected = [REGISTRY[rule_id]] if rule_id else list(REGISTRY.values())
+    if fmt == "markdown":
+        from .ruledocs import rules_markdown
+
+        if rule_id is not None:
+            raise click.UsageError("--format markdown writes every rule: give no RULE_ID")
+        click.echo(rules_markdown(), nl=False)
+        return
     if fmt == "json":
         payload = [
             {
                 "id": rule.id,
                 "severity": rule.severity.value,
                 "family": rule.family,
-                "summary": rule.summary_en if lang == "en" else rule.summary,
-                "doc": rule.doc,
+                "summary": rule.summary_in(lang),
+                "doc": rule.documentation(lang),
             }
             for rule in selected
         ]
@@ -413,8 +420,8 @@ def rules(rule_id: str | None, fmt: str, lang: Lang) -> None:
     elif rule_id is not None:
         rule = selected[0]
         click.echo(f"{rule.id}  ({rule.severity.value}, {rule.family})\n")
-        click.echo(rule.summary_en if lang == "en" else rule.summary)
-        click.echo(f"\n{rule.doc}")
+        click.echo(rule.summary_in(lang))
+        click.echo(f"\n{rule.documentation(lang)}")
     else:
         _print_rule_table(selected, lang)
     click.echo(_rules_hint(rule_id, lang), err=True)
@@ -445,8 +452,7 @@ def _print_rule_table(selected: list[Any], lang: Lang) -> None:
     table.add_column("family")
     table.add_column("summary")
     for rule in selected:
-        summary = rule.summary_en if lang == "en" else rule.summary
-        table.add_row(rule.id, rule.severity.value, rule.family, summary)
+        table.add_row(rule.id, rule.severity.value, rule.family, rule.summary_in(lang))
     _console(width=120).print(table)
 
 

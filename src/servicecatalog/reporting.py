@@ -148,12 +148,12 @@ def _sarif_rule(rule_id: str, registry: Registry, lang: Lang) -> dict[str, Any]:
     rule = registry.get(rule_id)
     if rule is None:
         return {"id": rule_id}
-    summary = rule.summary_en if lang == "en" else rule.summary
+    summary = rule.summary_in(lang)
     return {
         "id": rule.id,
         "name": "".join(part.title() for part in rule.id.split("-")),
         "shortDescription": {"text": summary},
-        "fullDescription": {"text": rule.doc or summary},
+        "fullDescription": {"text": rule.documentation(lang) or summary},
         "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
         "properties": {"family": rule.family},
     }
