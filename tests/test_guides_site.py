@@ -186,6 +186,23 @@ def test_catalog_json_validates_against_the_published_schemas(site: Path, bundle
         items.validate(item)
     assert [item["code"] for item in data["items"]] == [item.code for item in bundled.items()]
     assert data["items"][0]["lists"] == list(bundled.items()[0].lists)  # list memberships
+    validator("catalog.schema.json").validate(data)  # the whole export in one step
+
+
+def _catalog_schema() -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMAS / "catalog.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def test_the_catalog_schema_refuses_what_the_parts_refuse(site: Path) -> None:
+    data = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    broken = {**data, "items": [{**data["items"][0], "visits": "1"}, *data["items"][1:]]}
+    assert [e.json_path for e in _catalog_schema().iter_errors(broken)] == ["$.items[0].visits"]
+    assert list(_catalog_schema().iter_errors({"manifest": data["manifest"]})) != []
+    # Keys a later version adds at the top level do not break a consumer that checks.
+    assert list(_catalog_schema().iter_errors({**data, "snapshot": {"built": "x"}})) == []
 
 
 # ---- replacing the output folder ---------------------------------------------------------------
@@ -426,6 +443,7 @@ def test_an_invalid_catalog_is_not_published(
             "reason": "文件为空（没有内容，或只有注释、“---”、null 或 ~）",
         }
     ]
+    assert list(_catalog_schema().iter_errors(data)) == []
 
 
 def test_a_failure_midway_leaves_the_previous_site_intact(
