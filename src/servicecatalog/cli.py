@@ -24,7 +24,7 @@ from ._files import write_atomically
 from ._text import counted, json_text
 from .errors import CatalogInvalidError, ServiceCatalogError
 from .findings import Lang, Report, Severity
-from .model import Level
+from .model import ItemType, Level
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -70,6 +70,15 @@ LANG_OPTION = click.option(
     default="zh",
     show_default=True,
     help="Language of messages: zh (Chinese) or en (English).",
+)
+
+CATALOG_OPTION = click.option(
+    "--catalog",
+    "catalog_path",
+    type=click.Path(path_type=Path),
+    default=Path("catalog"),
+    show_default=True,
+    help="The catalog folder.",
 )
 
 COLOR_OPTION = click.option(
@@ -457,6 +466,84 @@ def _print_rule_table(selected: list[Any], lang: Lang) -> None:
 
 
 @main.command()
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--province",
+    default="22",
+    show_default=True,
+    help="The two-digit province code of the catalog's items (22: 吉林省).",
+)
+@click.option(
+    "--department",
+    default="0114",
+    show_default=True,
+    help="The four-digit department code (0114: human resources and social security).",
+)
+@click.option(
+    "--name",
+    default="政务服务事项目录",
+    show_default=True,
+    help="The catalog's name, as guides and the site print it.",
+)
+@click.option(
+    "--from-reference",
+    is_flag=True,
+    help="Copy the reference catalog of 吉林省人力资源和社会保障厅 (149 items, the laws, "
+    "regions and implementation lists) instead of starting with one example item.",
+)
+@_guarded
+def init(folder: Path, province: str, department: str, name: str, from_reference: bool) -> None:
+    """Start a catalog in DIR (missing, empty, or holding only .git): catalog.yaml, laws.yaml,
+    one complete example item (or the reference catalog), .servicecatalog.yaml, and for the
+    repository around it a pre-commit configuration, a GitHub Actions workflow and editor
+    settings that map each file to its JSON Schema. The catalog validates as written.
+    """
+    from .scaffold import init_catalog
+
+    written = init_catalog(
+        folder,
+        province=province,
+        department=department,
+        name=name,
+        from_reference=from_reference,
+    )
+    for path in written:
+        click.echo(str(path))
+    click.echo(
+        f"{counted(len(written), 'file')} written. Next: servicecatalog validate {folder}; "
+        f"servicecatalog new CODE --type 公共服务 --catalog {folder} adds an item.",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("code")
+@click.option(
+    "--type",
+    "item_type",
+    type=click.Choice([kind.value for kind in ItemType]),
+    required=True,
+    help="The item type (事项类型).",
+)
+@CATALOG_OPTION
+@_guarded
+def new(code: str, item_type: str, catalog_path: Path) -> None:
+    """Write the skeleton of the item CODE into the catalog's items/: every key of the format,
+    in order, empty until filled. servicecatalog validate then names each key still to fill.
+    An existing file is never replaced (exit 3).
+    """
+    from .codes import describe_code_problem
+    from .scaffold import new_item
+
+    problem = describe_code_problem(code)
+    if problem is not None:
+        raise click.BadParameter(problem[1], param_hint="CODE")
+    target = new_item(catalog_path, code, ItemType(item_type))
+    click.echo(str(target))
+    click.echo(f"Fill it in, then: servicecatalog validate {target}", err=True)
+
+
+@main.command()
 @click.option(
     "--output-dir",
     "-o",
@@ -519,16 +606,6 @@ def _require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = Fal
 
 
 _ERRORS_SHOWN = 10
-
-
-CATALOG_OPTION = click.option(
-    "--catalog",
-    "catalog_path",
-    type=click.Path(path_type=Path),
-    default=Path("catalog"),
-    show_default=True,
-    help="The catalog folder.",
-)
 
 
 @main.command()

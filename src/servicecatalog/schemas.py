@@ -58,6 +58,7 @@ class CatalogExport(BaseModel):
     left_out: tuple[LeftOutEntry, ...] = ()
     """Present only when some item files did not validate (a site built with --allow-invalid)."""
 
+
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
     "item.schema.json": (
