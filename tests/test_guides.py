@@ -379,6 +379,9 @@ def test_broken_or_missing_templates_are_render_errors(bundled: Catalog, tmp_pat
     (tmp_path / "guide.md").write_text("{{ view.no_such_field }}\n", encoding="utf-8")
     with pytest.raises(RenderError, match=r"template guide\.md"):
         render_guide(item, "md", catalog=bundled, templates_dir=tmp_path)
+    (tmp_path / "guide.md").write_text('{{ view.section("penalty") }}\n', encoding="utf-8")
+    with pytest.raises(RenderError, match=r"template guide\.md: KeyError: 'penalty'"):
+        render_guide(item, "md", catalog=bundled, templates_dir=tmp_path)
 
 
 # ---- escaping of hostile catalog text -----------------------------------------------------------

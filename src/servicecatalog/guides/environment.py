@@ -68,6 +68,10 @@ def render_template(environment: jinja2.Environment, name: str, **context: Any) 
         return environment.get_template(name).render(**context)
     except jinja2.TemplateError as error:
         raise RenderError(f"template {name}: {error}") from error
+    except (LookupError, TypeError, ValueError) as error:
+        # A template (perhaps a user's, from --templates) asked for what is not there, such as
+        # view.section("penalty") of an item without one.
+        raise RenderError(f"template {name}: {type(error).__name__}: {error}") from error
 
 
 def static_source(environment: jinja2.Environment, name: str) -> str:
