@@ -329,7 +329,8 @@ def _console(*, stderr: bool = False, width: int | None = None, choice: str = "a
     terminal = bool(getattr(stream, "isatty", lambda: False)())
     return Console(
         stderr=stderr,
-        force_terminal=colour,
+        # A terminal stays one (a progress bar still moves) even when it gets no colour.
+        force_terminal=colour or terminal,
         color_system=("auto" if terminal else "standard") if colour else None,
         no_color=not colour,
         highlight=False,
