@@ -115,7 +115,7 @@ def test_fail_on_error_ignores_warnings(with_warning: Path) -> None:
         ["--today", "2026-1-1"],
         ["--today", "tomorrow"],
         ["--config", "/no/such/config.yaml"],
-        ["a", "b"],
+        ["--color", "sometimes"],
     ],
 )
 def test_usage_errors_exit_2(clean: Path, args: list[str]) -> None:
@@ -151,8 +151,17 @@ def test_folder_without_manifest_exits_3(tmp_path: Path) -> None:
     assert "catalog.yaml" in result.stderr
 
 
-def test_file_instead_of_folder_exits_3(clean: Path) -> None:
-    assert run("validate", clean / "catalog.yaml").exit_code == 3
+def test_a_file_in_no_catalog_exits_3(tmp_path: Path) -> None:
+    (tmp_path / "loose.yaml").write_text("a: 1\n", encoding="utf-8")
+    result = run("validate", tmp_path / "loose.yaml")
+    assert result.exit_code == 3
+    assert "not in a catalog: no catalog.yaml in its folder or any folder above" in result.stderr
+
+
+def test_one_missing_path_among_several_exits_3(clean: Path) -> None:
+    result = run("validate", clean, clean / "items" / "no-such.yaml")
+    assert result.exit_code == 3
+    assert "no-such.yaml: no such file or folder" in result.stderr
 
 
 # ---- validate: formats ------------------------------------------------------------------------
@@ -276,7 +285,7 @@ def test_english_messages(with_error: Path) -> None:
     assert result.stdout.rstrip("\n").endswith(
         "error [visits-mismatch-on-site] visits is 1 but the service process has 0 on-site steps"
     )
-    assert "1 items: 1 errors" in result.stderr or "1 item" in result.stderr
+    assert "1 item: 1 error, 0 warnings" in result.stderr
     document = _json(run("validate", with_error, "--format", "json", "--lang", "en"))
     messages = [f["message"] for f in document["findings"]]
     assert "visits is 1 but the service process has 0 on-site steps" in messages
@@ -306,6 +315,116 @@ def test_config_option(with_error: Path, tmp_path: Path) -> None:
     assert run("validate", with_error, "--today", TODAY, "--config", config).exit_code == 0
 
 
+# ---- validate: files, quiet, output file, colour ----------------------------------------------
+
+
+def test_files_of_a_catalog_are_validated_within_it(with_error: Path) -> None:
+    item = with_error / "items" / f"{CODE}.yaml"
+    result = run("validate", item, "--today", TODAY)
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{item}:{VISITS_LINE}:9: error [visits-mismatch-on-site] "
+        "到办事现场次数为 1，但办事流程中有 0 个现场环节\n"
+    )
+    assert result.stderr == "1 个事项：1 个错误，0 个警告，0 个提示\n"
+    manifest = run("validate", with_error / "catalog.yaml", "--today", TODAY)
+    assert manifest.exit_code == 0
+    assert manifest.stdout == ""
+
+
+def test_several_folders(clean: Path, with_error: Path) -> None:
+    result = run("validate", clean / "items", with_error / "items", "--today", TODAY)
+    assert result.exit_code == 1
+    assert result.stdout.count("visits-mismatch-on-site") == 1
+    assert result.stderr.startswith("2 个事项")
+
+
+def test_quiet_prints_no_summary(with_error: Path) -> None:
+    result = run("validate", with_error, "--today", TODAY, "--quiet")
+    assert result.exit_code == 1
+    assert "visits-mismatch-on-site" in result.stdout
+    assert result.stderr == ""
+
+
+def test_every_format_is_followed_by_the_summary_on_stderr(with_error: Path) -> None:
+    for fmt in ("text", "json", "github", "sarif"):
+        result = run("validate", with_error, "--today", TODAY, "--format", fmt, "--lang", "en")
+        assert result.stderr == "1 item: 1 error, 0 warnings, 0 notes\n", fmt
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_output_file_holds_what_stdout_would(with_error: Path, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"report.{fmt}"
+    result = run("validate", with_error, "--today", TODAY, "--format", fmt, "-o", target)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    expected = run("validate", with_error, "--today", TODAY, "--format", fmt).stdout
+    if fmt == "sarif":  # the same document but for nothing
+        assert json.loads(target.read_text(encoding="utf-8")) == json.loads(expected)
+    else:
+        assert target.read_text(encoding="utf-8") == expected
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code"),
+    [(["no-such-catalog"], 3), (["catalog", "--fail-on", "bogus"], 2)],
+)
+def test_output_file_holds_the_error_document(
+    tmp_path: Path, arguments: list[str], code: int
+) -> None:
+    target = tmp_path / "report.json"
+    result = _process("validate", *arguments, "--format", "json", "--output-file", target)
+    assert result.returncode == code
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["ok"] is False
+
+
+ESCAPE = "\x1b["
+
+
+@pytest.mark.parametrize(
+    ("option", "env", "coloured"),
+    [
+        ("auto", {}, False),  # not a terminal
+        ("auto", {"FORCE_COLOR": "1"}, True),
+        ("auto", {"NO_COLOR": "1"}, False),
+        ("auto", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
+        ("auto", {"NO_COLOR": "", "FORCE_COLOR": "1"}, True),  # empty means unset
+        ("always", {"NO_COLOR": "1"}, True),
+        ("never", {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_colour(with_error: Path, option: str, env: dict[str, str], coloured: bool) -> None:
+    environment = {"NO_COLOR": None, "FORCE_COLOR": None, **env}
+    result = CliRunner().invoke(
+        main, ["validate", str(with_error), "--today", TODAY, "--color", option], env=environment
+    )
+    assert result.exit_code == 1
+    assert (ESCAPE in result.stdout) is coloured
+    assert "visits-mismatch-on-site" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [["rules"], ["stats", "--catalog", "CATALOG"], ["coverage", "--catalog", "CATALOG"]]
+)
+def test_no_color_leaves_no_bold_or_dim_in_tables(clean: Path, command: list[str]) -> None:
+    # rich alone keeps bold, dim and italics under NO_COLOR; the tables must have none.
+    arguments = [str(clean) if part == "CATALOG" else part for part in command]
+    forced = CliRunner().invoke(main, arguments, env={"FORCE_COLOR": "1", "NO_COLOR": None})
+    assert ESCAPE in forced.stdout
+    plain = CliRunner().invoke(main, arguments, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert plain.exit_code == 0
+    assert ESCAPE not in plain.stdout
+
+
 # ---- rules ------------------------------------------------------------------------------------
 
 
@@ -324,7 +443,9 @@ def test_rules_as_json() -> None:
     assert [entry["id"] for entry in entries] == list(REGISTRY)
     for entry in entries:
         assert entry["severity"] in ("error", "warning", "info")
-        assert entry["doc"] == REGISTRY[entry["id"]].doc
+        assert entry["doc"] == REGISTRY[entry["id"]].doc_zh
+    english = json.loads(run("rules", "--format", "json", "--lang", "en").stdout)
+    assert [entry["doc"] for entry in english] == [rule.doc for rule in REGISTRY.values()]
 
 
 @pytest.mark.parametrize("rule_id", ["yaml-duplicate-key", "visits-exceed-one", "waiver-expired"])
@@ -332,11 +453,13 @@ def test_rules_shows_the_documentation(rule_id: str) -> None:
     rule = REGISTRY[rule_id]
     result = run("rules", rule_id)
     assert result.exit_code == 0
-    assert rule.doc
-    assert rule.doc in result.stdout
+    assert rule.doc_zh
+    assert rule.doc_zh in result.stdout
     assert rule.summary in result.stdout
     assert rule_id in result.stdout
-    assert rule.summary_en in run("rules", rule_id, "--lang", "en").stdout
+    english = run("rules", rule_id, "--lang", "en").stdout
+    assert rule.summary_en in english
+    assert rule.doc in english
 
 
 def test_every_rule_is_documented() -> None:
@@ -344,6 +467,25 @@ def test_every_rule_is_documented() -> None:
         assert rule.doc.strip(), rule.id
         assert rule.summary.strip(), rule.id
         assert rule.summary_en.strip(), rule.id
+
+
+@pytest.mark.parametrize(
+    ("arguments", "hint"),
+    [
+        (["rules"], "servicecatalog rules 规则编号 显示该规则的说明。"),
+        (["rules", "--format", "json", "--lang", "en"], "shows a rule's documentation"),
+        (["rules", "visits-exceed-one"], "“visits-exceed-one: warning”"),
+        (
+            ["rules", "visits-exceed-one", "--format", "json", "--lang", "en"],
+            "`visits-exceed-one: warning`",
+        ),
+    ],
+)
+def test_rules_end_with_a_hint_on_stderr(arguments: list[str], hint: str) -> None:
+    result = run(*arguments)
+    assert result.exit_code == 0
+    assert hint in result.stderr
+    assert hint not in result.stdout
 
 
 def test_unknown_rule_exits_2() -> None:
@@ -391,6 +533,9 @@ def test_schema_writes_the_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == sorted(SCHEMA_MODELS)
     assert {"item.schema.json", "laws.schema.json", "manifest.schema.json"} <= set(SCHEMA_MODELS)
     assert run("schema", "--check", "-o", out).exit_code == 0
+    # Files others read: the mode a plain open() gives (0644 under the usual umask), not 0600.
+    for path in out.iterdir():
+        assert path.stat().st_mode & 0o777 == 0o666 & ~_umask(), path.name
 
 
 # ---- version and help -------------------------------------------------------------------------

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rich.cells import cell_len
 
 from servicecatalog import Level, load_catalog
 from servicecatalog.cli import main
@@ -90,3 +92,23 @@ def test_cli_missing_catalog_is_unusable(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["coverage", "--catalog", str(tmp_path / "none")])
     assert result.exit_code == 3
     assert "no such folder" in result.stderr
+
+
+def test_cli_text_cells_hold_no_character_of_ambiguous_width(tmp_path: Path) -> None:
+    # Two counties without an implementation list: their rows show 8 codes of 127 and say so.
+    # A character of ambiguous width ("…") takes two cells in a CJK terminal and one elsewhere,
+    # which pushes the borders of its row out of line with the others.
+    folder = tmp_path / "catalog"
+    shutil.copytree(CATALOG, folder)
+    for region in ("220102", "220103"):
+        (folder / "implementations" / f"{region}.yaml").unlink()
+    result = CliRunner().invoke(main, ["coverage", "--catalog", str(folder), "--level", "县级"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("┃ region"))
+    rows = [line for line in lines[start:] if line.startswith("│")]
+    assert rows[0].startswith("│ 220102")
+    cells = "".join(row.replace("│", "") for row in rows)
+    assert [c for c in cells if unicodedata.east_asian_width(c) == "A"] == []
+    assert cells.count("等") == 2
+    assert len({cell_len(row) for row in rows}) == 1

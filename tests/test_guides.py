@@ -31,6 +31,7 @@ from servicecatalog import (
     RegionError,
     RenderError,
     TimeLimit,
+    __version__,
     load_catalog,
 )
 from servicecatalog.guides import FORMATS, guide_view, render_guide
@@ -424,12 +425,29 @@ def test_templates_dir_overrides_a_template_by_name(bundled: Catalog, tmp_path: 
     assert '<section id="materials">' in html  # the bundled guide.html
 
 
+def test_templates_see_the_item_and_the_project(bundled: Catalog, tmp_path: Path) -> None:
+    # docs/templates.md: besides view, every guide template sees item (the model) and project.
+    text = "{{ item.code }} {{ item.main_item_name }} {{ item.visits }} {{ project.version }}\n"
+    (tmp_path / "guide.md").write_text(text, encoding="utf-8")
+    (tmp_path / "guide.html").write_text("<p>" + text.strip() + "</p>", encoding="utf-8")
+    item = bundled.item(SERVICE_ITEM).model_copy(update={"main_item_name": "失业*<b>保险"})
+    # Every value escaped for Markdown: the version too ("0." could start an ordered list).
+    expected = f"{SERVICE_ITEM} 失业\\*\\<b\\>保险 0 {escape_markdown(__version__)}\n"
+    assert render_guide(item, "md", catalog=bundled, templates_dir=tmp_path) == expected
+    assert render_guide(item, "html", catalog=bundled, templates_dir=tmp_path) == (
+        f"<p>{SERVICE_ITEM} 失业*&lt;b&gt;保险 0 {__version__}</p>"
+    )
+
+
 def test_broken_or_missing_templates_are_render_errors(bundled: Catalog, tmp_path: Path) -> None:
     item = bundled.item(SERVICE_ITEM)
     with pytest.raises(RenderError, match="no such templates folder"):
         render_guide(item, "md", catalog=bundled, templates_dir=tmp_path / "missing")
     (tmp_path / "guide.md").write_text("{{ view.no_such_field }}\n", encoding="utf-8")
     with pytest.raises(RenderError, match=r"template guide\.md"):
+        render_guide(item, "md", catalog=bundled, templates_dir=tmp_path)
+    (tmp_path / "guide.md").write_text('{{ view.section("penalty") }}\n', encoding="utf-8")
+    with pytest.raises(RenderError, match=r"template guide\.md: KeyError: 'penalty'"):
         render_guide(item, "md", catalog=bundled, templates_dir=tmp_path)
 
 

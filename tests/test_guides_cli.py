@@ -139,7 +139,7 @@ def test_publishing_commands_refuse_an_invalid_catalog(
     result = run(*arguments, "--catalog", emptied)
     assert result.exit_code == 1, result.output
     assert f"{SERVICE_ITEM}.yaml:1:1: error [yaml-empty-document]" in result.stderr
-    assert "2 items: 1 errors" in result.stderr
+    assert "2 items: 1 error," in result.stderr
     assert "--allow-invalid" in result.stderr
     assert not (tmp_path / "site").exists()
     if "json" in command:
@@ -163,7 +163,7 @@ def test_stats_with_allow_invalid_says_what_it_left_out(emptied: Path) -> None:
         }
     ]
     assert (
-        f"leaving out 1 item files that do not validate\n  {SERVICE_ITEM}: the file is empty"
+        f"leaving out 1 item file that does not validate\n  {SERVICE_ITEM}: the file is empty"
         in (result.stderr)
     )
 
@@ -171,7 +171,7 @@ def test_stats_with_allow_invalid_says_what_it_left_out(emptied: Path) -> None:
 def test_site_with_allow_invalid_says_what_it_left_out(emptied: Path, tmp_path: Path) -> None:
     result = run("site", tmp_path / "site", "--catalog", emptied, "--allow-invalid")
     assert result.exit_code == 0, result.output
-    assert "1 item pages" in result.stderr
+    assert "1 item page written" in result.stderr
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "另有 1 个事项文件未通过校验，未予发布" in index
 

@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 
 from conftest import BUNDLED_CATALOG, REPO_ROOT, SERVICE_ITEM, CatalogDir
-from servicecatalog import Catalog, CatalogInvalidError, RenderError, load_catalog
+from servicecatalog import Catalog, CatalogInvalidError, RenderError, _project, load_catalog
 from servicecatalog.guides import SITE_MARKER, build_site, catalog_json
 from servicecatalog.guides import site as site_module
 from servicecatalog.guides.html import render_html
@@ -131,8 +131,13 @@ def test_index_shows_the_four_lists_with_their_titles_and_items(
 
 
 def test_every_link_is_relative_and_resolves_on_disk(site: Path) -> None:
+    # The index's footer names the tool and the schema catalog.json follows: the only addresses
+    # off the site, and links rather than resources, so the site still works opened from disk.
+    project = {_project.HOMEPAGE, f"{_project.SCHEMA_BASE}catalog.schema.json"}
     for path in [site / "index.html", *sorted((site / "items").glob("*.html"))]:
         for link in links(read(path)):
+            if path.name == "index.html" and link in project:
+                continue
             parts = urlsplit(link)
             assert not parts.scheme, link
             assert not parts.netloc, link
@@ -193,6 +198,23 @@ def test_catalog_json_validates_against_the_published_schemas(site: Path, bundle
         items.validate(item)
     assert [item["code"] for item in data["items"]] == [item.code for item in bundled.items()]
     assert data["items"][0]["lists"] == list(bundled.items()[0].lists)  # list memberships
+    validator("catalog.schema.json").validate(data)  # the whole export in one step
+
+
+def _catalog_schema() -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMAS / "catalog.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def test_the_catalog_schema_refuses_what_the_parts_refuse(site: Path) -> None:
+    data = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    broken = {**data, "items": [{**data["items"][0], "visits": "1"}, *data["items"][1:]]}
+    assert [e.json_path for e in _catalog_schema().iter_errors(broken)] == ["$.items[0].visits"]
+    assert list(_catalog_schema().iter_errors({"manifest": data["manifest"]})) != []
+    # Keys a later version adds at the top level do not break a consumer that checks.
+    assert list(_catalog_schema().iter_errors({**data, "snapshot": {"built": "x"}})) == []
 
 
 # ---- replacing the output folder ---------------------------------------------------------------
@@ -435,6 +457,7 @@ def test_an_invalid_catalog_is_not_published(
             "reason": "文件为空（没有内容，或只有注释、“---”、null 或 ~）",
         }
     ]
+    assert list(_catalog_schema().iter_errors(data)) == []
 
 
 def test_a_failure_midway_leaves_the_previous_site_intact(
@@ -516,6 +539,13 @@ def test_hostile_text_cannot_inject_into_the_site(
     assert entry["fields"]["name"] == [hostile]
     (script,) = read(site / "items" / f"{SERVICE_ITEM}.html").json_ld
     assert json.loads(script)["name"] == hostile
+
+
+def test_the_index_footer_names_the_tool_and_its_version(site: Path) -> None:
+    footer = (site / "index.html").read_text(encoding="utf-8").split('class="page-footer"')[-1]
+    assert _project.HOMEPAGE in footer
+    assert _project.DISTRIBUTION in footer
+    assert _project.VERSION in footer
 
 
 # ---- every implementing region on an item page ---------------------------------------------------

@@ -835,3 +835,51 @@ def test_a_catalog_file_made_empty_is_never_a_clean_catalog(
         )
     finally:
         target.write_bytes(original)
+
+
+# ---- codes written without quotes --------------------------------------------------------------
+
+
+def test_an_unquoted_code_is_a_warning_at_its_value() -> None:
+    document = load_bytes(b'name: x\ndepartment: 0114\nprovince: "22"\n', "catalog.yaml")
+    [finding] = document.findings
+    assert (finding.rule, finding.severity, finding.line, finding.column) == (
+        "yaml-unquoted-code",
+        Severity.WARNING,
+        2,
+        13,
+    )
+    assert finding.message == (
+        "department: 0114 未加引号，其他 YAML 工具会把它读成数字（丢掉前导零），"
+        '按 JSON Schema 校验也不通过；请写成 department: "0114"'
+    )
+    assert finding.message_en == (
+        "department: 0114 is not quoted: other YAML tools read it as a number (dropping its "
+        'leading zeros) and the JSON Schema refuses it; write department: "0114"'
+    )
+    assert document.usable
+    assert document.data["department"] == "0114"
+
+
+@pytest.mark.parametrize("positions", [True, False])
+def test_unquoted_codes_are_found_without_recording_positions(positions: bool) -> None:
+    text = b"region: 220100\nimplementations:\n  - {item: 220114043000, phone: 12333}\n"
+    document = load_bytes(text, "implementations/220100.yaml", positions=positions)
+    assert [(f.line, f.column) for f in document.findings] == [(1, 9), (3, 12), (3, 33)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'code: "220114043000"',
+        "code: '220114043000'",
+        "code: |\n  220114043000",
+        "phone: 0431-88888888",  # text in YAML 1.1 and 1.2 alike
+        "copies: 1",  # not a code
+        "codes: [220114043000]",  # not a key of a code
+        "220114043000: code",  # a key, not a value
+        "code: ２２０１１４０４３０００",  # full-width digits are text (code-format names them)
+    ],
+)
+def test_what_is_not_an_unquoted_code(text: str) -> None:
+    assert load_bytes(text.encode("utf-8"), "x.yaml").findings == ()

@@ -57,7 +57,7 @@ def test_design_api_is_exported() -> None:
 
 
 def test_version_matches_the_distribution() -> None:
-    assert servicecatalog.__version__ == importlib.metadata.version("servicecatalog")
+    assert servicecatalog.__version__ == importlib.metadata.version("servicecatalog-batongyi")
 
 
 def test_py_typed_is_shipped() -> None:

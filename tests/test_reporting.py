@@ -397,3 +397,26 @@ def test_findings_summary() -> None:
 
 def test_formats() -> None:
     assert FORMATS == ("text", "json", "github", "sarif")
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ((1, 1, 1, 1), "1 item: 1 error, 1 warning, 1 note"),
+        ((2, 0, 2, 0), "2 items: 0 errors, 2 warnings, 0 notes"),
+    ],
+)
+def test_english_summary_counts_in_the_singular_and_the_plural(
+    counts: tuple[int, int, int, int], expected: str
+) -> None:
+    items, errors, warnings, notes = counts
+    findings = [
+        Finding(rule="r", severity=severity, message="m", message_en="m")
+        for severity, number in (
+            (Severity.ERROR, errors),
+            (Severity.WARNING, warnings),
+            (Severity.INFO, notes),
+        )
+        for _ in range(number)
+    ]
+    assert findings_summary(Report.of(findings, items=items), "en") == expected

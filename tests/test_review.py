@@ -186,7 +186,7 @@ def test_text_is_readable(review: Review, pair: tuple[CatalogDir, CatalogDir]) -
 
 def test_text_in_english(review: Review) -> None:
     text = render_review(review, "text", "en")
-    assert "3 burden decreases, 1 burden increases, 2 neutral" in text.splitlines()[0]
+    assert "3 burden decreases, 1 burden increase, 2 neutral" in text.splitlines()[0]
     assert f"{A} 失业保险金申领 — publish by 2026-11-23 (on-time)" in text
     assert "[change-without-revision] the item changed but its revision did not" in text
     assert "减负" not in text
@@ -221,7 +221,7 @@ def test_markdown_review_comment(review: Review) -> None:
 def test_markdown_in_english(review: Review) -> None:
     markdown = render_review(review, "markdown", "en")
     assert markdown.startswith("## Catalog changes\n")
-    assert "**3 burden decreases, 1 burden increases, 2 neutral**" in markdown
+    assert "**3 burden decreases, 1 burden increase, 2 neutral**" in markdown
     assert "| item | name | − | + | · | publish by | status |" in markdown
     assert f"### `{A}` 失业保险金申领 — publish by 2026-11-23 (on-time)" in markdown
     assert "committed time shorter" in markdown
@@ -289,7 +289,7 @@ def test_an_invalid_side_is_noted(catalog_copy: Callable[..., CatalogDir]) -> No
     assert f"注意：{new.path} 有 1 个校验错误，未通过校验的事项不参与比较" in render_review(
         result, "text"
     )
-    assert f"note: {new.path} has 1 validation errors" in render_review(result, "text", "en")
+    assert f"note: {new.path} has 1 validation error;" in render_review(result, "text", "en")
     assert f"> 注意：`{new.path}` 有 1 个校验错误" in render_review(result, "markdown")
 
 

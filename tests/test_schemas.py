@@ -15,6 +15,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from servicecatalog import _project
 from servicecatalog.schemas import (
     SCHEMA_DIALECT,
     SCHEMA_MODELS,
@@ -124,6 +125,13 @@ def test_schema_is_valid_2020_12(name: str) -> None:
 def test_schema_ids_are_unique() -> None:
     ids = [schema(name)["$id"] for name in NAMES]
     assert len(set(ids)) == len(ids)
+
+
+def test_schema_ids_are_the_addresses_of_this_version() -> None:
+    # An editor resolves $id and $schema lines: an address, at the tag of this version.
+    for name in NAMES:
+        assert schema(name)["$id"] == f"{_project.SCHEMA_BASE}{name}"
+    assert _project.SCHEMA_BASE.startswith("https://")
 
 
 def test_item_schema_forbids_unknown_keys() -> None:

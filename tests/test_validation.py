@@ -303,8 +303,8 @@ def test_bad_date() -> None:
 def test_empty_text() -> None:
     text = ITEM.replace("department: 失业保险处", "department: ''")
     finding = only(text)
-    assert finding.message == "不能为空"
-    assert finding.message_en == "must not be empty"
+    assert finding.message == "department 不能为空"
+    assert finding.message_en == "department must not be empty"
     assert at(finding) == locate(text, "''")
 
 

@@ -1,7 +1,7 @@
 """Tests of the official working-day calendar (servicecatalog.workdays, DESIGN §9).
 
 The expected working days come from sources independent of the code under test: the State
-Council notices transcribed in shared/reference (read here with PyYAML's SafeLoader, not with the
+Council notices transcribed in tests/data (read here with PyYAML's SafeLoader, not with the
 module's parser), the ``holidays`` package, and ``chinese_calendar.is_workday`` itself.
 """
 
@@ -30,9 +30,8 @@ from servicecatalog.workdays import (
     working_days_between,
 )
 
-# In a checkout the repository sits beside shared/ (<repo>/../shared), in CI as on a developer's
-# machine.
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference"
+# The State Council's notices, transcribed (tests/data/README.md names the sources).
+REFERENCE_DIR = Path(__file__).resolve().parent / "data"
 REFERENCE_YEARS = (2025, 2026)
 ONE_DAY = timedelta(days=1)
 
@@ -49,8 +48,6 @@ def days_of(year: int) -> list[date]:
 def reference(year: int) -> dict[str, Any]:
     """The reference schedule of ``year``, parsed independently (SafeLoader makes real dates)."""
     path = REFERENCE_DIR / f"holidays-{year}.yaml"
-    if not path.is_file():
-        pytest.skip(f"reference schedule {path} is absent (shared/ is not beside the repository)")
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data
 
@@ -148,7 +145,6 @@ def test_every_day_matches_the_reference_schedule(year: int) -> None:
 @pytest.mark.parametrize("year", REFERENCE_YEARS)
 def test_reference_file_loads_as_an_override(year: int, tmp_path: Path) -> None:
     """The reference notices are in the override format; loaded as overrides they agree too."""
-    reference(year)  # skips when absent
     source = REFERENCE_DIR / f"holidays-{year}.yaml"
     write(tmp_path, f"{year}.yaml", source.read_bytes())
     calendar = WorkdayCalendar(tmp_path)
@@ -159,12 +155,9 @@ def test_reference_file_loads_as_an_override(year: int, tmp_path: Path) -> None:
 def holiday_blocks() -> list[tuple[int, str, date, date]]:
     blocks = []
     for year in REFERENCE_YEARS:
-        path = REFERENCE_DIR / f"holidays-{year}.yaml"
-        if not path.is_file():
-            continue  # the test below then skips through reference()
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = reference(year)
         blocks += [(year, b["name"], b["from"], b["to"]) for b in data["rest_days"]]
-    return blocks or [(REFERENCE_YEARS[0], "absent", date.min, date.min)]
+    return blocks
 
 
 @pytest.mark.parametrize(("year", "name", "first", "last"), holiday_blocks())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._project import VERSION as __version__
 from .catalog import Catalog, load_catalog
 from .codes import InvalidCodeError, ItemCode
 from .diff import Change, Changes, Direction, diff_catalogs
@@ -85,8 +86,6 @@ from .workdays import WorkdayCalendar, is_working_day, next_working_day, working
 
 if TYPE_CHECKING:
     from .guides import build_site, render_guide
-
-__version__ = "0.1.0"
 
 _GUIDES = frozenset({"build_site", "render_guide"})
 

@@ -30,12 +30,19 @@ __all__ = [
     "CONTROLS",
     "INVISIBLES",
     "comparable",
+    "counted",
     "escape",
     "excerpt",
     "first_of",
     "json_text",
     "shown_characters",
 ]
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` and ``noun`` in English: "1 error", "0 errors", "2 item files"."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
 
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """C0 and C1 controls (tab, line feed and carriage return included) and the Unicode line and

@@ -39,7 +39,10 @@ class CatalogTree(ABC):
         """How the catalog's root is shown in findings (``catalog``, ``git:HEAD~1:catalog``)."""
 
     def display(self, relative: str) -> str:
-        """The name findings give the file ``relative``."""
+        """The name findings give the file ``relative``: ``items/x.yaml`` rather than
+        ``./items/x.yaml`` for a catalog in the current folder, as editors and CI name files."""
+        if self.name == ".":
+            return display_path(relative)
         return f"{self.name.rstrip('/')}/{display_path(relative)}"
 
     @property

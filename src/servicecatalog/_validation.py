@@ -123,7 +123,10 @@ def _describe(detail: ErrorDetails) -> tuple[str, str]:
             f"invalid value {given_en}: expected one of {expected}",
         )
     if kind in ("string_too_short", "too_short"):
-        return "不能为空", "must not be empty"
+        # Named, as a new item's skeleton leaves many keys empty at once.
+        loc = detail["loc"]
+        key = f"{loc[-1]} " if loc and isinstance(loc[-1], str) else ""
+        return f"{key}不能为空", f"{key}must not be empty"
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         return f"{given} 格式不符（应匹配 {pattern}）", f"{given_en} does not match {pattern}"

@@ -21,10 +21,10 @@ import click
 
 from . import __version__
 from ._files import write_atomically
-from ._text import json_text
+from ._text import counted, json_text
 from .errors import CatalogInvalidError, ServiceCatalogError
 from .findings import Lang, Report, Severity
-from .model import Level
+from .model import ItemType, Level
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -72,22 +72,52 @@ LANG_OPTION = click.option(
     help="Language of messages: zh (Chinese) or en (English).",
 )
 
+CATALOG_OPTION = click.option(
+    "--catalog",
+    "catalog_path",
+    type=click.Path(path_type=Path),
+    default=Path("catalog"),
+    show_default=True,
+    help="The catalog folder.",
+)
 
-def _unusable(error: ServiceCatalogError, *, fmt: str | None = None) -> NoReturn:
-    _machine_error(error.message, fmt)
+COLOR_OPTION = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour text output. auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR colours "
+    "any output.",
+)
+
+
+def _unusable(
+    error: ServiceCatalogError, *, fmt: str | None = None, output: Path | None = None
+) -> NoReturn:
+    _machine_error(error.message, fmt, output)
     click.echo(f"servicecatalog: error: {error.message}", err=True)
     sys.exit(EXIT_UNUSABLE)
 
 
-def _machine_error(message: str, fmt: str | None) -> None:
-    """On stdout, the error in the machine format that was asked for (JSON or SARIF), so a
-    program reading stdout always gets a document of the kind it expects."""
+def _machine_error(message: str, fmt: str | None, output: Path | None = None) -> None:
+    """On stdout (or into the --output-file asked for), the error in the machine format that was
+    asked for (JSON or SARIF), so a program reading the output always gets a document of the
+    kind it expects."""
     if fmt == "json":
-        click.echo(json_text({"ok": False, "error": message}, indent=None))
+        document = json_text({"ok": False, "error": message}, indent=None) + "\n"
     elif fmt == "sarif":
         from .reporting import sarif_error
 
-        click.echo(sarif_error(message, __version__), nl=False)
+        document = sarif_error(message, __version__)
+    else:
+        return
+    if output is None:
+        click.echo(document, nl=False)
+        return
+    try:
+        write_atomically(output, document)
+    except OSError as error:
+        click.echo(f"servicecatalog: error: {output}: cannot write: {error.strerror}", err=True)
 
 
 def _guarded(function: Callable[P, R]) -> Callable[P, R]:
@@ -98,8 +128,12 @@ def _guarded(function: Callable[P, R]) -> Callable[P, R]:
         try:
             return function(*args, **kwargs)
         except ServiceCatalogError as error:
-            fmt = kwargs.get("fmt")
-            _unusable(error, fmt=fmt if isinstance(fmt, str) else None)
+            fmt, output = kwargs.get("fmt"), kwargs.get("output_file")
+            _unusable(
+                error,
+                fmt=fmt if isinstance(fmt, str) else None,
+                output=output if isinstance(output, Path) else None,
+            )
 
     return wrapper
 
@@ -119,7 +153,9 @@ class _Group(click.Group):
             click.echo("Aborted!", err=True)
             sys.exit(1)
         except click.ClickException as error:
-            _machine_error(error.format_message(), _asked_format(arguments))
+            _machine_error(
+                error.format_message(), _asked_format(arguments), _asked_output(arguments)
+            )
             error.show()
             sys.exit(error.exit_code)
         except Exception as error:
@@ -128,9 +164,22 @@ class _Group(click.Group):
             if os.environ.get("SERVICECATALOG_DEBUG"):
                 raise
             message = f"internal error, please report it: {type(error).__name__}: {error}"
-            _machine_error(message, _asked_format(arguments))
+            _machine_error(message, _asked_format(arguments), _asked_output(arguments))
             click.echo(f"servicecatalog: {message}", err=True)
             sys.exit(EXIT_UNUSABLE)
+
+
+def _asked_output(arguments: list[str]) -> Path | None:
+    """The ``--output-file`` of ``validate`` the command line names, if any."""
+    if "validate" not in arguments:
+        return None
+    pairs = zip(arguments, [*arguments[1:], ""], strict=False)
+    for option, value in pairs:
+        if option in ("--output-file", "-o") and value:
+            return Path(value)
+        if option.startswith("--output-file="):
+            return Path(option.removeprefix("--output-file="))
+    return None
 
 
 def _asked_format(arguments: list[str]) -> str | None:
@@ -154,7 +203,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("catalog"))
+@click.argument("paths", metavar="[PATH]...", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -180,7 +229,7 @@ def main() -> None:
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     default=None,
-    help="Use this configuration instead of the .servicecatalog.yaml found above PATH.",
+    help="Use this configuration instead of the .servicecatalog.yaml found above each catalog.",
 )
 @click.option(
     "--jobs",
@@ -189,46 +238,114 @@ def main() -> None:
     default=None,
     help="Processes that load implementation lists (default: one per core when there are many).",
 )
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the report to this file (whole or not at all) instead of stdout.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Only the report: no summary, no progress bar.")
+@COLOR_OPTION
 @_guarded
 def validate(
-    path: Path,
+    paths: tuple[Path, ...],
     fmt: str,
     fail_on: str,
     lang: Lang,
     today: date | None,
     config_path: Path | None,
     jobs: int | None,
+    output_file: Path | None,
+    quiet: bool,
+    color: str,
 ) -> None:
-    """Check the catalog folder PATH (default: catalog) against every rule.
+    """Check catalogs, or files and folders inside one, against every rule.
+
+    A PATH that holds catalog.yaml is a catalog, checked whole (default: catalog). Any other
+    file or folder is checked within the nearest catalog at or above it: the findings located
+    in it, and the catalog-wide findings it takes part in (pre-commit passes the files of a
+    commit this way).
 
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on a usage error,
-    3 when PATH is not a catalog.
+    3 when a PATH is missing or in no catalog.
     """
     from .catalog import load_catalog
     from .reporting import findings_summary, render_report
+    from .targets import select, targets
 
-    with _progress_bar("validate") as progress:
-        catalog = load_catalog(
-            path, today=today, config=config_path, workers=jobs, progress=progress
-        )
-    report = catalog.report
+    reports = []
+    for target in targets(paths or (Path("catalog"),)):
+        with _progress_bar("validate", enabled=not quiet) as progress:
+            catalog = load_catalog(
+                target.catalog, today=today, config=config_path, workers=jobs, progress=progress
+            )
+        reports.append(select(catalog, target))
+    report = Report.of(
+        [f for r in reports for f in r],
+        items=sum(r.items for r in reports),
+        waived=[f for r in reports for f in r.waived],
+    )
     output = render_report(report, fmt, lang, version=__version__)  # type: ignore[arg-type]  # click.Choice
-    if fmt == "text" and sys.stdout.isatty():
+    if output_file is not None:
+        _write_output(output_file, output)
+    elif fmt == "text" and _colour(color, sys.stdout):
         _print_text_coloured(report, lang)
     else:
         click.echo(output, nl=False)
-    if fmt == "text":
+    if not quiet:
         click.echo(findings_summary(report, lang), err=True)
     sys.exit(_exit_code(report, Severity(fail_on)))
 
 
+def _write_output(target: Path, text: str) -> None:
+    try:
+        write_atomically(target, text)
+    except OSError as error:
+        _unusable(ServiceCatalogError(f"{target}: cannot write: {error.strerror}"))
+
+
+def _colour(choice: str, stream: Any) -> bool:
+    """Whether to colour what goes to ``stream``: ``--color always`` or ``never`` decide;
+    otherwise a non-empty NO_COLOR turns colour off, a non-empty FORCE_COLOR turns it on (even
+    into a pipe), and without either a terminal is coloured."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _console(*, stderr: bool = False, width: int | None = None, choice: str = "auto") -> Any:
+    """A rich console that colours and styles exactly when :func:`_colour` says so: without
+    colour it writes no escape sequence at all (rich's own NO_COLOR keeps bold and dim)."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    colour = _colour(choice, stream)
+    terminal = bool(getattr(stream, "isatty", lambda: False)())
+    return Console(
+        stderr=stderr,
+        # A terminal stays one (a progress bar still moves) even when it gets no colour.
+        force_terminal=colour or terminal,
+        color_system=("auto" if terminal else "standard") if colour else None,
+        no_color=not colour,
+        highlight=False,
+        width=None if terminal else width,
+    )
+
+
 @contextmanager
-def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+def _progress_bar(
+    label: str, *, enabled: bool = True
+) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr when it is a terminal (nothing otherwise): for long loads."""
-    if not sys.stderr.isatty():
+    if not enabled or not sys.stderr.isatty():
         yield None
         return
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     with Progress(
@@ -236,7 +353,7 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=_console(stderr=True),
         transient=True,
     ) as bar:
         task = bar.add_task(label, total=None)
@@ -252,13 +369,13 @@ def _exit_code(report: Report, fail_on: Severity) -> int:
 
 
 def _print_text_coloured(report: Report, lang: Lang) -> None:
-    from rich.console import Console
     from rich.text import Text
 
     from .reporting import text_line
 
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-    console = Console(highlight=False, soft_wrap=True)
+    console = _console(choice="always")
+    console.soft_wrap = True
     for finding in report:
         line = text_line(finding, lang)
         text = Text(line)
@@ -271,40 +388,72 @@ def _print_text_coloured(report: Report, lang: Lang) -> None:
 @main.command()
 @click.argument("rule_id", required=False)
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: a table, or the documentation of RULE_ID; json: a list of {id, severity, "
+    "family, summary, doc}; markdown: the reference docs/rules.md, in both languages.",
 )
 @LANG_OPTION
 def rules(rule_id: str | None, fmt: str, lang: Lang) -> None:
-    """List every rule, or show the documentation of RULE_ID."""
+    """List every rule, or show the documentation of RULE_ID.
+
+    A hint on stderr says how to go on: how to see a rule's documentation, or how to change
+    its severity in .servicecatalog.yaml.
+    """
     from .rules import REGISTRY
 
     if rule_id is not None and rule_id not in REGISTRY:
         raise click.BadParameter(f"there is no rule {rule_id!r}", param_hint="RULE_ID")
     selected = [REGISTRY[rule_id]] if rule_id else list(REGISTRY.values())
+    if fmt == "markdown":
+        from .ruledocs import rules_markdown
+
+        if rule_id is not None:
+            raise click.UsageError("--format markdown writes every rule: give no RULE_ID")
+        click.echo(rules_markdown(), nl=False)
+        return
     if fmt == "json":
         payload = [
             {
                 "id": rule.id,
                 "severity": rule.severity.value,
                 "family": rule.family,
-                "summary": rule.summary_en if lang == "en" else rule.summary,
-                "doc": rule.doc,
+                "summary": rule.summary_in(lang),
+                "doc": rule.documentation(lang),
             }
             for rule in selected
         ]
         click.echo(json_text(payload))
-        return
-    if rule_id is not None:
+    elif rule_id is not None:
         rule = selected[0]
         click.echo(f"{rule.id}  ({rule.severity.value}, {rule.family})\n")
-        click.echo(rule.summary_en if lang == "en" else rule.summary)
-        click.echo(f"\n{rule.doc}")
-        return
-    _print_rule_table(selected, lang)
+        click.echo(rule.summary_in(lang))
+        click.echo(f"\n{rule.documentation(lang)}")
+    else:
+        _print_rule_table(selected, lang)
+    click.echo(_rules_hint(rule_id, lang), err=True)
+
+
+def _rules_hint(rule_id: str | None, lang: Lang) -> str:
+    if rule_id is None:
+        if lang == "en":
+            return "servicecatalog rules RULE_ID shows a rule's documentation."
+        return "servicecatalog rules 规则编号 显示该规则的说明。"
+    if lang == "en":
+        return (
+            f"To change its severity or turn it off, write `{rule_id}: warning` (or error, "
+            "info, off) under `rules:` in .servicecatalog.yaml."
+        )
+    return (
+        f"在 .servicecatalog.yaml 的 rules: 下写 “{rule_id}: warning”（或 error、info、off），"
+        "可改变该规则的级别或将其关闭。"
+    )
 
 
 def _print_rule_table(selected: list[Any], lang: Lang) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
@@ -313,10 +462,86 @@ def _print_rule_table(selected: list[Any], lang: Lang) -> None:
     table.add_column("family")
     table.add_column("summary")
     for rule in selected:
-        summary = rule.summary_en if lang == "en" else rule.summary
-        table.add_row(rule.id, rule.severity.value, rule.family, summary)
-    Console(width=None if sys.stdout.isatty() else 120).print(table)
-    click.echo("servicecatalog rules RULE_ID shows a rule's documentation.", err=True)
+        table.add_row(rule.id, rule.severity.value, rule.family, rule.summary_in(lang))
+    _console(width=120).print(table)
+
+
+@main.command()
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--province",
+    default="22",
+    show_default=True,
+    help="The two-digit province code of the catalog's items (22: 吉林省).",
+)
+@click.option(
+    "--department",
+    default="0114",
+    show_default=True,
+    help="The four-digit department code (0114: human resources and social security).",
+)
+@click.option(
+    "--name",
+    default="政务服务事项目录",
+    show_default=True,
+    help="The catalog's name, as guides and the site print it.",
+)
+@click.option(
+    "--from-reference",
+    is_flag=True,
+    help="Copy the reference catalog of 吉林省人力资源和社会保障厅 (149 items, the laws, "
+    "regions and implementation lists) instead of starting with one example item.",
+)
+@_guarded
+def init(folder: Path, province: str, department: str, name: str, from_reference: bool) -> None:
+    """Start a catalog in DIR (missing, empty, or holding only .git): catalog.yaml, laws.yaml,
+    one complete example item (or the reference catalog), .servicecatalog.yaml, and for the
+    repository around it a pre-commit configuration, a GitHub Actions workflow and editor
+    settings that map each file to its JSON Schema. The catalog validates as written.
+    """
+    from .scaffold import init_catalog
+
+    written = init_catalog(
+        folder,
+        province=province,
+        department=department,
+        name=name,
+        from_reference=from_reference,
+    )
+    for path in written:
+        click.echo(str(path))
+    click.echo(
+        f"{counted(len(written), 'file')} written. Next: servicecatalog validate {folder}; "
+        f"servicecatalog new CODE --type 公共服务 --catalog {folder} adds an item.",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("code")
+@click.option(
+    "--type",
+    "item_type",
+    type=click.Choice([kind.value for kind in ItemType]),
+    required=True,
+    help="The item type (事项类型).",
+)
+@CATALOG_OPTION
+@_guarded
+def new(code: str, item_type: str, catalog_path: Path) -> None:
+    """Write the skeleton of the item CODE into the catalog's items/: every key of the format,
+    in order, empty until filled. servicecatalog validate then names each key still to fill.
+    An existing file is never replaced (exit 3).
+    """
+    from .codes import describe_code_problem
+    from .scaffold import new_item
+
+    problem = describe_code_problem(code)
+    if problem is not None:
+        raise click.BadParameter(problem[1], param_hint="CODE")
+    target = new_item(catalog_path, code, ItemType(item_type))
+    click.echo(str(target))
+    click.echo(f"Fill it in, then: servicecatalog validate {target}", err=True)
 
 
 @main.command()
@@ -373,8 +598,9 @@ def _require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = Fal
         sys.exit(EXIT_FINDINGS)
     left_out = catalog.left_out()
     click.echo(
-        f"warning: the catalog has {report.counts['error']} errors; going on as asked "
-        f"(--allow-invalid), leaving out {len(left_out)} item files that do not validate"
+        f"warning: the catalog has {counted(report.counts['error'], 'error')}; going on as asked "
+        f"(--allow-invalid), leaving out {counted(len(left_out), 'item file')} that "
+        f"{'does' if len(left_out) == 1 else 'do'} not validate"
         + "".join(f"\n  {entry.code}: {entry.reasons('en')}" for entry in left_out),
         err=True,
     )
@@ -383,20 +609,16 @@ def _require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = Fal
 _ERRORS_SHOWN = 10
 
 
-CATALOG_OPTION = click.option(
-    "--catalog",
-    "catalog_path",
-    type=click.Path(path_type=Path),
-    default=Path("catalog"),
-    show_default=True,
-    help="The catalog folder.",
-)
-
-
 @main.command()
 @CATALOG_OPTION
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: tables for people; json: every figure, for programs (the shape of "
+    "README, Figures and coverage).",
 )
 @click.option(
     "--from",
@@ -445,10 +667,9 @@ def stats(
 
 
 def _print_stats(figures: dict[str, Any]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=None if sys.stdout.isatty() else 100)
+    console = _console(width=100)
     console.print(f"[bold]{figures['catalog']}[/bold]")
     console.print(f"{figures['items']} 个事项（{figures['main_items']} 个主项）\n")
     lists = Table(title="清单 lists", title_justify="left")
@@ -729,7 +950,7 @@ def site(outdir: Path, catalog_path: Path, templates_dir: Path | None, allow_inv
     _require_valid(catalog, allow_invalid)
     built = build_site(catalog, outdir, templates_dir=templates_dir, allow_invalid=allow_invalid)
     click.echo(str(built / "index.html"))
-    click.echo(f"{len(catalog)} item pages written to {built}", err=True)
+    click.echo(f"{counted(len(catalog), 'item page')} written to {built}", err=True)
 
 
 def _catalog_folder_for_deadline(path: Path, source: Any) -> Path | None:
@@ -762,7 +983,13 @@ def _manifest_working_days(folder: Path | None) -> int:
     help="Only this level (省级 市级 县级 乡级 村级).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a table per level and the regions with gaps (the first 200); json: every "
+    "level and region, with the codes missing.",
 )
 @ALLOW_INVALID_OPTION
 @_guarded
@@ -786,10 +1013,9 @@ def coverage(catalog_path: Path, level: str | None, fmt: str, allow_invalid: boo
 
 
 def _print_coverage(result: Any) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=None if sys.stdout.isatty() else 110)
+    console = _console(width=110)
     levels = Table(title="各层级实施情况 coverage per level", title_justify="left")
     for column in ("level", "regions", "expected", "implemented", "missing", "%"):
         levels.add_column(column, justify="left" if column == "level" else "right")
@@ -810,14 +1036,19 @@ def _print_coverage(result: Any) -> None:
         )
         return
     table = Table(title="未实施的事项 items not implemented", title_justify="left")
-    for column in ("region", "name", "level", "missing", "items"):
+    for column in ("region", "name", "level", "missing"):
         table.add_column(column)
+    # Folded rather than cut: rich cuts with "…", of ambiguous width (see below).
+    table.add_column("items", overflow="fold")
     for region in gaps[:200]:
-        shown = "、".join(region.missing[:8]) + ("…" if len(region.missing) > 8 else "")
+        # 等 rather than an ellipsis: "…" is of ambiguous width, two cells in a CJK terminal,
+        # which would push the row's border out of line.
+        shown = "、".join(region.missing[:8]) + ("等" if len(region.missing) > 8 else "")
         table.add_row(region.code, region.name, region.level.value, str(len(region.missing)), shown)
     console.print(table)
     if len(gaps) > 200:
-        console.print(f"… and {len(gaps) - 200} more regions (--format json lists all)")
+        more = counted(len(gaps) - 200, "more region")
+        console.print(f"and {more} (--format json lists all)")
     totals = result.totals
     console.print(
         f"total: {totals['implemented']}/{totals['expected']} implemented, {totals['missing']} missing"

@@ -103,7 +103,8 @@ def load_config(source: Path | LoadedDocument | None, known_rules: Iterable[str]
     config, findings = validate_document(Config, document)
     if config is None:
         return LoadedConfig(Config(), document, (*document.findings, *findings))
-    return LoadedConfig(config, document, tuple(_unknown_rules(config, document, set(known_rules))))
+    unknown = _unknown_rules(config, document, set(known_rules))
+    return LoadedConfig(config, document, (*document.findings, *unknown))
 
 
 def _unknown_rules(config: Config, document: LoadedDocument, known: set[str]) -> list[Finding]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ._files import display_path
+from ._text import counted
 
 __all__ = [
     "CalendarError",
@@ -94,9 +95,10 @@ class CatalogInvalidError(ServiceCatalogError):
 
     def __init__(self, errors: int, left_out: int) -> None:
         super().__init__(
-            f"the catalog has {errors} errors ({left_out} item files do not validate and would "
-            "be left out); fix them (servicecatalog validate shows them), or allow an incomplete "
-            "catalog explicitly (--allow-invalid)"
+            f"the catalog has {counted(errors, 'error')} ({counted(left_out, 'item file')} "
+            f"{'does' if left_out == 1 else 'do'} not validate and would be left out); fix "
+            "them (servicecatalog validate shows them), or allow an incomplete catalog "
+            "explicitly (--allow-invalid)"
         )
         self.errors = errors
         self.left_out = left_out

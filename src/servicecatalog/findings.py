@@ -56,6 +56,9 @@ class Finding:
     column: int | None = None
     item: str | None = None
     path: str | None = None
+    related: tuple[str, ...] = ()
+    """Other files that take part in the finding (the earlier of two duplicates, the items of a
+    list whose size is wrong): validating one of them alone reports it too."""
 
     def text(self, lang: Lang = "zh") -> str:
         """The message in ``lang``, with control, bidirectional and invisible characters escaped

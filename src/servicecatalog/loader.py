@@ -9,7 +9,9 @@ The loader reads a catalog file the way DESIGN §6 prescribes:
 * duplicate keys, anchors, aliases, merge keys and tags are findings, never silently resolved;
 * file size and nesting depth are limited, and the document is built from the parser's events
   without recursion, so a 20,000-deep document is a finding rather than a ``RecursionError``;
-* every value keeps its 1-based line and column, so every later finding can point at it.
+* every value keeps its 1-based line and column, so every later finding can point at it;
+* a code, region code or phone number written without quotes is a warning: this loader reads it
+  as the string it is, but other YAML tools (editors, check-jsonschema) read it as a number.
 
 The loader never raises for bad input: what it cannot use becomes findings and ``data is None``.
 """
@@ -28,6 +30,7 @@ from ._files import ReadProblem, display_path, read_regular, too_large
 from .findings import Finding, Severity
 
 __all__ = [
+    "CODE_KEYS",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
     "LoadedDocument",
@@ -44,6 +47,21 @@ DEFAULT_MAX_DEPTH = 32
 Loc = tuple[str | int, ...]
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+CODE_KEYS = frozenset(
+    {"code", "province", "department", "region", "parent", "item", "phone", "complaint_phone"}
+)
+"""Keys whose values are digit strings — item codes, province and department codes, region codes,
+phone numbers — in any catalog file: written without quotes, other YAML tools read them as numbers
+(``0114`` as 76 in YAML 1.1, as 114 in YAML 1.2) and our own JSON Schemas refuse them."""
+
+# What YAML 1.2's core schema reads as a number; YAML 1.1's readings come from PyYAML's resolver.
+_CORE_NUMBER = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_RESOLVER: Any = yaml.resolver.Resolver()
 _MERGE_KEY = "<<"
 # libyaml when PyYAML was built with it (the usual wheels are); the pure-Python parser otherwise.
 _Parser: Any = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
@@ -187,11 +205,16 @@ def _too_large(file: str, size: int, limit: int) -> LoadedDocument:
 
 
 def _finding(
-    rule: str, file: str, position: Position | None, message: str, message_en: str
+    rule: str,
+    file: str,
+    position: Position | None,
+    message: str,
+    message_en: str,
+    severity: Severity = Severity.ERROR,
 ) -> Finding:
     return Finding(
         rule=rule,
-        severity=Severity.ERROR,
+        severity=severity,
         message=message,
         message_en=message_en,
         file=file,
@@ -489,6 +512,8 @@ class _Builder:
         if event.anchor is not None or event.tag is not None:
             self._check_node_properties(event)
         value = None if not event.style and event.value in _NULLS else event.value
+        if not event.style and value is not None and value[0] in _NUMBER_START:
+            self._check_unquoted_code(value, event)
         merge = value == _MERGE_KEY and self._is_merge_key(event)
         if merge:
             self._report(
@@ -498,6 +523,34 @@ class _Builder:
                 "merge keys (<<) are not allowed: write the content out",
             )
         self._deliver(value, event.start_mark, is_scalar=True, merge=merge)
+
+    def _check_unquoted_code(self, value: str, event: Any) -> None:
+        frame = self.stack[-1] if self.stack else None
+        if (
+            frame is None
+            or frame.is_list
+            or frame.expecting_key
+            or not frame.key_valid
+            or frame.key not in CODE_KEYS
+            or not _reads_as_number(value)
+        ):
+            return
+        key = frame.key
+        zeros = value.startswith("0") and len(value) > 1
+        self.findings.append(
+            _finding(
+                "yaml-unquoted-code",
+                self.file,
+                _position(event.start_mark),
+                f"{key}: {value} 未加引号，其他 YAML 工具会把它读成数字"
+                f"{'（丢掉前导零）' if zeros else ''}，按 JSON Schema 校验也不通过；"
+                f'请写成 {key}: "{value}"',
+                f"{key}: {value} is not quoted: other YAML tools read it as a number"
+                f"{' (dropping its leading zeros)' if zeros else ''} and the JSON Schema refuses "
+                f'it; write {key}: "{value}"',
+                Severity.WARNING,
+            )
+        )
 
     def _is_merge_key(self, event: Any) -> bool:
         frame = self.stack[-1] if self.stack else None
@@ -620,6 +673,17 @@ class _Builder:
 _NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+
+
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+def _reads_as_number(value: str) -> bool:
+    """True when YAML 1.1 (PyYAML, most editors) or YAML 1.2 (ruamel, check-jsonschema) reads the
+    plain scalar ``value`` as a number."""
+    if _CORE_NUMBER.fullmatch(value):
+        return True
+    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) in _NUMBER_TAGS
 
 
 def _character_offset(text: str, error: yaml.reader.ReaderError) -> int | None:

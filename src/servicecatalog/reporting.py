@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from ._text import escape, json_text
+from ._project import HOMEPAGE
+from ._text import counted, escape, json_text
 from .findings import Finding, Lang, Report, Severity
 from .rules import REGISTRY, Registry
 
@@ -19,7 +20,7 @@ Format = Literal["text", "json", "github", "sarif"]
 FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif")
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/servicecatalog/"
+INFORMATION_URI = HOMEPAGE
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -147,12 +148,12 @@ def _sarif_rule(rule_id: str, registry: Registry, lang: Lang) -> dict[str, Any]:
     rule = registry.get(rule_id)
     if rule is None:
         return {"id": rule_id}
-    summary = rule.summary_en if lang == "en" else rule.summary
+    summary = rule.summary_in(lang)
     return {
         "id": rule.id,
         "name": "".join(part.title() for part in rule.id.split("-")),
         "shortDescription": {"text": summary},
-        "fullDescription": {"text": rule.doc or summary},
+        "fullDescription": {"text": rule.documentation(lang) or summary},
         "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
         "properties": {"family": rule.family},
     }
@@ -183,8 +184,8 @@ def findings_summary(report: Report, lang: Lang = "zh") -> str:
     counts = report.counts
     if lang == "en":
         return (
-            f"{report.items} items: {counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['info']} notes"
+            f"{counted(report.items, 'item')}: {counted(counts['error'], 'error')}, "
+            f"{counted(counts['warning'], 'warning')}, {counted(counts['info'], 'note')}"
         )
     return (
         f"{report.items} 个事项：{counts['error']} 个错误，{counts['warning']} 个警告，"

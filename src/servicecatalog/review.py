@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Literal
 
 from ._markdown import code_span, escape_markdown
-from ._text import escape, json_text
+from ._text import counted, escape, json_text
 from .catalog import Catalog, LeftOut, load_catalog
 from .diff import KINDS, Change, Changes, Direction, diff_catalogs
 from .findings import Finding, Lang, Report, Severity
@@ -141,7 +141,10 @@ def _counts_line(review: Review, lang: Lang) -> str:
     decrease, increase = counts[Direction.DECREASE.value], counts[Direction.INCREASE.value]
     neutral = counts[Direction.NEUTRAL.value]
     if lang == "en":
-        return f"{decrease} burden decreases, {increase} burden increases, {neutral} neutral"
+        return (
+            f"{counted(decrease, 'burden decrease')}, {counted(increase, 'burden increase')}, "
+            f"{neutral} neutral"
+        )
     return f"减负 {decrease} 项，增负 {increase} 项，中性 {neutral} 项"
 
 
@@ -187,7 +190,7 @@ def _invalid_notes(review: Review, lang: Lang, shown: Callable[[str], str] = esc
     """A note per side that has errors; ``shown`` writes the side's name for the format."""
     if lang == "en":
         return [
-            f"note: {shown(name)} has {errors} validation errors; items that do not validate "
+            f"note: {shown(name)} has {counted(errors, 'validation error')}; items that do not validate "
             "are not compared"
             for name, errors in review.invalid.items()
         ]

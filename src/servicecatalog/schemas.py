@@ -2,7 +2,11 @@
 
 The files in ``schemas/`` are committed so that consumers outside Python (portal backends, editors)
 get the same contract; ``servicecatalog schema --check`` and a test fail when they drift from the
-models.
+models. Each schema's ``$id`` is the address this version serves it at (``_project.SCHEMA_BASE``
+and the file name), so an editor that meets the ``$id`` or a file's ``$schema`` line can fetch it.
+
+``catalog.schema.json`` describes the ``catalog.json`` that ``servicecatalog site`` writes, as a
+whole: a backend in another language validates the export in one step.
 """
 
 from __future__ import annotations
@@ -12,12 +16,48 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ._files import write_atomically
-from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms
+from ._project import SCHEMA_BASE
+from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms, Text, _Frozen
 
-__all__ = ["SCHEMA_DIALECT", "SCHEMA_MODELS", "generate_schemas", "schema_drift", "write_schemas"]
+__all__ = [
+    "SCHEMA_DIALECT",
+    "SCHEMA_MODELS",
+    "CatalogExport",
+    "LeftOutEntry",
+    "generate_schemas",
+    "schema_drift",
+    "schema_id",
+    "write_schemas",
+]
+
+
+class LeftOutEntry(_Frozen):
+    """An item file that did not validate and is not in the export."""
+
+    item: Text
+    """The code the file's name gives."""
+    file: Text
+    reason: Text
+    """The first errors found in the file."""
+
+
+class CatalogExport(BaseModel):
+    """``catalog.json``: the manifest, the laws and every item that validated."""
+
+    # Later versions may add top-level keys (a snapshot's metadata, say); a consumer that checks
+    # with this schema keeps working.
+    model_config = ConfigDict(frozen=True, extra="allow", use_attribute_docstrings=True)
+
+    manifest: Manifest
+    laws: Laws
+    items: tuple[Item, ...]
+    """The items that validated, ordered by code."""
+    left_out: tuple[LeftOutEntry, ...] = ()
+    """Present only when some item files did not validate (a site built with --allow-invalid)."""
+
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
@@ -56,12 +96,20 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
         "catalog/synonyms.yaml: the words citizens type (社保卡) and the words the catalog uses "
         "for them (社会保障卡), for the site's search.",
     ),
+    "catalog.schema.json": (
+        CatalogExport,
+        "Catalog export",
+        "catalog.json of the static site (servicecatalog site): the manifest, the law registry and "
+        "every item that validated, each as its own schema describes it; left_out lists the item "
+        "files that did not validate. Top-level keys other than these may be added by later "
+        "versions.",
+    ),
 }
 
 
 def schema_id(file_name: str) -> str:
-    """The canonical ``$id`` of a schema file."""
-    return f"urn:servicecatalog:schema:{file_name.removesuffix('.schema.json')}"
+    """The ``$id`` of a schema file: the address this version serves it at."""
+    return f"{SCHEMA_BASE}{file_name}"
 
 
 def generate_schemas() -> dict[str, str]:

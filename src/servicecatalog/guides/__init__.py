@@ -102,5 +102,5 @@ def render_guide(
         return render_docx(view)
     folder = Path(templates_dir) if templates_dir is not None else None
     if fmt == "md":
-        return render_markdown(view, make_environment(folder, finalize=escape_markdown))
-    return render_html(view, make_environment(folder), site=False)
+        return render_markdown(view, make_environment(folder, finalize=escape_markdown), item=item)
+    return render_html(view, make_environment(folder), site=False, item=item)

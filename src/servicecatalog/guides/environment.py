@@ -18,6 +18,7 @@ from typing import Any
 
 import jinja2
 
+from .. import _project
 from ..errors import RenderError
 
 __all__ = ["make_environment", "render_template", "static_source"]
@@ -39,7 +40,7 @@ def make_environment(
             raise RenderError(f"{templates_dir}: no such templates folder")
         loaders.insert(0, jinja2.FileSystemLoader(templates_dir))
     options: dict[str, Any] = {"finalize": finalize} if finalize is not None else {}
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html"], default=False),
         undefined=jinja2.StrictUndefined,
@@ -48,6 +49,17 @@ def make_environment(
         lstrip_blocks=True,
         **options,
     )
+    environment.globals["project"] = PROJECT
+    return environment
+
+
+PROJECT = {
+    "distribution": _project.DISTRIBUTION,
+    "version": _project.VERSION,
+    "homepage": _project.HOMEPAGE,
+    "schemas": _project.SCHEMA_BASE,
+}
+"""The ``project`` every template sees: what made the page and where it is documented."""
 
 
 def render_template(environment: jinja2.Environment, name: str, **context: Any) -> str:
@@ -56,6 +68,10 @@ def render_template(environment: jinja2.Environment, name: str, **context: Any) 
         return environment.get_template(name).render(**context)
     except jinja2.TemplateError as error:
         raise RenderError(f"template {name}: {error}") from error
+    except (LookupError, TypeError, ValueError) as error:
+        # A template (perhaps a user's, from --templates) asked for what is not there, such as
+        # view.section("penalty") of an item without one.
+        raise RenderError(f"template {name}: {type(error).__name__}: {error}") from error
 
 
 def static_source(environment: jinja2.Environment, name: str) -> str:

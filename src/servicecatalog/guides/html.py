@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..model import Item
 from .environment import render_template, static_source
 from .view import GuideView, LocalView
 
@@ -24,12 +25,14 @@ STYLESHEET = "static/site.css"
 """The stylesheet of every page (screen and print), a static file of the templates folder."""
 
 
-def render_html(view: GuideView, environment: jinja2.Environment, *, site: bool) -> str:
-    """The guide of ``view`` as an HTML document; ``site`` chooses a page of the static site."""
+def render_html(view: GuideView, environment: jinja2.Environment, *, site: bool, item: Item) -> str:
+    """The guide of ``view`` (drawn from ``item``) as an HTML document; ``site`` chooses a page of
+    the static site. The template sees ``item`` too, for a field the view does not show."""
     return render_template(
         environment,
         "guide.html",
         view=view,
+        item=item,
         site=site,
         assets="../assets",
         stylesheet="../assets/site.css" if site else None,

@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from .._markdown import escape_markdown as _escape_markdown
+from ..model import Item
 from .environment import render_template
 from .view import GuideView
 
@@ -28,6 +29,7 @@ def escape_markdown(value: Any) -> str:
     return _escape_markdown(value, line_breaks_as_spaces=True)
 
 
-def render_markdown(view: GuideView, environment: jinja2.Environment) -> str:
-    """The guide as GitHub Flavored Markdown (tables), from the template ``guide.md``."""
-    return render_template(environment, "guide.md", view=view)
+def render_markdown(view: GuideView, environment: jinja2.Environment, *, item: Item) -> str:
+    """The guide as GitHub Flavored Markdown (tables), from the template ``guide.md``, which sees
+    ``view`` and the ``item`` it is drawn from."""
+    return render_template(environment, "guide.md", view=view, item=item)

@@ -271,7 +271,8 @@ def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -
     )
     write("index.html", index)
     for item in catalog.items():
-        page = render_html(guide_view(item, catalog, all_regions=True), environment, site=True)
+        view = guide_view(item, catalog, all_regions=True)
+        page = render_html(view, environment, site=True, item=item)
         write(f"items/{item.code}.html", page)
     data = json.dumps(catalog_json(catalog), ensure_ascii=False, indent=2)
     write("catalog.json", data + "\n")

@@ -30,6 +30,7 @@ from . import (
     time_limits,
     visits,
     yaml_safety,
+    yaml_style,
 )
 from ._base import (
     Context,
@@ -60,6 +61,7 @@ __all__ = [
 
 FAMILIES = (
     yaml_safety,
+    yaml_style,
     schema,
     codes,
     names,
@@ -146,4 +148,5 @@ def finding_of(rule: Rule, violation: Violation, document: LoadedDocument) -> Fi
         column=position.column,
         item=violation.item or item_code(document.data),
         path=identity_path(document.data, violation.loc) or None,
+        related=violation.related,
     )

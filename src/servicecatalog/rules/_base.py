@@ -1,4 +1,9 @@
-"""What a rule is: an id, a default severity, a summary, its docstring, and a check."""
+"""What a rule is: an id, a default severity, a summary, its docstring, and a check.
+
+A rule's docstring is its user documentation, in English and then in Chinese: the Chinese text
+follows a heading ``中文`` underlined with dashes. ``servicecatalog rules RULE_ID`` prints one of
+them (``--lang``), and ``docs/rules.md`` both.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .._files import ReadProblem
-from ..findings import Severity
+from ..findings import Lang, Severity
 from ..loader import LoadedDocument, Loc, load_content, load_file
 from ..model import ImplementationList, Item, Law, Level, Manifest, Region, Synonym
 from ..workdays import WorkdayCalendar
@@ -31,6 +36,7 @@ __all__ = [
     "implementation_rule",
     "item_rule",
     "load_source",
+    "split_doc",
 ]
 
 
@@ -48,6 +54,8 @@ class Violation:
     item: str | None = None
     key: bool = False
     """Point at the key of the value at ``loc`` rather than at the value."""
+    related: tuple[str, ...] = ()
+    """Other files (as findings name them) that take part: the finding's ``related``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +137,8 @@ Scope = Literal["item", "catalog", "implementation", "emitted"]
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule. Its ``doc`` (the check's docstring) is its user documentation."""
+    """A registered rule. Its ``doc`` and ``doc_zh`` (the check's docstring, in English and in
+    Chinese) are its user documentation."""
 
     id: str
     severity: Severity
@@ -142,6 +151,16 @@ class Rule:
     catalog_check: CatalogCheck | None = None
     implementation_check: ImplementationCheck | None = None
     """Run on each implementation list as it is loaded (possibly in a worker process)."""
+    doc_zh: str = ""
+    """The documentation in Chinese, the language of the staff who maintain catalogs."""
+
+    def documentation(self, lang: Lang = "zh") -> str:
+        """The documentation in ``lang``."""
+        return self.doc if lang == "en" else self.doc_zh
+
+    def summary_in(self, lang: Lang = "zh") -> str:
+        """The summary in ``lang``."""
+        return self.summary_en if lang == "en" else self.summary
 
     def violations(self, context: Context) -> Iterator[tuple[Violation, LoadedDocument]]:
         """Run the check; pair each violation with the document it concerns."""
@@ -163,6 +182,7 @@ def _rule_of(
     function: Callable[..., Any], scope: Scope, header: tuple[str, Severity, str, str]
 ) -> Rule:
     rule_id, severity, summary, summary_en = header
+    doc, doc_zh = split_doc(inspect.getdoc(function) or "")
     checks = {
         "item": {"item_check": function},
         "catalog": {"catalog_check": function},
@@ -174,11 +194,26 @@ def _rule_of(
         severity,
         summary,
         summary_en,
-        inspect.getdoc(function) or "",
+        doc,
         _family(function),
         scope,
+        doc_zh=doc_zh,
         **checks,
     )
+
+
+_ZH_HEADING = "中文"
+
+
+def split_doc(docstring: str) -> tuple[str, str]:
+    """The English and the Chinese part of a rule's docstring (``""`` for a part it lacks)."""
+    lines = docstring.splitlines()
+    for index in range(len(lines) - 1):
+        underline = lines[index + 1]
+        if lines[index] == _ZH_HEADING and underline and set(underline) == {"-"}:
+            english = "\n".join(lines[:index]).strip()
+            return english, "\n".join(lines[index + 2 :]).strip()
+    return docstring.strip(), ""
 
 
 def item_rule(

@@ -24,6 +24,13 @@ def code_format(item: Item, context: Context) -> Iterator[Violation]:
 
     Quote it in YAML (``code: "220114001000"``) so that no tool reads it as a number. Full-width
     digits, typed by a Chinese input method, are named as such.
+
+    中文
+    ----
+    事项编码为 12 位半角数字：``AA DDDD MMM SSS``。
+
+    在 YAML 中给它加引号（``code: "220114001000"``），免得其他工具把它读成数字。用中文输入法输入的全
+    角数字会被明确指出。
     """
     problem = describe_code_problem(item.code)
     if problem is not None:
@@ -36,6 +43,12 @@ def code_file_name(context: Context) -> Iterator[Violation]:
 
     The name is how people and tools find an item; a file renamed without its code (or the other
     way round) would make two items look like one.
+
+    中文
+    ----
+    事项文件以其编码命名：``<编码>.yaml``。
+
+    人和工具都靠文件名找到事项；只改了文件名或只改了编码，会让两个事项看起来像一个。
     """
     for entry in context.items:
         stem = PurePath(entry.document.file).stem
@@ -51,7 +64,12 @@ def code_file_name(context: Context) -> Iterator[Violation]:
 
 @item_rule("code-province-mismatch", Severity.ERROR, "编码省份与目录不符", "code province differs")
 def code_province_mismatch(item: Item, context: Context) -> Iterator[Violation]:
-    """The first two digits of the code are the catalog's ``province`` (catalog.yaml)."""
+    """The first two digits of the code are the catalog's ``province`` (catalog.yaml).
+
+    中文
+    ----
+    编码的前两位是目录的 ``province``（见 catalog.yaml）。
+    """
     code = _parsed(item)
     if code and context.manifest and code.province != context.manifest.province:
         yield Violation(
@@ -65,7 +83,12 @@ def code_province_mismatch(item: Item, context: Context) -> Iterator[Violation]:
     "code-department-mismatch", Severity.ERROR, "编码部门与目录不符", "code department differs"
 )
 def code_department_mismatch(item: Item, context: Context) -> Iterator[Violation]:
-    """Digits 3–6 of the code are the catalog's ``department`` (catalog.yaml)."""
+    """Digits 3–6 of the code are the catalog's ``department`` (catalog.yaml).
+
+    中文
+    ----
+    编码的第 3–6 位是目录的 ``department``（见 catalog.yaml）。
+    """
     code = _parsed(item)
     if code and context.manifest and code.department != context.manifest.department:
         yield Violation(
@@ -82,6 +105,12 @@ def code_sub_item_mismatch(item: Item, context: Context) -> Iterator[Violation]:
     """The last three digits are ``000`` exactly when ``sub_item_name`` is null.
 
     A sub-item has its own code and its own name; a main item without sub-items has neither.
+
+    中文
+    ----
+    编码的最后三位为 ``000``，当且仅当 ``sub_item_name`` 为 null。
+
+    子项有自己的编码和名称；没有子项的主项两者都没有。
     """
     code = _parsed(item)
     if code is None:
@@ -102,7 +131,12 @@ def code_sub_item_mismatch(item: Item, context: Context) -> Iterator[Violation]:
 
 @catalog_rule("code-duplicate", Severity.ERROR, "编码重复", "two items share a code")
 def code_duplicate(context: Context) -> Iterator[Violation]:
-    """Item codes are unique across the catalog."""
+    """Item codes are unique across the catalog.
+
+    中文
+    ----
+    事项编码在整个目录中唯一。
+    """
     first: dict[str, ItemEntry] = {}
     for entry in context.items:
         earlier = first.setdefault(entry.item.code, entry)
@@ -113,6 +147,7 @@ def code_duplicate(context: Context) -> Iterator[Violation]:
                 f"code '{entry.item.code}' is also used by {earlier.document.file}",
                 document=entry.document,
                 item=entry.item.code,
+                related=(earlier.document.file,),
             )
 
 
@@ -133,12 +168,19 @@ def code_main_name_mismatch(context: Context) -> Iterator[Violation]:
 
     The main-item name is the first of the eight unified elements: every sub-item of a main item
     carries it exactly.
+
+    中文
+    ----
+    主项编码（前九位）相同的事项，``main_item_name`` 也必须相同。
+
+    主项名称是八统一的第一项：同一主项下的每个子项都一字不差地使用它。
     """
     for group in _by_main_code(context).values():
         names = sorted({entry.item.main_item_name for _, entry in group})
         if len(names) < 2:
             continue
         reference = min(group, key=lambda pair: pair[0])[1].item.main_item_name
+        files = tuple(entry.document.file for _, entry in group)
         for _, entry in group:
             if entry.item.main_item_name != reference:
                 yield Violation(
@@ -148,6 +190,7 @@ def code_main_name_mismatch(context: Context) -> Iterator[Violation]:
                     "used by the same main item",
                     document=entry.document,
                     item=entry.item.code,
+                    related=files,
                 )
 
 
@@ -162,10 +205,17 @@ def code_main_with_sub_items(context: Context) -> Iterator[Violation]:
 
     Once an item is split, each sub-item is handled on its own; a leftover main-item file would
     publish a second, conflicting version of the same service.
+
+    中文
+    ----
+    已拆分为子项的主项，不再有自己的 ``…000`` 文件。
+
+    拆分之后，每个子项单独办理；残留的主项文件会发布同一服务的第二个、相互矛盾的版本。
     """
     for group in _by_main_code(context).values():
         if not any(code.has_sub_item for code, _ in group):
             continue
+        sub_items = tuple(entry.document.file for code, entry in group if code.has_sub_item)
         for code, entry in group:
             if not code.has_sub_item:
                 yield Violation(
@@ -175,6 +225,7 @@ def code_main_with_sub_items(context: Context) -> Iterator[Violation]:
                     f"remove the file of {code}",
                     document=entry.document,
                     item=entry.item.code,
+                    related=sub_items,
                 )
 
 

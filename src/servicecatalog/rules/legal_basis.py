@@ -43,7 +43,12 @@ def _citations(item: Item) -> Iterator[tuple[Loc, LegalReference]]:
 
 @item_rule("item-without-legal-basis", Severity.ERROR, "事项无适用依据", "no legal basis")
 def item_without_legal_basis(item: Item, context: Context) -> Iterator[Violation]:
-    """Every item cites at least one law, regulation or rule (适用依据, element 3)."""
+    """Every item cites at least one law, regulation or rule (适用依据, element 3).
+
+    中文
+    ----
+    每个事项至少引用一部法律、法规或规章（适用依据，八统一的第 3 项）。
+    """
     if not item.legal_basis:
         yield Violation(
             ("legal_basis",),
@@ -59,6 +64,12 @@ def material_without_legal_basis(item: Item, context: Context) -> Iterator[Viola
     """Every material cites the legal basis for demanding it.
 
     没有法律法规依据的一律取消: a material no law, regulation or rule requires is not demanded.
+
+    中文
+    ----
+    每项申请材料都写明要求提交它的法律依据。
+
+    没有法律法规依据的一律取消：没有任何法律、法规或规章要求的材料，不得向申请人索要。
     """
     for index, material in enumerate(item.materials):
         if not material.legal_basis:
@@ -74,6 +85,12 @@ def law_unknown(item: Item, context: Context) -> Iterator[Violation]:
     """Every ``law:`` id resolves in ``laws.yaml``, the registry of full names and kinds.
 
     Guides print the full name from the registry, so an unregistered id could not be printed.
+
+    中文
+    ----
+    每个 ``law:`` 编号都能在法规登记表 ``laws.yaml`` 中找到，登记表记录法规的全称和类别。
+
+    办事指南打印登记表中的全称，未登记的编号就无法打印。
     """
     if context.laws_document is None:
         return
@@ -92,6 +109,13 @@ def article_malformed(item: Item, context: Context) -> Iterator[Violation]:
 
     ``第四十五条``, ``第四十五条第二款``, ``第十六条第一款第三项``, ``第二十条之一``; not
     ``第45条``, ``Art. 45`` or ``四十五``.
+
+    中文
+    ----
+    条款按法规原文的编号方式、用中文数字书写。
+
+    如 ``第四十五条``、``第四十五条第二款``、``第十六条第一款第三项``、``第二十条之一``；不要写成
+    ``第45条``、``Art. 45`` 或 ``四十五``。
     """
     for loc, reference in _citations(item):
         for index, article in enumerate(reference.articles):
@@ -106,7 +130,12 @@ def article_malformed(item: Item, context: Context) -> Iterator[Violation]:
 
 @item_rule("fee-without-legal-basis", Severity.ERROR, "收费无依据", "a fee without basis")
 def fee_without_legal_basis(item: Item, context: Context) -> Iterator[Violation]:
-    """A charged item states its fee standard and the legal basis for charging it."""
+    """A charged item states its fee standard and the legal basis for charging it.
+
+    中文
+    ----
+    收费事项写明收费标准和收费的法律依据。
+    """
     if not item.fee.charged:
         return
     if item.fee.standard is None:
@@ -119,7 +148,12 @@ def fee_without_legal_basis(item: Item, context: Context) -> Iterator[Violation]
 
 @catalog_rule("law-duplicate-id", Severity.ERROR, "法规编号重复", "two laws share an id")
 def law_duplicate_id(context: Context) -> Iterator[Violation]:
-    """Law ids in ``laws.yaml`` are unique, and so are the laws' full names."""
+    """Law ids in ``laws.yaml`` are unique, and so are the laws' full names.
+
+    中文
+    ----
+    ``laws.yaml`` 中的法规编号唯一，法规全称也唯一。
+    """
     document = context.laws_document
     if document is None or not isinstance(document.data, dict):
         return
@@ -156,6 +190,13 @@ def law_unused(context: Context) -> Iterator[Violation]:
     The registry lists what the catalog relies on; a law cited nowhere is either a citation that
     was forgotten (cite it where it governs) or an entry to remove. Items whose files did not
     validate are not read, so nothing is reported while any item is broken.
+
+    中文
+    ----
+    ``laws.yaml`` 中登记的每部法规都被某个事项、材料、收费或时限引用。
+
+    登记表列出的是目录所依赖的法规；没有任何地方引用的法规，要么是漏写了引用（请在它适用的地方引用），
+    要么应从登记表中删除。只要有事项文件未通过校验，这些文件就无法读取，此时本规则不报告任何问题。
     """
     document = context.laws_document
     if document is None or context.broken_items or not isinstance(document.data, dict):

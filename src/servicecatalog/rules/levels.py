@@ -53,12 +53,24 @@ def implementation_overrides_unified_element() -> None:
     These are defined once, by the province, for every level: a city or county that changed its
     materials or its time limit would break 八统一 and make 全省通办 impossible. Change the item
     itself instead, so the change applies everywhere and is published.
+
+    中文
+    ----
+    实施清单中写了八统一要素、受理条件、办理时限或到现场次数。
+
+    这些内容由省级统一规定、各层级一体适用：市、县自行改动材料或时限，就破坏了八统一，也使全省通办无
+    从实现。请修改事项本身，使变更处处适用并依规公开。
     """
 
 
 @catalog_rule("region-duplicate", Severity.ERROR, "区划代码重复", "two regions share a code")
 def region_duplicate(context: Context) -> Iterator[Violation]:
-    """Region codes in ``regions.yaml`` are unique."""
+    """Region codes in ``regions.yaml`` are unique.
+
+    中文
+    ----
+    ``regions.yaml`` 中的区划代码唯一。
+    """
     document = context.regions_document
     if document is None or not isinstance(document.data, dict):
         return
@@ -79,7 +91,12 @@ def region_duplicate(context: Context) -> Iterator[Violation]:
 @catalog_rule("region-parent", Severity.ERROR, "上级区划有误", "a region's parent is wrong")
 def region_parent(context: Context) -> Iterator[Violation]:
     """Every region but the province names its parent, which exists and is one level up
-    (a county's parent is a city, a village's a township)."""
+    (a county's parent is a city, a village's a township).
+
+    中文
+    ----
+    除省以外，每个区划都写明上级区划，且上级区划存在、恰好高一级（县的上级是市，村的上级是乡）。
+    """
     document = context.regions_document
     if document is None:
         return
@@ -115,7 +132,12 @@ def _parent_problem(context: Context, parent: str | None, level: Level) -> tuple
 def implementation_file_name(
     entry: ImplementationEntry, scope: ImplementationScope
 ) -> Iterator[Violation]:
-    """An implementation list is named ``implementations/<region>.yaml`` after its ``region``."""
+    """An implementation list is named ``implementations/<region>.yaml`` after its ``region``.
+
+    中文
+    ----
+    实施清单按其 ``region`` 命名为 ``implementations/<区划代码>.yaml``。
+    """
     stem = PurePath(entry.file).stem
     region = entry.implementations.region
     if stem != region:
@@ -132,7 +154,12 @@ def implementation_file_name(
 def implementation_unknown_region(
     entry: ImplementationEntry, scope: ImplementationScope
 ) -> Iterator[Violation]:
-    """The ``region`` of an implementation list is declared in ``regions.yaml``."""
+    """The ``region`` of an implementation list is declared in ``regions.yaml``.
+
+    中文
+    ----
+    实施清单的 ``region`` 已在 ``regions.yaml`` 中声明。
+    """
     region = entry.implementations.region
     if region not in scope.regions:
         yield Violation(
@@ -148,7 +175,12 @@ def implementation_unknown_region(
 def implementation_unknown_item(
     entry: ImplementationEntry, scope: ImplementationScope
 ) -> Iterator[Violation]:
-    """Every implemented item exists in the catalog (``items/<code>.yaml``)."""
+    """Every implemented item exists in the catalog (``items/<code>.yaml``).
+
+    中文
+    ----
+    实施的每个事项都在目录中（``items/<编码>.yaml``）。
+    """
     for index, implementation in enumerate(entry.implementations.implementations):
         if implementation.item not in scope.known_items:
             yield Violation(
@@ -168,6 +200,12 @@ def implementation_level_mismatch(
     """A region implements only items whose ``levels`` include the region's level.
 
     A county cannot handle an item the province reserved for the provincial and city levels.
+
+    中文
+    ----
+    区划只实施行使层级（``levels``）包含其层级的事项。
+
+    省里规定由省级和市级行使的事项，县级不能办理。
     """
     region = scope.regions.get(entry.implementations.region)
     if region is None:
@@ -192,7 +230,12 @@ def implementation_level_mismatch(
 def implementation_duplicate(
     entry: ImplementationEntry, scope: ImplementationScope
 ) -> Iterator[Violation]:
-    """A region implements an item once: one entry per item in its implementation list."""
+    """A region implements an item once: one entry per item in its implementation list.
+
+    中文
+    ----
+    一个区划只实施同一事项一次：实施清单中每个事项只有一条。
+    """
     seen: set[str] = set()
     region = entry.implementations.region
     for index, implementation in enumerate(entry.implementations.implementations):
@@ -214,7 +257,12 @@ def implementation_duplicate(
 )
 def implementation_region_duplicate(context: Context) -> Iterator[Violation]:
     """A region has one implementation list: two files naming the same ``region`` would leave it
-    unclear which one the hall and the portal publish."""
+    unclear which one the hall and the portal publish.
+
+    中文
+    ----
+    一个区划只有一份实施清单：两个文件写了同一个 ``region``，就不清楚大厅和门户应当发布哪一份。
+    """
     first: dict[str, str] = {}
     for entry in context.implementation_lists:
         region = entry.implementations.region
@@ -225,6 +273,7 @@ def implementation_region_duplicate(context: Context) -> Iterator[Violation]:
                 f"区划 {region} 已有实施清单 {earlier}",
                 f"region {region} already has the implementation list {earlier}",
                 document=entry.load_document(),
+                related=(earlier,),
             )
 
 

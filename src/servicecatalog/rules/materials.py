@@ -31,6 +31,13 @@ def material_catch_all(item: Item, context: Context) -> Iterator[Violation]:
 
     办事指南之外不再增加其他要求: the guide lists every material by name, so a window cannot
     demand more than it says.
+
+    中文
+    ----
+    不得使用兜底性材料：``其他材料``、``相关材料``、``有关材料``、``…等材料``、``其他证明``、
+    ``相关证明``、``有关资料`` 之类。
+
+    办事指南之外不再增加其他要求：指南逐项列明每一项材料，窗口就不能索要指南之外的东西。
     """
     for index, material in enumerate(item.materials):
         phrase = next((p for p in CATCH_ALL_PHRASES if p in material.name), None)
@@ -54,6 +61,14 @@ def material_must_not_be_submitted(item: Item, context: Context) -> Iterator[Vio
     As this catalog reads the rule, a material whose ``source`` is ``政府部门核发`` must say how it
     is had without submission: ``exempt_by`` is ``数据共享`` (fetched by data sharing),
     ``电子证照`` (an electronic licence) or ``告知承诺`` (replaced by a written commitment).
+
+    中文
+    ----
+    三个不提交：政府部门核发的材料，不向申请人索要。
+
+    本目录对这条要求的理解是：``source`` 为 ``政府部门核发`` 的材料，必须写明不经申请人提交如何取得：
+    ``exempt_by`` 为 ``数据共享``（通过数据共享获取）、``电子证照``（调用电子证照）或 ``告知承诺``
+    （以书面承诺代替）。
     """
     for index, material in enumerate(item.materials):
         if material.source is MaterialSource.GOVERNMENT and material.exempt_by is None:
@@ -68,7 +83,12 @@ def material_must_not_be_submitted(item: Item, context: Context) -> Iterator[Vio
 
 @item_rule("material-form-unknown", Severity.ERROR, "材料引用的表单不存在", "unknown form_id")
 def material_form_unknown(item: Item, context: Context) -> Iterator[Violation]:
-    """A material's ``form_id`` names a form of the same item (element 8)."""
+    """A material's ``form_id`` names a form of the same item (element 8).
+
+    中文
+    ----
+    材料的 ``form_id`` 指向本事项的一张表单（八统一的第 8 项）。
+    """
     form_ids = {form.id for form in item.forms}
     for index, material in enumerate(item.materials):
         if material.form_id is not None and material.form_id not in form_ids:
@@ -87,6 +107,13 @@ def element_id_duplicate(item: Item, context: Context) -> Iterator[Violation]:
 
     The diff matches elements by id across versions; a repeated id would make it pair the wrong
     elements.
+
+    中文
+    ----
+    材料、环节和表单的编号（``M*``、``S*``、``H*``、``F*``）在事项内唯一，同一表单中的字段名称也唯一。
+
+
+    变更比较按编号在各版本之间匹配要素；编号重复会使它匹配错要素。
     """
     groups: tuple[tuple[str, Sequence[str]], ...] = (
         ("materials", [m.id for m in item.materials]),
@@ -118,6 +145,13 @@ def materials_missing(item: Item, context: Context) -> Iterator[Violation]:
 
     Only items the authority starts itself (行政处罚, 行政强制, 行政检查, 行政征收) may have none;
     for an application an empty list usually means the element was forgotten.
+
+    中文
+    ----
+    依申请办理的事项应列出申请材料。
+
+    只有行政机关主动实施的事项（行政处罚、行政强制、行政检查、行政征收）可以没有材料；依申请事项的材
+    料为空，通常是漏写了这一要素。
     """
     if not item.materials and not item.item_type.authority_initiated:
         yield Violation(

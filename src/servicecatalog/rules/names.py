@@ -18,6 +18,14 @@ def name_duplicate(context: Context) -> Iterator[Violation]:
     Names are compared as a reader sees them: invisible characters (zero-width spaces, no-break
     spaces), bidirectional and control characters do not make a name different, and full-width
     letters and digits equal their ASCII forms (NFKC).
+
+    中文
+    ----
+    （主项名称，子项名称）的组合在整个目录中唯一。
+
+    群众按名称查找事项；两个事项同名，等于一个问题有两个答案。名称按读者看到的样子比较：不可见字符（
+    零宽空格、不换行空格）、文字方向控制字符和控制字符不使名称不同，全角字母和数字等同于半角（NFKC
+    规范化）。
     """
     first: dict[tuple[str, str | None], ItemEntry] = {}
     for entry in context.items:
@@ -32,6 +40,7 @@ def name_duplicate(context: Context) -> Iterator[Violation]:
                 f"item name '{excerpt(entry.item.name, 60)}' is also used by {earlier.item.code}",
                 document=entry.document,
                 item=entry.item.code,
+                related=(earlier.document.file,),
             )
 
 
@@ -44,6 +53,12 @@ def name_whitespace(item: Item, context: Context) -> Iterator[Violation]:
 
     Invisible spaces make two names that look the same compare different, in search and in the
     national platform's matching.
+
+    中文
+    ----
+    名称首尾不带空格，无论半角空格还是全角空格（U+3000）。
+
+    看不见的空格会让看起来相同的两个名称在搜索和全国平台的匹配中被当作不同。
     """
     for key in ("main_item_name", "sub_item_name"):
         name = getattr(item, key)

@@ -14,6 +14,12 @@ def penalty_missing(item: Item, context: Context) -> Iterator[Violation]:
     """A 行政处罚 item states ``penalty``: the conduct, the kinds and the range (处罚的行为、种类、幅度).
 
     The national element list requires them, and the party is entitled to know them in advance.
+
+    中文
+    ----
+    行政处罚事项写明 ``penalty``：违法行为、处罚种类和处罚幅度（处罚的行为、种类、幅度）。
+
+    全国事项要素清单要求写明这些内容，当事人也有权事先知道。
     """
     if item.item_type is ItemType.ADMINISTRATIVE_PENALTY and item.penalty is None:
         yield Violation(
@@ -25,7 +31,12 @@ def penalty_missing(item: Item, context: Context) -> Iterator[Violation]:
 
 @item_rule("penalty-unexpected", Severity.WARNING, "非处罚事项含处罚内容", "penalty on non-penalty")
 def penalty_unexpected(item: Item, context: Context) -> Iterator[Violation]:
-    """Only 行政处罚 items carry ``penalty``; elsewhere it is a sign of a wrong ``item_type``."""
+    """Only 行政处罚 items carry ``penalty``; elsewhere it is a sign of a wrong ``item_type``.
+
+    中文
+    ----
+    只有行政处罚事项才有 ``penalty``；出现在其他事项中，通常说明 ``item_type`` 写错了。
+    """
     if item.item_type is not ItemType.ADMINISTRATIVE_PENALTY and item.penalty is not None:
         yield Violation(
             ("penalty",),

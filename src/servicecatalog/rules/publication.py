@@ -31,6 +31,14 @@ def publication_late(item: Item, context: Context) -> Iterator[Violation]:
     (N = ``publication.working_days`` of catalog.yaml, 1 here), counting the State Council's
     holidays and adjusted working weekends: a change on Friday 2026-11-27 is due Monday
     2026-11-30, one on 2026-09-30 is due 2026-10-08.
+
+    中文
+    ----
+    最近一次变更在期限之后才公开。
+
+    期限是 ``revision.changed_on`` 之后（不含当天）的第 N 个法定工作日（N 为 catalog.yaml 中的
+    ``publication.working_days``，本目录为 1），按国务院公布的节假日和调休上班日计算：2026-11-27（星
+    期五）的变更应于 2026-11-30（星期一）前公开，2026-09-30 的变更应于 2026-10-08 前公开。
     """
     yield from _deadline_violations(item, context, "publication-late")
 
@@ -41,6 +49,12 @@ def publication_overdue(item: Item, context: Context) -> Iterator[Violation]:
 
     Compared with ``--today`` (default: the real date). A pending change within its deadline is
     not a finding.
+
+    中文
+    ----
+    最近一次变更尚未公开（``published_on: null``），且已过公开期限。
+
+    与 ``--today``（默认为当天）比较。仍在期限内的待公开变更不算问题。
     """
     yield from _deadline_violations(item, context, "publication-overdue")
 
@@ -51,6 +65,13 @@ def calendar_year_unknown(item: Item, context: Context) -> Iterator[Violation]:
 
     The tool never guesses working days. Add ``catalog/calendar/<year>.yaml`` with the State
     Council's schedule for that year (see catalog/calendar/README.md), or update chinesecalendar.
+
+    中文
+    ----
+    某个期限落在 ``chinesecalendar`` 和工作日历覆盖文件都没有覆盖的年份。
+
+    本工具从不猜测工作日。请按国务院公布的该年节假日安排添加 ``catalog/calendar/<年份>.yaml``（见
+    catalog/calendar/README.md），或升级 chinesecalendar。
     """
     yield from _deadline_violations(item, context, "calendar-year-unknown")
 
@@ -62,6 +83,13 @@ def calendar_runs_out(context: Context) -> Iterator[Violation]:
     Every December there is a gap between the State Council's notice for the next year and a
     chinesecalendar release that carries it; add ``catalog/calendar/<year>.yaml`` once the notice
     is out so deadlines in January can be computed.
+
+    中文
+    ----
+    工作日历将在今天起 45 天内用尽。
+
+    每年 12 月，国务院公布下一年节假日安排之后，到 chinesecalendar 发布包含该年的新版本之前，总有一
+    段空档；通知一公布就添加 ``catalog/calendar/<年份>.yaml``，一月份的期限才能算出来。
     """
     if context.calendar is None or context.manifest_document is None:
         return
@@ -81,7 +109,13 @@ def calendar_runs_out(context: Context) -> Iterator[Violation]:
 @emitted_rule("calendar-invalid", Severity.ERROR, "工作日历文件有误", "a calendar file is invalid")
 def calendar_invalid() -> None:
     """A ``calendar/<year>.yaml`` override cannot be used (bad YAML, a date outside its year,
-    a working weekend inside a rest period…). The package's data is used without overrides."""
+    a working weekend inside a rest period…). The package's data is used without overrides.
+
+    中文
+    ----
+    某个 ``calendar/<年份>.yaml`` 覆盖文件无法使用（YAML 有误、日期不在该年、调休上班日落在休息日期
+    间之内……）。此时只使用软件包自带的数据，不使用覆盖文件。
+    """
 
 
 @emitted_rule(
@@ -93,6 +127,13 @@ def change_without_revision() -> None:
 
     The revision is what starts the publication clock; a change without one would never be
     published on time because nobody would know it happened.
+
+    中文
+    ----
+    事项的八统一要素或受理条件变了，但 ``revision.version`` 没有增加，或 ``revision.changed_on`` 没
+    有更新。由 ``servicecatalog diff`` 报告。
+
+    修订信息是公开期限的起算点；不更新修订信息的变更，没人知道它发生了，也就永远不可能按期公开。
     """
 
 
@@ -108,6 +149,14 @@ def diff_item_not_compared() -> None:
 
     Without this finding an item whose file was emptied would simply drop out of the comparison
     and the diff would report no change at all; the finding names the file and why it failed.
+
+    中文
+    ----
+    ``servicecatalog diff`` 比较的某一侧有事项文件未通过校验（为空、无法读取或内容有误），无法比较它
+    的变化。由 ``servicecatalog diff`` 报告。
+
+    没有这条问题，被清空的事项文件会直接退出比较，变更比较会显示没有任何变化；这条问题会指出该文件及
+    其失败原因。
     """
 
 

@@ -14,6 +14,12 @@ def revision_in_future(item: Item, context: Context) -> Iterator[Violation]:
     """``changed_on`` and ``published_on`` are not later than today (``--today``).
 
     A date in the future is a typo, and would hide a publication deadline.
+
+    中文
+    ----
+    ``changed_on`` 和 ``published_on`` 不晚于今天（``--today``）。
+
+    未来的日期是笔误，还会掩盖发布期限。
     """
     revision = item.revision
     for key, day in (("changed_on", revision.changed_on), ("published_on", revision.published_on)):
@@ -30,7 +36,12 @@ def revision_in_future(item: Item, context: Context) -> Iterator[Violation]:
 )
 def revision_published_before_change(item: Item, context: Context) -> Iterator[Violation]:
     """``published_on`` is not earlier than ``changed_on``: a change cannot be out before it
-    happened."""
+    happened.
+
+    中文
+    ----
+    ``published_on`` 不早于 ``changed_on``：变更不可能在发生之前就公开。
+    """
     revision = item.revision
     if revision.published_on is not None and revision.published_on < revision.changed_on:
         yield Violation(

@@ -117,6 +117,15 @@ def text_control_character(context: Context) -> Iterator[Violation]:
     ``file:line:col:`` output, where it could forge a finding; an escape sequence recolours a
     terminal. Such characters come in by copying from other documents: retype the value. Checked
     in every file of the catalog.
+
+    中文
+    ----
+    文本值中含有控制字符：制表符、换行符或回车符、转义符（U+001B）或其他 C0、C1 控制字符，或 Unicode
+    行分隔符。
+
+    名称、受理条件、材料、环节和表单字段都是单行文本。其中的换行会在任何显示它的地方另起一行——办事指
+    南、表格单元格，以及 ``文件:行:列:`` 格式的输出，在那里它可能伪造出一条问题；转义序列会改变终端
+    的颜色。这类字符通常是从其他文档复制进来的：请重新录入该值。检查范围为目录中的每个文件。
     """
     yield from _in_catalog(CONTROLS, _control, context)
 
@@ -129,6 +138,13 @@ def text_bidi_control(context: Context) -> Iterator[Violation]:
     These characters reorder how the following text is displayed, so a name or a condition can
     read differently from what the file says ("Trojan source"). Chinese catalog text never needs
     them. Checked in every file of the catalog.
+
+    中文
+    ----
+    文本值中含有文字方向控制字符（U+202A–U+202E、U+2066–U+2069、U+200E、U+200F、U+061C）。
+
+    这些字符会改变其后文字的显示顺序，使名称或受理条件看起来与文件中写的不同（即“Trojan Source”攻击）。
+    中文目录文本从不需要它们。检查范围为目录中的每个文件。
     """
     yield from _in_catalog(BIDI_CONTROLS, _bidi, context)
 
@@ -144,6 +160,15 @@ def text_invisible_character(context: Context) -> Iterator[Violation]:
     in by copying from web pages and word processors: retype the value. The ideographic space
     (U+3000) is not reported here (``name-whitespace`` reports it at the ends of names).
     Checked in every file of the catalog.
+
+    中文
+    ----
+    文本值中含有不可见字符：零宽空格或连接符、词连接符、字节顺序标记、软连字符、不换行空格或其他特殊
+    空格（U+2000–U+200A、U+202F、U+205F、U+1680）。
+
+    看起来相同、只差一个不可见字符的两个名称，对搜索、重名检查和全国平台的匹配来说是两个不同的名称。
+    这类字符通常是从网页和文字处理软件复制进来的：请重新录入该值。全角空格（U+3000）不在此报告（名称
+    首尾的全角空格由 ``name-whitespace`` 报告）。检查范围为目录中的每个文件。
     """
     yield from _in_catalog(INVISIBLES, _invisible, context)
 

@@ -59,6 +59,15 @@ def committed_exceeds_legal(item: Item, context: Context) -> Iterator[Violation]
     different units are judged over the working-day calendar by
     ``time-limit-committed-exceeds-legal``; a deadline before an event
     (``before: 行政许可有效期届满``) is no number to compare with.
+
+    中文
+    ----
+    承诺办结时限不超过法定办结时限（两者计量单位相同时，按天数或月数直接比较）。
+
+    分阶段设定的法定时限：各阶段分别申请、分别决定的（分别），承诺时限与每个阶段分别比较；一次申请依
+    次经过各阶段的（依次），与各阶段之和比较。单位不同的时限由
+    ``time-limit-committed-exceeds-legal`` 按工作日历判断；在某一事件之前作出决定的期限（
+    ``before: 行政许可有效期届满``）不是可以比较的天数。
     """
     committed = item.time_limit.committed
     for name, chain in _compared(item):
@@ -92,6 +101,17 @@ def time_limit_committed_exceeds_legal(item: Item, context: Context) -> Iterator
     ``chinesecalendar`` data and ``calendar/<year>.yaml``) and names the start day on which the
     committed limit overruns the legal one most. Months end on the same day of the month (or
     the month's last day). Limits in the same unit are ``committed-exceeds-legal``'s.
+
+    中文
+    ----
+    承诺时限与法定时限的计量单位不同（工作日对自然日或月）时，从**每一个**起算日起算，承诺时限都不晚
+    于法定时限届满。
+
+    工作日只是平均而言比自然日长：从 2026-01-30（星期五）起算 60 个工作日，经过春节到 2026-05-06 才
+    届满，共 96 个自然日，所以“法定 90 自然日、承诺 60 工作日”对当天受理的申请是违法的，尽管 60 < 90。
+    本规则从工作日历覆盖的各年（``chinesecalendar`` 的数据和 ``calendar/<年份>.yaml``）的每一天起
+    算两个时限，并指出承诺时限超出法定时限最多的那个起算日。按月计算的时限在届满月的同一日（或该月最
+    后一日）届满。单位相同的时限由 ``committed-exceeds-legal`` 检查。
     """
     calendar = context.calendar
     if calendar is None:
@@ -136,6 +156,13 @@ def time_limit_legal_without_basis(item: Item, context: Context) -> Iterator[Vio
     check it and a change of the statute can be traced to every limit it sets.
 
     A limit no statute sets is written ``legal: null``, with a comment that says so.
+
+    中文
+    ----
+    法定时限写明设定它的条款（``basis``），让办事指南的读者可以核对，法规修改时也能追溯到它所设定的
+    每一个时限。
+
+    没有法律法规设定时限的，写成 ``legal: null``，并在旁边加注释说明。
     """
     for loc, limit in _legal_bases(item):
         if limit.basis is None:
@@ -168,6 +195,13 @@ def time_limit_basis_not_cited(item: Item, context: Context) -> Iterator[Violati
 
     An article cited as a whole covers its paragraphs: ``第六条`` in ``legal_basis`` covers a
     limit set by ``第六条第二款``.
+
+    中文
+    ----
+    设定法定时限的条款列入事项的适用依据（八统一的第 3 项），使办事指南的“设定依据”列出指南所依据的
+    每一个条款。
+
+    整条引用的条款涵盖其各款：``legal_basis`` 中的 ``第六条`` 涵盖由 ``第六条第二款`` 设定的时限。
     """
     for loc, limit in _legal_bases(item):
         basis = limit.basis
@@ -192,6 +226,14 @@ def handling_exceeds_committed(item: Item, context: Context) -> Iterator[Violati
     A process whose own steps take longer than the promise breaks the promise by design. A
     committed limit in natural days is compared as if each were a working day (never shorter);
     one in months is not compared, as no number of working days fits every month.
+
+    中文
+    ----
+    业务经办各环节的工作日之和不超过承诺时限。
+
+    流程本身的环节用时就超过承诺，等于从设计上就违背了承诺。以自然日计的承诺时限，按每个自然日都算一
+    个工作日来比较（只会更宽松，不会更严）；以月计的承诺时限不作比较，因为没有哪个工作日数能适合每一
+    个月。
     """
     total = sum(step.working_days for step in item.handling_process)
     committed = item.time_limit.committed

@@ -11,7 +11,12 @@ from ._base import Context, Rule, Violation, item_rule
 
 @item_rule("visits-exceed-one", Severity.ERROR, "到现场次数超过一次", "more than one visit")
 def visits_exceed_one(item: Item, context: Context) -> Iterator[Violation]:
-    """Every item is handled with at most one on-site visit (只跑一次); zero (零跑动) preferred."""
+    """Every item is handled with at most one on-site visit (只跑一次); zero (零跑动) preferred.
+
+    中文
+    ----
+    每个事项最多到现场一次（只跑一次），优先零跑动。
+    """
     if item.visits > 1:
         yield Violation(
             ("visits",),
@@ -25,6 +30,12 @@ def visits_mismatch_on_site(item: Item, context: Context) -> Iterator[Violation]
     """``visits`` equals the number of service-process steps with ``on_site: true``.
 
     The visit count is what the guide promises; the process is what the applicant lives through.
+
+    中文
+    ----
+    ``visits`` 等于办事流程中 ``on_site: true`` 的环节数。
+
+    到现场次数是办事指南的承诺，办事流程是申请人实际经历的过程，两者必须一致。
     """
     on_site = sum(1 for step in item.service_process if step.on_site)
     if item.visits != on_site:

@@ -12,6 +12,13 @@ def yaml_syntax() -> None:
 
     The finding points at the character where the parser gave up. Common causes: a tab used for
     indentation, a full-width colon ``：`` where ``:`` was meant, an unclosed quote or bracket.
+
+    中文
+    ----
+    文件不是有效的 YAML，或者映射的键不是普通字符串。
+
+    问题定位在解析器无法继续的字符处。常见原因：用制表符（Tab）缩进；把半角冒号 ``:`` 写成了全角冒号
+    ``：``；引号或括号没有闭合。
     """
 
 
@@ -21,6 +28,13 @@ def yaml_encoding() -> None:
 
     A file saved as GBK by a Chinese Windows editor is recognised and named as such; UTF-16 too.
     Re-save the file as UTF-8. Guessing an encoding would silently corrupt names and citations.
+
+    中文
+    ----
+    目录文件一律使用 UTF-8 编码（允许文件开头带字节顺序标记 BOM）。
+
+    中文 Windows 编辑器保存的 GBK 文件会被识别并指明；UTF-16、UTF-32 也一样。请把文件另存为 UTF-8。
+    猜测编码会悄悄弄坏事项名称和法规引用，所以本工具从不猜测。
     """
 
 
@@ -30,6 +44,13 @@ def yaml_duplicate_key() -> None:
 
     PyYAML silently keeps the last value, so the first one would be lost without a trace. The
     finding points at the second occurrence and names the line of the first.
+
+    中文
+    ----
+    同一个映射里出现了重复的键。
+
+    PyYAML 会悄悄保留最后一个值，前一个值就无声无息地丢了。问题定位在第二次出现的键上，并指出第一次
+    出现在哪一行。
     """
 
 
@@ -41,6 +62,13 @@ def yaml_alias() -> None:
 
     A catalog needs none of them: every item is written out in full so it can be read and
     reviewed on its own. Aliases also make "billion laughs" documents possible.
+
+    中文
+    ----
+    不允许使用锚点（``&a``）、别名（``*a``）和合并键（``<<``）。
+
+    目录用不到它们：每个事项都完整写出，便于单独阅读和审核。别名还可能被用来构造“十亿笑声”式的膨胀文
+    档。
     """
 
 
@@ -49,6 +77,12 @@ def yaml_tag() -> None:
     """Explicit tags (``!!int``, ``!python/object``, ``!custom``) are refused.
 
     Types come from the item schema, not from the file: a tag could only contradict it.
+
+    中文
+    ----
+    不允许使用显式标签（``!!int``、``!python/object``、``!custom`` 等）。
+
+    字段的类型由事项格式规定，而不是由文件指定：标签只会与格式相冲突。
     """
 
 
@@ -57,6 +91,12 @@ def yaml_too_large() -> None:
     """The file is larger than the loader's limit (4 MiB by default).
 
     No real item comes near it; a file this large is a mistake or an attack, and is not parsed.
+
+    中文
+    ----
+    文件超过了读取上限（默认 4 MiB）。
+
+    真实的事项文件远小于这个上限；这么大的文件不是失误就是攻击，不予解析。
     """
 
 
@@ -66,6 +106,12 @@ def yaml_too_deep() -> None:
 
     An item nests five levels at most. Deeper documents are refused before they can exhaust
     memory or the stack.
+
+    中文
+    ----
+    文档的嵌套层级超过了上限（默认 32 层）。
+
+    一个事项最多嵌套五层。更深的文档在耗尽内存或调用栈之前就被拒绝。
     """
 
 
@@ -77,12 +123,23 @@ def yaml_multiple_documents() -> None:
 
     One file is one item; a second document is most likely a pasted item that would otherwise
     be ignored.
+
+    中文
+    ----
+    一个文件里有多个 YAML 文档（出现了第二个 ``---``）。
+
+    一个文件就是一个事项；第二个文档多半是误粘贴进来的另一个事项，否则它会被悄悄忽略。
     """
 
 
 @emitted_rule("yaml-unreadable", Severity.ERROR, "无法读取文件", "the file cannot be read")
 def yaml_unreadable() -> None:
-    """The file exists but cannot be read (permissions, a broken link)."""
+    """The file exists but cannot be read (permissions, a broken link).
+
+    中文
+    ----
+    文件存在但无法读取（权限不足、符号链接失效等）。
+    """
 
 
 @emitted_rule("yaml-empty-document", Severity.ERROR, "文件为空", "the file is empty")
@@ -94,6 +151,14 @@ def yaml_empty_document() -> None:
     from the catalog, the diff and the published site without a word. Every kind of catalog file
     (items, ``catalog.yaml``, ``laws.yaml``, ``regions.yaml``, implementation lists, calendar
     overrides, ``.servicecatalog.yaml``) must hold its content; delete a file rather than empty it.
+
+    中文
+    ----
+    目录文件没有内容：没有任何字节，只有空白或注释，只有 ``---``，或只有 ``null`` / ``~``。
+
+    合并出错或编辑器崩溃清空了事项文件时，如果不报告，这个事项就会从目录、变更比较和发布的网站上无声
+    消失。每一种目录文件（事项、``catalog.yaml``、``laws.yaml``、``regions.yaml``、实施清单、工作日
+    历覆盖文件、``.servicecatalog.yaml``）都必须有内容；不要的文件请删除，而不是清空。
     """
 
 
@@ -103,6 +168,12 @@ def file_not_regular() -> None:
 
     Only regular files are read: reading a FIFO would wait forever for a writer, and a device
     such as ``/dev/zero`` never ends. Replace it with a regular file.
+
+    中文
+    ----
+    目录中某个文件名实际上是文件夹、命名管道（FIFO）、设备或套接字。
+
+    只读取普通文件：读取 FIFO 会一直等待写入方，``/dev/zero`` 这样的设备永远读不完。请换成普通文件。
     """
 
 
@@ -115,6 +186,13 @@ def file_outside_catalog() -> None:
     Such a file is not read: the catalog is what its folder (or its git revision) holds, and a
     link to ``/etc/passwd`` must not put that file's content into findings or a published site.
     Links within the catalog folder are followed.
+
+    中文
+    ----
+    目录中的符号链接指向目录文件夹之外的文件。
+
+    这样的文件不予读取：目录就是它的文件夹（或 git 版本）里的内容，指向 ``/etc/passwd`` 的链接不能把
+    该文件的内容带进问题报告或发布的网站。指向目录文件夹之内的链接照常读取。
     """
 
 

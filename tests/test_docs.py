@@ -1,0 +1,129 @@
+"""The documentation in the repository keeps up with the code: docs/format.md names every key and
+term of the formats, docs/templates.md every name a template sees, and README's recipes are the
+ones this version writes and tests (the pre-commit test runs the same configuration)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from servicecatalog import _project, model
+from servicecatalog.config import Config, Waiver
+from servicecatalog.guides import environment, view
+from servicecatalog.scaffold import ci_workflow, pre_commit_config
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMAT = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+TEMPLATES = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+FORMAT_MODELS = [
+    cls
+    for cls in vars(model).values()
+    if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ == model.__name__
+] + [Config, Waiver]
+ENUMS = [
+    cls
+    for cls in vars(model).values()
+    if isinstance(cls, type) and issubclass(cls, StrEnum) and cls.__module__ == model.__name__
+]
+
+
+@pytest.mark.parametrize("cls", FORMAT_MODELS, ids=lambda cls: cls.__name__)
+def test_format_md_names_every_key(cls: type[BaseModel]) -> None:
+    missing = [key for key in cls.model_fields if f"`{key}`" not in FORMAT]
+    assert missing == [], f"docs/format.md does not document {cls.__name__}: {missing}"
+
+
+@pytest.mark.parametrize("enum", ENUMS, ids=lambda cls: cls.__name__)
+def test_format_md_names_every_term(enum: type[StrEnum]) -> None:
+    missing = [member.value for member in enum if f"`{member.value}`" not in FORMAT]
+    assert missing == [], f"docs/format.md does not list {enum.__name__}: {missing}"
+
+
+VIEWS = [
+    view.GuideView,
+    view.Section,
+    view.ListRef,
+    view.Facts,
+    view.Paragraph,
+    view.Numbered,
+    view.Table,
+    view.IndexView,
+    view.ListGroup,
+    view.IndexRow,
+    view.LeftOutRow,
+]
+
+
+@pytest.mark.parametrize("cls", VIEWS, ids=lambda cls: cls.__name__)
+def test_templates_md_names_every_attribute(cls: type) -> None:
+    missing = [
+        f.name
+        for f in dataclasses.fields(cls)
+        if f"`{f.name}`" not in TEMPLATES and not re.search(rf"`[a-z.]*\.{f.name}`", TEMPLATES)
+    ]
+    assert missing == [], f"docs/templates.md does not document {cls.__name__}: {missing}"
+
+
+def test_templates_md_names_every_template_and_kind() -> None:
+    folder = ROOT / "src" / "servicecatalog" / "guides" / "templates"
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert f"`{path.relative_to(folder).as_posix()}`" in TEMPLATES, path.name
+    for kind in (view.Facts, view.Paragraph, view.Numbered, view.Table):
+        assert f"`{kind.kind}`" in TEMPLATES
+    for key in environment.PROJECT:
+        assert f"`project.{key}`" in TEMPLATES
+
+
+def test_templates_md_names_every_section_key() -> None:
+    keys = re.findall(r'\("([a-z-]+)", "[^"]+", ', Path(view.__file__).read_text("utf-8"))
+    assert keys
+    listed = TEMPLATES.split("The\nkeys, in order:")[1].split("\n\n")[0]
+    assert re.findall(r"`([a-z-]+)`", listed) == keys
+
+
+# ---- README --------------------------------------------------------------------------------------
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
+
+
+def test_readme_cites_no_design_document() -> None:
+    assert "DESIGN" not in README
+
+
+@pytest.mark.parametrize(
+    "link", ["docs/format.md", "docs/rules.md", "docs/templates.md", "LICENSE", "CHANGELOG.md"]
+)
+def test_readme_links_the_documents(link: str) -> None:
+    assert f"]({link}" in README
+    assert (ROOT / link).is_file()
+
+
+def test_readme_pre_commit_recipe_is_the_one_init_writes_and_the_test_runs() -> None:
+    assert pre_commit_config() in _blocks("yaml")
+
+
+def test_readme_workflow_is_the_one_init_writes_for_a_catalog_folder() -> None:
+    assert ci_workflow("catalog") in _blocks("yaml")
+
+
+def test_readme_installs_this_version_under_its_name() -> None:
+    assert f"pip install {_project.DISTRIBUTION}=={_project.VERSION}" in README
+    assert f"`{_project.TAG}`" in README  # the tag a release creates
+    assert "<the URL of this repository>" not in README
+
+
+def test_readme_names_no_other_version() -> None:
+    # A release bumps pyproject.toml; every version and tag README prints must follow.
+    assert set(re.findall(r"\bv\d+\.\d+\.\d+\b", README)) == {_project.TAG}
+    assert set(re.findall(r"==(\d+\.\d+\.\d+)", README)) == {_project.VERSION}
+    assert f"$schema={_project.SCHEMA_BASE}item.schema.json" in README
