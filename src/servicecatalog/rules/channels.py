@@ -33,6 +33,15 @@ def material_paper_without_route(item: Item, context: Context) -> Iterator[Viola
 
     Either the material is uploaded (``form: 电子文件``), exempted, or the process needs a
     mailing step; otherwise "零跑动" is not true.
+
+    中文
+    ----
+    ``visits: 0``（零跑动）的事项要求提交必要且未免提交（``exempt_by: null``）的纸质材料（原件、复印件
+    或原件或复印件），但办事流程中没有任何环节能让申请人不到现场就递交纸质材料：没有邮寄、自助终端环
+    节，也没有工作人员上门的实地核查。
+
+    要么改为上传电子文件（``form: 电子文件``），要么免于提交，要么在流程中增加邮寄环节；否则“零跑动”
+    就不属实。
     """
     if item.visits != 0 or item.item_type.authority_initiated:
         return
@@ -65,6 +74,12 @@ def step_channel_implausible(item: Item, context: Context) -> Iterator[Violation
     现场, 实地, 窗口 or 实体大厅 on a 网上办理 or 移动端 step; a 窗口办理 step that is not
     ``on_site``; a 实地核查 step (officers come to the applicant) marked ``on_site``, which
     would count as the applicant's visit.
+
+    中文
+    ----
+    办事流程环节的名称与办理渠道自相矛盾：名称写着现场、实地、窗口或实体大厅，渠道却是网上办理或移动
+    端；窗口办理的环节没有标为 ``on_site``；实地核查（工作人员上门）的环节标为 ``on_site``，会被算作申请
+    人跑了一次。
     """
     for index, step in enumerate(item.service_process):
         if step.channel in _ONLINE and any(word in step.name for word in _ON_SITE_WORDS):
@@ -110,6 +125,14 @@ def online_depth_inconsistent(item: Item, context: Context) -> Iterator[Violatio
     online to the end (互联网受理 and 互联网办理); an item with an online step (网上办理,
     移动端) takes applications online (互联网收件); an item handled online to the end has no
     visit, and has an online step.
+
+    中文
+    ----
+    网上办理深度（``online_depth``）必须与办事流程和到现场次数一致。
+
+    各级深度逐级递进：互联网办理（全程网办）须含互联网受理，互联网受理须含互联网收件，互联网收件须含
+    互联网咨询。零跑动的依申请事项应可全程网上办理（含互联网受理和互联网办理）；有网上办理、移动端环
+    节的事项应可网上收件（互联网收件）；全程网办的事项不需到现场，且有网上办理环节。
     """
     depth = item.online_depth
     if depth is None or item.item_type.authority_initiated:

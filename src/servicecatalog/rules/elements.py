@@ -117,6 +117,19 @@ def element_missing(context: Context) -> Iterator[Violation]:
 
     A warning, not an error: a catalog written before these elements existed keeps validating.
     Write the element, or an empty list where there is truly none (``faq: []``).
+
+    中文
+    ----
+    缺少办事指南按事项类别需要的要素。依申请事项需要 ``audience``（服务对象）、``result``（办理结果）、
+    ``online_depth``（网上办理深度）、``scope``（通办范围）和 ``faq``（常见问题）；依职权实施的事项（行政
+    处罚、行政强制、行政检查、行政征收）需要 ``audience``（当事人类型）；权力事项需要
+    ``responsibilities``（责任事项）。依申请事项的 ``result`` 写为 null 也会报告：申请人总会得到办理
+    结果。实施清单的每项实施需要 ``complaint_phone``（监督投诉电话）；有权力事项时，``laws.yaml`` 需要
+    登记办事指南推导的救济途径和当事人权利所引用的法律（行政复议法、行政诉讼法，处罚事项还有行政处罚
+    法，强制事项还有行政强制法）。
+
+    这是警告而不是错误：在这些要素出现之前编写的目录照常通过校验。请写出要素；确实没有时写空列表
+    （``faq: []``）。
     """
     for entry in context.items:
         for violation in _element_missing(entry.item, context):

@@ -21,6 +21,14 @@ def synonym_unmatched(context: Context) -> Iterator[Violation]:
 
     A synonym exists so that what citizens type (社保卡) finds what the catalog says (社会保障卡);
     one that leads nowhere is a typo, or a word the catalog stopped using.
+
+    中文
+    ----
+    同义词 ``means`` 中的词在任何事项中都找不到：没有哪个事项的名称、编码、一件事、办理结果、材料、受理
+    条件或常见问题用到它。
+
+    同义词的作用是让群众输入的说法（社保卡）找到目录中的说法（社会保障卡）；找不到任何事项的同义词，要
+    么是笔误，要么是目录已不再使用的词。
     """
     document = context.synonyms_document
     if document is None or context.broken_items:
@@ -45,7 +53,12 @@ def synonym_unmatched(context: Context) -> Iterator[Violation]:
 @catalog_rule("synonym-duplicate", Severity.ERROR, "同义词重复", "a synonym is listed twice")
 def synonym_duplicate(context: Context) -> Iterator[Violation]:
     """A ``term`` of ``synonyms.yaml`` is listed twice: which of the two would the search use?
-    Put all its meanings in one entry."""
+    Put all its meanings in one entry.
+
+    中文
+    ----
+    ``synonyms.yaml`` 中同一个 ``term`` 出现了两次，搜索该用哪一条？请把它的所有含义写在同一条里。
+    """
     document = context.synonyms_document
     if document is None:
         return
