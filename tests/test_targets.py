@@ -18,7 +18,8 @@ TODAY = date(2026, 6, 15)
 A, B = "220114001000", "220114002000"
 # B is a second main item; B_BROKEN has one error (visits without an on-site step).
 ITEM_B = ITEM.replace(f'code: "{A}"', f'code: "{B}"').replace("失业保险金申领", "稳岗返还")
-B_BROKEN = ITEM_B.replace("visits: 0", "visits: 1")
+# One visit, no on-site step: visits-mismatch-on-site alone (no 全程网办 claimed either).
+B_BROKEN = ITEM_B.replace("visits: 0", "visits: 1").replace("互联网受理, 互联网办理, ", "")
 
 
 def make(

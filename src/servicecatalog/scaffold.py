@@ -268,6 +268,7 @@ SCHEMA_FILES = {
     "laws.schema.json": ["laws.yaml"],
     "regions.schema.json": ["regions.yaml"],
     "implementations.schema.json": ["implementations/*.yaml", "implementations/*.yml"],
+    "synonyms.schema.json": ["synonyms.yaml"],
 }
 """Which files of a catalog each schema describes, as globs relative to the catalog folder."""
 
