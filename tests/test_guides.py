@@ -752,3 +752,17 @@ def test_docx_properties_and_styles_are_ours(bundled: Catalog) -> None:
     title = document.styles["Title"].element
     assert title.pPr.find(qn("w:pBdr")) is None  # no blue rule under the title
     assert "themeColor" not in title.xml
+
+
+def test_every_format_shows_every_section_of_every_item(bundled: Catalog) -> None:
+    """One source: each section of the view — the new ones (办理结果, 办理地点, 责任事项, 救济途径,
+    常见问题) included — is a heading in the page, in the Markdown and in the Word document."""
+    for item in bundled.items():
+        titles = [section.title for section in guide_view(item, bundled).sections]
+        html = render_guide(item, "html", catalog=bundled)
+        markdown = render_guide(item, "md", catalog=bundled)
+        outline = docx_outline(render_guide(item, "docx", catalog=bundled))
+        for title in titles:
+            assert f"<h2>{title}</h2>" in html, (item.code, title)
+            assert f"\n## {title}\n" in markdown, (item.code, title)
+            assert f"[Heading 1] {title}" in outline, (item.code, title)
