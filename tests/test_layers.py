@@ -38,7 +38,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("rules", frozenset({"rules"})),
-    ("wiring", frozenset({"catalog", "_implementations", "snapshot"})),
+    ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot"})),
     ("applications", frozenset({"guides", "stats", "coverage", "review", "reporting"})),
     ("interface", frozenset({"cli", "__main__"})),
 )

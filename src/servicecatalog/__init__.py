@@ -10,11 +10,10 @@ Load a catalog folder as typed, immutable objects, validate it, and query it::
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from .catalog import Catalog, load_catalog
 from .codes import InvalidCodeError, ItemCode
-from .diff import Change, Changes, Direction, diff_catalogs
 from .errors import (
     CalendarError,
     CatalogInvalidError,
@@ -67,23 +66,45 @@ from .model import (
     StageSequence,
     TimeLimit,
 )
-from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
 
 if TYPE_CHECKING:
+    from .catalog import Catalog, load_catalog
+    from .diff import Change, Changes, Direction, diff_catalogs
     from .guides import build_site, render_guide
+    from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
 
 __version__ = "0.1.0"
 
-_GUIDES = frozenset({"build_site", "render_guide"})
+# Loaded on first use, not by every import: the catalog brings the YAML parser and the calendar
+# tables, the diff its kinds, the guides Jinja2 and python-docx. The model, the findings and the
+# errors are what a program needs to name types, so they are loaded at once.
+_LAZY = {
+    "Catalog": "catalog",
+    "load_catalog": "catalog",
+    "Change": "diff",
+    "Changes": "diff",
+    "Direction": "diff",
+    "diff_catalogs": "diff",
+    "build_site": "guides",
+    "render_guide": "guides",
+    "WorkdayCalendar": "workdays",
+    "is_working_day": "workdays",
+    "next_working_day": "workdays",
+    "working_days_between": "workdays",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # The guides need Jinja2 and python-docx: loaded on first use, not by every import.
-    if name in _GUIDES:
-        from . import guides
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'servicecatalog' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found directly from now on
+    return value
 
-        return getattr(guides, name)
-    raise AttributeError(f"module 'servicecatalog' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [
