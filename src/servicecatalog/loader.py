@@ -351,25 +351,16 @@ class _Builder:
         self.root: Any = None
         self.root_position = _START
         self.documents = 0
-        self.handlers: dict[type, Callable[[Any], None]] = {
-            yaml.ScalarEvent: self._scalar,
-            yaml.MappingStartEvent: self._start,
-            yaml.SequenceStartEvent: self._start,
-            yaml.MappingEndEvent: self._end,
-            yaml.SequenceEndEvent: self._end,
-            yaml.AliasEvent: self._alias,
-            yaml.DocumentStartEvent: self._document_start,
-        }
 
     def build(self, text: str) -> LoadedDocument:
         parser = _Parser(text)
-        handlers = self.handlers
+        handlers = _HANDLERS
         try:
             while parser.check_event():
                 event = parser.get_event()
                 handler = handlers.get(type(event))
                 if handler is not None:
-                    handler(event)
+                    handler(self, event)
         except yaml.MarkedYAMLError as error:
             if "nesting depth" in str(error.problem):
                 return self._failed(self._depth_finding(self._depth_position(text)))
@@ -614,6 +605,19 @@ class _Builder:
 
     def _report(self, rule: str, mark: Any, message: str, message_en: str) -> None:
         self.findings.append(_finding(rule, self.file, _position(mark), message, message_en))
+
+
+# By event type. Unbound, so that a builder holds no reference to itself and is freed as soon as
+# it is done, without waiting for the cyclic garbage collector.
+_HANDLERS: dict[type, Callable[[_Builder, Any], None]] = {
+    yaml.ScalarEvent: _Builder._scalar,
+    yaml.MappingStartEvent: _Builder._start,
+    yaml.SequenceStartEvent: _Builder._start,
+    yaml.MappingEndEvent: _Builder._end,
+    yaml.SequenceEndEvent: _Builder._end,
+    yaml.AliasEvent: _Builder._alias,
+    yaml.DocumentStartEvent: _Builder._document_start,
+}
 
 
 # The characters YAML 1.1 allows in a stream (PyYAML's reader refuses the rest).
