@@ -41,12 +41,45 @@ def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from _strings(value, (*loc, index))
 
 
-def _documents(context: Context) -> Iterator[LoadedDocument]:
-    for document in (context.manifest_document, context.laws_document, context.regions_document):
-        if document is not None and document.data is not None:
-            yield document
-    for entry in context.items:
-        yield entry.document
+def _may_hold_any(data: Any) -> bool:
+    """False when no string value in ``data`` holds a character of any of the three kinds.
+
+    One search over all the values joined, without their locations: the check every clean file
+    gets. Only a file that may hold one is walked value by value (:func:`_scan`).
+    """
+    values: list[str] = []
+    pending = [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):
+            values.append(node)
+        elif isinstance(node, dict):
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return _ANY.search(" ".join(values)) is not None
+
+
+_ANY = re.compile(f"{CONTROLS.pattern}|{BIDI_CONTROLS.pattern}|{INVISIBLES.pattern}")
+
+
+def _documents(context: Context) -> list[LoadedDocument]:
+    """The catalog's documents that may hold a character of the three kinds, found once for the
+    three rules."""
+    found = context.memo.get(_MEMO_KEY)
+    if not isinstance(found, list):
+        documents = [context.manifest_document, context.laws_document, context.regions_document]
+        documents += [entry.document for entry in context.items]
+        found = [
+            document
+            for document in documents
+            if document is not None and document.data is not None and _may_hold_any(document.data)
+        ]
+        context.memo[_MEMO_KEY] = found
+    return found
+
+
+_MEMO_KEY = "text.suspect-documents"
 
 
 def _scan(
@@ -152,7 +185,12 @@ def _also_in_implementations(rule: Rule, pattern: re.Pattern[str], describe: Any
     """``rule`` checking the implementation lists too, as each is loaded."""
 
     def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:
-        return _scan(pattern, describe, entry.implementations.model_dump(mode="json"))
+        implementations = entry.implementations
+        values = [implementations.region]
+        values += [v for i in implementations.implementations for v in vars(i).values() if v]
+        if not pattern.search(" ".join(values)):
+            return iter(())
+        return _scan(pattern, describe, implementations.model_dump(mode="json"))
 
     return replace(rule, implementation_check=check)
 
