@@ -21,6 +21,8 @@ from .errors import (
     GitSourceError,
     RenderError,
     ServiceCatalogError,
+    SnapshotError,
+    SnapshotVersionError,
     UnknownYearError,
     WorkerError,
 )
@@ -71,6 +73,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog, load_catalog
     from .diff import Change, Changes, Direction, diff_catalogs
     from .guides import build_site, render_guide
+    from .snapshot import load_snapshot, write_snapshot
     from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
 
 __version__ = "0.1.0"
@@ -87,6 +90,8 @@ _LAZY = {
     "diff_catalogs": "diff",
     "build_site": "guides",
     "render_guide": "guides",
+    "load_snapshot": "snapshot",
+    "write_snapshot": "snapshot",
     "WorkdayCalendar": "workdays",
     "is_working_day": "workdays",
     "next_working_day": "workdays",
@@ -159,6 +164,8 @@ __all__ = [
     "ServiceCatalogError",
     "ServiceStep",
     "Severity",
+    "SnapshotError",
+    "SnapshotVersionError",
     "StageSequence",
     "StagedLimit",
     "TimeLimit",
@@ -170,7 +177,9 @@ __all__ = [
     "diff_catalogs",
     "is_working_day",
     "load_catalog",
+    "load_snapshot",
     "next_working_day",
     "render_guide",
     "working_days_between",
+    "write_snapshot",
 ]
