@@ -18,7 +18,10 @@ PACKAGE = "servicecatalog"
 SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("base", frozenset({"errors", "_files", "_text", "_markdown", "findings", "model", "codes"})),
+    (
+        "base",
+        frozenset({"errors", "_files", "_gc", "_text", "_markdown", "findings", "model", "codes"}),
+    ),
     (
         "domain",
         frozenset(

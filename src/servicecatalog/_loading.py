@@ -6,14 +6,13 @@ the package, or reading a snapshot, does not load the YAML parser, the rules or 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from ._gc import collector_paused
 from ._implementations import load_implementation_files
 from ._paths import item_code
 from ._tree import CatalogTree, FolderTree
@@ -69,25 +68,8 @@ class LoadedParts:
 
 def load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts:
     """Load and validate the catalog at ``path``; raise only when it is not a catalog."""
-    with _collector_paused():
+    with collector_paused():
         return _load_parts(path, options)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a catalog loads, as it was before afterwards.
-
-    Loading makes hundreds of thousands of containers (parsed data, models) that all outlive it,
-    and no reference cycle: the collector would examine them again and again as they pile up —
-    at 2,000 items about nine full collections, some 40% of the time — and free nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts:

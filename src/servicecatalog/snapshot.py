@@ -25,6 +25,7 @@ from pydantic_core import from_json
 
 from . import __version__
 from ._files import ReadProblem, read_regular, write_atomically
+from ._gc import collector_paused
 from .catalog import Catalog
 from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
 from .findings import Finding, Report, Severity
@@ -210,7 +211,8 @@ def load_snapshot(path: str | Path) -> Catalog:
     if isinstance(raw, ReadProblem):
         raise SnapshotError(f"{file}: {raw.message_en}")
     try:
-        snapshot = Snapshot.model_validate_json(raw)
+        with collector_paused():
+            snapshot = Snapshot.model_validate_json(raw)
     except ValidationError as error:
         _check_version(file, _header(file, raw))
         first = error.errors(include_url=False)[0]
@@ -219,7 +221,8 @@ def load_snapshot(path: str | Path) -> Catalog:
             f"{file}: not a servicecatalog snapshot ({where}: {first['msg']})"
         ) from None
     _check_version(file, snapshot.servicecatalog.model_dump())
-    return _catalog(file, snapshot)
+    with collector_paused():
+        return _catalog(file, snapshot)
 
 
 def _header(file: Path, raw: bytes) -> dict[str, Any]:
