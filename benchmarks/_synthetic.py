@@ -8,10 +8,13 @@ bundled catalog, so citations resolve.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -201,3 +204,25 @@ def best_of(repeat: int, function: Callable[[], object]) -> float:
         function()
         timings.append(time.perf_counter() - start)
     return min(timings)
+
+
+@dataclass(frozen=True)
+class ProcessRun:
+    """One run of a command: its wall time, its CPU time and its peak memory."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_kib: int
+    returncode: int
+
+
+def run_process(command: Sequence[str], cwd: Path | None = None) -> ProcessRun:
+    """Run ``command`` to its end, output discarded; measure it (peak memory from ``wait4``)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(command), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, for its usage
+    return ProcessRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, process.returncode)

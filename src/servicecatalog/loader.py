@@ -17,6 +17,7 @@ The loader never raises for bad input: what it cannot use becomes findings and `
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ DEFAULT_MAX_DEPTH = 32
 Loc = tuple[str | int, ...]
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_SHARED_LENGTH = 32
 _MERGE_KEY = "<<"
 # libyaml when PyYAML was built with it (the usual wheels are); the pure-Python parser otherwise.
 _Parser: Any = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
@@ -479,7 +481,13 @@ class _Builder:
     def _scalar(self, event: Any) -> None:
         if event.anchor is not None or event.tag is not None:
             self._check_node_properties(event)
-        value = None if not event.style and event.value in _NULLS else event.value
+        value = event.value
+        if not event.style and value in _NULLS:
+            value = None
+        elif len(value) <= _SHARED_LENGTH:
+            # Keys and short values (ids, enum words, dates) recur in every file: one string
+            # object each, rather than one per occurrence, is a quarter of an item's memory.
+            value = sys.intern(value)
         merge = value == _MERGE_KEY and self._is_merge_key(event)
         if merge:
             self._report(
