@@ -196,6 +196,18 @@ def parse_only(folder: Path) -> int:
     return count
 
 
+def best_of_each(repeat: int, functions: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The shortest of ``repeat`` timed runs of each function, the functions taking turns, so
+    that a load on the machine weighs on all of them alike."""
+    timings: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(repeat):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            timings[name].append(time.perf_counter() - start)
+    return {name: min(values) for name, values in timings.items()}
+
+
 def best_of(repeat: int, function: Callable[[], object]) -> float:
     """The shortest of ``repeat`` timed runs of ``function``, in seconds."""
     timings = []

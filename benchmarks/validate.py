@@ -24,7 +24,13 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _synthetic import best_of, parse_only, run_process, write_catalog  # scripts, not a package
+from _synthetic import (  # benchmarks are scripts, not a package
+    ProcessRun,
+    best_of_each,
+    parse_only,
+    run_process,
+    write_catalog,
+)
 
 import servicecatalog
 
@@ -62,10 +68,6 @@ def main() -> None:
             report = servicecatalog.load_catalog(folder).report
             if report.counts["error"]:
                 print(f"{size} items: {report.counts} (expected no errors)")
-            floor = best_of(options.repeat, lambda folder=folder: parse_only(folder))
-            library = best_of(
-                options.repeat, lambda folder=folder: servicecatalog.load_catalog(folder)
-            )
             command = [
                 sys.executable,
                 "-m",
@@ -75,7 +77,16 @@ def main() -> None:
                 "--format",
                 "json",
             ]
-            runs = [run_process(command) for _ in range(options.repeat)]
+            runs: list[ProcessRun] = []
+            best = best_of_each(
+                options.repeat,
+                {
+                    "floor": lambda folder=folder: parse_only(folder),
+                    "library": lambda folder=folder: servicecatalog.load_catalog(folder),
+                    "cli": lambda command=command, runs=runs: runs.append(run_process(command)),
+                },
+            )
+            floor, library = best["floor"], best["library"]
             cli = min(run.seconds for run in runs)
             peak = min(run.peak_kib for run in runs)
             rows.append((size, floor, library, cli, peak))
