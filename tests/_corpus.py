@@ -145,10 +145,14 @@ CORPUS: dict[str, Breaker] = {
     "item-control-characters": _replace(
         ITEM, "main_item_name: 失业保险金申领", 'main_item_name: "失业\\x01保险\\e[31m金\\r\\n申领"'
     ),
-    "item-raw-control-character": _replace(ITEM, "非因本人意愿中断就业", "非因本人\x01意愿中断就业"),
+    "item-raw-control-character": _replace(
+        ITEM, "非因本人意愿中断就业", "非因本人\x01意愿中断就业"
+    ),
     "item-bidi": _replace(ITEM, "非因本人意愿中断就业", "非因本人\u202e意愿中断就业"),
     "item-invisible": _replace(ITEM, "失业保险金申领登记表", "失业保险金\u200b申领登记表"),
-    "item-long-name": _replace(ITEM, "main_item_name: 失业保险金申领", "main_item_name: " + "长" * 400),
+    "item-long-name": _replace(
+        ITEM, "main_item_name: 失业保险金申领", "main_item_name: " + "长" * 400
+    ),
     "item-code-escapes": _replace(ITEM, f'code: "{SERVICE_ITEM}"', 'code: "../../evil"'),
     "item-code-unquoted": _replace(ITEM, f'code: "{SERVICE_ITEM}"', f"code: {SERVICE_ITEM}"),
     "item-wrong-types": _replace(ITEM, "visits: 0", "visits: [1, 2]\nfee: many"),

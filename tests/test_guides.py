@@ -722,7 +722,9 @@ def test_every_region_of_an_item_shows_the_same_local_facts_in_every_format(
 
 def test_docx_bytes_are_reproducible(bundled: Catalog) -> None:
     item = bundled.item(PENALTY_ITEM)
-    assert render_guide(item, "docx", catalog=bundled) == render_guide(item, "docx", catalog=bundled)
+    assert render_guide(item, "docx", catalog=bundled) == render_guide(
+        item, "docx", catalog=bundled
+    )
 
 
 def test_docx_has_page_numbers_and_the_items_name_as_running_header(bundled: Catalog) -> None:
@@ -743,7 +745,10 @@ def test_docx_properties_and_styles_are_ours(bundled: Catalog) -> None:
     properties = document.core_properties
     assert properties.title == item.name
     assert properties.author == "吉林省人力资源和社会保障厅"
-    assert "python-docx" not in f"{properties.author}{properties.comments}{properties.last_modified_by}"
+    assert (
+        "python-docx"
+        not in f"{properties.author}{properties.comments}{properties.last_modified_by}"
+    )
     assert properties.created is not None
     assert properties.created.date().isoformat() == item.revision.changed_on.isoformat()
     normal = document.styles["Normal"].element.rPr.rFonts

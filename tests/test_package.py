@@ -15,6 +15,7 @@ import servicecatalog
 from servicecatalog import errors
 from servicecatalog.errors import ServiceCatalogError
 
+BUNDLED = Path(__file__).resolve().parents[1] / "catalog"
 HEAVY = ("jsonschema", "click", "rich", "typer", "jinja2", "docx")
 
 
@@ -29,6 +30,82 @@ def test_import_does_not_load_the_cli_or_validation_frameworks() -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout) == []
+
+
+IMPORTED_AT_ONCE = {
+    "servicecatalog",
+    "servicecatalog._files",
+    "servicecatalog._project",
+    "servicecatalog._text",
+    "servicecatalog.codes",
+    "servicecatalog.errors",
+    "servicecatalog.findings",
+    "servicecatalog.model",
+}
+"""What ``import servicecatalog`` loads of the package: the types a program names."""
+
+LOADED_ON_FIRST_USE = (
+    "yaml",
+    "chinese_calendar",
+    "multiprocessing",
+    "concurrent.futures",
+    "tempfile",
+    "jsonschema",
+    "click",
+    "jinja2",
+    "docx",
+)
+
+
+def _modules_after(code: str) -> set[str]:
+    program = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))\n"
+    completed = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    return set(json.loads(completed.stdout))
+
+
+def test_import_loads_the_model_and_nothing_of_the_machinery() -> None:
+    modules = _modules_after("import servicecatalog")
+    assert {m for m in modules if m.split(".")[0] == "servicecatalog"} == IMPORTED_AT_ONCE
+    loaded = [name for name in LOADED_ON_FIRST_USE if name in modules]
+    assert loaded == []
+
+
+def test_import_builds_no_validator() -> None:
+    # Validators are built when a model first validates (defer_build), not by the import.
+    code = (
+        "import servicecatalog\n"
+        "models = [getattr(servicecatalog.model, n) for n in servicecatalog.model.__all__]\n"
+        "built = [m.__name__ for m in models if getattr(m, '__pydantic_complete__', False)]\n"
+        "assert not built, built\n"
+    )
+    _modules_after(code)
+
+
+def test_a_model_validates_on_first_use() -> None:
+    item = servicecatalog.Duration.model_validate({"days": "3", "unit": "工作日"})
+    assert item.days == 3
+    assert servicecatalog.Duration.__pydantic_complete__
+
+
+def test_lazy_names_are_the_modules_own() -> None:
+    from servicecatalog import catalog, diff, workdays
+
+    assert servicecatalog.load_catalog is catalog.load_catalog
+    assert servicecatalog.Catalog is catalog.Catalog
+    assert servicecatalog.diff_catalogs is diff.diff_catalogs
+    assert servicecatalog.next_working_day is workdays.next_working_day
+    assert {"load_catalog", "Catalog", "render_guide"} <= set(dir(servicecatalog))
+
+
+def test_loading_a_catalog_loads_the_rules_but_no_worker_pool() -> None:
+    modules = _modules_after(
+        f"import servicecatalog\nservicecatalog.load_catalog({str(BUNDLED)!r})"
+    )
+    assert "servicecatalog.rules" in modules
+    assert "concurrent.futures" not in modules
 
 
 def test_all_is_sorted() -> None:

@@ -43,7 +43,8 @@ def test_the_index_carries_pinyin_and_synonyms(bundled: Catalog) -> None:
 
 def test_pinyin_keeps_only_the_chinese_of_a_name(bundled: Catalog) -> None:
     index = search_index(bundled)
-    entry = next(e for e in index["items"] if e["code"] == "220114001001")  # 社会保险登记（企业参保登记）
+    # 220114001001 is 社会保险登记（企业参保登记）: the brackets and their words count, no punctuation.
+    entry = next(e for e in index["items"] if e["code"] == "220114001001")
     assert entry["initials"] == "shbxdjqycbdj"
     assert entry["pinyin"].isascii()
     assert entry["pinyin"].isalpha()

@@ -10,12 +10,11 @@ Load a catalog folder as typed, immutable objects, validate it, and query it::
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._project import VERSION as __version__
-from .catalog import Catalog, load_catalog
 from .codes import InvalidCodeError, ItemCode
-from .diff import Change, Changes, Direction, diff_catalogs
 from .errors import (
     CalendarError,
     CatalogInvalidError,
@@ -24,6 +23,8 @@ from .errors import (
     RegionError,
     RenderError,
     ServiceCatalogError,
+    SnapshotError,
+    SnapshotVersionError,
     UnknownYearError,
     WorkerError,
 )
@@ -82,21 +83,46 @@ from .model import (
     StageSequence,
     TimeLimit,
 )
-from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
 
 if TYPE_CHECKING:
+    from .catalog import Catalog, load_catalog
+    from .diff import Change, Changes, Direction, diff_catalogs
     from .guides import build_site, render_guide
+    from .snapshot import load_snapshot, write_snapshot
+    from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
 
-_GUIDES = frozenset({"build_site", "render_guide"})
+# Loaded on first use, not by every import: the catalog brings the YAML parser and the calendar
+# tables, the diff its kinds, the guides Jinja2 and python-docx. The model, the findings and the
+# errors are what a program needs to name types, so they are loaded at once.
+_LAZY = {
+    "Catalog": "catalog",
+    "load_catalog": "catalog",
+    "Change": "diff",
+    "Changes": "diff",
+    "Direction": "diff",
+    "diff_catalogs": "diff",
+    "build_site": "guides",
+    "render_guide": "guides",
+    "load_snapshot": "snapshot",
+    "write_snapshot": "snapshot",
+    "WorkdayCalendar": "workdays",
+    "is_working_day": "workdays",
+    "next_working_day": "workdays",
+    "working_days_between": "workdays",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # The guides need Jinja2 and python-docx: loaded on first use, not by every import.
-    if name in _GUIDES:
-        from . import guides
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'servicecatalog' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found directly from now on
+    return value
 
-        return getattr(guides, name)
-    raise AttributeError(f"module 'servicecatalog' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [
@@ -165,6 +191,8 @@ __all__ = [
     "ServiceCatalogError",
     "ServiceStep",
     "Severity",
+    "SnapshotError",
+    "SnapshotVersionError",
     "StageSequence",
     "StagedLimit",
     "TimeLimit",
@@ -176,7 +204,9 @@ __all__ = [
     "diff_catalogs",
     "is_working_day",
     "load_catalog",
+    "load_snapshot",
     "next_working_day",
     "render_guide",
     "working_days_between",
+    "write_snapshot",
 ]

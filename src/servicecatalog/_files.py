@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,6 +130,8 @@ def write_atomically(target: Path, data: bytes | str) -> None:
     The file gets the mode a plain ``open`` would give it (0644 under the usual umask), or keeps
     the mode of the file it replaces.
     """
+    import tempfile  # here: it brings shutil, random and the compressors, for writes alone
+
     content = data.encode("utf-8") if isinstance(data, str) else data
     try:
         mode = stat.S_IMODE(target.stat().st_mode)

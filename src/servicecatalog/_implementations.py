@@ -9,15 +9,12 @@ crosses between processes is small; the findings are identical either way (a tes
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ._paths import identity_path
@@ -110,6 +107,10 @@ def _parallel(
     workers: int,
     progress: Progress | None,
 ) -> tuple[list[ImplementationEntry], list[Finding]]:
+    # The pool is loaded here, when a catalog is large enough to need it.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = [list(jobs[start : start + _CHUNK]) for start in range(0, len(jobs), _CHUNK)]
     rule_ids = tuple(rule.id for rule in rules if rule.implementation_check is not None)
     entries: list[ImplementationEntry] = []
@@ -140,6 +141,8 @@ def _parallel(
 def _context() -> Any:
     # fork starts workers in milliseconds and shares the scope without pickling it; where it is
     # not available (Windows, macOS defaults) spawn works the same, only slower to start.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ._files import ReadProblem, display_path, outside, read_regular, within
@@ -123,8 +124,9 @@ class FolderTree(CatalogTree):
             return outside(display_path(os.path.realpath(path)))
         return path
 
-    @property
+    @cached_property
     def _real_root(self) -> Path:
+        # Resolved once per tree (a tree serves one load), not once per file read.
         return self.root.resolve()
 
     def find_config(self) -> FoundConfig | None:

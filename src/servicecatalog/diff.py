@@ -14,10 +14,10 @@ burden increases; everything else (names, citations, channels) is neutral. ``ser
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -33,12 +33,10 @@ from .model import (
     ServiceStep,
 )
 
-if TYPE_CHECKING:
-    from .catalog import Catalog
-
 __all__ = [
     "ELEMENTS",
     "KINDS",
+    "CatalogVersion",
     "Change",
     "Changes",
     "Direction",
@@ -255,7 +253,22 @@ class Changes:
         return [change for change in self.changes if change.item == code]
 
 
-def diff_catalogs(old: Catalog, new: Catalog) -> Changes:
+class CatalogVersion(Protocol):
+    """What the diff reads of a catalog version (a :class:`~servicecatalog.Catalog` is one)."""
+
+    @property
+    def laws(self) -> Mapping[str, Law]:
+        """The registered laws by id."""
+
+    @property
+    def invalid_codes(self) -> frozenset[str]:
+        """Codes of the item files that did not validate."""
+
+    def items(self) -> list[Item]:
+        """The valid items."""
+
+
+def diff_catalogs(old: CatalogVersion, new: CatalogVersion) -> Changes:
     """The changes that turn catalog ``old`` into catalog ``new``.
 
     An item whose file does not validate on either side is left out: its file is there, so it
@@ -581,7 +594,7 @@ def _diff_meta(code: str, old: Item, new: Item) -> Iterator[Change]:
         yield _change(code, "penalty-changed", "penalty", old.penalty, new.penalty)
 
 
-def _diff_laws(old: dict[str, Law], new: dict[str, Law]) -> Iterator[Change]:
+def _diff_laws(old: Mapping[str, Law], new: Mapping[str, Law]) -> Iterator[Change]:
     for law_id in sorted(old.keys() | new.keys()):
         before, after = old.get(law_id), new.get(law_id)
         where = f"laws[{law_id}]"

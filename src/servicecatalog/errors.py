@@ -21,6 +21,8 @@ __all__ = [
     "RegionError",
     "RenderError",
     "ServiceCatalogError",
+    "SnapshotError",
+    "SnapshotVersionError",
     "UnknownYearError",
     "WorkerError",
 ]
@@ -125,3 +127,20 @@ class RegionError(ServiceCatalogError):
 
 
 _REGIONS_SHOWN = 20
+
+
+class SnapshotError(ServiceCatalogError):
+    """A file given as a catalog snapshot is not one: unreadable, not JSON, or not of the shape
+    ``servicecatalog build`` writes."""
+
+
+class SnapshotVersionError(SnapshotError):
+    """A snapshot written by another version of servicecatalog: build it again with this one."""
+
+    def __init__(self, path: Path, found: str, expected: str) -> None:
+        super().__init__(
+            f"{display_path(str(path))}: the snapshot was built by servicecatalog {found}, this "
+            f"is {expected}; build it again (servicecatalog build CATALOG -o FILE)"
+        )
+        self.found = found
+        self.expected = expected

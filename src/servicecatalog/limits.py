@@ -139,11 +139,14 @@ class _Table:
         worst: tuple[int, int, int, int] | None = None  # excess, start, committed end, legal end
         for run in range(len(self.runs)):
             first, last = self.runs[run]
-            for start in range(first, last + 1):
-                committed_end = self.end(run, start, committed)
-                legal_end: int | None = start
-                for period in legal:
-                    legal_end = None if legal_end is None else self.end(run, legal_end, period)
+            starts: list[int | None] = list(range(first, last + 1))
+            committed_ends = self.ends(run, starts, committed)
+            legal_ends = starts
+            for period in legal:
+                legal_ends = self.ends(run, legal_ends, period)
+            for start, committed_end, legal_end in zip(
+                range(first, last + 1), committed_ends, legal_ends, strict=True
+            ):
                 if committed_end is None or legal_end is None:
                     continue  # counted past the calendar: no day to judge by
                 excess = committed_end - legal_end
@@ -156,20 +159,26 @@ class _Table:
             date.fromordinal(start), date.fromordinal(committed_end), date.fromordinal(legal_end)
         )
 
-    def end(self, run: int, start: int, limit: Duration) -> int | None:
-        """The ordinal ``limit`` ends on from ordinal ``start``; None past the run's end."""
-        first, last = self.runs[run]
-        if limit.days == 0:
-            return start
+    def ends(self, run: int, starts: list[int | None], limit: Duration) -> list[int | None]:
+        """The ordinal on which ``limit`` ends from each ordinal of ``starts``; None past the
+        run's end (and where the start is None). A whole run at a time: the unit is looked at
+        once, not once a day."""
+        days = limit.days
+        if days == 0:
+            return starts
         if limit.unit is DayUnit.NATURAL:
-            return start + limit.days
+            return [None if start is None else start + days for start in starts]
         if limit.unit is DayUnit.MONTH:
-            return self.month_end(run, start, limit.days)
-        if start > last:
-            return None
-        index = self.after[run][start - first] + limit.days - 1
-        working = self.working[run]
-        return working[index] if index < len(working) else None
+            return [None if start is None else self.month_end(run, start, days) for start in starts]
+        first, last = self.runs[run]
+        after, working = self.after[run], self.working[run]
+        found = len(working) - days + 1  # an ``after`` index below this has its end in the run
+        return [
+            None
+            if start is None or start > last or after[start - first] >= found
+            else working[after[start - first] + days - 1]
+            for start in starts
+        ]
 
     def month_end(self, run: int, start: int, months: int) -> int:
         first, last = self.runs[run]

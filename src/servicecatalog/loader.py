@@ -19,6 +19,7 @@ The loader never raises for bad input: what it cannot use becomes findings and `
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,7 @@ _CORE_NUMBER = re.compile(
 )
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _RESOLVER: Any = yaml.resolver.Resolver()
+_SHARED_LENGTH = 32
 _MERGE_KEY = "<<"
 # libyaml when PyYAML was built with it (the usual wheels are); the pure-Python parser otherwise.
 _Parser: Any = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
@@ -374,25 +376,16 @@ class _Builder:
         self.root: Any = None
         self.root_position = _START
         self.documents = 0
-        self.handlers: dict[type, Callable[[Any], None]] = {
-            yaml.ScalarEvent: self._scalar,
-            yaml.MappingStartEvent: self._start,
-            yaml.SequenceStartEvent: self._start,
-            yaml.MappingEndEvent: self._end,
-            yaml.SequenceEndEvent: self._end,
-            yaml.AliasEvent: self._alias,
-            yaml.DocumentStartEvent: self._document_start,
-        }
 
     def build(self, text: str) -> LoadedDocument:
         parser = _Parser(text)
-        handlers = self.handlers
+        handlers = _HANDLERS
         try:
             while parser.check_event():
                 event = parser.get_event()
                 handler = handlers.get(type(event))
                 if handler is not None:
-                    handler(event)
+                    handler(self, event)
         except yaml.MarkedYAMLError as error:
             if "nesting depth" in str(error.problem):
                 return self._failed(self._depth_finding(self._depth_position(text)))
@@ -511,9 +504,16 @@ class _Builder:
     def _scalar(self, event: Any) -> None:
         if event.anchor is not None or event.tag is not None:
             self._check_node_properties(event)
-        value = None if not event.style and event.value in _NULLS else event.value
-        if not event.style and value is not None and value[0] in _NUMBER_START:
-            self._check_unquoted_code(value, event)
+        value = event.value
+        if not event.style and value in _NULLS:
+            value = None
+        else:
+            if not event.style and value[0] in _NUMBER_START:
+                self._check_unquoted_code(value, event)
+            if len(value) <= _SHARED_LENGTH:
+                # Keys and short values (ids, enum words, dates) recur in every file: one string
+                # object each, rather than one per occurrence, is a quarter of an item's memory.
+                value = sys.intern(value)
         merge = value == _MERGE_KEY and self._is_merge_key(event)
         if merge:
             self._report(
@@ -667,6 +667,19 @@ class _Builder:
 
     def _report(self, rule: str, mark: Any, message: str, message_en: str) -> None:
         self.findings.append(_finding(rule, self.file, _position(mark), message, message_en))
+
+
+# By event type. Unbound, so that a builder holds no reference to itself and is freed as soon as
+# it is done, without waiting for the cyclic garbage collector.
+_HANDLERS: dict[type, Callable[[_Builder, Any], None]] = {
+    yaml.ScalarEvent: _Builder._scalar,
+    yaml.MappingStartEvent: _Builder._start,
+    yaml.SequenceStartEvent: _Builder._start,
+    yaml.MappingEndEvent: _Builder._end,
+    yaml.SequenceEndEvent: _Builder._end,
+    yaml.AliasEvent: _Builder._alias,
+    yaml.DocumentStartEvent: _Builder._document_start,
+}
 
 
 # The characters YAML 1.1 allows in a stream (PyYAML's reader refuses the rest).

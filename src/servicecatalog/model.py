@@ -182,12 +182,16 @@ CreditCode = Annotated[str, BeforeValidator(_to_credit_code)]
 
 
 class _Frozen(BaseModel):
+    # Import time: a model's validator is built when it first validates (defer_build), and the
+    # docstrings under the fields, which pydantic would read from the source of every class as it
+    # is made, are read by the schema generator when the JSON Schemas are written
+    # (servicecatalog.schemas): the model itself has no use for them.
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
         strict=False,
-        use_attribute_docstrings=True,
         validate_default=False,
+        defer_build=True,
     )
 
 
@@ -801,7 +805,8 @@ class Manifest(_Frozen):
     department: Annotated[str, Field(pattern=r"^[0-9]{4}$")]
     """The four-digit department code (0114 human resources and social security)."""
     lists: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")], ListSpec]
-    publication: Publication = Publication()
+    # The default is made without validating, so that no validator is built at import.
+    publication: Publication = Publication.model_construct()
     organizer: Text | None = None
     """主办单位: the authority responsible for the catalog and the sites built from it (printed
     in their footers); when absent, what precedes 政务服务事项目录 in ``name``."""

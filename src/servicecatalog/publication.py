@@ -12,21 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .diff import PUBLISHED_ELEMENTS, Change
 from .errors import UnknownYearError
 from .findings import Finding, Severity
-from .loader import Loc
-from .model import Item, Revision
+from .loader import LoadedDocument, Loc
+from .model import Item, Manifest, Revision
 from .workdays import WorkdayCalendar
-
-if TYPE_CHECKING:
-    from .catalog import Catalog
 
 __all__ = [
     "ItemDeadline",
     "PublicationStatus",
+    "PublishedVersion",
     "check_publication",
     "item_deadline",
     "publication_deadline",
@@ -93,9 +91,27 @@ def item_deadline(
     return ItemDeadline(code, revision.changed_on, deadline, published, status)
 
 
+class PublishedVersion(Protocol):
+    """What the publication check reads of a catalog version (a
+    :class:`~servicecatalog.Catalog` is one): its items, their files, its publication rule."""
+
+    @property
+    def manifest(self) -> Manifest | None:
+        """The manifest, whose ``publication`` sets the number of working days."""
+
+    def __contains__(self, code: object) -> bool:
+        """True when a valid item has ``code``."""
+
+    def item(self, code: str) -> Item:
+        """The valid item ``code``."""
+
+    def document(self, code: str) -> LoadedDocument:
+        """The parsed file of the item ``code``, for the positions of findings."""
+
+
 def check_publication(
-    old: Catalog,
-    new: Catalog,
+    old: PublishedVersion,
+    new: PublishedVersion,
     changes: Iterable[Change],
     calendar: WorkdayCalendar,
     today: date,
@@ -171,7 +187,7 @@ def _revision_moved(old: Item, new: Item) -> bool:
     )
 
 
-def _without_revision(catalog: Catalog, old: Item, new: Item) -> Finding:
+def _without_revision(catalog: PublishedVersion, old: Item, new: Item) -> Finding:
     position = catalog.document(new.code).position(("revision", "version"))
     return Finding(
         rule="change-without-revision",
@@ -192,7 +208,7 @@ def _without_revision(catalog: Catalog, old: Item, new: Item) -> Finding:
     )
 
 
-def _status_finding(catalog: Catalog, deadline: ItemDeadline) -> Finding | None:
+def _status_finding(catalog: PublishedVersion, deadline: ItemDeadline) -> Finding | None:
     message = status_message(deadline)
     if message is None:
         return None

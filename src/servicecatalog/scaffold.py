@@ -29,7 +29,7 @@ from pydantic.fields import FieldInfo
 
 from . import _project
 from ._files import write_atomically
-from .catalog import ITEMS_DIR, LAWS_FILE, MANIFEST_FILE
+from ._layout import ITEMS_DIR, LAWS_FILE, MANIFEST_FILE
 from .codes import describe_code_problem
 from .config import CONFIG_FILE_NAME
 from .errors import ServiceCatalogError

@@ -11,8 +11,13 @@ whole: a backend in another language validates the export in one step.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
 import json
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +123,7 @@ def generate_schemas() -> dict[str, str]:
 
 
 def _text(name: str, model: type[BaseModel], title: str, description: str) -> str:
-    generated = model.model_json_schema(mode="validation")
+    generated = _with_field_docstrings(model, model.model_json_schema(mode="validation"))
     document: dict[str, Any] = {
         "$schema": SCHEMA_DIALECT,
         "$id": schema_id(name),
@@ -127,6 +132,83 @@ def _text(name: str, model: type[BaseModel], title: str, description: str) -> st
         "description": description,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _with_field_docstrings(model: type[BaseModel], schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with the docstring under each field as the field's ``description``.
+
+    This is what pydantic's ``use_attribute_docstrings`` does, done here when the schemas are
+    written rather than by every import of the package. Keys are sorted within each field's
+    schema, as pydantic sorts them.
+    """
+    definitions = schema.get("$defs", {})
+    for cls in _models(model):
+        found = schema if cls is model else definitions.get(cls.__name__)
+        if found is None:
+            continue
+        properties = found.get("properties", {})
+        for field_name, docstring in _field_docstrings(cls).items():
+            field_schema = properties.get(field_name)
+            if field_schema is not None and "description" not in field_schema:
+                field_schema["description"] = docstring
+                properties[field_name] = dict(sorted(field_schema.items()))
+    return schema
+
+
+def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """``model`` and every model its fields hold, each once."""
+    seen: set[type[BaseModel]] = set()
+    pending = [model]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        yield current
+        for info in current.model_fields.values():
+            pending.extend(_models_in(info.annotation))
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in getattr(annotation, "__args__", ()):
+        yield from _models_in(argument)
+    for metadata in getattr(annotation, "__metadata__", ()):
+        yield from _models_in(metadata)
+
+
+def _field_docstrings(cls: type[BaseModel]) -> dict[str, str]:
+    """The string written right under each annotated field of ``cls`` and its bases."""
+    found: dict[str, str] = {}
+    for base in reversed(cls.__mro__):
+        if issubclass(base, BaseModel) and base is not BaseModel:
+            found.update(_class_docstrings(base.__module__, base.__qualname__))
+    return found
+
+
+@cache
+def _class_docstrings(module: str, qualname: str) -> dict[str, str]:
+    tree = _module_tree(module)
+    body = next(
+        (n.body for n in tree.body if isinstance(n, ast.ClassDef) and n.name == qualname), []
+    )
+    found = {}
+    for previous, statement in itertools.pairwise(body):
+        if (
+            isinstance(previous, ast.AnnAssign)
+            and isinstance(previous.target, ast.Name)
+            and isinstance(statement, ast.Expr)
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, str)
+        ):
+            found[previous.target.id] = inspect.cleandoc(statement.value.value)
+    return found
+
+
+@cache
+def _module_tree(module: str) -> ast.Module:
+    return ast.parse(inspect.getsource(sys.modules[module]))
 
 
 def write_schemas(folder: Path) -> list[Path]:

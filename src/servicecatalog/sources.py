@@ -19,7 +19,15 @@ from ._tree import CONFIG_FILE_NAME, MANIFEST_FILE, CatalogTree, FolderTree, Fou
 from .errors import CatalogNotFoundError, GitSourceError
 from .loader import DEFAULT_MAX_BYTES
 
-__all__ = ["GIT_PREFIX", "CatalogSource", "GitTree", "open_source", "parse_source"]
+__all__ = [
+    "GIT_PREFIX",
+    "CatalogSource",
+    "GitTree",
+    "SourceCommit",
+    "open_source",
+    "parse_source",
+    "source_commit",
+]
 
 GIT_PREFIX = "git:"
 DEFAULT_GIT_PATH = "catalog"
@@ -74,8 +82,11 @@ class GitTree(CatalogTree):
         files: dict[str, _Entry],
         contents: dict[str, bytes],
         config: FoundConfig | None,
+        commit: str | None = None,
     ) -> None:
         super().__init__(name)
+        self.commit = commit
+        """The commit the revision named, as git resolved it."""
         self._files = files
         self._contents = contents
         self._config = config
@@ -133,7 +144,7 @@ class GitTree(CatalogTree):
                 f"{GIT_PREFIX}{source.revision}:{path}",
                 content if content is not None else _problem(entry),
             )
-        return cls(f"{GIT_PREFIX}{source.revision}:{relative}", files, contents, found)
+        return cls(f"{GIT_PREFIX}{source.revision}:{relative}", files, contents, found, commit)
 
     def check(self) -> None:
         if not self.exists(MANIFEST_FILE):
@@ -180,6 +191,33 @@ class GitTree(CatalogTree):
                 return outside(written[:200])
             path = joined
         return outside(display_path(relative) + " (a loop of links)")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCommit:
+    """The commit a catalog was read from, and whether its files differed from it."""
+
+    commit: str
+    modified: bool
+    """True when the catalog folder had changes not committed (a work tree read as it was)."""
+
+
+def source_commit(tree: CatalogTree) -> SourceCommit | None:
+    """The commit ``tree`` comes from: a git revision's, or the HEAD of the repository holding a
+    catalog folder; None for a folder outside any repository (or without git)."""
+    if isinstance(tree, GitTree):
+        return None if tree.commit is None else SourceCommit(tree.commit, modified=False)
+    folder = tree.folder
+    if folder is None or not folder.is_dir():
+        return None
+    try:
+        head = _git(tree.name, folder, "rev-parse", "--verify", "--quiet", "HEAD")
+        changes = _git(
+            tree.name, folder, "status", "--porcelain", "--untracked-files=all", "--", "."
+        )
+    except GitSourceError:
+        return None
+    return SourceCommit(head.decode().strip(), modified=bool(changes.strip()))
 
 
 _LINK_MODE = "120000"

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import MANIFEST_FILE, Catalog
+from ._layout import MANIFEST_FILE
+from .catalog import Catalog
 from .config import CONFIG_FILE_NAME, find_config
 from .errors import CatalogNotFoundError
 from .findings import Finding, Report

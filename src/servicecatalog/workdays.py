@@ -336,6 +336,7 @@ class WorkdayCalendar:
         if files is None:
             files = [] if self._overrides_dir is None else _override_files(self._overrides_dir)
         self._years: dict[int, _Year] = {**_package_years(), **_parse_overrides(files)}
+        self._files = tuple(files)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(overrides_dir={self._overrides_dir!r})"
@@ -344,6 +345,11 @@ class WorkdayCalendar:
     def overrides_dir(self) -> Path | None:
         """The folder of ``<year>.yaml`` override files, or None for the package's data alone."""
         return self._overrides_dir
+
+    @property
+    def override_files(self) -> tuple[OverrideFile, ...]:
+        """The override files the calendar was made of (name and content), as read."""
+        return self._files
 
     def covered_years(self) -> frozenset[int]:
         """Every year the calendar can answer for (package data or an override file)."""

@@ -218,9 +218,7 @@ def test_filter_by_list_and_type(reset: Any, catalog: Catalog) -> None:
 
 def overflow(driver: Any) -> int:
     return int(
-        driver.execute_script(
-            "return document.documentElement.scrollWidth - window.innerWidth"
-        )
+        driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     )
 
 

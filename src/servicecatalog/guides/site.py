@@ -40,7 +40,8 @@ import jinja2
 from .._files import ReadProblem, display_path, read_regular
 from ..catalog import Catalog
 from ..errors import CatalogInvalidError, RenderError
-from ..model import Laws, Manifest
+from ..model import Manifest
+from ..snapshot import snapshot_data
 from .environment import make_environment, render_template, static_source
 from .html import STYLESHEET, render_html
 from .search import search_script
@@ -102,26 +103,18 @@ def build_site(
 
 
 def catalog_json(catalog: Catalog) -> dict[str, Any]:
-    """The machine-readable catalog for portal backends that do not run Python.
+    """The machine-readable catalog for portal backends: the catalog's snapshot
+    (:func:`servicecatalog.snapshot.snapshot_data`), which :func:`servicecatalog.load_snapshot`
+    reads back.
 
     ``manifest``, ``laws`` and each of ``items`` validate against ``schemas/manifest.schema.json``,
     ``laws.schema.json`` and ``item.schema.json``; an item's list memberships are its ``lists``.
     Only the items that validated are included, ordered by code; when some item files did not,
-    ``left_out`` lists them (``item``, ``file``, ``reason``).
+    ``left_out`` lists them (``item``, ``file``, ``reason``). Then come ``regions``,
+    ``implementations``, ``report``, ``calendar`` and ``servicecatalog`` (the tool's version).
     """
-    manifest = _check_catalog(catalog)
-    data: dict[str, Any] = {
-        "manifest": manifest.model_dump(mode="json"),
-        "laws": Laws(laws=tuple(catalog.laws.values())).model_dump(mode="json"),
-        "items": [item.model_dump(mode="json") for item in catalog.items()],
-    }
-    left_out = catalog.left_out()
-    if left_out:
-        data["left_out"] = [
-            {"item": entry.code, "file": entry.file, "reason": entry.reasons()}
-            for entry in left_out
-        ]
-    return data
+    _check_catalog(catalog)
+    return snapshot_data(catalog)
 
 
 def _check_target(target: Path, catalog: Catalog) -> None:

@@ -127,6 +127,9 @@ class Context:
     broken_items: dict[str, str] = field(default_factory=dict)
     """Item files that did not validate: the code their name gives, and the file's name in
     findings. Catalog-wide counts take them into account."""
+    memo: dict[str, object] = field(default_factory=dict)
+    """What one rule found that others of its family reuse in the same run, by a key the
+    family's module owns (the text rules share which documents need a close look)."""
 
 
 ItemCheck = Callable[[Item, Context], Iterable[Violation]]

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+from pydantic import BaseModel
+
 from .._text import BIDI_CONTROLS, CONTROLS, INVISIBLES, excerpt, first_of
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc
@@ -41,12 +43,50 @@ def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from _strings(value, (*loc, index))
 
 
-def _documents(context: Context) -> Iterator[LoadedDocument]:
-    for document in (context.manifest_document, context.laws_document, context.regions_document):
-        if document is not None and document.data is not None:
-            yield document
-    for entry in context.items:
-        yield entry.document
+def _may_hold_any(data: Any) -> bool:
+    """False when no string value in ``data`` holds a character of any of the three kinds.
+
+    One search over all the values joined, without their locations: the check every clean file
+    gets. Only a file that may hold one is walked value by value (:func:`_scan`).
+    """
+    values: list[str] = []
+    pending = [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):
+            values.append(node)
+        elif isinstance(node, dict):
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return _ANY.search(" ".join(values)) is not None
+
+
+_ANY = re.compile(f"{CONTROLS.pattern}|{BIDI_CONTROLS.pattern}|{INVISIBLES.pattern}")
+
+
+def _documents(context: Context) -> list[LoadedDocument]:
+    """The catalog's documents that may hold a character of the three kinds, found once for the
+    three rules."""
+    found = context.memo.get(_MEMO_KEY)
+    if not isinstance(found, list):
+        documents = [
+            context.manifest_document,
+            context.laws_document,
+            context.regions_document,
+            context.synonyms_document,
+        ]
+        documents += [entry.document for entry in context.items]
+        found = [
+            document
+            for document in documents
+            if document is not None and document.data is not None and _may_hold_any(document.data)
+        ]
+        context.memo[_MEMO_KEY] = found
+    return found
+
+
+_MEMO_KEY = "text.suspect-documents"
 
 
 def _scan(
@@ -173,11 +213,26 @@ def text_invisible_character(context: Context) -> Iterator[Violation]:
     yield from _in_catalog(INVISIBLES, _invisible, context)
 
 
+def _model_strings(value: object) -> Iterator[str]:
+    """Every string in ``value``: a model's fields, tuples of them, nested models."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for element in value:
+            yield from _model_strings(element)
+    elif isinstance(value, BaseModel):
+        for field_value in vars(value).values():
+            yield from _model_strings(field_value)
+
+
 def _also_in_implementations(rule: Rule, pattern: re.Pattern[str], describe: Any) -> Rule:
     """``rule`` checking the implementation lists too, as each is loaded."""
 
     def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:
-        return _scan(pattern, describe, entry.implementations.model_dump(mode="json"))
+        implementations = entry.implementations
+        if not pattern.search(" ".join(_model_strings(implementations))):
+            return iter(())
+        return _scan(pattern, describe, implementations.model_dump(mode="json"))
 
     return replace(rule, implementation_check=check)
 

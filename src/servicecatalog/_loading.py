@@ -1,0 +1,301 @@
+"""Loading a catalog: its files read, parsed, validated and checked by every rule.
+
+:func:`servicecatalog.catalog.load_catalog` imports this module on first use, so that importing
+the package, or reading a snapshot, does not load the YAML parser, the rules or the worker pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from ._gc import collector_paused
+from ._implementations import load_implementation_files
+from ._layout import (
+    CALENDAR_DIR,
+    IMPLEMENTATIONS_DIR,
+    ITEM_SUFFIXES,
+    ITEMS_DIR,
+    LAWS_FILE,
+    MANIFEST_FILE,
+    REGIONS_FILE,
+    SYNONYMS_FILE,
+)
+from ._paths import item_code
+from ._tree import CatalogTree, FolderTree
+from ._validation import validate_document
+from .config import apply_config, load_config
+from .errors import CalendarError
+from .findings import Finding, Report, Severity
+from .loader import DEFAULT_MAX_BYTES, LoadedDocument, Position, load_content
+from .model import (
+    ImplementationList,
+    Item,
+    Law,
+    Laws,
+    Manifest,
+    Region,
+    Regions,
+    Synonym,
+    Synonyms,
+)
+from .rules import REGISTRY, Context, ImplementationScope, ItemEntry, Registry, run_rules
+from .workdays import OverrideFile, WorkdayCalendar
+
+__all__ = ["LoadedParts", "Options", "load_parts"]
+
+M = TypeVar("M", Manifest, Laws, Item, Regions, Synonyms)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to load: see :func:`servicecatalog.catalog.load_catalog`."""
+
+    today: date
+    config: Path | None = None
+    registry: Registry | None = None
+    display: str | None = None
+    workers: int | None = None
+    progress: Callable[[int, int], None] | None = None
+
+
+@dataclass(frozen=True)
+class LoadedParts:
+    """What a :class:`~servicecatalog.catalog.Catalog` is made of."""
+
+    path: Path
+    manifest: Manifest | None
+    laws: dict[str, Law]
+    report: Report
+    items: dict[str, Item]
+    documents: Mapping[str, LoadedDocument]
+    regions: dict[str, Region]
+    implementation_lists: dict[str, ImplementationList]
+    invalid_files: dict[str, str]
+    synonyms: tuple[Synonym, ...]
+    calendar: WorkdayCalendar
+
+
+def load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts:
+    """Load and validate the catalog at ``path``; raise only when it is not a catalog."""
+    with collector_paused():
+        return _load_parts(path, options)
+
+
+def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts:
+    tree = path if isinstance(path, CatalogTree) else FolderTree(Path(path), options.display)
+    tree.check()
+    registry = REGISTRY if options.registry is None else options.registry
+    context = Context(today=options.today)
+    findings: list[Finding] = []
+
+    manifest_document = _load(tree, MANIFEST_FILE)
+    context.manifest_document = manifest_document
+    context.manifest = _validated(Manifest, manifest_document, findings)
+
+    if tree.exists(LAWS_FILE):
+        context.laws_document = _load(tree, LAWS_FILE)
+        laws = _validated(Laws, context.laws_document, findings)
+        context.laws = {law.id: law for law in laws.laws} if laws else {}
+    else:
+        findings.append(_missing(tree, LAWS_FILE, "法规登记表", "the law registry"))
+
+    calendar = context.calendar = _calendar(tree, findings)
+    entries = _load_items(tree, context, findings)
+    _load_regions(tree, context, findings)
+    _load_synonyms(tree, context, findings)
+    _load_implementations(tree, context, findings, registry, options)
+    findings.extend(run_rules(context, registry))
+
+    loaded_config = load_config(_config_document(tree, options.config), registry)
+    kept, waived = apply_config(findings, loaded_config, context.today)
+    report = Report.of(kept, items=len(entries) + len(context.broken_items), waived=waived)
+    return LoadedParts(
+        tree.folder or Path(tree.name),
+        context.manifest,
+        context.laws,
+        report,
+        {code: entry.item for code, entry in entries.items()},
+        {code: entry.document for code, entry in entries.items()},
+        context.regions,
+        {e.implementations.region: e.implementations for e in context.implementation_lists},
+        dict(context.broken_items),
+        context.synonyms,
+        calendar,
+    )
+
+
+def _load(tree: CatalogTree, relative: str, *, positions: bool = True) -> LoadedDocument:
+    content = tree.read(relative, DEFAULT_MAX_BYTES)
+    return load_content(content, tree.display(relative), positions=positions)
+
+
+def _yaml_names(tree: CatalogTree, folder: str) -> list[str]:
+    """The YAML files of ``folder`` (hidden ones, editors' backups, are not catalog files)."""
+    return [
+        name
+        for name in tree.names(folder) or ()
+        if Path(name).suffix.lower() in ITEM_SUFFIXES and not name.startswith(".")
+    ]
+
+
+def _config_document(tree: CatalogTree, given: Path | None) -> Path | LoadedDocument | None:
+    if given is not None:
+        return given
+    found = tree.find_config()
+    return None if found is None else load_content(found.content, found.name)
+
+
+def _calendar(tree: CatalogTree, findings: list[Finding]) -> WorkdayCalendar:
+    """The calendar with the catalog's overrides. Each override file is first read by the strict
+    loader, whose findings (an emptied file, a tag, a FIFO) stand for it; the calendar is made
+    of the files that pass."""
+    names = tree.names(CALENDAR_DIR)
+    if names is None and tree.exists(CALENDAR_DIR):
+        findings.append(_calendar_finding(tree, CalendarError("calendar/ is not a folder")))
+        return WorkdayCalendar()
+    files: list[OverrideFile] = []
+    for name in names or ():
+        relative = f"{CALENDAR_DIR}/{name}"
+        if Path(name).suffix.lower() not in ITEM_SUFFIXES:
+            continue
+        content = tree.read(relative, DEFAULT_MAX_BYTES)
+        document = load_content(content, tree.display(relative), positions=False)
+        findings.extend(document.findings)
+        if document.usable and isinstance(content, bytes):
+            files.append((Path(tree.display(relative)), content))
+    try:
+        return WorkdayCalendar(Path(tree.display(CALENDAR_DIR)), files=files)
+    except CalendarError as error:
+        findings.append(_calendar_finding(tree, error))
+        return WorkdayCalendar()
+
+
+def _calendar_finding(tree: CatalogTree, error: CalendarError) -> Finding:
+    """``calendar-invalid`` at the offending value of the override file, where it is known."""
+    file, position, what = tree.display(CALENDAR_DIR), None, error.message
+    if error.file is not None:
+        relative = f"{CALENDAR_DIR}/{error.file.name}"
+        file = tree.display(relative)
+        what = what.removeprefix(f"{error.file}: ")
+        document = _load(tree, relative)
+        if document.data is not None:
+            position = document.position(error.loc)
+        elif document.findings and document.findings[0].line is not None:
+            first = document.findings[0]
+            position = Position(first.line or 1, first.column or 1)
+    return Finding(
+        rule="calendar-invalid",
+        severity=Severity.ERROR,
+        message=f"工作日历覆盖文件有误，暂按 chinesecalendar 数据计算：{what}",
+        message_en=f"invalid working-day override (chinesecalendar's data is used meanwhile): {what}",
+        file=file,
+        line=position.line if position else None,
+        column=position.column if position else None,
+    )
+
+
+def _validated(
+    model: type[M], document: LoadedDocument, findings: list[Finding], item: str | None = None
+) -> M | None:
+    findings.extend(replace(f, item=item) if item else f for f in document.findings)
+    if not document.usable:
+        return None
+    value, problems = validate_document(model, document, item)
+    findings.extend(problems)
+    return value
+
+
+def _load_items(
+    tree: CatalogTree, context: Context, findings: list[Finding]
+) -> dict[str, ItemEntry]:
+    names = tree.names(ITEMS_DIR)
+    if names is None:
+        findings.append(_missing(tree, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
+        return {}
+    entries: dict[str, ItemEntry] = {}
+    for name in _yaml_names(tree, ITEMS_DIR):
+        # Positions are recorded only if a finding asks for one: most files have none.
+        document = _load(tree, f"{ITEMS_DIR}/{name}", positions=False)
+        stem = Path(name).stem
+        item = _validated(Item, document, findings, item=item_code(document.data) or stem)
+        if item is None:
+            context.broken_items[stem] = document.file
+            continue
+        entry = ItemEntry(item, document)
+        context.items.append(entry)
+        entries.setdefault(item.code, entry)
+    return entries
+
+
+def _load_regions(tree: CatalogTree, context: Context, findings: list[Finding]) -> None:
+    if not tree.exists(REGIONS_FILE):
+        return
+    context.regions_document = _load(tree, REGIONS_FILE, positions=False)
+    regions = _validated(Regions, context.regions_document, findings)
+    if regions is not None:
+        context.region_list = regions.regions
+        context.regions = {}
+        for region in regions.regions:
+            context.regions.setdefault(region.code, region)
+
+
+def _load_synonyms(tree: CatalogTree, context: Context, findings: list[Finding]) -> None:
+    if not tree.exists(SYNONYMS_FILE):
+        return
+    context.synonyms_document = _load(tree, SYNONYMS_FILE)
+    synonyms = _validated(Synonyms, context.synonyms_document, findings)
+    if synonyms is not None:
+        context.synonyms = synonyms.synonyms
+
+
+def _load_implementations(
+    tree: CatalogTree,
+    context: Context,
+    findings: list[Finding],
+    registry: Registry,
+    options: Options,
+) -> None:
+    if tree.names(IMPLEMENTATIONS_DIR) is None:
+        return
+    jobs = [
+        (
+            tree.source(f"{IMPLEMENTATIONS_DIR}/{name}"),
+            tree.display(f"{IMPLEMENTATIONS_DIR}/{name}"),
+        )
+        for name in _yaml_names(tree, IMPLEMENTATIONS_DIR)
+    ]
+    if options.progress is not None:
+        options.progress(0, len(jobs))
+    scope = ImplementationScope(
+        item_levels={entry.item.code: entry.item.levels for entry in context.items},
+        known_items=frozenset(entry.item.code for entry in context.items)
+        | frozenset(context.broken_items),
+        regions=context.regions,
+    )
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if options.progress is not None:
+            options.progress(done, len(jobs))
+
+    entries, found = load_implementation_files(
+        jobs, scope, list(registry.values()), options.workers, advance
+    )
+    context.implementation_lists.extend(entries)
+    findings.extend(found)
+
+
+def _missing(tree: CatalogTree, name: str, what_zh: str, what_en: str) -> Finding:
+    return Finding(
+        rule="catalog-file-missing",
+        severity=Severity.ERROR,
+        message=f"目录缺少{what_zh} {name}",
+        message_en=f"the catalog has no {name} ({what_en})",
+        file=tree.display(name),
+    )

@@ -1,0 +1,279 @@
+"""A catalog compiled into one JSON file, for programs that start often and read it whole.
+
+``servicecatalog build CATALOG -o catalog.json`` (or :func:`write_snapshot`) writes what
+:func:`~servicecatalog.catalog.load_catalog` found: the manifest, the laws, the valid items, the
+regions and implementation lists, the report's findings and the calendar's override files, with
+the tool version and the commit it was built from. :func:`load_snapshot` reads it back into a
+:class:`~servicecatalog.catalog.Catalog` equal to the one loaded from the files, with no YAML
+parsed and no rule run: one pydantic validation of the whole file.
+
+A snapshot is the ``catalog.json`` the static site publishes; its first keys (``manifest``,
+``laws``, ``items``, ``left_out``) are those the site always wrote. It is read only by the
+version of servicecatalog that wrote it: another version is refused
+(:class:`~servicecatalog.errors.SnapshotVersionError`), since its models may differ.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import from_json
+
+from . import __version__
+from ._files import ReadProblem, read_regular, write_atomically
+from ._gc import collector_paused
+from .catalog import Catalog
+from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
+from .findings import Finding, Report, Severity
+from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms, _Frozen
+from .workdays import WorkdayCalendar
+
+__all__ = ["SNAPSHOT_FORMAT", "Snapshot", "load_snapshot", "snapshot_data", "write_snapshot"]
+
+SNAPSHOT_FORMAT = 1
+"""The shape of the file; it changes only with the tool's version, which is checked too."""
+
+_MAX_BYTES = 1024 * 1024 * 1024
+"""A snapshot of the full provincial scale is some 30 MB; this bounds what is read all the same."""
+
+
+class SnapshotSource(_Frozen):
+    """Who wrote the snapshot, from what."""
+
+    tool: str
+    version: str
+    format: int
+    catalog: str
+    """The catalog as it was named (``catalog``, ``git:v1.2:catalog``)."""
+    commit: str | None = None
+    """The commit the catalog was read from; null outside a git repository."""
+    modified: bool = False
+    """True when the catalog folder had changes not committed when the snapshot was built."""
+
+
+class SnapshotLeftOut(_Frozen):
+    """An item file that did not validate (a snapshot of an incomplete catalog, built with
+    ``--allow-invalid``): its code, file and the first errors."""
+
+    item: str
+    file: str
+    reason: str
+
+
+class SnapshotFinding(_Frozen):
+    """A finding of the catalog's report, in both languages."""
+
+    rule: str
+    severity: Severity
+    message: str
+    message_en: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    item: str | None = None
+    path: str | None = None
+    related: tuple[str, ...] = ()
+
+
+class SnapshotReport(_Frozen):
+    """The catalog's report: how many item files it had, its findings and the waived ones."""
+
+    items: int
+    findings: tuple[SnapshotFinding, ...] = ()
+    waived: tuple[SnapshotFinding, ...] = ()
+
+
+class SnapshotCalendarFile(_Frozen):
+    """One working-day override file of the catalog's ``calendar/`` folder, as it was read."""
+
+    name: str
+    content: str
+
+
+class SnapshotCalendar(_Frozen):
+    """The catalog's working-day overrides."""
+
+    folder: str | None = None
+    files: tuple[SnapshotCalendarFile, ...] = ()
+
+
+class Snapshot(_Frozen):
+    """The whole file, as :func:`snapshot_data` writes it."""
+
+    manifest: Manifest
+    laws: Laws
+    items: tuple[Item, ...]
+    left_out: tuple[SnapshotLeftOut, ...] = ()
+    regions: Regions
+    implementations: tuple[ImplementationList, ...]
+    synonyms: Synonyms = Synonyms(synonyms=())
+    report: SnapshotReport
+    calendar: SnapshotCalendar
+    servicecatalog: SnapshotSource
+
+
+def snapshot_data(
+    catalog: Catalog, *, commit: str | None = None, modified: bool = False
+) -> dict[str, Any]:
+    """``catalog`` as the plain data of a snapshot (and of the site's ``catalog.json``).
+
+    Raises :class:`SnapshotError` for a catalog whose ``catalog.yaml`` does not validate: there is
+    nothing to describe it by.
+    """
+    if catalog.manifest is None:
+        raise SnapshotError(f"{catalog.path}: catalog.yaml is invalid; a snapshot needs it")
+    data: dict[str, Any] = {
+        "manifest": catalog.manifest.model_dump(mode="json"),
+        "laws": Laws(laws=tuple(catalog.laws.values())).model_dump(mode="json"),
+        "items": [item.model_dump(mode="json") for item in catalog.items()],
+    }
+    left_out = catalog.left_out()
+    if left_out:
+        data["left_out"] = [
+            {"item": entry.code, "file": entry.file, "reason": entry.reasons()}
+            for entry in left_out
+        ]
+    data["regions"] = Regions(regions=tuple(catalog.regions.values())).model_dump(mode="json")
+    data["implementations"] = [
+        implementations.model_dump(mode="json")
+        for _, implementations in sorted(catalog.implementation_lists.items())
+    ]
+    data["synonyms"] = Synonyms(synonyms=catalog.synonyms).model_dump(mode="json")
+    data["report"] = {
+        "items": catalog.report.items,
+        "findings": [_finding_data(finding) for finding in catalog.report.findings],
+        "waived": [_finding_data(finding) for finding in catalog.report.waived],
+    }
+    calendar = catalog.calendar
+    data["calendar"] = {
+        "folder": None if calendar.overrides_dir is None else str(calendar.overrides_dir),
+        "files": [
+            {"name": path.name, "content": content.decode("utf-8")}
+            for path, content in calendar.override_files
+            if not isinstance(content, ReadProblem)
+        ],
+    }
+    data["servicecatalog"] = {
+        "tool": "servicecatalog",
+        "version": __version__,
+        "format": SNAPSHOT_FORMAT,
+        "catalog": str(catalog.path),
+        "commit": commit,
+        "modified": modified,
+    }
+    return data
+
+
+def _finding_data(finding: Finding) -> dict[str, Any]:
+    return {**asdict(finding), "severity": finding.severity.value, "related": list(finding.related)}
+
+
+def write_snapshot(
+    catalog: Catalog,
+    target: str | Path,
+    *,
+    commit: str | None = None,
+    modified: bool = False,
+    allow_invalid: bool = False,
+) -> Path:
+    """Write the snapshot of ``catalog`` to ``target``, whole or not at all; return the path.
+
+    A catalog with errors raises :class:`~servicecatalog.errors.CatalogInvalidError` unless
+    ``allow_invalid`` (the snapshot then lists the item files left out, under ``left_out``).
+    ``commit`` and ``modified`` record where the catalog was read from (see
+    :func:`servicecatalog.sources.source_commit`).
+    """
+    if not catalog.report.ok and not allow_invalid:
+        raise CatalogInvalidError(catalog.report.counts["error"], len(catalog.invalid_files))
+    path = Path(target)
+    text = json.dumps(
+        snapshot_data(catalog, commit=commit, modified=modified),
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    try:
+        write_atomically(path, text + "\n")
+    except OSError as error:
+        raise SnapshotError(f"{path}: cannot write: {error.strerror or error}") from None
+    return path
+
+
+def load_snapshot(path: str | Path) -> Catalog:
+    """The catalog a snapshot holds: equal, item by item, to the one it was built from.
+
+    Raises :class:`~servicecatalog.errors.SnapshotVersionError` for a snapshot another version of
+    servicecatalog wrote, and :class:`~servicecatalog.errors.SnapshotError` for a file that is
+    not a snapshot (or cannot be read).
+    """
+    file = Path(path)
+    raw = read_regular(file, _MAX_BYTES)
+    if isinstance(raw, ReadProblem):
+        raise SnapshotError(f"{file}: {raw.message_en}")
+    try:
+        with collector_paused():
+            snapshot = Snapshot.model_validate_json(raw)
+    except ValidationError as error:
+        _check_version(file, _header(file, raw))
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(step) for step in first["loc"]) or "the file"
+        raise SnapshotError(
+            f"{file}: not a servicecatalog snapshot ({where}: {first['msg']})"
+        ) from None
+    _check_version(file, snapshot.servicecatalog.model_dump())
+    with collector_paused():
+        return _catalog(file, snapshot)
+
+
+def _header(file: Path, raw: bytes) -> dict[str, Any]:
+    """The ``servicecatalog`` object of a file that did not validate, to tell a snapshot of
+    another version from a file that is no snapshot at all."""
+    try:
+        data = from_json(raw)
+    except ValueError as error:
+        raise SnapshotError(f"{file}: not a servicecatalog snapshot: not JSON ({error})") from None
+    header = data.get("servicecatalog") if isinstance(data, dict) else None
+    return header if isinstance(header, dict) else {}
+
+
+def _check_version(file: Path, header: dict[str, Any]) -> None:
+    version, layout = header.get("version"), header.get("format")
+    if isinstance(version, str) and (version != __version__ or layout != SNAPSHOT_FORMAT):
+        raise SnapshotVersionError(file, version, __version__)
+
+
+def _catalog(file: Path, snapshot: Snapshot) -> Catalog:
+    regions: dict[str, Any] = {}
+    for region in snapshot.regions.regions:
+        regions.setdefault(region.code, region)
+    folder = None if snapshot.calendar.folder is None else Path(snapshot.calendar.folder)
+    return Catalog(
+        file,
+        snapshot.manifest,
+        {law.id: law for law in snapshot.laws.laws},
+        Report(
+            tuple(_finding(f) for f in snapshot.report.findings),
+            snapshot.report.items,
+            tuple(_finding(f) for f in snapshot.report.waived),
+        ),
+        {item.code: item for item in snapshot.items},
+        {},
+        regions,
+        {entry.region: entry for entry in snapshot.implementations},
+        {entry.item: entry.file for entry in snapshot.left_out},
+        snapshot.synonyms.synonyms,
+        WorkdayCalendar(
+            folder,
+            files=[
+                ((folder or Path()) / entry.name, entry.content.encode("utf-8"))
+                for entry in snapshot.calendar.files
+            ],
+        ),
+    )
+
+
+def _finding(data: SnapshotFinding) -> Finding:
+    return Finding(**dict(data))

@@ -1,0 +1,197 @@
+"""The library's modules form layers that import only downward, with no circle anywhere.
+
+Every import statement of every module counts: at the top, inside functions (the lazy ones) and
+under ``TYPE_CHECKING``, since a type-only import is a dependency all the same. The model and the
+findings are at the bottom; the domain (loading, working days, diff, publication) stands on them;
+the rules on the domain; ``catalog.py`` wires the rules to the files; the applications (guides,
+figures, the review) and then the command line sit on top.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = "servicecatalog"
+SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
+
+LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        "base",
+        frozenset(
+            {
+                "errors",
+                "_files",
+                "_gc",
+                "_text",
+                "_markdown",
+                "_layout",
+                "_project",
+                "findings",
+                "model",
+                "codes",
+            }
+        ),
+    ),
+    (
+        "domain",
+        frozenset(
+            {
+                "loader",
+                "_paths",
+                "_validation",
+                "config",
+                "_tree",
+                "sources",
+                "workdays",
+                "limits",
+                "diff",
+                "publication",
+                "schemas",
+                "remedies",
+                "search",
+            }
+        ),
+    ),
+    ("rules", frozenset({"rules", "ruledocs"})),
+    ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot"})),
+    (
+        "applications",
+        frozenset({"guides", "stats", "coverage", "review", "reporting", "targets", "scaffold"}),
+    ),
+    ("interface", frozenset({"cli", "__main__"})),
+)
+"""Bottom to top. A module may import from its own layer or any below, never from one above."""
+
+FACADE_NAMES = frozenset({"__version__"})
+"""What a module may take from the package itself (``from . import __version__``): the facade
+imports everything, so anything else taken from it would hide a real dependency."""
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in SOURCE.rglob("*.py"):
+        parts = list(path.relative_to(SOURCE.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _imports(name: str, path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """Every internal module ``name`` imports, with the names it takes from it."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            taken = tuple(alias.name for alias in node.names)
+            submodules = [f"{target}.{n}" for n in taken if f"{target}.{n}" in MODULES]
+            if submodules:
+                found += [(module, ()) for module in submodules]
+                taken = tuple(n for n in taken if f"{target}.{n}" not in MODULES)
+                if not taken:
+                    continue
+            if target in MODULES:
+                found.append((target, taken))
+        elif isinstance(node, ast.Import):
+            found += [(alias.name, ()) for alias in node.names if alias.name in MODULES]
+    return [(target, taken) for target, taken in found if target != name]
+
+
+GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
+
+
+def _layer(module: str) -> int:
+    first = module.split(".")[1]
+    for number, (_, members) in enumerate(LAYERS):
+        if first in members:
+            return number
+    raise LookupError(module)
+
+
+def test_every_module_has_a_layer() -> None:
+    unplaced = []
+    for module in MODULES:
+        if module == PACKAGE:
+            continue
+        try:
+            _layer(module)
+        except LookupError:
+            unplaced.append(module)
+    assert unplaced == [], "add these modules to LAYERS"
+
+
+def test_the_scan_sees_lazy_and_type_only_imports() -> None:
+    # cli imports the catalog inside functions; the guides' view imports it at the top.
+    assert any(target == f"{PACKAGE}.catalog" for target, _ in GRAPH[f"{PACKAGE}.cli"])
+    assert any(target == f"{PACKAGE}.model" for target, _ in GRAPH[f"{PACKAGE}.diff"])
+
+
+def test_imports_point_down() -> None:
+    upward = [
+        f"{module} ({LAYERS[_layer(module)][0]}) imports {target} ({LAYERS[_layer(target)][0]})"
+        for module, imports in GRAPH.items()
+        if module != PACKAGE
+        for target, _ in imports
+        if target != PACKAGE and _layer(target) > _layer(module)
+    ]
+    assert upward == []
+
+
+def test_only_the_version_is_taken_from_the_facade() -> None:
+    taken = [
+        f"{module}: {', '.join(names)}"
+        for module, imports in GRAPH.items()
+        for target, names in imports
+        if target == PACKAGE and not set(names) <= FACADE_NAMES
+    ]
+    assert taken == []
+
+
+def test_there_is_no_circle() -> None:
+    edges = {
+        module: [target for target, _ in imports if target != PACKAGE]
+        for module, imports in GRAPH.items()
+        if module != PACKAGE
+    }
+    circles: list[list[str]] = []
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for target in edges[module]:
+            if state.get(target) == 1:
+                circles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
+        state[module] = 2
+
+    for module in sorted(edges):
+        if module not in state:
+            visit(module, [module])
+    assert circles == []
+
+
+@pytest.mark.parametrize(
+    ("module", "forbidden"),
+    [
+        ("diff", "catalog"),
+        ("publication", "catalog"),
+        ("workdays", "catalog"),
+        ("rules.publication", "catalog"),
+        ("rules._base", "catalog"),
+    ],
+)
+def test_domain_and_rules_never_see_the_catalog(module: str, forbidden: str) -> None:
+    targets = {target for target, _ in GRAPH[f"{PACKAGE}.{module}"]}
+    assert f"{PACKAGE}.{forbidden}" not in targets
