@@ -72,22 +72,20 @@ LANG_OPTION = click.option(
     help="Language of messages: zh (Chinese) or en (English).",
 )
 
-CATALOG_OPTION = click.option(
-    "--catalog",
-    "catalog_path",
-    type=click.Path(path_type=Path),
-    default=Path("catalog"),
-    show_default=True,
-    help="The catalog folder, or a snapshot of it (servicecatalog build).",
-)
-CATALOG_FOLDER_OPTION = click.option(
-    "--catalog",
-    "catalog_path",
-    type=click.Path(path_type=Path),
-    default=Path("catalog"),
-    show_default=True,
-    help="The catalog folder.",
-)
+
+def _catalog_option(help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    return click.option(
+        "--catalog",
+        "catalog_path",
+        type=click.Path(path_type=Path),
+        default=Path("catalog"),
+        show_default=True,
+        help=help_text,
+    )
+
+
+CATALOG_OPTION = _catalog_option("The catalog folder, or a snapshot of it (servicecatalog build).")
+CATALOG_FOLDER_OPTION = _catalog_option("The catalog folder.")
 
 COLOR_OPTION = click.option(
     "--color",
