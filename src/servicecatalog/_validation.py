@@ -108,13 +108,18 @@ def _from_error(
     return _finding(document, loc, document.position(loc), INVALID_VALUE, item, zh, en)
 
 
+def _expected(zh_kind: str) -> str:
+    """应为 and the kind, spaced from a kind that begins with Latin letters (true 或 false)."""
+    return f"应为 {zh_kind}" if zh_kind[:1].isascii() else f"应为{zh_kind}"
+
+
 def _describe(detail: ErrorDetails) -> tuple[str, str]:
     kind = detail["type"]
     given, given_en = _shown(detail["input"]), _shown(detail["input"], "en")
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
     if kind in _KIND_NAMES:
         zh_kind, en_kind = _KIND_NAMES[kind]
-        return f"应为{zh_kind}，实际是 {given}", f"expected {en_kind}, got {given_en}"
+        return f"{_expected(zh_kind)}，实际是 {given}", f"expected {en_kind}, got {given_en}"
     if kind == "enum":
         expected = str(ctx.get("expected", ""))
         listed = expected.replace("' or '", "'、'").replace("', '", "'、'")
@@ -138,7 +143,7 @@ def _describe(detail: ErrorDetails) -> tuple[str, str]:
         return ctx["zh"], ctx["en"]
     if kind in _STRICT_SCALARS:
         zh_kind, en_kind = _STRICT_SCALARS[kind]
-        return f"应为{zh_kind}，实际是 {given}", f"expected {en_kind}, got {given_en}"
+        return f"{_expected(zh_kind)}，实际是 {given}", f"expected {en_kind}, got {given_en}"
     if kind == "value_error":
         message = str(detail["msg"]).removeprefix("Value error, ")
         return f"取值无效：{message}", message
