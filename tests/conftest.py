@@ -127,6 +127,22 @@ class CatalogDir:
         change(data)
         (self.path / "laws.yaml").write_text(dump_yaml(data), encoding="utf-8")
 
+    def write_regions(self, data: dict[str, Any]) -> None:
+        (self.path / "regions.yaml").write_text(dump_yaml(data), encoding="utf-8")
+
+    def list_file(self, region: str) -> Path:
+        return self.path / "implementations" / f"{region}.yaml"
+
+    def write_list(self, data: dict[str, Any]) -> None:
+        file = self.list_file(str(data["region"]))
+        file.parent.mkdir(exist_ok=True)
+        file.write_text(dump_yaml(data), encoding="utf-8")
+
+    def edit_list(self, region: str, change: Callable[[dict[str, Any]], None]) -> None:
+        data: dict[str, Any] = yaml.safe_load(self.list_file(region).read_text(encoding="utf-8"))
+        change(data)
+        self.write_list(data)
+
     def add_calendar(self, year: int, text: str) -> Path:
         folder = self.path / "calendar"
         folder.mkdir(exist_ok=True)

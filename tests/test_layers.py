@@ -31,6 +31,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "_project",
                 "findings",
                 "model",
+                "fields",
+                "_today",
                 "codes",
             }
         ),
@@ -56,7 +58,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("rules", frozenset({"rules", "ruledocs"})),
-    ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot"})),
+    ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot", "opening"})),
     (
         "applications",
         frozenset({"guides", "stats", "coverage", "review", "reporting", "targets", "scaffold"}),

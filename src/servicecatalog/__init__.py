@@ -46,7 +46,9 @@ from .model import (
     HandlingStep,
     HandlingType,
     Implementation,
+    ImplementationDefaults,
     ImplementationList,
+    ImplementationListFile,
     IntermediaryService,
     Item,
     ItemType,
@@ -58,6 +60,7 @@ from .model import (
     LegalReference,
     LegalStage,
     Level,
+    ListedImplementation,
     ListSpec,
     Manifest,
     Material,
@@ -88,6 +91,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog, load_catalog
     from .diff import Change, Changes, Direction, diff_catalogs
     from .guides import build_site, render_guide
+    from .opening import open_catalog
     from .snapshot import load_snapshot, write_snapshot
     from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
 
@@ -103,6 +107,7 @@ _LAZY = {
     "diff_catalogs": "diff",
     "build_site": "guides",
     "render_guide": "guides",
+    "open_catalog": "opening",
     "load_snapshot": "snapshot",
     "write_snapshot": "snapshot",
     "WorkdayCalendar": "workdays",
@@ -151,7 +156,9 @@ __all__ = [
     "HandlingStep",
     "HandlingType",
     "Implementation",
+    "ImplementationDefaults",
     "ImplementationList",
+    "ImplementationListFile",
     "IntermediaryService",
     "InvalidCodeError",
     "Item",
@@ -166,6 +173,7 @@ __all__ = [
     "LegalStage",
     "Level",
     "ListSpec",
+    "ListedImplementation",
     "Manifest",
     "Material",
     "MaterialForm",
@@ -206,6 +214,7 @@ __all__ = [
     "load_catalog",
     "load_snapshot",
     "next_working_day",
+    "open_catalog",
     "render_guide",
     "working_days_between",
     "write_snapshot",

@@ -46,7 +46,9 @@ __all__ = [
     "HandlingStep",
     "HandlingType",
     "Implementation",
+    "ImplementationDefaults",
     "ImplementationList",
+    "ImplementationListFile",
     "IntermediaryService",
     "Item",
     "ItemType",
@@ -60,6 +62,7 @@ __all__ = [
     "LegalStage",
     "Level",
     "ListSpec",
+    "ListedImplementation",
     "Manifest",
     "Material",
     "MaterialForm",
@@ -780,6 +783,16 @@ class Item(_Frozen):
 # ---- manifest and laws ----------------------------------------------------------------------
 
 
+def _is_time_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 class ListSpec(_Frozen):
     """One of the lists (四张清单) a catalog declares."""
 
@@ -810,6 +823,24 @@ class Manifest(_Frozen):
     organizer: Text | None = None
     """主办单位: the authority responsible for the catalog and the sites built from it (printed
     in their footers); when absent, what precedes 政务服务事项目录 in ``name``."""
+    timezone: Text | None = None
+    """The IANA time zone whose date is "today" for deadlines and revision dates (default
+    Asia/Shanghai, China Standard Time)."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, zone: str | None) -> str | None:
+        if zone is not None and not _is_time_zone(zone):
+            raise PydanticCustomError(
+                "unknown_time_zone",
+                "{zh}",
+                {
+                    "zh": f"未知的时区 “{zone}”：应为 IANA 时区名，如 Asia/Shanghai",
+                    "en": f"unknown time zone '{zone}': write an IANA zone name such as "
+                    "Asia/Shanghai",
+                },
+            )
+        return zone
 
 
 class Law(_Frozen):
@@ -874,25 +905,27 @@ class Regions(_Frozen):
     regions: tuple[Region, ...]
 
 
-class Implementation(_Frozen):
-    """实施清单 entry: one item as one region's agency handles it — only what is local.
+class ImplementationDefaults(_Frozen):
+    """``defaults`` of an implementation list: what every entry inherits unless it sets its own.
 
-    The eight elements, conditions, time limits and visits stay as the province defined them
-    (八统一 across the five levels), so an implementation cannot carry them.
+    A county names its agency, address, hours and phones once; an entry is then just its item.
     """
 
-    item: Text
-    """The code of the item implemented."""
-    agency: Text
+    agency: Text | None = None
     """The implementing agency (实施主体), e.g. 长春市人力资源和社会保障局."""
     address: Text | None = None
+    """办理地点."""
     hours: Text | None = None
+    """办理时间."""
     phone: Text | None = None
+    """咨询电话."""
     window: Text | None = None
+    """办理窗口."""
     online_url: Text | None = None
+    """网上办理地址."""
     complaint_phone: Text | None = None
     """监督投诉电话."""
-    power_source: PowerSource = PowerSource.STATUTORY
+    power_source: PowerSource | None = None
     """权力来源 of the agency for this item."""
     credit_code: CreditCode | None = None
     """实施主体的统一社会信用代码; null where the real one is not known (never invented)."""
@@ -900,6 +933,27 @@ class Implementation(_Frozen):
     """Whether the result can be sent by post (办理结果邮寄送达)."""
     appointment: Text | None = None
     """预约方式: how to book an appointment, where one is offered."""
+
+
+class ListedImplementation(ImplementationDefaults):
+    """An entry of an implementation list as written: the item, and what it sets itself."""
+
+    item: Text
+    """The code of the item implemented."""
+
+
+class Implementation(ListedImplementation):
+    """实施清单 entry: one item as one region's agency handles it — only what is local — with the
+    list's defaults merged in.
+
+    The eight elements, conditions, time limits and visits stay as the province defined them
+    (八统一 across the five levels), so an implementation cannot carry them.
+    """
+
+    agency: Text
+    """The implementing agency (实施主体), in the entry or the list's defaults."""
+    power_source: PowerSource = PowerSource.STATUTORY
+    """权力来源 of the agency for this item (法定本级行使 unless the entry or defaults say)."""
 
     @property
     def implementation_code(self) -> str | None:
@@ -911,7 +965,23 @@ class Implementation(_Frozen):
 
 
 class ImplementationList(_Frozen):
-    """``implementations/<region-code>.yaml``: the items one region implements."""
+    """The items one region implements, each with the list's defaults merged in (what every
+    reader sees), and the list's revision."""
 
     region: Text
+    revision: Revision | None = None
+    """When the list last changed and when that change was published (DESIGN §14); absent in
+    lists written before lists had revisions (a warning)."""
     implementations: tuple[Implementation, ...] = ()
+
+
+class ImplementationListFile(_Frozen):
+    """``implementations/<region-code>.yaml`` as written: entries may leave to ``defaults``
+    whatever they share."""
+
+    region: Text
+    revision: Revision | None = None
+    """When the list last changed and when that change was published."""
+    defaults: ImplementationDefaults | None = None
+    """Inherited by every entry that does not set its own value."""
+    implementations: tuple[ListedImplementation, ...] = ()

@@ -25,7 +25,16 @@ from pydantic import BaseModel, ConfigDict
 
 from ._files import write_atomically
 from ._project import SCHEMA_BASE
-from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms, Text, _Frozen
+from .model import (
+    ImplementationListFile,
+    Item,
+    Laws,
+    Manifest,
+    Regions,
+    Synonyms,
+    Text,
+    _Frozen,
+)
 
 __all__ = [
     "SCHEMA_DIALECT",
@@ -89,11 +98,11 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
         "implement items.",
     ),
     "implementations.schema.json": (
-        ImplementationList,
+        ImplementationListFile,
         "Implementation list",
         "catalog/implementations/<region>.yaml: the items one region implements and what is "
-        "local about them (agency, address, hours, phone, window). The eight unified elements "
-        "may not appear here.",
+        "local about them (agency, address, hours, phone, window), with defaults every entry "
+        "inherits and the list's revision. The eight unified elements may not appear here.",
     ),
     "synonyms.schema.json": (
         Synonyms,
