@@ -102,7 +102,8 @@ def test_an_arbitration_award_goes_to_court_not_to_reconsideration(bundled: Cata
 
 def test_a_first_assessment_goes_to_the_province_within_fifteen_days(bundled: Catalog) -> None:
     [second] = remedies(bundled.item(FIRST_ASSESSMENT))
-    assert "十五日内" in second.text and "再次鉴定" in second.text and "最终结论" in second.text
+    for words in ("十五日内", "再次鉴定", "最终结论"):
+        assert words in second.text
     assert _cited(second) == [("work-injury-insurance-regulations", ("第二十六条",))]
 
 
