@@ -124,6 +124,7 @@ EXPECTED_DIRECTION: dict[str, Direction] = {
     "quantity-limit-changed": NEU,
     "responsibilities-changed": NEU,
     "discretion-changed": NEU,
+    "remedies-changed": NEU,
     "region-added": NEU,
     "region-removed": NEU,
     "region-changed": NEU,
@@ -1127,6 +1128,7 @@ SCENARIOS: list[Scenario] = [
         path="discretion",
         item=P,
     ),
+    Scenario("remedies-changed", new_side(A, lambda d: d.pop("remedies")), path="remedies"),
     # ---- regions and implementation lists (DESIGN §14)
     Scenario(
         "region-added",

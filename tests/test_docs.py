@@ -154,7 +154,7 @@ def test_readme_diff_example_is_what_diff_prints(
     text = re.sub(
         r"revision:\n  version: (\d+)\n  changed_on: .*\n  published_on: .*",
         lambda m: (
-            f'revision:\n  version: {int(m[1]) + 1}\n  changed_on: "2026-12-04"\n'
+            f'revision:\n  version: {int(m[1]) + 1}\n  changed_on: "2026-12-07"\n'
             "  published_on: null"
         ),
         text,
@@ -170,14 +170,14 @@ def test_readme_diff_example_is_what_diff_prints(
     text = re.sub(
         r"revision: \{version: (\d+), changed_on: \"[0-9-]+\", published_on: \"[0-9-]+\"\}",
         lambda m: (
-            f'revision: {{version: {int(m[1]) + 1}, changed_on: "2026-12-04", '
-            'published_on: "2026-12-07"}'
+            f'revision: {{version: {int(m[1]) + 1}, changed_on: "2026-12-07", '
+            'published_on: "2026-12-08"}'
         ),
         text,
     )
     listed.write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    command = "servicecatalog diff catalog edited --today 2026-12-07"
+    command = "servicecatalog diff catalog edited --today 2026-12-08"
     result = CliRunner().invoke(main, command.split()[1:])
     assert result.exit_code == 0, result.output
     assert result.stdout == _readme_block(command, "$ servicecatalog deadline")

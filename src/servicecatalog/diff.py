@@ -524,6 +524,16 @@ _EXPLICIT: dict[str, KindSpec] = {
         _E.RESPONSIBILITIES, _N, "责任事项变更", "responsibilities changed"
     ),
     "discretion-changed": _kind(_E.DISCRETION, _N, "裁量基准变更", "discretion standard changed"),
+    "remedies-changed": _kind(
+        _E.REMEDIES,
+        _N,
+        "救济途径变更",
+        "remedies changed",
+        (
+            "告知的是申请人可以采取的救济途径，不改变办事本身",
+            "tells the applicant where to turn if refused; the application itself is unchanged",
+        ),
+    ),
     "law-added": _kind(_E.META, _N, "法规登记表新增法规", "law registered"),
     "law-removed": _kind(_E.META, _N, "法规登记表删除法规", "law removed from the registry"),
     "law-changed": _kind(_E.META, _N, "法规信息变更", "law's name, kind, issuer or date changed"),

@@ -33,6 +33,7 @@ from .model import (
     ImplementationList,
     IntermediaryService,
     Item,
+    ItemRemedies,
     Law,
     LegalDuration,
     LegalReference,
@@ -45,6 +46,7 @@ from .model import (
     Revision,
     ServiceStep,
     StagedLimit,
+    StatutoryRoute,
     TimeLimit,
 )
 
@@ -110,6 +112,7 @@ class Element(Enum):
         "responsibilities", "责任事项", "responsibilities", ElementGroup.NATIONAL
     )
     DISCRETION = _Spec("discretion", "裁量基准", "discretion standard", ElementGroup.NATIONAL)
+    REMEDIES = _Spec("remedies", "救济途径", "remedies", ElementGroup.NATIONAL)
 
     IMPLEMENTATION = _Spec("implementation", "实施清单", "implementation", ElementGroup.LOCAL)
     AGENCY = _Spec("agency", "实施主体", "implementing agency", ElementGroup.LOCAL)
@@ -205,6 +208,7 @@ FIELD_ELEMENTS: Mapping[type[BaseModel], Mapping[str, Element]] = MappingProxyTy
             "quantity_limit": _E.QUANTITY_LIMIT,
             "responsibilities": _E.RESPONSIBILITIES,
             "discretion": _E.DISCRETION,
+            "remedies": _E.REMEDIES,
         },
         LegalReference: _all(LegalReference, _E.LEGAL_BASIS),
         Material: _all(Material, _E.MATERIALS, id=_E.INTERNAL),
@@ -225,6 +229,8 @@ FIELD_ELEMENTS: Mapping[type[BaseModel], Mapping[str, Element]] = MappingProxyTy
         IntermediaryService: _all(IntermediaryService, _E.INTERMEDIARY_SERVICES),
         Responsibility: _all(Responsibility, _E.RESPONSIBILITIES),
         DiscretionEntry: _all(DiscretionEntry, _E.DISCRETION),
+        ItemRemedies: _all(ItemRemedies, _E.REMEDIES),
+        StatutoryRoute: _all(StatutoryRoute, _E.REMEDIES),
         Revision: _all(Revision, _E.INTERNAL),
         Law: _all(Law, _E.LEGAL_BASIS, id=_E.INTERNAL),
         Region: _all(Region, _E.IMPLEMENTATION, code=_E.INTERNAL, synthetic=_E.INTERNAL),

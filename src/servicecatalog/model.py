@@ -26,6 +26,7 @@ from pydantic import (
     Tag,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -51,6 +52,7 @@ __all__ = [
     "ImplementationListFile",
     "IntermediaryService",
     "Item",
+    "ItemRemedies",
     "ItemType",
     "Law",
     "LawKind",
@@ -74,6 +76,7 @@ __all__ = [
     "Publication",
     "Region",
     "Regions",
+    "RemedyRelation",
     "Requirement",
     "Responsibility",
     "ResponsibilityStage",
@@ -85,6 +88,7 @@ __all__ = [
     "ServiceStep",
     "StageSequence",
     "StagedLimit",
+    "StatutoryRoute",
     "Synonym",
     "Synonyms",
     "TimeLimit",
@@ -323,12 +327,26 @@ class StageSequence(StrEnum):
     """One application passes every stage in turn (转出地, 转入地 …): the limits add up."""
     SEPARATE = "分别"
     """Each stage is an application and a decision of its own (筹设, 正式设立 …)."""
+    BY_CASE = "按情形"
+    """The statute sets one limit for each kind of case (一般情形 60日, 事实清楚的 15日): an
+    application is held to one of them, so the committed limit, which serves every case, must
+    fit each."""
 
 
 class LegalEvent(StrEnum):
     """An event a legal limit is counted back from ("before the licence expires")."""
 
     LICENSE_EXPIRY = "行政许可有效期届满"
+
+
+class RemedyRelation(StrEnum):
+    """How the route a statute sets for an item stands to the general remedies (复议、诉讼)."""
+
+    REPLACES = "替代"
+    """The statutory route is the only one: no 行政复议 or 行政诉讼 against the item's act
+    (劳动争议仲裁 → 人民法院; 劳动能力鉴定 → 再次鉴定, whose conclusion is final)."""
+    PRECEDES = "前置"
+    """The statutory route comes first; 行政复议 and 行政诉讼 remain open after it."""
 
 
 class FieldType(StrEnum):
@@ -660,6 +678,44 @@ class DiscretionEntry(_Frozen):
     penalty: Text
 
 
+class StatutoryRoute(_Frozen):
+    """One remedy a statute sets for this item, in the words the guide prints, and its basis."""
+
+    title: Text
+    """What the party does, e.g. 向人民法院提起诉讼, 申请再次鉴定."""
+    text: Text
+    """Who may do it, within what time and before whom, as the cited articles say."""
+    legal_basis: tuple[LegalReference, ...] = Field(min_length=1)
+    """The articles that set the route."""
+
+
+class ItemRemedies(_Frozen):
+    """救济途径 particular to an item; the general ones are derived from the item's type."""
+
+    relation: RemedyRelation | None = None
+    """How ``routes`` stand to the general 行政复议 and 行政诉讼: 替代 or 前置."""
+    routes: tuple[StatutoryRoute, ...] = ()
+    """The routes a statute sets for this item, in the order the party takes them."""
+    reviewable_under: tuple[LegalReference, ...] = ()
+    """公共服务 items: the articles that make refusing the service an act open to 行政复议
+    (行政复议法 第十一条 …); without them the guide gives the complaint route."""
+
+    @model_validator(mode="after")
+    def _routes_with_relation(self) -> ItemRemedies:
+        # A route without its relation leaves the guide unable to say whether 行政复议 remains,
+        # and a relation without routes relates nothing.
+        if bool(self.routes) != (self.relation is not None):
+            raise PydanticCustomError(
+                "routes_and_relation",
+                "{zh}",
+                {
+                    "zh": "routes 与 relation（替代 或 前置）应当同时写明",
+                    "en": "routes and their relation (替代 or 前置) go together",
+                },
+            )
+        return self
+
+
 class Revision(_Frozen):
     """The version of the item and the dates of its last change and its publication."""
 
@@ -727,6 +783,9 @@ class Item(_Frozen):
     """责任事项 of a power item, stage by stage."""
     discretion: Text | tuple[DiscretionEntry, ...] | None = None
     """裁量基准 of a 行政处罚 item: a text, or circumstances with their penalties."""
+    remedies: ItemRemedies | None = None
+    """救济途径 particular to the item (a statutory route; what makes a public service
+    reviewable); absent: the guide derives them from the item's type alone."""
 
     @field_validator("conditions")
     @classmethod

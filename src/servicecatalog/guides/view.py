@@ -38,7 +38,7 @@ from ..model import (
     StagedLimit,
     StageSequence,
 )
-from ..remedies import Remedy, party_rights, reconsideration_body
+from ..remedies import Remedy, is_reviewable, party_rights, reconsideration_body
 from ..remedies import remedies as remedies_of
 
 __all__ = [
@@ -420,7 +420,7 @@ def _application_sections(context: _Context) -> Built:
         ("location", "办理地点、时间和咨询", _location(context)),
         ("legal-basis", "设定依据", _legal_basis(item, catalog)),
     ]
-    built += _power_sections(context)
+    built += _accountability_sections(context)
     built += _closing_sections(context)
     return built
 
@@ -450,18 +450,16 @@ def _authority_sections(context: _Context) -> Built:
         ("location", "实施机关和咨询", _location(context)),
         ("legal-basis", "设定依据", _legal_basis(item, catalog)),
     ]
-    built += _power_sections(context)
+    built += _accountability_sections(context)
     built += _closing_sections(context)
     return built
 
 
-def _power_sections(context: _Context) -> Built:
+def _accountability_sections(context: _Context) -> Built:
     item, catalog = context.item, context.catalog
-    if item.item_type is ItemType.PUBLIC_SERVICE:
-        return []
     region = catalog.regions.get(context.local.region) if context.local else None
     built: Built = []
-    if item.responsibilities:
+    if item.responsibilities and item.item_type is not ItemType.PUBLIC_SERVICE:
         built.append(("responsibilities", "责任事项", _responsibilities(item)))
     remedies = remedies_of(item, None if context.all_regions else region)
     built.append(("remedies", "救济途径", (_remedy_facts(remedies, catalog),)))
@@ -555,7 +553,7 @@ def _local_view(item: Item, region: Region, implementation: Implementation) -> L
         rows.append(("预约方式", implementation.appointment))
     if implementation.mail_delivery is not None:
         rows.append(("结果送达", _delivery(implementation.mail_delivery)))
-    if item.item_type is not ItemType.PUBLIC_SERVICE:
+    if is_reviewable(item):
         rows.append(("行政复议机关", reconsideration_body(region)))
     return LocalView(
         region=region.code,
@@ -776,6 +774,8 @@ def _legal_limit(legal: LegalDuration | StagedLimit | DeadlineLimit | None) -> s
     stages = "；".join(f"{stage.name}{_extended(stage)}" for stage in legal.stages)
     if legal.sequence is StageSequence.SEPARATE:
         return f"{stages}（各阶段分别申请、分别计算）"
+    if legal.sequence is StageSequence.BY_CASE:
+        return f"{stages}（按情形分别适用）"
     units = {stage.unit for stage in legal.stages}
     total = ""
     if len(units) == 1:
