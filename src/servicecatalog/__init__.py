@@ -87,6 +87,7 @@ from .model import (
 if TYPE_CHECKING:
     from .catalog import Catalog, load_catalog
     from .diff import Change, Changes, Direction, diff_catalogs
+    from .forms import form_format_checker, form_schema
     from .guides import build_site, render_guide
     from .snapshot import load_snapshot, write_snapshot
     from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
@@ -101,6 +102,8 @@ _LAZY = {
     "Changes": "diff",
     "Direction": "diff",
     "diff_catalogs": "diff",
+    "form_format_checker": "forms",
+    "form_schema": "forms",
     "build_site": "guides",
     "render_guide": "guides",
     "load_snapshot": "snapshot",
@@ -202,6 +205,8 @@ __all__ = [
     "__version__",
     "build_site",
     "diff_catalogs",
+    "form_format_checker",
+    "form_schema",
     "is_working_day",
     "load_catalog",
     "load_snapshot",

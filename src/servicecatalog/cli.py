@@ -550,6 +550,14 @@ def new(code: str, item_type: str, catalog_path: Path) -> None:
     click.echo(f"Fill it in, then: servicecatalog validate {target}", err=True)
 
 
+ALLOW_INVALID_OPTION = click.option(
+    "--allow-invalid",
+    is_flag=True,
+    help="Go on with a catalog that has errors; the output then says which items it leaves out "
+    "and why. Without it, a catalog with errors exits 1 and nothing is produced.",
+)
+
+
 @main.command()
 @click.option(
     "--output-dir",
@@ -560,10 +568,34 @@ def new(code: str, item_type: str, catalog_path: Path) -> None:
     help="Folder to write the schema files into.",
 )
 @click.option("--check", is_flag=True, help="Do not write: exit 1 if the files differ.")
-def schema(output_dir: Path, check: bool) -> None:
-    """Write the JSON Schemas (2020-12) of the catalog files, generated from the models."""
+@click.option(
+    "--forms",
+    "forms_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Instead, write the JSON Schema of a submission of every form of the catalog into this "
+    "folder, one file <code>.<form id>.schema.json each.",
+)
+@CATALOG_OPTION
+@ALLOW_INVALID_OPTION
+@_guarded
+def schema(
+    output_dir: Path,
+    check: bool,
+    forms_dir: Path | None,
+    catalog_path: Path,
+    allow_invalid: bool,
+) -> None:
+    """Write the JSON Schemas (2020-12) of the catalog files, generated from the models.
+
+    With --forms DIR, write instead the schema of each form's submission (what a portal checks an
+    application against), read from the catalog (--catalog).
+    """
     from .schemas import schema_drift, write_schemas
 
+    if forms_dir is not None:
+        _write_form_schemas(forms_dir, catalog_path, allow_invalid)
+        return
     if check:
         drifted = schema_drift(output_dir)
         for name in drifted:
@@ -577,12 +609,17 @@ def schema(output_dir: Path, check: bool) -> None:
         click.echo(str(written))
 
 
-ALLOW_INVALID_OPTION = click.option(
-    "--allow-invalid",
-    is_flag=True,
-    help="Go on with a catalog that has errors; the output then says which items it leaves out "
-    "and why. Without it, a catalog with errors exits 1 and nothing is produced.",
-)
+def _write_form_schemas(folder: Path, catalog_path: Path, allow_invalid: bool) -> None:
+    from .forms import write_form_schemas
+
+    catalog = _read_catalog(catalog_path)
+    _require_valid(catalog, allow_invalid)
+    try:
+        written = write_form_schemas(catalog.items(), folder)
+    except OSError as error:
+        _unusable(ServiceCatalogError(f"{folder}: cannot write: {error.strerror}"))
+    for path in written:
+        click.echo(str(path))
 
 
 def _require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = False) -> None:

@@ -18,10 +18,14 @@ what a pattern cannot say — the check character of GB 11643-1999 and the birth
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._files import write_atomically
 from .model import FieldType, Form, FormField, Item
 
 if TYPE_CHECKING:
@@ -33,8 +37,10 @@ __all__ = [
     "entry_problem",
     "form_format_checker",
     "form_schema",
+    "form_schemas",
     "id_number_check",
     "id_number_problem",
+    "write_form_schemas",
 ]
 
 ID_NUMBER_FORMAT = "gb11643-id-number"
@@ -221,3 +227,24 @@ def form_format_checker() -> FormatChecker:
         return not isinstance(instance, str) or id_number_problem(instance) is None
 
     return checker
+
+
+def form_schemas(items: Iterable[Item]) -> dict[str, dict[str, Any]]:
+    """``<code>.<form id>`` -> the form's JSON Schema, for every form of ``items``."""
+    return {
+        f"{item.code}.{form.id}": form_schema(item, form.id) for item in items for form in item.forms
+    }
+
+
+def write_form_schemas(items: Iterable[Item], folder: Path) -> list[Path]:
+    """Write ``<code>.<form id>.schema.json`` for every form of ``items`` into ``folder``.
+
+    Each file is replaced atomically; files of forms that no longer exist are left alone.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in form_schemas(items).items():
+        target = folder / f"{name}.schema.json"
+        write_atomically(target, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+        written.append(target)
+    return written

@@ -62,6 +62,8 @@ class CatalogExport(BaseModel):
     """The items that validated, ordered by code."""
     left_out: tuple[LeftOutEntry, ...] = ()
     """Present only when some item files did not validate (a site built with --allow-invalid)."""
+    form_schemas: dict[str, dict[str, Any]] = {}
+    """``<code>.<form id>`` -> the JSON Schema (2020-12) of a submission of that form."""
 
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
