@@ -93,14 +93,22 @@ def test_id_number_problems_are_told_exactly(number: str, message: str) -> None:
         ),
         (
             FormField(
-                name="服务", type=FieldType.CHOICE, required=True, options=("甲", "乙"), multiple=True
+                name="服务",
+                type=FieldType.CHOICE,
+                required=True,
+                options=("甲", "乙"),
+                multiple=True,
             ),
             "甲、乙",
             True,
         ),
         (
             FormField(
-                name="服务", type=FieldType.CHOICE, required=True, options=("甲", "乙"), multiple=True
+                name="服务",
+                type=FieldType.CHOICE,
+                required=True,
+                options=("甲", "乙"),
+                multiple=True,
             ),
             "甲、甲",
             False,
@@ -121,8 +129,14 @@ def test_unemployment_form_accepts_a_complete_correct_submission(catalog: sc.Cat
 @pytest.mark.parametrize(
     ("change", "error"),
     [
-        ({"公民身份号码": "220000198507150017"}, "'220000198507150017' is not a 'gb11643-id-number'"),
-        ({"公民身份号码": "220000198502300013"}, "'220000198502300013' is not a 'gb11643-id-number'"),
+        (
+            {"公民身份号码": "220000198507150017"},
+            "'220000198507150017' is not a 'gb11643-id-number'",
+        ),
+        (
+            {"公民身份号码": "220000198502300013"},
+            "'220000198502300013' is not a 'gb11643-id-number'",
+        ),
         ({"中断就业原因": "本人辞职"}, "'本人辞职' is not one of"),
         ({"失业登记日期": "2026-02-30"}, "'2026-02-30' is not a 'date'"),
         ({"联系电话": "8500000"}, "'8500000' does not match"),

@@ -232,7 +232,9 @@ def form_format_checker() -> FormatChecker:
 def form_schemas(items: Iterable[Item]) -> dict[str, dict[str, Any]]:
     """``<code>.<form id>`` -> the form's JSON Schema, for every form of ``items``."""
     return {
-        f"{item.code}.{form.id}": form_schema(item, form.id) for item in items for form in item.forms
+        f"{item.code}.{form.id}": form_schema(item, form.id)
+        for item in items
+        for form in item.forms
     }
 
 

@@ -21,7 +21,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_core import from_json
 
 from . import __version__
@@ -29,8 +29,8 @@ from ._files import ReadProblem, read_regular, write_atomically
 from ._gc import collector_paused
 from .catalog import Catalog
 from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
-from .forms import form_schemas
 from .findings import Finding, Report, Severity
+from .forms import form_schemas
 from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms, _Frozen
 from .workdays import WorkdayCalendar
 
@@ -113,7 +113,7 @@ class Snapshot(_Frozen):
     regions: Regions
     implementations: tuple[ImplementationList, ...]
     synonyms: Synonyms = Synonyms(synonyms=())
-    form_schemas: dict[str, dict[str, Any]] = {}
+    form_schemas: dict[str, dict[str, Any]] = Field(default_factory=dict)
     """Derived from the items (``sc.form_schema``), for portals; not read back."""
     report: SnapshotReport
     calendar: SnapshotCalendar
