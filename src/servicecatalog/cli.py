@@ -902,10 +902,23 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "docx"]),
+    type=click.Choice(["html", "md", "docx", "form"]),
     default="html",
     show_default=True,
-    help="html: a standalone page; md: Markdown; docx: Word, for the hall.",
+    help="html: a standalone page; md: Markdown; docx: Word, for the hall; form: the blank form "
+    "--form (空白表格) as HTML ready to print, or Word when -o names a .docx file.",
+)
+@click.option(
+    "--form",
+    "form_id",
+    default=None,
+    metavar="ID",
+    help="With --format form: the form to print (F1, F2, …).",
+)
+@click.option(
+    "--sample",
+    is_flag=True,
+    help="With --format form: the sample (示例样表), filled with the fields' examples.",
 )
 @CATALOG_OPTION
 @click.option(
@@ -936,6 +949,8 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
 def guide(
     code: str,
     fmt: str,
+    form_id: str | None,
+    sample: bool,
     catalog_path: Path,
     output: Path | None,
     templates_dir: Path | None,
@@ -948,9 +963,22 @@ def guide(
     stdout to a file; on a terminal it exits 2. An unknown CODE, or a --region that does not
     implement it, exits 3 (naming the regions that do). A catalog with errors exits 1 and
     renders nothing, unless --allow-invalid.
+
+    --format form --form ID prints the item's form ID blank (空白表格: boxes to write in, tick
+    boxes for the options, help under each field), or with --sample filled with the examples and
+    marked 样表; -o FILE.docx writes it as Word. An unknown ID exits 3 naming the item's forms.
     """
     from .guides import render_guide
 
+    if fmt == "form":
+        if region is not None:
+            raise click.UsageError(
+                "--region does not apply to --format form: a form is the same in every region"
+            )
+        _print_form(code, form_id, sample, catalog_path, output, templates_dir, allow_invalid)
+        return
+    if form_id is not None or sample:
+        raise click.UsageError("--form and --sample go with --format form")
     if fmt == "docx" and output is None and sys.stdout.isatty():
         raise click.UsageError("docx is binary: give -o FILE.docx or redirect stdout to a file")
     catalog = _read_catalog(catalog_path)
@@ -971,6 +999,42 @@ def guide(
             write_atomically(output, data)
         except OSError as error:
             _unusable(ServiceCatalogError(f"{output}: cannot write: {error.strerror}"))
+
+
+def _print_form(
+    code: str,
+    form_id: str | None,
+    sample: bool,
+    catalog_path: Path,
+    output: Path | None,
+    templates_dir: Path | None,
+    allow_invalid: bool,
+) -> None:
+    from .guides.form import render_form
+
+    if form_id is None:
+        raise click.UsageError("--format form needs --form ID (F1, F2, …)")
+    catalog = _read_catalog(catalog_path)
+    if code not in catalog:
+        _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog_path}"))
+    _require_valid(catalog, allow_invalid)
+    word = output is not None and output.suffix.lower() == ".docx"
+    rendered = render_form(
+        catalog.item(code),
+        form_id,
+        "docx" if word else "html",
+        catalog=catalog,
+        sample=sample,
+        templates_dir=templates_dir,
+    )
+    if output is None:
+        click.echo(rendered, nl=False)
+        return
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    try:
+        write_atomically(output, data)
+    except OSError as error:
+        _unusable(ServiceCatalogError(f"{output}: cannot write: {error.strerror}"))
 
 
 @main.command()
