@@ -13,16 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import jinja2
 from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..errors import RenderError
 from ..forms import MULTIPLE_SEPARATOR
-from ..model import FieldType, Form, FormField, Item
+from ..model import FieldType, FormField, Item
 from .environment import make_environment, render_template, static_source
 from .view import organizer
 
-__all__ = ["FORM_FORMATS", "FieldEntry", "FormView", "form_view", "render_form"]
+__all__ = ["FORM_FORMATS", "FieldEntry", "FormView", "form_view", "render_form", "render_form_html"]
 
 FORM_FORMATS = ("html", "docx")
 """What :func:`render_form` writes: ``html`` gives ``str``, ``docx`` gives ``bytes``."""
@@ -187,14 +188,14 @@ def render_form(
 
         return render_form_docx(view)
     environment = make_environment(Path(templates_dir) if templates_dir is not None else None)
+    return render_form_html(view, environment)
+
+
+def render_form_html(view: FormView, environment: jinja2.Environment) -> str:
+    """``view`` as a standalone HTML page (template ``form.html``, ``static/form.css`` inlined)."""
     return render_template(
         environment,
         "form.html",
         form=view,
         inline_css=Markup(static_source(environment, FORM_STYLESHEET)),
     )
-
-
-def form_file_name(code: str, form: Form, *, sample: bool) -> str:
-    """The file name of a form's page on the site: ``<code>.<form id>.html`` or ``….sample.html``."""
-    return f"{code}.{form.id}.sample.html" if sample else f"{code}.{form.id}.html"
