@@ -59,7 +59,7 @@ work_days:
   - 2027-10-09
 """
 
-BUNDLED_TODAY = date(2026, 12, 2)
+BUNDLED_TODAY = date(2026, 12, 6)
 """A day on or after every revision date of the bundled catalog: load it whole on this day."""
 
 SERVICE_ITEM = "220114043000"  # 失业保险金申领: four materials, a form, three service steps
