@@ -17,7 +17,8 @@ from docx import Document
 from conftest import BUNDLED_CATALOG
 from servicecatalog import Catalog, RenderError, load_catalog
 from servicecatalog.cli import main
-from servicecatalog.guides.form import form_view, render_form
+from servicecatalog.guides import render_form
+from servicecatalog.guides.form import form_view
 
 CODE = "220114043000"
 

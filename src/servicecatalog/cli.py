@@ -1010,7 +1010,7 @@ def _print_form(
     templates_dir: Path | None,
     allow_invalid: bool,
 ) -> None:
-    from .guides.form import render_form
+    from .guides import render_form
 
     if form_id is None:
         raise click.UsageError("--format form needs --form ID (F1, F2, …)")

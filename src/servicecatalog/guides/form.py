@@ -3,30 +3,27 @@
 :func:`form_view` turns one form of an item into a :class:`FormView`: each field with the kind
 of entry it is written in (a line, a box per character of a 公民身份号码, a date, tick boxes for
 the options), its 填写说明 and, on the sample, its example. :func:`render_form` lays the view out
-as HTML ready to print on A4 (template ``form.html``) or as DOCX. Both are drawn from the same
+as HTML ready to print on A4 (template ``form.html``; the DOCX is
+:func:`servicecatalog.guides.word.render_form_docx`, and
+:func:`servicecatalog.guides.render_form` chooses between them). Both are drawn from the same
 field definitions as the form's JSON Schema, so the paper form and the portal ask the same.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 import jinja2
 from markupsafe import Markup
 
 from ..catalog import Catalog
-from ..errors import RenderError
 from ..forms import MULTIPLE_SEPARATOR
 from ..model import FieldType, FormField, Item
-from .environment import make_environment, render_template, static_source
+from .environment import render_template, static_source
 from .view import organizer
 
-__all__ = ["FORM_FORMATS", "FieldEntry", "FormView", "form_view", "render_form", "render_form_html"]
-
-FORM_FORMATS = ("html", "docx")
-"""What :func:`render_form` writes: ``html`` gives ``str``, ``docx`` gives ``bytes``."""
+__all__ = ["FieldEntry", "FormView", "form_view", "render_form_html"]
 
 FORM_STYLESHEET = "static/form.css"
 
@@ -159,36 +156,6 @@ def _entry_kind(field: FormField) -> Literal["line", "lines", "boxes", "date", "
         ):
             return "lines"
     return "line"
-
-
-def render_form(
-    item: Item,
-    form_id: str,
-    fmt: str,
-    *,
-    catalog: Catalog,
-    sample: bool = False,
-    templates_dir: str | Path | None = None,
-) -> str | bytes:
-    """The blank form ``form_id`` of ``item`` (or, with ``sample``, the 示例样表) as ``fmt``.
-
-    ``html`` is a standalone page with its stylesheet inlined, laid out for A4; ``docx`` the
-    bytes of a Word file. Raises :class:`~servicecatalog.errors.RenderError` for an unknown
-    format or form (naming the item's forms).
-    """
-    if fmt not in FORM_FORMATS:
-        raise RenderError(f"unknown form format {fmt!r}: use one of {', '.join(FORM_FORMATS)}")
-    try:
-        view = form_view(item, form_id, catalog, sample=sample)
-    except KeyError:
-        known = ", ".join(f"{f.id} ({f.name})" for f in item.forms) or "none"
-        raise RenderError(f"item {item.code} has no form {form_id}; its forms: {known}") from None
-    if fmt == "docx":
-        from .word import render_form_docx
-
-        return render_form_docx(view)
-    environment = make_environment(Path(templates_dir) if templates_dir is not None else None)
-    return render_form_html(view, environment)
 
 
 def render_form_html(view: FormView, environment: jinja2.Environment) -> str:
