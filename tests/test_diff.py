@@ -125,6 +125,17 @@ EXPECTED_DIRECTION: dict[str, Direction] = {
     "responsibilities-changed": NEU,
     "discretion-changed": NEU,
     "remedies-changed": NEU,
+    "form-field-options-added": DEC,
+    "form-field-options-removed": INC,
+    "form-field-options-stated": NEU,
+    "form-field-made-multiple": DEC,
+    "form-field-made-single": INC,
+    "form-field-max-length-decreased": INC,
+    "form-field-max-length-increased": DEC,
+    "form-field-help-changed": NEU,
+    "form-field-example-changed": NEU,
+    "form-field-unit-changed": NEU,
+    "form-description-changed": NEU,
     "region-added": NEU,
     "region-removed": NEU,
     "region-changed": NEU,
@@ -177,6 +188,9 @@ OPPOSITE_PAIRS = [
     ("implementation-added", "implementation-removed"),
     ("implementation-online-url-added", "implementation-online-url-removed"),
     ("implementation-mail-delivery-offered", "implementation-mail-delivery-withdrawn"),
+    ("form-field-options-added", "form-field-options-removed"),
+    ("form-field-made-multiple", "form-field-made-single"),
+    ("form-field-max-length-increased", "form-field-max-length-decreased"),
 ]
 
 # The element each kind belongs to, where the design names it.
@@ -355,6 +369,14 @@ NEW_FAQ = {
     "legal_basis": [{"law": "social-insurance-law", "articles": ["第四十五条"]}],
 }
 FIRST_FAQ = "自己辞职的，能领取失业保险金吗？"
+REASON = "中断就业原因"
+WAGE = {"name": "月工资", "type": "number", "required": False, "unit": "元"}
+
+
+def _wage_in(unit: str) -> Callable[[Data], None]:
+    return append(lambda d: d["forms"][0]["fields"], {**WAGE, "unit": unit})
+
+
 INTERMEDIARY = {
     "name": "体检",
     "legal_basis": [{"law": "social-insurance-law", "articles": ["第四十五条"]}],
@@ -1129,6 +1151,84 @@ SCENARIOS: list[Scenario] = [
         item=P,
     ),
     Scenario("remedies-changed", new_side(A, lambda d: d.pop("remedies")), path="remedies"),
+    # ---- form fields (DESIGN §17)
+    Scenario(
+        "form-field-options-added",
+        new_side(A, lambda d: field_of(d, REASON)["options"].append("劳动合同期满终止")),
+        path=f"forms[F1].fields[{REASON}].options",
+        old=None,
+        new=["劳动合同期满终止"],
+    ),
+    Scenario(
+        "form-field-options-removed",
+        new_side(A, lambda d: field_of(d, REASON)["options"].pop()),
+        path=f"forms[F1].fields[{REASON}].options",
+        new=None,
+    ),
+    Scenario(
+        "form-field-options-stated",
+        both_sides(A, lambda d: field_of(d, REASON).pop("options"), lambda d: None),
+        path=f"forms[F1].fields[{REASON}].options",
+        old=None,
+    ),
+    Scenario(
+        "form-field-made-multiple",
+        new_side(A, lambda d: field_of(d, REASON).update(multiple=True)),
+        path=f"forms[F1].fields[{REASON}].multiple",
+        old=False,
+        new=True,
+    ),
+    Scenario(
+        "form-field-made-single",
+        both_sides(A, lambda d: field_of(d, REASON).update(multiple=True), lambda d: None),
+        path=f"forms[F1].fields[{REASON}].multiple",
+        old=True,
+        new=False,
+    ),
+    Scenario(
+        "form-field-max-length-decreased",
+        new_side(A, lambda d: field_of(d, "姓名").update(max_length=20)),
+        path="forms[F1].fields[姓名].max_length",
+        old=30,
+        new=20,
+    ),
+    Scenario(
+        "form-field-max-length-decreased",
+        new_side(A, lambda d: field_of(d, "原用人单位名称").update(max_length=50)),
+        path="forms[F1].fields[原用人单位名称].max_length",
+        old=None,
+        new=50,
+        label="limit-set",
+    ),
+    Scenario(
+        "form-field-max-length-increased",
+        new_side(A, lambda d: field_of(d, "姓名").pop("max_length")),
+        path="forms[F1].fields[姓名].max_length",
+        old=30,
+        new=None,
+    ),
+    Scenario(
+        "form-field-help-changed",
+        new_side(A, lambda d: field_of(d, "公民身份号码").update(help="18位")),
+        path="forms[F1].fields[公民身份号码].help",
+    ),
+    Scenario(
+        "form-field-example-changed",
+        new_side(A, lambda d: field_of(d, "姓名").update(example="李四")),
+        path="forms[F1].fields[姓名].example",
+    ),
+    Scenario(
+        "form-field-unit-changed",
+        both_sides(A, append(lambda d: d["forms"][0]["fields"], WAGE), _wage_in("千元")),
+        path="forms[F1].fields[月工资].unit",
+        old="元",
+        new="千元",
+    ),
+    Scenario(
+        "form-description-changed",
+        new_side(A, lambda d: d["forms"][0].update(description="申请人本人填写。")),
+        path="forms[F1].description",
+    ),
     # ---- regions and implementation lists (DESIGN §14)
     Scenario(
         "region-added",

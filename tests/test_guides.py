@@ -255,8 +255,8 @@ def test_guide_carries_the_facts_of_the_item(bundled: Catalog) -> None:
             "0次（零跑动）",
             "单位名称",  # a field of the form
             "不收费",
-            "第4版",
-            "2026-12-06",
+            f"第{item.revision.version}版",
+            item.revision.changed_on.isoformat(),
         ):
             assert fact in text, (fmt, fact)
     outline = docx_outline(render_guide(item, "docx", catalog=bundled))

@@ -93,6 +93,7 @@ from .model import (
 if TYPE_CHECKING:
     from .catalog import Catalog, load_catalog
     from .diff import Change, Changes, Direction, diff_catalogs
+    from .forms import form_format_checker, form_schema
     from .guides import build_site, render_guide
     from .opening import open_catalog
     from .snapshot import load_snapshot, write_snapshot
@@ -108,6 +109,8 @@ _LAZY = {
     "Changes": "diff",
     "Direction": "diff",
     "diff_catalogs": "diff",
+    "form_format_checker": "forms",
+    "form_schema": "forms",
     "build_site": "guides",
     "render_guide": "guides",
     "open_catalog": "opening",
@@ -216,6 +219,8 @@ __all__ = [
     "__version__",
     "build_site",
     "diff_catalogs",
+    "form_format_checker",
+    "form_schema",
     "is_working_day",
     "load_catalog",
     "load_snapshot",

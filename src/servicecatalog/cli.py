@@ -557,6 +557,14 @@ def new(code: str, item_type: str, catalog_path: Path | None) -> None:
     click.echo(f"Fill it in, then: servicecatalog validate {target}", err=True)
 
 
+ALLOW_INVALID_OPTION = click.option(
+    "--allow-invalid",
+    is_flag=True,
+    help="Go on with a catalog that has errors; the output then says which items it leaves out "
+    "and why. Without it, a catalog with errors exits 1 and nothing is produced.",
+)
+
+
 @main.command()
 @click.option(
     "--output-dir",
@@ -567,10 +575,34 @@ def new(code: str, item_type: str, catalog_path: Path | None) -> None:
     help="Folder to write the schema files into.",
 )
 @click.option("--check", is_flag=True, help="Do not write: exit 1 if the files differ.")
-def schema(output_dir: Path, check: bool) -> None:
-    """Write the JSON Schemas (2020-12) of the catalog files, generated from the models."""
+@click.option(
+    "--forms",
+    "forms_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Instead, write the JSON Schema of a submission of every form of the catalog into this "
+    "folder, one file <code>.<form id>.schema.json each.",
+)
+@CATALOG_OPTION
+@ALLOW_INVALID_OPTION
+@_guarded
+def schema(
+    output_dir: Path,
+    check: bool,
+    forms_dir: Path | None,
+    catalog_path: Path | None,
+    allow_invalid: bool,
+) -> None:
+    """Write the JSON Schemas (2020-12) of the catalog files, generated from the models.
+
+    With --forms DIR, write instead the schema of each form's submission (what a portal checks an
+    application against), read from the catalog (--catalog).
+    """
     from .schemas import schema_drift, write_schemas
 
+    if forms_dir is not None:
+        _write_form_schemas(forms_dir, catalog_path, allow_invalid)
+        return
     if check:
         drifted = schema_drift(output_dir)
         for name in drifted:
@@ -584,12 +616,17 @@ def schema(output_dir: Path, check: bool) -> None:
         click.echo(str(written))
 
 
-ALLOW_INVALID_OPTION = click.option(
-    "--allow-invalid",
-    is_flag=True,
-    help="Go on with a catalog that has errors; the output then says which items it leaves out "
-    "and why. Without it, a catalog with errors exits 1 and nothing is produced.",
-)
+def _write_form_schemas(folder: Path, catalog_path: Path | None, allow_invalid: bool) -> None:
+    from .forms import write_form_schemas
+
+    catalog = _read_catalog(catalog_path)
+    _require_valid(catalog, allow_invalid)
+    try:
+        written = write_form_schemas(catalog.items(), folder)
+    except OSError as error:
+        _unusable(ServiceCatalogError(f"{folder}: cannot write: {error.strerror}"))
+    for path in written:
+        click.echo(str(path))
 
 
 def _require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = False) -> None:
@@ -907,10 +944,23 @@ def deadline(day: date, working_days: int | None, catalog_path: Path | None) -> 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "docx"]),
+    type=click.Choice(["html", "md", "docx", "form"]),
     default="html",
     show_default=True,
-    help="html: a standalone page; md: Markdown; docx: Word, for the hall.",
+    help="html: a standalone page; md: Markdown; docx: Word, for the hall; form: the blank form "
+    "--form (空白表格) as HTML ready to print, or Word when -o names a .docx file.",
+)
+@click.option(
+    "--form",
+    "form_id",
+    default=None,
+    metavar="ID",
+    help="With --format form: the form to print (F1, F2, …).",
+)
+@click.option(
+    "--sample",
+    is_flag=True,
+    help="With --format form: the sample (示例样表), filled with the fields' examples.",
 )
 @CATALOG_OPTION
 @click.option(
@@ -941,6 +991,8 @@ def deadline(day: date, working_days: int | None, catalog_path: Path | None) -> 
 def guide(
     code: str,
     fmt: str,
+    form_id: str | None,
+    sample: bool,
     catalog_path: Path | None,
     output: Path | None,
     templates_dir: Path | None,
@@ -953,9 +1005,22 @@ def guide(
     stdout to a file; on a terminal it exits 2. An unknown CODE, or a --region that does not
     implement it, exits 3 (naming the regions that do). A catalog with errors exits 1 and
     renders nothing, unless --allow-invalid.
+
+    --format form --form ID prints the item's form ID blank (空白表格: boxes to write in, tick
+    boxes for the options, help under each field), or with --sample filled with the examples and
+    marked 样表; -o FILE.docx writes it as Word. An unknown ID exits 3 naming the item's forms.
     """
     from .guides import render_guide
 
+    if fmt == "form":
+        if region is not None:
+            raise click.UsageError(
+                "--region does not apply to --format form: a form is the same in every region"
+            )
+        _print_form(code, form_id, sample, catalog_path, output, templates_dir, allow_invalid)
+        return
+    if form_id is not None or sample:
+        raise click.UsageError("--form and --sample go with --format form")
     if fmt == "docx" and output is None and sys.stdout.isatty():
         raise click.UsageError("docx is binary: give -o FILE.docx or redirect stdout to a file")
     catalog = _read_catalog(catalog_path)
@@ -976,6 +1041,42 @@ def guide(
             write_atomically(output, data)
         except OSError as error:
             _unusable(ServiceCatalogError(f"{output}: cannot write: {error.strerror}"))
+
+
+def _print_form(
+    code: str,
+    form_id: str | None,
+    sample: bool,
+    catalog_path: Path | None,
+    output: Path | None,
+    templates_dir: Path | None,
+    allow_invalid: bool,
+) -> None:
+    from .guides import render_form
+
+    if form_id is None:
+        raise click.UsageError("--format form needs --form ID (F1, F2, …)")
+    catalog = _read_catalog(catalog_path)
+    if code not in catalog:
+        _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog.path}"))
+    _require_valid(catalog, allow_invalid)
+    word = output is not None and output.suffix.lower() == ".docx"
+    rendered = render_form(
+        catalog.item(code),
+        form_id,
+        "docx" if word else "html",
+        catalog=catalog,
+        sample=sample,
+        templates_dir=templates_dir,
+    )
+    if output is None:
+        click.echo(rendered, nl=False)
+        return
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    try:
+        write_atomically(output, data)
+    except OSError as error:
+        _unusable(ServiceCatalogError(f"{output}: cannot write: {error.strerror}"))
 
 
 @main.command()

@@ -396,6 +396,55 @@ _EXPLICIT: dict[str, KindSpec] = {
         ("该项可以留空", "the field may be left empty"),
     ),
     "form-field-type-changed": _kind(_E.FORMS, _N, "填写项类型变更", "form field type changed"),
+    "form-field-options-added": _kind(
+        _E.FORMS,
+        _D,
+        "选择项增加选项",
+        "choice options added",
+        ("申请人的情形更容易找到对应选项", "more applicants find their case among the options"),
+    ),
+    "form-field-options-removed": _kind(
+        _E.FORMS,
+        _I,
+        "选择项删除选项",
+        "choice options removed",
+        ("原来可选的情形不能再选", "a case one could choose is no longer offered"),
+    ),
+    "form-field-options-stated": _kind(
+        _E.FORMS, _N, "写明或删去选择项的选项", "options of a choice stated or dropped"
+    ),
+    "form-field-made-multiple": _kind(
+        _E.FORMS,
+        _D,
+        "选择项改为可多选",
+        "choice now takes several options",
+        ("可以如实选择多种情形", "several cases can be ticked as they are"),
+    ),
+    "form-field-made-single": _kind(
+        _E.FORMS,
+        _I,
+        "选择项改为只能单选",
+        "choice now takes one option",
+        ("只能选择一种情形", "only one case may be ticked"),
+    ),
+    "form-field-max-length-decreased": _kind(
+        _E.FORMS,
+        _I,
+        "填写项长度限制收紧",
+        "form field allows fewer characters",
+        ("能填写的内容更少", "less room to write the entry"),
+    ),
+    "form-field-max-length-increased": _kind(
+        _E.FORMS,
+        _D,
+        "填写项长度限制放宽",
+        "form field allows more characters",
+        ("能填写的内容更多", "more room to write the entry"),
+    ),
+    "form-field-help-changed": _kind(_E.FORMS, _N, "填写说明变更", "filling-in help changed"),
+    "form-field-example-changed": _kind(_E.FORMS, _N, "示例样表内容变更", "sample entry changed"),
+    "form-field-unit-changed": _kind(_E.FORMS, _N, "填写项单位变更", "unit of a number changed"),
+    "form-description-changed": _kind(_E.FORMS, _N, "表单说明变更", "form description changed"),
     "condition-added": _kind(
         _E.CONDITIONS,
         _I,
@@ -1046,10 +1095,39 @@ def _required(at: _At, old: FormField, new: FormField) -> Iterator[Change]:
     yield _change(at.to("required"), kind, old.required, new.required)
 
 
+def _options(at: _At, old: FormField, new: FormField) -> Iterator[Change]:
+    where = at.to("options")
+    if old.options is None or new.options is None:
+        yield _change(where, "form-field-options-stated", old.options, new.options)
+        return
+    added = [option for option in new.options if option not in old.options]
+    removed = [option for option in old.options if option not in new.options]
+    if added:
+        yield _change(where, "form-field-options-added", None, added)
+    if removed:
+        yield _change(where, "form-field-options-removed", removed, None)
+
+
+def _max_length(at: _At, old: FormField, new: FormField) -> Iterator[Change]:
+    # No limit is the most room: a limit set is a decrease of room, a limit lifted an increase.
+    before = old.max_length if old.max_length is not None else float("inf")
+    after = new.max_length if new.max_length is not None else float("inf")
+    kind = (
+        "form-field-max-length-decreased" if after < before else "form-field-max-length-increased"
+    )
+    yield _change(at.to("max_length"), kind, old.max_length, new.max_length)
+
+
 _FORM_FIELD = _Comparison(
     FormField,
     "form-field-",
-    ((("required",), _required), _field_kind("form-field-type-changed", "type")),
+    (
+        (("required",), _required),
+        _field_kind("form-field-type-changed", "type"),
+        (("options",), _options),
+        _flag(("form-field-made-multiple", "form-field-made-single"), "multiple"),
+        (("max_length",), _max_length),
+    ),
     key="name",
 )
 _FORM = _Comparison(

@@ -608,11 +608,24 @@ class TimeLimit(_Frozen):
 
 
 class FormField(_Frozen):
-    """One field of a form."""
+    """One field of a form: its name, its type and what a correct entry is."""
 
     name: Text
     type: FieldType
     required: Flag
+    options: tuple[Text, ...] | None = Field(default=None, min_length=1)
+    """The choices of a ``choice`` field, in the order the form prints them."""
+    multiple: Flag = False
+    """A ``choice`` field that takes several of its options (ticked together)."""
+    help: Text | None = None
+    """填写说明: how to fill the field in, printed under it on the form and in the guide."""
+    example: Text | None = None
+    """The entry shown on the 示例样表, written as the applicant would write it; the field's type
+    must accept it (several options of a ``multiple`` field are joined by ``、``)."""
+    max_length: Annotated[int, Field(ge=1), BeforeValidator(_to_int)] | None = None
+    """The most characters the entry may have."""
+    unit: Text | None = None
+    """The unit of a ``number`` field (元, 人, 月), printed after the box."""
 
 
 class Form(_Frozen):
@@ -620,6 +633,8 @@ class Form(_Frozen):
 
     id: Annotated[str, Field(pattern=r"^F[1-9][0-9]*$")]
     name: Text
+    description: Text | None = None
+    """Who fills the form in and how it is handed in, printed above its fields."""
     fields: tuple[FormField, ...] = Field(min_length=1)
 
 

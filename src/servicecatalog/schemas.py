@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ._files import write_atomically
 from ._project import SCHEMA_BASE
@@ -71,6 +71,8 @@ class CatalogExport(BaseModel):
     """The items that validated, ordered by code."""
     left_out: tuple[LeftOutEntry, ...] = ()
     """Present only when some item files did not validate (a site built with --allow-invalid)."""
+    form_schemas: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """``<code>.<form id>`` -> the JSON Schema (2020-12) of a submission of that form."""
 
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
