@@ -654,14 +654,12 @@ def root_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "calendar").mkdir(exist_ok=True)
     repo = GitRepo(root)
     repo.git("init", "-q", "-b", "main")
-    repo.commit_all("init")
     [item] = (root / "items").glob("*.yaml")
+    _set_revision(item, 1, "2026-11-02", "2026-11-03")
+    repo.commit_all("init")
     text = item.read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^conditions:\n  - .*\n", "conditions:\n", text, count=1)
-    text = re.sub(r"(?m)^  version: .*$", "  version: 9", text, count=1)
-    text = re.sub(r"(?m)^  changed_on: .*$", '  changed_on: "2026-12-04"', text, count=1)
-    text = re.sub(r"(?m)^  published_on: .*$", '  published_on: "2026-12-04"', text, count=1)
-    item.write_text(text, encoding="utf-8")
+    item.write_text(re.sub(r"(?m)^conditions:\n  - .*\n", "conditions:\n", text, count=1), "utf-8")
+    _set_revision(item, 2, "2026-12-04", "2026-12-04")
     manifest = root / "catalog.yaml"
     manifest.write_text(
         manifest.read_text(encoding="utf-8").replace("working_days: 1", "working_days: 3"),
@@ -670,6 +668,14 @@ def root_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     repo.commit_all("shorter")
     monkeypatch.chdir(root)
     return root
+
+
+def _set_revision(item: Path, version: int, changed_on: str, published_on: str) -> None:
+    text = item.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^  version: .*$", f"  version: {version}", text, count=1)
+    text = re.sub(r"(?m)^  changed_on: .*$", f'  changed_on: "{changed_on}"', text, count=1)
+    text = re.sub(r"(?m)^  published_on: .*$", f'  published_on: "{published_on}"', text, count=1)
+    item.write_text(text, encoding="utf-8")
 
 
 def test_every_command_finds_a_catalog_at_the_repository_root(
