@@ -23,7 +23,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .findings import Finding, Lang, Report, Severity
-from .model import Implementation, ImplementationList, Item, Law, Manifest, Region, Synonym
+from .model import (
+    Implementation,
+    ImplementationList,
+    Item,
+    Law,
+    Manifest,
+    Referral,
+    Region,
+    Synonym,
+)
 from .workdays import WorkdayCalendar
 
 if TYPE_CHECKING:
@@ -73,6 +82,8 @@ class Catalog:
     calendar: WorkdayCalendar = field(default_factory=WorkdayCalendar)
     """The working-day calendar with the catalog's ``calendar/`` overrides (without them, if they
     are invalid: ``calendar-invalid`` says so)."""
+    referrals: tuple[Referral, ...] = ()
+    """The topics of ``referrals.yaml`` that other departments handle (empty when none)."""
 
     @property
     def invalid_codes(self) -> frozenset[str]:
@@ -205,4 +216,5 @@ def load_catalog(
         parts.invalid_files,
         parts.synonyms,
         parts.calendar,
+        parts.referrals,
     )

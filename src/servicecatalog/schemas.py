@@ -25,7 +25,17 @@ from pydantic import BaseModel, ConfigDict
 
 from ._files import write_atomically
 from ._project import SCHEMA_BASE
-from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms, Text, _Frozen
+from .model import (
+    ImplementationList,
+    Item,
+    Laws,
+    Manifest,
+    Referrals,
+    Regions,
+    Synonyms,
+    Text,
+    _Frozen,
+)
 
 __all__ = [
     "SCHEMA_DIALECT",
@@ -100,6 +110,12 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
         "Search synonyms",
         "catalog/synonyms.yaml: the words citizens type (社保卡) and the words the catalog uses "
         "for them (社会保障卡), for the site's search.",
+    ),
+    "referrals.schema.json": (
+        Referrals,
+        "Search referrals",
+        "catalog/referrals.yaml: topics other departments handle (医疗保险: 医疗保障局, 12393), "
+        "shown by the site's search when a query names them.",
     ),
     "catalog.schema.json": (
         CatalogExport,

@@ -29,7 +29,16 @@ from ._gc import collector_paused
 from .catalog import Catalog
 from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
 from .findings import Finding, Report, Severity
-from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms, _Frozen
+from .model import (
+    ImplementationList,
+    Item,
+    Laws,
+    Manifest,
+    Referrals,
+    Regions,
+    Synonyms,
+    _Frozen,
+)
 from .workdays import WorkdayCalendar
 
 __all__ = ["SNAPSHOT_FORMAT", "Snapshot", "load_snapshot", "snapshot_data", "write_snapshot"]
@@ -111,6 +120,7 @@ class Snapshot(_Frozen):
     regions: Regions
     implementations: tuple[ImplementationList, ...]
     synonyms: Synonyms = Synonyms(synonyms=())
+    referrals: Referrals = Referrals.model_construct(referrals=())
     report: SnapshotReport
     calendar: SnapshotCalendar
     servicecatalog: SnapshotSource
@@ -143,6 +153,7 @@ def snapshot_data(
         for _, implementations in sorted(catalog.implementation_lists.items())
     ]
     data["synonyms"] = Synonyms(synonyms=catalog.synonyms).model_dump(mode="json")
+    data["referrals"] = Referrals(referrals=catalog.referrals).model_dump(mode="json")
     data["report"] = {
         "items": catalog.report.items,
         "findings": [_finding_data(finding) for finding in catalog.report.findings],
@@ -272,6 +283,7 @@ def _catalog(file: Path, snapshot: Snapshot) -> Catalog:
                 for entry in snapshot.calendar.files
             ],
         ),
+        snapshot.referrals.referrals,
     )
 
 

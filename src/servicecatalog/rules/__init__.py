@@ -18,6 +18,7 @@ from . import (
     elements,
     legal_basis,
     levels,
+    links,
     lists,
     materials,
     names,
@@ -78,6 +79,7 @@ FAMILIES = (
     publication,
     levels,
     synonyms,
+    links,
     configuration,
 )
 
