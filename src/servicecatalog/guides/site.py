@@ -3,6 +3,7 @@
 ```
 OUTDIR/
   index.html              the four lists, search and filters (assets/site.js)
+  list-<id>.html          one list's items, for readers without JavaScript
   items/<code>.html       one guide per item, with schema.org JSON-LD
   assets/site.css         screen, phone, 长者模式, high contrast and print (A4) styles
   assets/site.js          search, filters, the region picker, the reading-mode switches
@@ -254,15 +255,18 @@ def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -
     for name in ("site.js", "mode.js", "favicon.svg"):
         write(f"assets/{name}", static_source(environment, f"static/{name}"))
     write("assets/search-index.js", search_script(catalog))
-    index = render_template(
-        environment,
-        "index.html",
-        index=index_view(catalog),
-        stylesheet="assets/site.css",
-        site=True,
-        assets="assets",
-    )
-    write("index.html", index)
+    index = index_view(catalog)
+    for current, name in [(None, "index.html"), *((g.id, g.page) for g in index.lists)]:
+        page = render_template(
+            environment,
+            "index.html",
+            index=index,
+            stylesheet="assets/site.css",
+            site=True,
+            assets="assets",
+            current=current,
+        )
+        write(name, page)
     for item in catalog.items():
         view = guide_view(item, catalog, all_regions=True)
         page = render_html(view, environment, site=True, item=item)

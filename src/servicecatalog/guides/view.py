@@ -44,6 +44,7 @@ from ..remedies import remedies as remedies_of
 __all__ = [
     "QA",
     "Block",
+    "ReferralNote",
     "Facts",
     "GuideView",
     "IndexRow",
@@ -872,6 +873,21 @@ class ListGroup:
     title: str
     count: int
 
+    @property
+    def page(self) -> str:
+        """The pre-rendered page of the list, beside ``index.html`` (what works without
+        JavaScript)."""
+        return f"list-{self.id}.html"
+
+
+@dataclass(frozen=True)
+class ReferralNote:
+    """Another department's topic, as an empty search result names it."""
+
+    topic: str
+    department: str
+    phone: str | None
+
 
 @dataclass(frozen=True)
 class IndexView:
@@ -889,6 +905,14 @@ class IndexView:
     """The departments present, sorted."""
     left_out: tuple[LeftOutRow, ...] = ()
     """Item files that did not validate and are not on the site (a site built anyway)."""
+    popular: tuple[ItemLink, ...] = ()
+    """The most used services (``site.popular``), offered when a search finds nothing."""
+    referrals: tuple[ReferralNote, ...] = ()
+    """The topics other departments handle (``referrals.yaml``)."""
+
+    def list_title(self, list_id: str) -> str:
+        """The title of the list ``list_id``."""
+        return next((group.title for group in self.lists if group.id == list_id), list_id)
 
 
 @dataclass(frozen=True)
@@ -924,6 +948,19 @@ def index_view(catalog: Catalog) -> IndexView:
         item_types=tuple(kind.value for kind in ItemType if kind in present),
         departments=tuple(sorted({item.department for item in items})),
         left_out=tuple(LeftOutRow(entry.code, entry.reasons()) for entry in catalog.left_out()),
+        popular=_popular(catalog),
+        referrals=tuple(
+            ReferralNote("、".join(referral.terms[:2]), referral.department, referral.phone)
+            for referral in catalog.referrals
+        ),
+    )
+
+
+def _popular(catalog: Catalog) -> tuple[ItemLink, ...]:
+    site = catalog.manifest.site if catalog.manifest else None
+    codes = site.popular if site else ()
+    return tuple(
+        ItemLink(code, catalog.item(code).name) for code in codes if code in catalog
     )
 
 
