@@ -865,10 +865,12 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "docx"]),
+    type=click.Choice(["html", "md", "docx", "handout"]),
     default="html",
     show_default=True,
-    help="html: a standalone page; md: Markdown; docx: Word, for the hall.",
+    help="html: a standalone page; md: Markdown; docx: Word, for the hall; handout: the "
+    "citizen sections as HTML ready to print on at most two A4 pages (a QR code of the item's "
+    "page when catalog.yaml sets site.base_url).",
 )
 @CATALOG_OPTION
 @click.option(

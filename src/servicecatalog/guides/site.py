@@ -5,6 +5,7 @@ OUTDIR/
   index.html              the four lists, search and filters (assets/site.js)
   list-<id>.html          one list's items, for readers without JavaScript
   items/<code>.html       one guide per item, with schema.org JSON-LD
+  items/<code>-handout.html  its handout for the hall: two A4 pages at most, with a QR code
   assets/site.css         screen, phone, 长者模式, high contrast and print (A4) styles
   assets/site.js          search, filters, the region picker, the reading-mode switches
   assets/mode.js          sets the reading mode before the first paint
@@ -44,11 +45,12 @@ from ..errors import CatalogInvalidError, RenderError
 from ..model import Manifest
 from ..snapshot import snapshot_data
 from .environment import make_environment, render_template, static_source
+from .handout import render_handout
 from .html import STYLESHEET, render_html
 from .search import search_script
 from .view import guide_view, index_view
 
-__all__ = ["SITE_MARKER", "build_site", "catalog_json"]
+__all__ = ["SITE_MARKER", "base_url", "build_site", "catalog_json"]
 
 SITE_MARKER = ".servicecatalog-site"
 """The file that marks a folder as a site :func:`build_site` made (and may replace)."""
@@ -116,6 +118,12 @@ def catalog_json(catalog: Catalog) -> dict[str, Any]:
     """
     _check_catalog(catalog)
     return snapshot_data(catalog)
+
+
+def base_url(catalog: Catalog) -> str | None:
+    """The address the site is published at (``site.base_url`` of ``catalog.yaml``), or None."""
+    site = catalog.manifest.site if catalog.manifest else None
+    return site.base_url if site else None
 
 
 def _check_target(target: Path, catalog: Catalog) -> None:
@@ -267,10 +275,13 @@ def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -
             current=current,
         )
         write(name, page)
+    address = base_url(catalog)
     for item in catalog.items():
         view = guide_view(item, catalog, all_regions=True)
         page = render_html(view, environment, site=True, item=item)
         write(f"items/{item.code}.html", page)
+        handout = render_handout(view, environment, base_url=address, site=True)
+        write(f"items/{item.code}-handout.html", handout)
     data = json.dumps(catalog_json(catalog), ensure_ascii=False, indent=2)
     write("catalog.json", data + "\n")
     marker = {"generator": "servicecatalog", "note": _MARKER_NOTE, "files": sorted(written)}

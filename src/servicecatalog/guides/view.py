@@ -58,6 +58,7 @@ __all__ = [
     "Paragraph",
     "Regions",
     "Section",
+    "Summary",
     "Table",
     "guide_view",
     "index_view",
@@ -220,6 +221,27 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """The citizen's answers, in one box before the administrative sections (办事指引): what to
+    bring, how long, what it costs, how many visits, where and whom to call, and what to do if
+    refused. Where and the phones are the local implementation's (``GuideView.local``) or, on the
+    site, the region picker's."""
+
+    materials: tuple[str, ...]
+    """The names of the materials the applicant hands in (not those had otherwise)."""
+    exempt: int
+    """How many listed materials the applicant need not hand in (数据共享, 电子证照, 告知承诺)."""
+    time_limit: str
+    fee: str
+    visits: str | None
+    """到现场次数, for items one applies for."""
+    refused: str
+    """What to do if the application is refused or the decision is disputed."""
+    remedies: bool
+    """Whether the guide has a 救济途径 section to link to."""
+
+
+@dataclass(frozen=True)
 class ListRef:
     """A list (清单) an item is on: its id in catalog.yaml and its title."""
 
@@ -272,7 +294,13 @@ class GuideView:
     siblings: tuple[ItemLink, ...] = ()
     """The other sub-items of the same main item."""
     one_thing: tuple[ItemLink, ...] = ()
-    """The other items of the same 一件事."""
+    """The other items of the same 一件事 that an applicant starts (never a penalty, an
+    inspection or a coercive measure)."""
+    summary: Summary | None = None
+    """The citizen's answers, shown first on an HTML page."""
+    citizen_sections: tuple[str, ...] = ()
+    """The keys of the sections a handout prints: what the applicant needs, none of the back
+    office's."""
 
     def section(self, key: str) -> Section:
         """The section with ``key``; ``KeyError`` if the guide has none (``penalty``)."""
@@ -310,9 +338,7 @@ def guide_view(
     context = _Context(item, catalog, manifest, lists, local, locals_, all_regions)
     built = _authority_sections(context) if _initiated(item) else _application_sections(context)
     sections = tuple(
-        Section(
-            key, f"{_chinese_number(number)}、{title}", blocks, folded=key == "handling-process"
-        )
+        Section(key, f"{_chinese_number(number)}、{title}", blocks, folded=key in _FOLDED)
         for number, (key, title, blocks) in enumerate(built, start=1)
     )
     return GuideView(
@@ -338,6 +364,46 @@ def guide_view(
         main_item=item.main_item_name if item.sub_item_name is not None else None,
         siblings=_siblings(item, catalog),
         one_thing=_one_thing(item, catalog),
+        summary=_summary(context),
+        citizen_sections=tuple(key for key, _, _ in built if key in _CITIZEN_SECTIONS),
+    )
+
+
+# What citizens rarely need, folded on an HTML page: the back office's steps, the forms' fields.
+_FOLDED = frozenset({"handling-process", "forms"})
+_CITIZEN_SECTIONS = frozenset(
+    {"conditions", "materials", "service-process", "procedure", "time-limit", "fee", "result"}
+)
+
+
+def _summary(context: _Context) -> Summary:
+    item = context.item
+    handed_in = tuple(m.name for m in item.materials if m.exempt_by is None)
+    committed = item.time_limit.committed
+    limit = f"承诺{_duration(committed)}办结" if committed.days else "即办件，当场办结"
+    fee = "不收费" if not item.fee.charged else f"收费：{item.fee.standard or '见“收费”'}"
+    remedies = item.item_type is not ItemType.PUBLIC_SERVICE
+    return Summary(
+        materials=handed_in,
+        exempt=len(item.materials) - len(handed_in),
+        time_limit=limit,
+        fee=fee,
+        visits=None if _initiated(item) else _visits_label(item.visits),
+        refused=_refused(item, context.local or (context.regions[0] if context.regions else None)),
+        remedies=remedies,
+    )
+
+
+def _refused(item: Item, local: LocalView | None) -> str:
+    complaint = _fact(local.facts, "监督投诉电话") if local else NOT_SET
+    call = f"可拨打监督投诉电话 {complaint} 反映。" if complaint != NOT_SET else ""
+    if _initiated(item):
+        return f"对决定不服的，可以依法申请行政复议或者提起行政诉讼（见“救济途径”）；{call}"
+    if item.item_type is ItemType.PUBLIC_SERVICE:
+        return f"不予受理或者不予办理的，窗口应当一次性告知理由和需要补正的内容；有异议的，{call}"
+    return (
+        "不予受理或者不予批准的，实施机关应当书面说明理由；对决定不服的，可以依法申请行政复议"
+        f"或者提起行政诉讼（见“救济途径”）。{call}"
     )
 
 
@@ -365,7 +431,7 @@ def _one_thing(item: Item, catalog: Catalog) -> tuple[ItemLink, ...]:
     return tuple(
         ItemLink(other.code, other.name)
         for other in catalog.one_thing(item.one_thing)
-        if other.code != item.code
+        if other.code != item.code and not _initiated(other)
     )
 
 
