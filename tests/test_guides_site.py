@@ -4,6 +4,7 @@ atomic, careful replacement of the output folder."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import subprocess
@@ -105,7 +106,11 @@ def test_site_has_an_index_a_page_per_item_and_assets(site: Path, bundled: Catal
     assert (site / "assets" / "site.css").is_file()
     assert (site / "assets" / "site.js").is_file()
     pages = sorted(path.stem for path in (site / "items").glob("*.html"))
-    assert pages == [item.code for item in bundled.items()]
+    codes = [item.code for item in bundled.items()]
+    assert pages == sorted([*codes, *(f"{code}-handout" for code in codes)])
+    assert bundled.manifest is not None
+    lists = sorted(path.name for path in site.glob("list-*.html"))
+    assert lists == sorted(f"list-{list_id}.html" for list_id in bundled.manifest.lists)
 
 
 def test_index_shows_the_four_lists_with_their_titles_and_items(
@@ -135,13 +140,23 @@ def test_index_shows_the_four_lists_with_their_titles_and_items(
     assert filters == {"filter-list", "filter-type", "filter-department"}
 
 
-def test_every_link_is_relative_and_resolves_on_disk(site: Path) -> None:
-    # The index's footer names the tool and the schema catalog.json follows: the only addresses
-    # off the site, and links rather than resources, so the site still works opened from disk.
+def test_every_link_is_relative_and_resolves_on_disk(site: Path, bundled: Catalog) -> None:
+    # The index's footer names the tool and the schema catalog.json follows, item pages link the
+    # online hall and phones: the only addresses off the site, and links rather than resources,
+    # so the site still works opened from disk.
     project = {_project.HOMEPAGE, f"{_project.SCHEMA_BASE}catalog.schema.json"}
-    for path in [site / "index.html", *sorted((site / "items").glob("*.html"))]:
+    online = {
+        entry.online_url
+        for implementations in bundled.implementation_lists.values()
+        for entry in implementations.implementations
+        if entry.online_url
+    }
+    pages = [*sorted(site.glob("*.html")), *sorted((site / "items").glob("*.html"))]
+    for path in pages:
         for link in links(read(path)):
-            if path.name == "index.html" and link in project:
+            if path.parent == site and link in project:
+                continue
+            if link in online or re.fullmatch(r"tel:\+?[0-9]+", link):
                 continue
             parts = urlsplit(link)
             assert not parts.scheme, link
@@ -200,6 +215,7 @@ def test_catalog_json_validates_against_the_published_schemas(site: Path, bundle
         "regions",
         "implementations",
         "synonyms",
+        "referrals",
         "report",
         "calendar",
         "servicecatalog",
@@ -355,6 +371,8 @@ def test_a_site_built_by_0_1_0_is_replaced(small: Catalog, tmp_path: Path) -> No
     build_site(small, out)
     for newer in ("favicon.svg", "mode.js", "search-index.js"):  # not written by 0.1.0
         (out / "assets" / newer).unlink()
+    for page in out.glob("list-*.html"):
+        page.unlink()
     (out / SITE_MARKER).write_text(site_module._LEGACY_MARKER_TEXT, encoding="utf-8")
     build_site(small, out)
     assert json.loads((out / SITE_MARKER).read_text(encoding="utf-8"))["files"]

@@ -372,7 +372,16 @@ def guide_view(
 # What citizens rarely need, folded on an HTML page: the back office's steps, the forms' fields.
 _FOLDED = frozenset({"handling-process", "forms"})
 _CITIZEN_SECTIONS = frozenset(
-    {"conditions", "materials", "service-process", "procedure", "time-limit", "fee", "result"}
+    {
+        "conditions",
+        "materials",
+        "service-process",
+        "procedure",
+        "time-limit",
+        "fee",
+        "result",
+        "remedies",
+    }
 )
 
 
