@@ -4,8 +4,8 @@ atomic, careful replacement of the output folder."""
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import signal
 import subprocess
 import sys

@@ -79,7 +79,8 @@ def test_the_index_carries_referrals_and_popular_services(bundled: Catalog) -> N
     assert departments["医疗保障局"]["phone"] == "12393"
     assert "医保" in departments["医疗保障局"]["terms"]
     assert departments["住房公积金管理中心"]["phone"] == "12329"
-    assert bundled.manifest is not None and bundled.manifest.site is not None
+    assert bundled.manifest is not None
+    assert bundled.manifest.site is not None
     assert index["popular"] == list(bundled.manifest.site.popular)
 
 

@@ -23,8 +23,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-
 from citizen_queries import IN_SCOPE, OUT_OF_SCOPE
+
 from conftest import BUNDLED_CATALOG, PENALTY_ITEM, REPO_ROOT, SERVICE_ITEM
 from servicecatalog import Catalog, load_catalog
 from servicecatalog.guides import build_site
@@ -245,7 +245,7 @@ def overflow(driver: Any) -> int:
     )
 
 
-@pytest.mark.parametrize("width", (*WIDTHS, 320))
+@pytest.mark.parametrize("width", [*WIDTHS, 320])
 @pytest.mark.parametrize("page", ["index", *ITEM_PAGES, *EXTRA_PAGES])
 def test_nothing_overflows_horizontally(
     browser: Any, site: Path, index_url: str, page: str, width: int
@@ -508,7 +508,8 @@ def test_an_empty_result_offers_near_matches_popular_services_and_12333(
     assert browser.find_element(By.ID, "result-count").text == "找到 0 个事项"
     links = [a.get_attribute("href") for a in empty.find_elements(By.CSS_SELECTOR, "a")]
     assert "tel:12333" in links
-    assert catalog.manifest is not None and catalog.manifest.site is not None
+    assert catalog.manifest is not None
+    assert catalog.manifest.site is not None
     for code in catalog.manifest.site.popular:
         assert any(link.endswith(f"items/{code}.html") for link in links), code
     # On a phone the count is brought into view, and the box lies on the screen.

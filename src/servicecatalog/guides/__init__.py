@@ -84,12 +84,14 @@ def render_guide(
     templates_dir: str | Path | None = None,
     region: str | None = None,
 ) -> str | bytes:
-    """The service guide of ``item`` in format ``fmt``: ``"html"``, ``"md"`` or ``"docx"``.
+    """The service guide of ``item`` in format ``fmt``: ``"html"``, ``"md"``, ``"docx"`` or
+    ``"handout"``.
 
     Returns ``str`` for ``html`` (a complete page, stylesheet inlined, schema.org JSON-LD),
     ``md`` (GitHub Flavored Markdown) and ``handout`` (the citizen sections as an HTML page ready
     to print on at most two A4 pages, with a QR code of the item's page when ``catalog.yaml`` sets
-    ``site.base_url``), and ``bytes`` for ``docx`` (write them to a ``.docx`` file). ``catalog`` resolves the item's law ids to full names and its list ids to titles.
+    ``site.base_url``), and ``bytes`` for ``docx`` (write them to a ``.docx`` file).
+    ``catalog`` resolves the item's law ids to full names and its list ids to titles.
     ``templates_dir`` is a folder whose files override the bundled templates of the same name
     (``guide.html``, ``guide.md``, ``static/site.css``); the DOCX is built in code and has none.
     ``region`` (a region code) makes the guide that region's: its agency, address, hours, phones
@@ -107,5 +109,7 @@ def render_guide(
     if fmt == "md":
         return render_markdown(view, make_environment(folder, finalize=escape_markdown), item=item)
     if fmt == "handout":
-        return render_handout(view, make_environment(folder), base_url=base_url(catalog), site=False)
+        return render_handout(
+            view, make_environment(folder), base_url=base_url(catalog), site=False
+        )
     return render_html(view, make_environment(folder), site=False, item=item)

@@ -11,8 +11,8 @@ Jinja's ``finalize`` hook, so catalog text can never become markup in either for
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any

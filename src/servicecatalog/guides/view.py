@@ -44,7 +44,6 @@ from ..remedies import remedies as remedies_of
 __all__ = [
     "QA",
     "Block",
-    "ReferralNote",
     "Facts",
     "GuideView",
     "IndexRow",
@@ -56,6 +55,7 @@ __all__ = [
     "LocalView",
     "Numbered",
     "Paragraph",
+    "ReferralNote",
     "Regions",
     "Section",
     "Summary",
@@ -1034,9 +1034,7 @@ def index_view(catalog: Catalog) -> IndexView:
 def _popular(catalog: Catalog) -> tuple[ItemLink, ...]:
     site = catalog.manifest.site if catalog.manifest else None
     codes = site.popular if site else ()
-    return tuple(
-        ItemLink(code, catalog.item(code).name) for code in codes if code in catalog
-    )
+    return tuple(ItemLink(code, catalog.item(code).name) for code in codes if code in catalog)
 
 
 def _index_row(item: Item, manifest: Manifest | None) -> IndexRow:
