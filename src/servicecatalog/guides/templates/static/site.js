@@ -234,6 +234,8 @@
     return found;
   }
 
+  var UNHELD = 0.5;
+
   // 0 (nothing) to about 1.4 (the whole query, at the start of the name).
   function textScore(entry, query) {
     var pieces = grams(query).map(function (gram) { return { gram: gram, idf: idf(gram) }; });
@@ -241,6 +243,9 @@
     var held = 0;
     pieces.forEach(function (piece) {
       if (!piece.idf) {
+        // A pair no item holds (了能, 保卡) tells nothing of which item is meant, but a variant
+        // that leaves fewer such pairs (社会保障卡 for 社保卡) is the better reading.
+        total += UNHELD;
         return;
       }
       total += piece.idf;
@@ -381,6 +386,22 @@
     return anchor;
   }
 
+  // Text with every phone number in it a tel: link (the hotlines of a referral's note).
+  var PHONE = /(0[0-9]{2,3}-?[0-9]{7,8}|123[0-9]{2})(?![0-9])/g;
+  function appendWithPhones(parent, text) {
+    var last = 0;
+    text.replace(PHONE, function (number, _group, at) {
+      if (at > 0 && /[0-9-]/.test(text.charAt(at - 1))) {
+        return number;
+      }
+      parent.appendChild(document.createTextNode(text.slice(last, at)));
+      parent.appendChild(phoneLink(number));
+      last = at + number.length;
+      return number;
+    });
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
   function showReferrals(found) {
     referralBox.textContent = "";
     found.forEach(function (referral) {
@@ -389,8 +410,8 @@
       var strong = document.createElement("strong");
       strong.textContent = referral.department + "：";
       box.appendChild(strong);
-      box.appendChild(document.createTextNode(referral.note));
-      if (referral.phone) {
+      appendWithPhones(box, referral.note);
+      if (referral.phone && referral.note.indexOf(referral.phone) === -1) {
         box.appendChild(document.createTextNode(" 电话 "));
         box.appendChild(phoneLink(referral.phone));
       }
