@@ -140,6 +140,21 @@ def test_index_shows_the_four_lists_with_their_titles_and_items(
     assert filters == {"filter-list", "filter-type", "filter-department"}
 
 
+def test_pages_name_their_address_on_the_published_site(site: Path, bundled: Catalog) -> None:
+    assert bundled.manifest is not None
+    assert bundled.manifest.site is not None
+    base = bundled.manifest.site.base_url
+
+    def canonical(path: Path) -> list[str | None]:
+        return [a.get("href") for tag, a in read(path).tags if a.get("rel") == "canonical"]
+
+    assert canonical(site / "index.html") == [f"{base}index.html"]
+    assert canonical(site / "list-power.html") == [f"{base}list-power.html"]
+    page = f"{base}items/{SERVICE_ITEM}.html"
+    assert canonical(site / "items" / f"{SERVICE_ITEM}.html") == [page]
+    assert canonical(site / "items" / f"{SERVICE_ITEM}-handout.html") == [page]
+
+
 def test_every_link_is_relative_and_resolves_on_disk(site: Path, bundled: Catalog) -> None:
     # The index's footer names the tool and the schema catalog.json follows, item pages link the
     # online hall and phones: the only addresses off the site, and links rather than resources,
@@ -153,8 +168,10 @@ def test_every_link_is_relative_and_resolves_on_disk(site: Path, bundled: Catalo
     }
     pages = [*sorted(site.glob("*.html")), *sorted((site / "items").glob("*.html"))]
     for path in pages:
-        for link in links(read(path)):
-            if path.parent == site and link in project:
+        page = read(path)
+        published = {a.get("href") for tag, a in page.tags if a.get("rel") == "canonical"}
+        for link in links(page):
+            if (path.parent == site and link in project) or link in published:
                 continue
             if link in online or re.fullmatch(r"tel:\+?[0-9]+", link):
                 continue

@@ -82,6 +82,8 @@ def render_handout(
         scripts="../assets/site.js" if site else None,
         stylesheet=None,
         inline_css=Markup(static_source(environment, HANDOUT_STYLESHEET)),
+        # A handout is a print of the item's page: that page is the one to index.
+        canonical=handout_url(base_url, view.code) if site else None,
     )
 
 

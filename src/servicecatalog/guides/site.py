@@ -45,7 +45,7 @@ from ..errors import CatalogInvalidError, RenderError
 from ..model import Manifest
 from ..snapshot import snapshot_data
 from .environment import make_environment, render_template, static_source
-from .handout import render_handout
+from .handout import handout_url, render_handout
 from .html import STYLESHEET, render_html
 from .search import search_script
 from .view import guide_view, index_view
@@ -263,6 +263,7 @@ def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -
     for name in ("site.js", "mode.js", "favicon.svg"):
         write(f"assets/{name}", static_source(environment, f"static/{name}"))
     write("assets/search-index.js", search_script(catalog))
+    address = base_url(catalog)
     index = index_view(catalog)
     for current, name in [(None, "index.html"), *((g.id, g.page) for g in index.lists)]:
         page = render_template(
@@ -273,12 +274,14 @@ def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -
             site=True,
             assets="assets",
             current=current,
+            canonical=f"{address}{name}" if address else None,
         )
         write(name, page)
-    address = base_url(catalog)
     for item in catalog.items():
         view = guide_view(item, catalog, all_regions=True)
-        page = render_html(view, environment, site=True, item=item)
+        page = render_html(
+            view, environment, site=True, item=item, canonical=handout_url(address, item.code)
+        )
         write(f"items/{item.code}.html", page)
         handout = render_handout(view, environment, base_url=address, site=True)
         write(f"items/{item.code}-handout.html", handout)
