@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,7 +16,7 @@ import docx
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import PENALTY_ITEM, SERVICE_ITEM, CatalogDir
+from conftest import BUNDLED_CATALOG, PENALTY_ITEM, SERVICE_ITEM, CatalogDir
 from servicecatalog import load_catalog
 from servicecatalog.cli import main
 from servicecatalog.guides import SITE_MARKER, render_guide
@@ -55,6 +56,38 @@ def test_guide_writes_docx(catalog: Path, tmp_path: Path) -> None:
     piped = run("guide", SERVICE_ITEM, "--format", "docx", "--catalog", catalog)
     assert piped.exit_code == 0  # stdout is not a terminal: the bytes go there
     assert docx.Document(BytesIO(piped.stdout_bytes)).paragraphs[0].text == "失业保险金申领"
+
+
+def test_guide_prints_a_handout_with_a_qr_code_of_the_items_page(catalog: Path) -> None:
+    shutil.copyfile(BUNDLED_CATALOG / "regions.yaml", catalog / "regions.yaml")
+    (catalog / "implementations").mkdir()
+    (catalog / "implementations" / "220102.yaml").write_text(
+        'region: "220102"\nimplementations:\n'
+        f'  - {{item: "{SERVICE_ITEM}", agency: 长春市南关区人力资源和社会保障局, phone: "12333"}}\n',
+        encoding="utf-8",
+    )
+    manifest = catalog / "catalog.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + "site: {base_url: https://example.gov.cn/guide/}\n",
+        encoding="utf-8",
+    )
+    args = ("guide", SERVICE_ITEM, "--region", "220102", "--format", "handout", "--catalog")
+    result = run(*args, catalog)
+    assert result.exit_code == 0, result.output
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<figure class="qr">' in page
+    assert "<svg" in page
+    assert "https://example.gov.cn/guide/items/220114043000.html#region-220102" in page
+    assert '<a href="tel:12333">12333</a>' in page
+    assert "长春市南关区人力资源和社会保障局" in page
+    assert "业务经办流程" not in page  # the back office's steps are not the citizen's
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text[: text.index("site:")], encoding="utf-8")
+    without = run(*args, catalog)
+    assert without.exit_code == 0, without.output
+    assert "<svg" not in without.stdout
+    assert "南关区" in without.stdout
 
 
 def test_guide_refuses_docx_to_a_terminal(catalog: Path) -> None:

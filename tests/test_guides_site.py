@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -105,7 +106,11 @@ def test_site_has_an_index_a_page_per_item_and_assets(site: Path, bundled: Catal
     assert (site / "assets" / "site.css").is_file()
     assert (site / "assets" / "site.js").is_file()
     pages = sorted(path.stem for path in (site / "items").glob("*.html") if "." not in path.stem)
-    assert pages == [item.code for item in bundled.items()]
+    codes = [item.code for item in bundled.items()]
+    assert pages == sorted([*codes, *(f"{code}-handout" for code in codes)])
+    assert bundled.manifest is not None
+    lists = sorted(path.name for path in site.glob("list-*.html"))
+    assert lists == sorted(f"list-{list_id}.html" for list_id in bundled.manifest.lists)
 
 
 def test_item_pages_link_the_blank_and_sample_forms_from_the_material(
@@ -157,13 +162,40 @@ def test_index_shows_the_four_lists_with_their_titles_and_items(
     assert filters == {"filter-list", "filter-type", "filter-department"}
 
 
-def test_every_link_is_relative_and_resolves_on_disk(site: Path) -> None:
-    # The index's footer names the tool and the schema catalog.json follows: the only addresses
-    # off the site, and links rather than resources, so the site still works opened from disk.
+def test_pages_name_their_address_on_the_published_site(site: Path, bundled: Catalog) -> None:
+    assert bundled.manifest is not None
+    assert bundled.manifest.site is not None
+    base = bundled.manifest.site.base_url
+
+    def canonical(path: Path) -> list[str | None]:
+        return [a.get("href") for tag, a in read(path).tags if a.get("rel") == "canonical"]
+
+    assert canonical(site / "index.html") == [f"{base}index.html"]
+    assert canonical(site / "list-power.html") == [f"{base}list-power.html"]
+    page = f"{base}items/{SERVICE_ITEM}.html"
+    assert canonical(site / "items" / f"{SERVICE_ITEM}.html") == [page]
+    assert canonical(site / "items" / f"{SERVICE_ITEM}-handout.html") == [page]
+
+
+def test_every_link_is_relative_and_resolves_on_disk(site: Path, bundled: Catalog) -> None:
+    # The index's footer names the tool and the schema catalog.json follows, item pages link the
+    # online hall and phones: the only addresses off the site, and links rather than resources,
+    # so the site still works opened from disk.
     project = {_project.HOMEPAGE, f"{_project.SCHEMA_BASE}catalog.schema.json"}
-    for path in [site / "index.html", *sorted((site / "items").glob("*.html"))]:
-        for link in links(read(path)):
-            if path.name == "index.html" and link in project:
+    online = {
+        entry.online_url
+        for implementations in bundled.implementation_lists.values()
+        for entry in implementations.implementations
+        if entry.online_url
+    }
+    pages = [*sorted(site.glob("*.html")), *sorted((site / "items").glob("*.html"))]
+    for path in pages:
+        page = read(path)
+        published = {a.get("href") for tag, a in page.tags if a.get("rel") == "canonical"}
+        for link in links(page):
+            if (path.parent == site and link in project) or link in published:
+                continue
+            if link in online or re.fullmatch(r"tel:\+?[0-9]+", link):
                 continue
             parts = urlsplit(link)
             assert not parts.scheme, link
@@ -223,6 +255,7 @@ def test_catalog_json_validates_against_the_published_schemas(site: Path, bundle
         "implementations",
         "synonyms",
         "form_schemas",
+        "referrals",
         "report",
         "calendar",
         "servicecatalog",
@@ -380,6 +413,8 @@ def test_a_site_built_by_0_1_0_is_replaced(small: Catalog, tmp_path: Path) -> No
         (out / "assets" / newer).unlink()
     for form_page in (out / "items").glob("*.*.html"):  # nor were forms
         form_page.unlink()
+    for page in out.glob("list-*.html"):
+        page.unlink()
     (out / SITE_MARKER).write_text(site_module._LEGACY_MARKER_TEXT, encoding="utf-8")
     build_site(small, out)
     assert json.loads((out / SITE_MARKER).read_text(encoding="utf-8"))["files"]

@@ -44,6 +44,7 @@ from servicecatalog.model import (
     OnlineDepth,
     PenaltyKind,
     PowerSource,
+    Referrals,
     RemedyRelation,
     Requirement,
     ResponsibilityStage,
@@ -639,6 +640,50 @@ def test_manifest_list_ids() -> None:
     data = {**MANIFEST, "lists": {"Service": {"title": "x"}}}
     errors = error_types(data, Manifest)
     assert errors[0][0][0] == "lists"
+
+
+def test_manifest_site_is_optional_and_says_where_the_site_is() -> None:
+    assert Manifest.model_validate(MANIFEST).site is None
+    site = {"base_url": "https://example.gov.cn/guide/", "popular": ["220114043000"]}
+    manifest = Manifest.model_validate({**MANIFEST, "site": site})
+    assert manifest.site is not None
+    assert manifest.site.base_url == "https://example.gov.cn/guide/"
+    assert manifest.site.popular == ("220114043000",)
+
+
+@pytest.mark.parametrize(
+    ("site", "where"),
+    [
+        ({"base_url": "https://example.gov.cn/guide"}, ("site", "base_url")),  # no final /
+        ({"base_url": "ftp://example.gov.cn/"}, ("site", "base_url")),
+        ({"base_url": "https://exa mple.gov.cn/"}, ("site", "base_url")),
+        ({"popular": ["22011404300"]}, ("site", "popular", 0)),
+        ({"home": "https://example.gov.cn/"}, ("site", "home")),
+    ],
+)
+def test_manifest_site_refuses_what_is_no_address_or_code(
+    site: dict[str, Any], where: tuple[str | int, ...]
+) -> None:
+    errors = error_types({**MANIFEST, "site": site}, Manifest)
+    assert [loc for loc, _ in errors] == [where]
+
+
+def test_referrals() -> None:
+    referral = {
+        "terms": ["医保"],
+        "department": "医疗保障局",
+        "phone": "12393",
+        "note": "由医保办理。",
+    }
+    loaded = Referrals.model_validate({"referrals": [referral]})
+    assert loaded.referrals[0].phone == "12393"
+    assert loaded.referrals[0].url is None
+    assert error_types({"referrals": [{**referral, "terms": []}]}, Referrals) == [
+        (("referrals", 0, "terms"), "too_short")
+    ]
+    assert error_types({"referrals": [{**referral, "note": " "}]}, Referrals) == [
+        (("referrals", 0, "note"), "string_pattern_mismatch")
+    ]
 
 
 def test_laws() -> None:

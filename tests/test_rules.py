@@ -46,6 +46,7 @@ FOLDER_CASE_ENTRIES = frozenset(
         "laws.yaml",
         "regions.yaml",
         "synonyms.yaml",
+        "referrals.yaml",
         CONFIG_FILE_NAME,
         EXPECT_FILE,
         DELETE_FILE,

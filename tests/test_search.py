@@ -8,7 +8,7 @@ import pytest
 
 from conftest import BUNDLED_CATALOG, SERVICE_ITEM
 from servicecatalog import Catalog, load_catalog
-from servicecatalog.guides.search import search_index, search_script
+from servicecatalog.guides.search import search_index, search_script, traditional_fold
 from servicecatalog.search import FIELDS, searchable
 
 
@@ -34,8 +34,7 @@ def test_searchable_texts_of_an_item(bundled: Catalog) -> None:
 def test_the_index_carries_pinyin_and_synonyms(bundled: Catalog) -> None:
     index = search_index(bundled)
     entry = next(e for e in index["items"] if e["code"] == SERVICE_ITEM)
-    assert entry["pinyin"] == "shiyebaoxianjinshenling"
-    assert entry["initials"] == "sybxjsl"
+    assert entry["pinyin"] == "shi ye bao xian jin shen ling"
     assert index["synonyms"]["社保卡"] == ["社会保障卡"]
     assert index["fields"] == list(FIELDS)
     assert len(index["items"]) == len(bundled)
@@ -45,9 +44,9 @@ def test_pinyin_keeps_only_the_chinese_of_a_name(bundled: Catalog) -> None:
     index = search_index(bundled)
     # 220114001001 is 社会保险登记（企业参保登记）: the brackets and their words count, no punctuation.
     entry = next(e for e in index["items"] if e["code"] == "220114001001")
-    assert entry["initials"] == "shbxdjqycbdj"
-    assert entry["pinyin"].isascii()
-    assert entry["pinyin"].isalpha()
+    syllables = entry["pinyin"].split(" ")
+    assert "".join(s[0] for s in syllables) == "shbxdjqycbdj"
+    assert all(s.isascii() and s.isalpha() for s in syllables)
 
 
 def test_the_script_is_one_assignment_of_json(bundled: Catalog) -> None:
@@ -56,3 +55,36 @@ def test_the_script_is_one_assignment_of_json(bundled: Catalog) -> None:
     assert script.startswith(prefix)
     assert script.endswith(";\n")
     assert json.loads(script[len(prefix) : -2]) == search_index(bundled)
+
+
+def test_traditional_characters_fold_to_the_catalogs_simplified_ones(bundled: Catalog) -> None:
+    fold = search_index(bundled)["fold"]
+    pairs = dict(zip(fold[::2], fold[1::2], strict=True))
+    assert pairs["養"] == "养"
+    assert pairs["險"] == "险"
+    assert pairs["勞"] == "劳"
+    # Only what the catalog uses: 鬱 (郁) is in no item, so it is not carried.
+    assert "鬱" not in pairs
+    assert len(pairs) < 2000
+
+
+def test_the_fold_of_texts_is_limited_to_their_characters() -> None:
+    assert traditional_fold(["失业保险"]) == {"業": "业", "險": "险"}
+    assert traditional_fold(["abc"]) == {}
+
+
+def test_the_index_carries_referrals_and_popular_services(bundled: Catalog) -> None:
+    index = search_index(bundled)
+    departments = {referral["department"]: referral for referral in index["referrals"]}
+    assert departments["医疗保障局"]["phone"] == "12393"
+    assert "医保" in departments["医疗保障局"]["terms"]
+    assert departments["住房公积金管理中心"]["phone"] == "12329"
+    assert bundled.manifest is not None
+    assert bundled.manifest.site is not None
+    assert index["popular"] == list(bundled.manifest.site.popular)
+
+
+def test_items_the_authority_initiates_are_marked(bundled: Catalog) -> None:
+    entries = {entry["code"]: entry for entry in search_index(bundled)["items"]}
+    assert entries["220114200000"]["initiated"] is True  # a 行政处罚
+    assert "initiated" not in entries[SERVICE_ITEM]

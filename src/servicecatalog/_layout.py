@@ -9,6 +9,7 @@ __all__ = [
     "ITEM_SUFFIXES",
     "LAWS_FILE",
     "MANIFEST_FILE",
+    "REFERRALS_FILE",
     "REGIONS_FILE",
     "SYNONYMS_FILE",
 ]
@@ -19,5 +20,6 @@ ITEMS_DIR = "items"
 CALENDAR_DIR = "calendar"
 REGIONS_FILE = "regions.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
+REFERRALS_FILE = "referrals.yaml"
 IMPLEMENTATIONS_DIR = "implementations"
 ITEM_SUFFIXES = (".yaml", ".yml")

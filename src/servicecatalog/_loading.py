@@ -21,6 +21,7 @@ from ._layout import (
     ITEMS_DIR,
     LAWS_FILE,
     MANIFEST_FILE,
+    REFERRALS_FILE,
     REGIONS_FILE,
     SYNONYMS_FILE,
 )
@@ -38,6 +39,8 @@ from .model import (
     Law,
     Laws,
     Manifest,
+    Referral,
+    Referrals,
     Region,
     Regions,
     Synonym,
@@ -56,7 +59,7 @@ from .workdays import OverrideFile, WorkdayCalendar
 
 __all__ = ["LoadedParts", "Options", "load_parts"]
 
-M = TypeVar("M", Manifest, Laws, Item, Regions, Synonyms)
+M = TypeVar("M", Manifest, Laws, Item, Regions, Synonyms, Referrals)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class LoadedParts:
     invalid_files: dict[str, str]
     synonyms: tuple[Synonym, ...]
     calendar: WorkdayCalendar
+    referrals: tuple[Referral, ...]
     invalid_lists: dict[str, str]
     """Implementation files that did not validate: the region their name gives -> the file."""
     implementation_entries: dict[str, ImplementationEntry]
@@ -121,6 +125,7 @@ def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts
     entries = _load_items(tree, context, findings)
     _load_regions(tree, context, findings)
     _load_synonyms(tree, context, findings)
+    _load_referrals(tree, context, findings)
     invalid_lists = _load_implementations(tree, context, findings, registry, options)
     findings.extend(run_rules(context, registry))
 
@@ -139,6 +144,7 @@ def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts
         dict(context.broken_items),
         context.synonyms,
         calendar,
+        context.referrals,
         invalid_lists,
         {e.implementations.region: e for e in context.implementation_lists},
     )
@@ -266,6 +272,15 @@ def _load_synonyms(tree: CatalogTree, context: Context, findings: list[Finding])
     synonyms = _validated(Synonyms, context.synonyms_document, findings)
     if synonyms is not None:
         context.synonyms = synonyms.synonyms
+
+
+def _load_referrals(tree: CatalogTree, context: Context, findings: list[Finding]) -> None:
+    if not tree.exists(REFERRALS_FILE):
+        return
+    context.referrals_document = _load(tree, REFERRALS_FILE)
+    referrals = _validated(Referrals, context.referrals_document, findings)
+    if referrals is not None:
+        context.referrals = referrals.referrals
 
 
 def _load_implementations(

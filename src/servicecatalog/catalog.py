@@ -23,7 +23,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .findings import Finding, Lang, Report, Severity
-from .model import Implementation, ImplementationList, Item, Law, Manifest, Region, Synonym
+from .model import (
+    Implementation,
+    ImplementationList,
+    Item,
+    Law,
+    Manifest,
+    Referral,
+    Region,
+    Synonym,
+)
 from .workdays import WorkdayCalendar
 
 if TYPE_CHECKING:
@@ -73,6 +82,8 @@ class Catalog:
     calendar: WorkdayCalendar = field(default_factory=WorkdayCalendar)
     """The working-day calendar with the catalog's ``calendar/`` overrides (without them, if they
     are invalid: ``calendar-invalid`` says so)."""
+    referrals: tuple[Referral, ...] = ()
+    """The topics of ``referrals.yaml`` that other departments handle (empty when none)."""
     invalid_lists: dict[str, str] = field(default_factory=dict)
     """Implementation files that exist but did not validate: the region their name gives -> the
     file's name in findings."""
@@ -226,6 +237,7 @@ def load_catalog(
         parts.invalid_files,
         parts.synonyms,
         parts.calendar,
+        parts.referrals,
         parts.invalid_lists,
         parts.implementation_entries,
     )

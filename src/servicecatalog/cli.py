@@ -944,11 +944,13 @@ def deadline(day: date, working_days: int | None, catalog_path: Path | None) -> 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "docx", "form"]),
+    type=click.Choice(["html", "md", "docx", "handout", "form"]),
     default="html",
     show_default=True,
-    help="html: a standalone page; md: Markdown; docx: Word, for the hall; form: the blank form "
-    "--form (空白表格) as HTML ready to print, or Word when -o names a .docx file.",
+    help="html: a standalone page; md: Markdown; docx: Word, for the hall; handout: the "
+    "citizen sections as HTML ready to print on at most two A4 pages (a QR code of the item's "
+    "page when catalog.yaml sets site.base_url); form: the blank form --form (空白表格) as HTML "
+    "ready to print, or Word when -o names a .docx file.",
 )
 @click.option(
     "--form",

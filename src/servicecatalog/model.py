@@ -74,6 +74,8 @@ __all__ = [
     "PenaltyKind",
     "PowerSource",
     "Publication",
+    "Referral",
+    "Referrals",
     "Region",
     "Regions",
     "RemedyRelation",
@@ -86,6 +88,7 @@ __all__ = [
     "Role",
     "Scope",
     "ServiceStep",
+    "SiteSettings",
     "StageSequence",
     "StagedLimit",
     "StatutoryRoute",
@@ -883,6 +886,16 @@ class Publication(_Frozen):
     working_days: Annotated[int, Field(ge=1), BeforeValidator(_to_int)] = 1
 
 
+class SiteSettings(_Frozen):
+    """``site`` of ``catalog.yaml``: where the citizens' site is published."""
+
+    base_url: Annotated[str, Field(pattern=r"^https?://[^\s/?#]+/(\S*/)?$")] | None = None
+    """The address the site is published at, ending in ``/`` (``https://…/``): QR codes on
+    handouts and canonical links point under it; without it neither is written."""
+    popular: tuple[Annotated[str, Field(pattern=r"^[0-9]{12}$")], ...] = ()
+    """The codes of the most used services, offered first when a search finds nothing."""
+
+
 class Manifest(_Frozen):
     """``catalog.yaml``: what the catalog is and which lists it keeps."""
 
@@ -915,6 +928,9 @@ class Manifest(_Frozen):
                 },
             )
         return zone
+
+    site: SiteSettings | None = None
+    """The citizens' site: its address and the services it offers first."""
 
 
 class Law(_Frozen):
@@ -954,6 +970,27 @@ class Synonyms(_Frozen):
     """``synonyms.yaml``: what the site's search also looks for when a term is typed."""
 
     synonyms: tuple[Synonym, ...]
+
+
+class Referral(_Frozen):
+    """A topic another department handles (医疗保险: 医疗保障局), shown when a search names it."""
+
+    terms: tuple[Text, ...] = Field(min_length=1)
+    """The words that name the topic (医保, 医疗保险); a query containing one shows the referral."""
+    department: Text
+    """The department that handles it (医疗保障局)."""
+    phone: Text | None = None
+    """Its hotline (12393)."""
+    url: Text | None = None
+    """Its online service address."""
+    note: Text
+    """One sentence for the citizen (医疗保险和生育保险由医疗保障部门办理。)."""
+
+
+class Referrals(_Frozen):
+    """``referrals.yaml``: topics other departments handle, for the site's search."""
+
+    referrals: tuple[Referral, ...]
 
 
 # ---- five levels: regions and implementation lists ------------------------------------------

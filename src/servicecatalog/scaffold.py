@@ -280,6 +280,7 @@ SCHEMA_FILES = {
     "regions.schema.json": ["regions.yaml"],
     "implementations.schema.json": ["implementations/*.yaml", "implementations/*.yml"],
     "synonyms.schema.json": ["synonyms.yaml"],
+    "referrals.schema.json": ["referrals.yaml"],
 }
 """Which files of a catalog each schema describes, as globs relative to the catalog folder."""
 

@@ -30,6 +30,7 @@ from .model import (
     Item,
     Laws,
     Manifest,
+    Referrals,
     Regions,
     Synonyms,
     Text,
@@ -111,6 +112,12 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
         "Search synonyms",
         "catalog/synonyms.yaml: the words citizens type (社保卡) and the words the catalog uses "
         "for them (社会保障卡), for the site's search.",
+    ),
+    "referrals.schema.json": (
+        Referrals,
+        "Search referrals",
+        "catalog/referrals.yaml: topics other departments handle (医疗保险: 医疗保障局, 12393), "
+        "shown by the site's search when a query names them.",
     ),
     "catalog.schema.json": (
         CatalogExport,

@@ -31,7 +31,16 @@ from .catalog import Catalog
 from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
 from .findings import Finding, Report, Severity
 from .forms import form_schemas
-from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms, _Frozen
+from .model import (
+    ImplementationList,
+    Item,
+    Laws,
+    Manifest,
+    Referrals,
+    Regions,
+    Synonyms,
+    _Frozen,
+)
 from .workdays import WorkdayCalendar
 
 __all__ = ["SNAPSHOT_FORMAT", "Snapshot", "load_snapshot", "snapshot_data", "write_snapshot"]
@@ -115,6 +124,7 @@ class Snapshot(_Frozen):
     synonyms: Synonyms = Synonyms(synonyms=())
     form_schemas: dict[str, dict[str, Any]] = Field(default_factory=dict)
     """Derived from the items (``sc.form_schema``), for portals; not read back."""
+    referrals: Referrals = Referrals.model_construct(referrals=())
     report: SnapshotReport
     calendar: SnapshotCalendar
     servicecatalog: SnapshotSource
@@ -148,6 +158,7 @@ def snapshot_data(
     ]
     data["synonyms"] = Synonyms(synonyms=catalog.synonyms).model_dump(mode="json")
     data["form_schemas"] = form_schemas(catalog.items())
+    data["referrals"] = Referrals(referrals=catalog.referrals).model_dump(mode="json")
     data["report"] = {
         "items": catalog.report.items,
         "findings": [_finding_data(finding) for finding in catalog.report.findings],
@@ -277,6 +288,7 @@ def _catalog(file: Path, snapshot: Snapshot) -> Catalog:
                 for entry in snapshot.calendar.files
             ],
         ),
+        snapshot.referrals.referrals,
     )
 
 

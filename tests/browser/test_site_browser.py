@@ -20,8 +20,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
+from citizen_queries import IN_SCOPE, OUT_OF_SCOPE
 
 from conftest import BUNDLED_CATALOG, PENALTY_ITEM, REPO_ROOT, SERVICE_ITEM
 from servicecatalog import Catalog, load_catalog
@@ -64,6 +66,25 @@ def index_url(site: Path) -> str:
 
 def page_url(site: Path, code: str) -> str:
     return (site / "items" / f"{code}.html").as_uri()
+
+
+# Pages beside the index and the item pages that every layout and accessibility check visits.
+HANDOUT = f"{SERVICE_ITEM}-handout"
+EXTRA_PAGES = ("empty", "referral", "list-service", HANDOUT)
+
+
+def url_of(site: Path, index_url: str, page: str) -> str:
+    """The address of a page the checks name: ``index``, an empty result, a referral, a list's
+    own page, or an item's page or handout (by its file name in items/)."""
+    if page == "index":
+        return index_url
+    if page == "empty":
+        return index_url + "?q=xyzzy"
+    if page == "referral":
+        return index_url + "?q=" + quote("医保报销")
+    if page.startswith("list-"):
+        return (site / f"{page}.html").as_uri()
+    return page_url(site, page)
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +220,7 @@ def test_the_query_is_kept_in_the_address(reset: Any, index_url: str) -> None:
     shared = browser.current_url
     browser.get(index_url)
     browser.get(shared)
-    wait_for(browser, lambda: visible_codes(browser)[:4] == list(CARD_ITEMS))
+    wait_for(browser, lambda: sorted(visible_codes(browser)[:4]) == list(CARD_ITEMS))
     assert browser.find_element(By.ID, "search").get_attribute("value") == "社保卡"
 
 
@@ -224,13 +245,13 @@ def overflow(driver: Any) -> int:
     )
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("page", ["index", *ITEM_PAGES])
+@pytest.mark.parametrize("width", [*WIDTHS, 320])
+@pytest.mark.parametrize("page", ["index", *ITEM_PAGES, *EXTRA_PAGES])
 def test_nothing_overflows_horizontally(
     browser: Any, site: Path, index_url: str, page: str, width: int
 ) -> None:
     set_width(browser, width)
-    browser.get(index_url if page == "index" else page_url(site, page))
+    browser.get(url_of(site, index_url, page))
     assert overflow(browser) <= 0
 
 
@@ -372,13 +393,13 @@ def axe_violations(driver: Any) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("page", ["index", *ITEM_PAGES])
+@pytest.mark.parametrize("page", ["index", *ITEM_PAGES, *EXTRA_PAGES])
 def test_axe_finds_no_wcag_violation(
     browser: Any, site: Path, index_url: str, page: str, width: int
 ) -> None:
     set_width(browser, width)
     browser.set_script_timeout(60)
-    browser.get(index_url if page == "index" else page_url(site, page))
+    browser.get(url_of(site, index_url, page))
     violations = axe_violations(browser)
     assert [
         (v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3]) for v in violations
@@ -431,6 +452,220 @@ def test_the_index_does_not_shift_while_it_loads(browser: Any, index_url: str) -
         """
     )
     assert shift < 0.1
+
+
+# ---- what citizens type: the held-out queries, crafted addresses, an empty result -------------
+
+
+def shown_after(driver: Any, url: str) -> list[str]:
+    """The codes the index shows, best first, once the search has run on the address ``url``."""
+    driver.get(url)
+    wait_for(driver, lambda: driver.find_element(By.ID, "result-count").text != "")
+    return visible_codes(driver)
+
+
+def test_citizen_queries_find_the_service_in_the_first_three(
+    reset: Any, index_url: str, record_property: Any
+) -> None:
+    browser = reset
+    misses = []
+    for kind, query, code in IN_SCOPE:
+        found = shown_after(browser, index_url + "?q=" + quote(query))
+        if code not in found[:3]:
+            misses.append((kind, query, code, found[:3]))
+    hits = len(IN_SCOPE) - len(misses)
+    record_property("hit_at_3", f"{hits}/{len(IN_SCOPE)}")
+    print(f"hit@3: {hits} of {len(IN_SCOPE)} in-scope citizen queries; misses: {misses}")
+    assert len(IN_SCOPE) == 28
+    assert hits >= 24, misses
+    assert console_errors(browser) == []
+
+
+@pytest.mark.parametrize(("query", "department"), OUT_OF_SCOPE)
+def test_a_query_about_another_departments_topic_shows_its_referral(
+    reset: Any, index_url: str, catalog: Catalog, query: str, department: str
+) -> None:
+    browser = reset
+    shown_after(browser, index_url + "?q=" + quote(query))
+    box = browser.find_element(By.ID, "referrals")
+    assert box.is_displayed()
+    assert department in box.text
+    [referral] = [r for r in catalog.referrals if r.department == department]
+    phones = [a.get_attribute("href") for a in box.find_elements(By.CSS_SELECTOR, "a")]
+    assert f"tel:{referral.phone}" in phones
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "list=%0A",
+        "list=%22%5D%0A",
+        "type=%0A&department=%22",
+        "department=a%5Cb&type=x'y",
+        "q=%E0%A4%A",
+        "q=%00&list=service",
+        "q=%5C%27%22%3C",
+        "q=" + "%F0%9F%98%80" * 400,
+        "list=__proto__&type=constructor&q=toString",
+        "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    ],
+)
+def test_a_crafted_address_is_ignored_and_search_still_works(
+    reset: Any, index_url: str, catalog: Catalog, address: str
+) -> None:
+    browser = reset
+    browser.get(index_url + "?" + address)
+    wait_for(browser, lambda: browser.find_element(By.ID, "result-count").text != "")
+    assert console_errors(browser) == []
+    search_for(browser, "失业保险金")
+    wait_for(browser, lambda: "220114043000" in visible_codes(browser)[:3])
+    assert console_errors(browser) == []
+
+
+def test_an_empty_result_offers_near_matches_popular_services_and_12333(
+    reset: Any, index_url: str, catalog: Catalog
+) -> None:
+    browser = reset
+    set_width(browser, 390)
+    browser.get(index_url)
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("xyzzy", Keys.ENTER)
+    empty = browser.find_element(By.ID, "no-results")
+    wait_for(browser, empty.is_displayed)
+    assert visible_codes(browser) == []
+    assert browser.find_element(By.ID, "result-count").text == "找到 0 个事项"
+    links = [a.get_attribute("href") for a in empty.find_elements(By.CSS_SELECTOR, "a")]
+    assert "tel:12333" in links
+    assert catalog.manifest is not None
+    assert catalog.manifest.site is not None
+    for code in catalog.manifest.site.popular:
+        assert any(link.endswith(f"items/{code}.html") for link in links), code
+    # On a phone the count is brought into view, and the box lies on the screen.
+    top = browser.execute_script(
+        "return document.getElementById('result-count').getBoundingClientRect().top"
+    )
+    assert -1 <= top < browser.execute_script("return window.innerHeight")
+    # A query that is nearly right offers the items nearest to it.
+    search_for(browser, "仲裁补贴申领登记")
+    wait_for(browser, lambda: len(visible_codes(browser)) > 0 or empty.is_displayed())
+    if empty.is_displayed():
+        assert browser.find_elements(By.CSS_SELECTOR, "#nearest a")
+    browser.set_window_size(1366, 900)
+
+
+def test_without_javascript_the_list_links_lead_to_list_pages(
+    browser: Any, index_url: str, catalog: Catalog
+) -> None:
+    browser.set_window_size(1366, 900)
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(index_url)
+        notice = browser.find_element(By.CSS_SELECTOR, "noscript")
+        assert "JavaScript" in notice.get_attribute("textContent")
+        assert not browser.find_element(By.ID, "search").is_displayed()
+        browser.find_element(By.CSS_SELECTOR, '[data-list-link="talent"]').click()
+        wait_for(browser, lambda: browser.current_url.endswith("list-talent.html"))
+        assert visible_codes(browser) == [item.code for item in catalog.items(list="talent")]
+        assert browser.find_element(By.TAG_NAME, "h2").text == "人才权力清单"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+        browser.get(index_url)
+
+
+# ---- an item page: the summary first, phones to tap, a handout to print ------------------------
+
+
+@pytest.mark.parametrize("mode", ["normal", "elder"])
+def test_the_first_screen_of_an_item_on_a_phone_shows_the_summary(
+    browser: Any, site: Path, mode: str
+) -> None:
+    set_width(browser, 390)
+    browser.set_window_size(browser.get_window_size()["width"], 844)
+    browser.get(page_url(site, SERVICE_ITEM) + f"?mode={mode}")
+    summary = browser.find_element(By.ID, "summary")
+    top = summary.location["y"] - browser.execute_script("return window.scrollY")
+    height = browser.execute_script("return window.innerHeight")
+    assert top + 120 < height, (mode, top, height)  # the box's title and its first lines
+    phones = summary.find_elements(By.CSS_SELECTOR, 'a[href^="tel:"]')
+    assert {a.get_attribute("href") for a in phones if a.is_displayed()} >= {"tel:12333"}
+    browser.get(page_url(site, SERVICE_ITEM) + "?mode=normal")
+    browser.set_window_size(1366, 900)
+
+
+def test_every_phone_on_an_item_page_is_a_tel_link(browser: Any, site: Path) -> None:
+    for code in ITEM_PAGES:
+        browser.get(page_url(site, code))
+        loose = browser.execute_script(
+            """
+            var phone = /(^|[^0-9])(0[0-9]{2,3}-?[0-9]{7,8}|123[0-9]{2})([^0-9]|$)/;
+            var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            var found = [];
+            while (walker.nextNode()) {
+              var node = walker.currentNode;
+              if (phone.test(node.textContent) && !node.parentElement.closest('a[href^="tel:"]')
+                  && !node.parentElement.closest("script")) {
+                found.push(node.textContent.trim().slice(0, 60));
+              }
+            }
+            return found;
+            """
+        )
+        assert loose == [], code
+
+
+def test_the_one_thing_box_lists_only_what_an_applicant_starts(
+    browser: Any, site: Path, catalog: Catalog
+) -> None:
+    for item in catalog.items():
+        if item.one_thing is None or item.item_type.authority_initiated:
+            continue
+        browser.get(page_url(site, item.code))
+        for link in browser.find_elements(By.CSS_SELECTOR, ".related a"):
+            code = link.get_attribute("href").rsplit("/", 1)[-1].removesuffix(".html")
+            assert not catalog.item(code).item_type.authority_initiated, (item.code, code)
+
+
+def pdf_pages(driver: Any) -> int:
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    pdf = base64.b64decode(driver.print_page(options))
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_the_handout_prints_on_at_most_two_a4_pages_with_a_qr_code(
+    browser: Any, site: Path, catalog: Catalog
+) -> None:
+    browser.set_window_size(1366, 900)
+    browser.get(page_url(site, SERVICE_ITEM))
+    link = browser.find_element(By.CSS_SELECTOR, "[data-handout-link]")
+    browser.find_element(By.ID, "region-select").send_keys("南关区")
+    wait_for(browser, lambda: link.get_attribute("href").endswith("#region-220102"))
+    link.click()
+    wait_for(browser, lambda: "-handout.html" in browser.current_url)
+    shown = [
+        region.get_attribute("data-handout-region")
+        for region in browser.find_elements(By.CSS_SELECTOR, "[data-handout-region]")
+        if region.is_displayed()
+    ]
+    assert shown == ["220102"]
+    assert browser.find_elements(By.CSS_SELECTOR, ".qr svg")
+    assert 1 <= pdf_pages(browser) <= 2
+    for code in (LICENCE_SUB_ITEM, PENALTY_ITEM, "220114001003"):
+        browser.get(page_url(site, f"{code}-handout"))
+        assert 1 <= pdf_pages(browser) <= 2, code
+
+
+def test_a_printed_item_page_has_no_empty_folded_heading(browser: Any, site: Path) -> None:
+    browser.get(page_url(site, SERVICE_ITEM))
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        folded = browser.find_elements(By.CSS_SELECTOR, "details.folded:not([open]) summary h2")
+        assert folded
+        assert [h.text for h in folded if h.is_displayed()] == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 # ---- the README's screenshots -------------------------------------------------------------------

@@ -27,9 +27,10 @@ from ..errors import RenderError
 from ..model import Item
 from .environment import make_environment
 from .form import form_view, render_form_html
+from .handout import render_handout
 from .html import render_html
 from .markdown import escape_markdown, render_markdown
-from .site import SITE_MARKER, build_site, catalog_json
+from .site import SITE_MARKER, base_url, build_site, catalog_json
 from .view import GuideView, guide_view, index_view
 from .word import render_docx, render_form_docx
 
@@ -46,8 +47,9 @@ __all__ = [
     "render_guide",
 ]
 
-FORMATS = ("html", "md", "docx")
-"""The formats :func:`render_guide` knows: html and md give ``str``, docx gives ``bytes``."""
+FORMATS = ("html", "md", "docx", "handout")
+"""The formats :func:`render_guide` knows: html, md and handout give ``str``, docx gives
+``bytes``."""
 
 FORM_FORMATS = ("html", "docx")
 """What :func:`render_form` writes: ``html`` gives ``str``, ``docx`` gives ``bytes``."""
@@ -56,7 +58,7 @@ FORM_FORMATS = ("html", "docx")
 @overload
 def render_guide(
     item: Item,
-    fmt: Literal["html", "md"],
+    fmt: Literal["html", "md", "handout"],
     *,
     catalog: Catalog,
     templates_dir: str | Path | None = None,
@@ -88,11 +90,14 @@ def render_guide(
     templates_dir: str | Path | None = None,
     region: str | None = None,
 ) -> str | bytes:
-    """The service guide of ``item`` in format ``fmt``: ``"html"``, ``"md"`` or ``"docx"``.
+    """The service guide of ``item`` in format ``fmt``: ``"html"``, ``"md"``, ``"docx"`` or
+    ``"handout"``.
 
-    Returns ``str`` for ``html`` (a complete page, stylesheet inlined, schema.org JSON-LD) and
-    ``md`` (GitHub Flavored Markdown), and ``bytes`` for ``docx`` (write them to a ``.docx``
-    file). ``catalog`` resolves the item's law ids to full names and its list ids to titles.
+    Returns ``str`` for ``html`` (a complete page, stylesheet inlined, schema.org JSON-LD),
+    ``md`` (GitHub Flavored Markdown) and ``handout`` (the citizen sections as an HTML page ready
+    to print on at most two A4 pages, with a QR code of the item's page when ``catalog.yaml`` sets
+    ``site.base_url``), and ``bytes`` for ``docx`` (write them to a ``.docx`` file).
+    ``catalog`` resolves the item's law ids to full names and its list ids to titles.
     ``templates_dir`` is a folder whose files override the bundled templates of the same name
     (``guide.html``, ``guide.md``, ``static/site.css``); the DOCX is built in code and has none.
     ``region`` (a region code) makes the guide that region's: its agency, address, hours, phones
@@ -109,6 +114,10 @@ def render_guide(
     folder = Path(templates_dir) if templates_dir is not None else None
     if fmt == "md":
         return render_markdown(view, make_environment(folder, finalize=escape_markdown), item=item)
+    if fmt == "handout":
+        return render_handout(
+            view, make_environment(folder), base_url=base_url(catalog), site=False
+        )
     return render_html(view, make_environment(folder), site=False, item=item)
 
 

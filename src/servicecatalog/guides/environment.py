@@ -11,17 +11,19 @@ Jinja's ``finalize`` hook, so catalog text can never become markup in either for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .. import _project
 from ..errors import RenderError
 
-__all__ = ["make_environment", "render_template", "static_source"]
+__all__ = ["linked", "make_environment", "render_template", "static_source", "tel_href"]
 
 
 @lru_cache(maxsize=8)
@@ -50,7 +52,41 @@ def make_environment(
         **options,
     )
     environment.globals["project"] = PROJECT
+    environment.filters["tel"] = tel_href
+    environment.filters["links"] = linked
     return environment
+
+
+def tel_href(phone: str) -> str:
+    """The ``tel:`` address of a phone number as written (``0431-88888888`` → ``043188888888``):
+    its digits and a leading ``+``."""
+    return ("+" if phone.lstrip().startswith("+") else "") + re.sub(r"[^0-9]", "", phone)
+
+
+# What a citizen taps in text: a web address, a government hotline (123xx), a number with its
+# area code (0431-88888888). Digits within longer runs of digits (an item code) are none of these.
+_LINKABLE = re.compile(
+    r"(?P<url>https?://[^\s<>\"'，。；、）]+)"
+    r"|(?<![0-9-])(?P<phone>0[0-9]{2,3}-?[0-9]{7,8}|123[0-9]{2})(?![0-9])"
+)
+
+
+def linked(text: object) -> Markup:
+    """``text`` escaped, with every web address and phone number in it a link (``tel:`` for a
+    phone)."""
+    text = str(text)
+    parts: list[str] = []
+    last = 0
+    for match in _LINKABLE.finditer(text):
+        parts.append(str(escape(text[last : match.start()])))
+        shown = escape(match.group())
+        if match.group("url") is not None:
+            parts.append(f'<a href="{shown}">{shown}</a>')
+        else:
+            parts.append(f'<a href="tel:{tel_href(match.group())}">{shown}</a>')
+        last = match.end()
+    parts.append(str(escape(text[last:])))
+    return Markup("".join(parts))
 
 
 PROJECT = {

@@ -25,9 +25,17 @@ STYLESHEET = "static/site.css"
 """The stylesheet of every page (screen and print), a static file of the templates folder."""
 
 
-def render_html(view: GuideView, environment: jinja2.Environment, *, site: bool, item: Item) -> str:
+def render_html(
+    view: GuideView,
+    environment: jinja2.Environment,
+    *,
+    site: bool,
+    item: Item,
+    canonical: str | None = None,
+) -> str:
     """The guide of ``view`` (drawn from ``item``) as an HTML document; ``site`` chooses a page of
-    the static site. The template sees ``item`` too, for a field the view does not show."""
+    the static site. The template sees ``item`` too, for a field the view does not show.
+    ``canonical`` is the page's address on the published site, where it is known."""
     return render_template(
         environment,
         "guide.html",
@@ -39,6 +47,7 @@ def render_html(view: GuideView, environment: jinja2.Environment, *, site: bool,
         inline_css=None if site else Markup(static_source(environment, STYLESHEET)),
         json_ld=script_json(json_ld(view)),
         print_header=css_string(view.name),
+        canonical=canonical,
     )
 
 

@@ -1,31 +1,53 @@
 """The site's search index: what ``assets/site.js`` searches, computed when the site is built.
 
 For every item the fields of :func:`servicecatalog.search.searchable` (name first, then code,
-一件事, result, materials, conditions, FAQ questions) and the pinyin of its name — full
-(``shiyebaoxianjinshenling``) and initials (``sybxjsl``), from ``pypinyin`` — so that a citizen
-who types Latin letters finds it too; and the catalog's synonyms. The index is a script that
-assigns one global (``window.SERVICECATALOG_SEARCH``), not a JSON file: a page opened from disk
-(``file://``) may run a script next to it, but not fetch a file.
+一件事, result, materials, conditions, FAQ questions) and the pinyin syllables of its name, from
+``pypinyin`` — so that a citizen who types Latin letters (``shiye``, ``sybx``) finds it too.
+Beside the items: the catalog's synonyms (``synonyms.yaml``), its referrals (``referrals.yaml``),
+the services offered first when nothing is found (``site.popular``), and ``fold``, the
+traditional characters that fold to the simplified characters the catalog uses, from OpenCC's
+data (``養老保險`` finds 养老保险): only those characters, so the map stays small.
+
+The script splits texts into character n-grams itself, in the browser, so the index holds each
+text once. It is a script that assigns one global (``window.SERVICECATALOG_SEARCH``), not a JSON
+file: a page opened from disk (``file://``) may run a script next to it, but not fetch a file.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from ..catalog import Catalog
 from ..model import Item
 from ..search import FIELDS, searchable
 
-__all__ = ["search_index", "search_script"]
+__all__ = ["search_index", "search_script", "traditional_fold"]
+
+# The CJK Unified Ideographs block: where every character a catalog and a query share lies.
+_CJK = range(0x4E00, 0xA000)
 
 
 def search_index(catalog: Catalog) -> dict[str, Any]:
-    """The index: ``fields`` (ranked), ``synonyms`` (term → words) and one entry per item."""
+    """The index: ``fields`` (ranked), ``synonyms`` (term → words), ``referrals``, ``popular``
+    (codes), ``fold`` (traditional → simplified, one string of pairs) and one entry per item."""
+    items = catalog.items()
+    site = catalog.manifest.site if catalog.manifest else None
+    referrals = [
+        referral.model_dump(mode="json", exclude_none=True) for referral in catalog.referrals
+    ]
+    synonyms = {synonym.term: list(synonym.means) for synonym in catalog.synonyms}
+    entries = [_entry(item) for item in items]
+    known = {item.code for item in items}
+    texts = [json.dumps(part, ensure_ascii=False) for part in (entries, synonyms, referrals)]
     return {
         "fields": list(FIELDS),
-        "synonyms": {synonym.term: list(synonym.means) for synonym in catalog.synonyms},
-        "items": [_entry(item) for item in catalog.items()],
+        "synonyms": synonyms,
+        "referrals": referrals,
+        "popular": [code for code in (site.popular if site else ()) if code in known],
+        "fold": "".join(f"{t}{s}" for t, s in traditional_fold(texts).items()),
+        "items": entries,
     }
 
 
@@ -38,20 +60,38 @@ def search_script(catalog: Catalog) -> str:
     return f"window.SERVICECATALOG_SEARCH = {data};\n"
 
 
-def _entry(item: Item) -> dict[str, Any]:
-    full, initials = _pinyin(item.name)
+def traditional_fold(texts: Iterable[str]) -> dict[str, str]:
+    """Traditional character → the simplified character OpenCC converts it to, for every
+    simplified character that occurs in ``texts`` (what a query folded so can match)."""
+    import opencc  # its dictionaries are loaded only to build a site
+
+    used = {char for text in texts for char in text if ord(char) in _CJK}
+    characters = [chr(code) for code in _CJK]
+    # One call over the whole block, a character a line: OpenCC converts phrases, never across
+    # a line break, so each line is the conversion of its character alone.
+    simplified = opencc.OpenCC("t2s").convert("\n".join(characters)).split("\n")
     return {
-        "code": item.code,
-        "fields": {name: list(texts) for name, texts in searchable(item).items() if texts},
-        "pinyin": full,
-        "initials": initials,
+        traditional: folded
+        for traditional, folded in zip(characters, simplified, strict=True)
+        if folded != traditional and len(folded) == 1 and folded in used
     }
 
 
-def _pinyin(text: str) -> tuple[str, str]:
-    """The pinyin of the Chinese in ``text``, without tones: in full, and initials."""
-    from pypinyin import Style, lazy_pinyin  # a large dictionary: loaded only to build a site
+def _entry(item: Item) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "code": item.code,
+        "fields": {name: list(texts) for name, texts in searchable(item).items() if texts},
+        "pinyin": _pinyin(item.name),
+    }
+    if item.item_type.authority_initiated:
+        entry["initiated"] = True  # ranked after what an applicant starts, where all else ties
+    return entry
 
-    syllables = [s for s in lazy_pinyin(text, errors="ignore") if s.isascii() and s.isalpha()]
-    initials = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")
-    return "".join(syllables), "".join(s for s in initials if s.isascii() and s.isalpha())
+
+def _pinyin(text: str) -> str:
+    """The pinyin syllables of the Chinese in ``text``, without tones, separated by spaces
+    (``shi ye bao xian jin shen ling``): the script matches full pinyin and initials from
+    syllable boundaries, and ranks an earlier syllable first."""
+    from pypinyin import lazy_pinyin  # a large dictionary: loaded only to build a site
+
+    return " ".join(s for s in lazy_pinyin(text, errors="ignore") if s.isascii() and s.isalpha())

@@ -3,8 +3,10 @@
 ```
 OUTDIR/
   index.html              the four lists, search and filters (assets/site.js)
+  list-<id>.html          one list's items, for readers without JavaScript
   items/<code>.html       one guide per item, with schema.org JSON-LD
   items/<code>.<F>.html   each form blank (空白表格), ready to print; .sample.html: 示例样表
+  items/<code>-handout.html  its handout for the hall: two A4 pages at most, with a QR code
   assets/site.css         screen, phone, 长者模式, high contrast and print (A4) styles
   assets/site.js          search, filters, the region picker, the reading-mode switches
   assets/mode.js          sets the reading mode before the first paint
@@ -45,11 +47,12 @@ from ..model import Manifest
 from ..snapshot import snapshot_data
 from .environment import make_environment, render_template, static_source
 from .form import form_view, render_form_html
+from .handout import handout_url, render_handout
 from .html import STYLESHEET, render_html
 from .search import search_script
 from .view import GuideView, guide_view, index_view
 
-__all__ = ["SITE_MARKER", "build_site", "catalog_json"]
+__all__ = ["SITE_MARKER", "base_url", "build_site", "catalog_json"]
 
 SITE_MARKER = ".servicecatalog-site"
 """The file that marks a folder as a site :func:`build_site` made (and may replace)."""
@@ -117,6 +120,12 @@ def catalog_json(catalog: Catalog) -> dict[str, Any]:
     """
     _check_catalog(catalog)
     return snapshot_data(catalog)
+
+
+def base_url(catalog: Catalog) -> str | None:
+    """The address the site is published at (``site.base_url`` of ``catalog.yaml``), or None."""
+    site = catalog.manifest.site if catalog.manifest else None
+    return site.base_url if site else None
 
 
 def _check_target(target: Path, catalog: Catalog) -> None:
@@ -256,24 +265,33 @@ def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -
     for name in ("site.js", "mode.js", "favicon.svg"):
         write(f"assets/{name}", static_source(environment, f"static/{name}"))
     write("assets/search-index.js", search_script(catalog))
-    index = render_template(
-        environment,
-        "index.html",
-        index=index_view(catalog),
-        stylesheet="assets/site.css",
-        site=True,
-        assets="assets",
-    )
-    write("index.html", index)
+    address = base_url(catalog)
+    index = index_view(catalog)
+    for current, name in [(None, "index.html"), *((g.id, g.page) for g in index.lists)]:
+        page = render_template(
+            environment,
+            "index.html",
+            index=index,
+            stylesheet="assets/site.css",
+            site=True,
+            assets="assets",
+            current=current,
+            canonical=f"{address}{name}" if address else None,
+        )
+        write(name, page)
     for item in catalog.items():
         view = guide_view(item, catalog, all_regions=True)
-        page = render_html(view, environment, site=True, item=item)
+        page = render_html(
+            view, environment, site=True, item=item, canonical=handout_url(address, item.code)
+        )
         write(f"items/{item.code}.html", page)
         for sample, form_id, file_name in _form_pages(view):
             form_page = render_form_html(
                 form_view(item, form_id, catalog, sample=sample), environment
             )
             write(f"items/{file_name}", form_page)
+        handout = render_handout(view, environment, base_url=address, site=True)
+        write(f"items/{item.code}-handout.html", handout)
     data = json.dumps(catalog_json(catalog), ensure_ascii=False, indent=2)
     write("catalog.json", data + "\n")
     marker = {"generator": "servicecatalog", "note": _MARKER_NOTE, "files": sorted(written)}

@@ -57,8 +57,10 @@ __all__ = [
     "LocalView",
     "Numbered",
     "Paragraph",
+    "ReferralNote",
     "Regions",
     "Section",
+    "Summary",
     "Table",
     "guide_view",
     "index_view",
@@ -236,6 +238,26 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """The citizen's answers, in one box before the administrative sections (办事指引): what to
+    bring, how long, what it costs, how many visits, where and whom to call, and what to do if
+    refused. Where and the phones are the local implementation's (``GuideView.local``) or, on the
+    site, the region picker's."""
+
+    materials: tuple[str, ...]
+    """The names of the materials the applicant hands in (not those had otherwise)."""
+    exempt: int
+    """How many listed materials the applicant need not hand in (数据共享, 电子证照, 告知承诺)."""
+    time_limit: str
+    fee: str
+    visits: str | None
+    """到现场次数, for items one applies for."""
+    refused: str
+    """What to do if the application is refused or the decision is disputed (every guide has
+    a 救济途径 section to link to)."""
+
+
+@dataclass(frozen=True)
 class ListRef:
     """A list (清单) an item is on: its id in catalog.yaml and its title."""
 
@@ -291,6 +313,13 @@ class GuideView:
     """The other items of the same 一件事."""
     forms: tuple[FormLink, ...] = ()
     """The item's forms, each with the material it is filed as and its pages' file names."""
+    """The other items of the same 一件事 that an applicant starts (never a penalty, an
+    inspection or a coercive measure)."""
+    summary: Summary | None = None
+    """The citizen's answers, shown first on an HTML page."""
+    citizen_sections: tuple[str, ...] = ()
+    """The keys of the sections a handout prints: what the applicant needs, none of the back
+    office's."""
 
     def section(self, key: str) -> Section:
         """The section with ``key``; ``KeyError`` if the guide has none (``penalty``)."""
@@ -328,9 +357,7 @@ def guide_view(
     context = _Context(item, catalog, manifest, lists, local, locals_, all_regions)
     built = _authority_sections(context) if _initiated(item) else _application_sections(context)
     sections = tuple(
-        Section(
-            key, f"{_chinese_number(number)}、{title}", blocks, folded=key == "handling-process"
-        )
+        Section(key, f"{_chinese_number(number)}、{title}", blocks, folded=key in _FOLDED)
         for number, (key, title, blocks) in enumerate(built, start=1)
     )
     return GuideView(
@@ -357,6 +384,8 @@ def guide_view(
         siblings=_siblings(item, catalog),
         one_thing=_one_thing(item, catalog),
         forms=_form_links(item),
+        summary=_summary(context),
+        citizen_sections=tuple(key for key, _, _ in built if key in _CITIZEN_SECTIONS),
     )
 
 
@@ -374,6 +403,54 @@ def _form_links(item: Item) -> tuple[FormLink, ...]:
             ),
         )
         for form in item.forms
+    )
+
+
+# What citizens rarely need, folded on an HTML page: the back office's steps, the forms' fields.
+_FOLDED = frozenset({"handling-process", "forms"})
+_CITIZEN_SECTIONS = frozenset(
+    {
+        "conditions",
+        "materials",
+        "service-process",
+        "procedure",
+        "time-limit",
+        "fee",
+        "result",
+        "remedies",
+    }
+)
+
+
+def _summary(context: _Context) -> Summary:
+    item = context.item
+    handed_in = tuple(m.name for m in item.materials if m.exempt_by is None)
+    committed = item.time_limit.committed
+    limit = f"承诺{_duration(committed)}办结" if committed.days else "即办件，当场办结"
+    fee = "不收费" if not item.fee.charged else f"收费：{item.fee.standard or '见“收费”'}"
+    return Summary(
+        materials=handed_in,
+        exempt=len(item.materials) - len(handed_in),
+        time_limit=limit,
+        fee=fee,
+        visits=None if _initiated(item) else _visits_label(item.visits),
+        refused=_refused(item, context.local or (context.regions[0] if context.regions else None)),
+    )
+
+
+def _refused(item: Item, local: LocalView | None) -> str:
+    complaint = _fact(local.facts, "监督投诉电话") if local else NOT_SET
+    call = f"可拨打监督投诉电话 {complaint} 反映。" if complaint != NOT_SET else ""
+    if _initiated(item):
+        return f"对决定不服的，可以依法申请行政复议或者提起行政诉讼（见“救济途径”）；{call}"
+    if item.item_type is ItemType.PUBLIC_SERVICE:
+        return (
+            "不予受理或者不予办理的，窗口应当一次性告知理由和需要补正的内容；对结果不服的，见"
+            f"“救济途径”。{call}"
+        )
+    return (
+        "不予受理或者不予批准的，实施机关应当书面说明理由；对决定不服的，可以依法申请行政复议"
+        f"或者提起行政诉讼（见“救济途径”）。{call}"
     )
 
 
@@ -401,7 +478,7 @@ def _one_thing(item: Item, catalog: Catalog) -> tuple[ItemLink, ...]:
     return tuple(
         ItemLink(other.code, other.name)
         for other in catalog.one_thing(item.one_thing)
-        if other.code != item.code
+        if other.code != item.code and not _initiated(other)
     )
 
 
@@ -928,6 +1005,21 @@ class ListGroup:
     title: str
     count: int
 
+    @property
+    def page(self) -> str:
+        """The pre-rendered page of the list, beside ``index.html`` (what works without
+        JavaScript)."""
+        return f"list-{self.id}.html"
+
+
+@dataclass(frozen=True)
+class ReferralNote:
+    """Another department's topic, as an empty search result names it."""
+
+    topic: str
+    department: str
+    phone: str | None
+
 
 @dataclass(frozen=True)
 class IndexView:
@@ -945,6 +1037,14 @@ class IndexView:
     """The departments present, sorted."""
     left_out: tuple[LeftOutRow, ...] = ()
     """Item files that did not validate and are not on the site (a site built anyway)."""
+    popular: tuple[ItemLink, ...] = ()
+    """The most used services (``site.popular``), offered when a search finds nothing."""
+    referrals: tuple[ReferralNote, ...] = ()
+    """The topics other departments handle (``referrals.yaml``)."""
+
+    def list_title(self, list_id: str) -> str:
+        """The title of the list ``list_id``."""
+        return next((group.title for group in self.lists if group.id == list_id), list_id)
 
 
 @dataclass(frozen=True)
@@ -980,7 +1080,18 @@ def index_view(catalog: Catalog) -> IndexView:
         item_types=tuple(kind.value for kind in ItemType if kind in present),
         departments=tuple(sorted({item.department for item in items})),
         left_out=tuple(LeftOutRow(entry.code, entry.reasons()) for entry in catalog.left_out()),
+        popular=_popular(catalog),
+        referrals=tuple(
+            ReferralNote("、".join(referral.terms[:2]), referral.department, referral.phone)
+            for referral in catalog.referrals
+        ),
     )
+
+
+def _popular(catalog: Catalog) -> tuple[ItemLink, ...]:
+    site = catalog.manifest.site if catalog.manifest else None
+    codes = site.popular if site else ()
+    return tuple(ItemLink(code, catalog.item(code).name) for code in codes if code in catalog)
 
 
 def _index_row(item: Item, manifest: Manifest | None) -> IndexRow:

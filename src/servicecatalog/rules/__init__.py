@@ -19,6 +19,7 @@ from . import (
     forms,
     legal_basis,
     levels,
+    links,
     lists,
     materials,
     names,
@@ -82,6 +83,7 @@ FAMILIES = (
     publication,
     levels,
     synonyms,
+    links,
     configuration,
 )
 

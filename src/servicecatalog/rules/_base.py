@@ -17,7 +17,7 @@ from typing import Any, Literal
 from .._files import ReadProblem
 from ..findings import Lang, Severity
 from ..loader import LoadedDocument, Loc, load_content, load_file
-from ..model import ImplementationList, Item, Law, Level, Manifest, Region, Synonym
+from ..model import ImplementationList, Item, Law, Level, Manifest, Referral, Region, Synonym
 from ..workdays import WorkdayCalendar
 
 __all__ = [
@@ -124,6 +124,8 @@ class Context:
     implementation_lists: list[ImplementationEntry] = field(default_factory=list)
     synonyms: tuple[Synonym, ...] = ()
     synonyms_document: LoadedDocument | None = None
+    referrals: tuple[Referral, ...] = ()
+    referrals_document: LoadedDocument | None = None
     broken_items: dict[str, str] = field(default_factory=dict)
     """Item files that did not validate: the code their name gives, and the file's name in
     findings. Catalog-wide counts take them into account."""
