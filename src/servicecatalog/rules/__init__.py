@@ -25,6 +25,7 @@ from . import (
     publication,
     revision,
     schema,
+    spreadsheet,
     synonyms,
     text,
     time_limits,
@@ -79,6 +80,7 @@ FAMILIES = (
     levels,
     synonyms,
     configuration,
+    spreadsheet,
 )
 
 
