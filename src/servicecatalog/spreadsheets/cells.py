@@ -85,6 +85,9 @@ class SheetReader:
     aliases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Per sheet name, extra header aliases (normalized alias -> the column's header)."""
     findings: list[Finding] = field(default_factory=list)
+    refused: set[Cell] = field(default_factory=set)
+    """Cells whose value could not be read: a finding said why, and the model's complaint about
+    the value missing there would only repeat it."""
 
     def finding(
         self,
@@ -95,12 +98,16 @@ class SheetReader:
         en: str,
         item: str | None = None,
     ) -> None:
+        """Add a finding at ``cell``; its message starts with the cell (``申请材料!E2：``),
+        which the line and column of a text or GitHub line cannot name."""
+        if rule in _CONSEQUENTIAL and cell in self.refused:
+            return
         self.findings.append(
             Finding(
                 rule=rule,
                 severity=severity,
-                message=zh,
-                message_en=en,
+                message=f"{cell.ref}：{zh}",
+                message_en=f"{cell.ref}: {en}",
                 file=self.file,
                 line=cell.row,
                 column=cell.column,
@@ -157,13 +164,13 @@ class SheetReader:
         for index, text in enumerate(header, start=1):
             if text is None or not str(text).strip():
                 continue
-            column = known.get(normal_header(str(text)))
-            if column is None or column.key in taken:
-                self._unknown_header(sheet, index, str(text), column is not None)
+            found = known.get(normal_header(str(text)))
+            if found is None or found.key in taken:
+                self._unknown_header(sheet, index, str(text), found is not None)
                 continue
-            taken.add(column.key)
-            if not column.derived:
-                columns[index] = column
+            taken.add(found.key)
+            if not found.derived:
+                columns[index] = found
         missing = [c.header for c in sheet.columns if c.required and c.key not in taken]
         if missing:
             names = "、".join(missing)
@@ -205,6 +212,7 @@ class SheetReader:
             value = self.value(raw, column, cell)
             if value is _INVALID:
                 row.invalid.add(column.key)
+                self.refused.add(cell)
             else:
                 row.values[column.key] = value
         if not row.values and not row.invalid:
@@ -222,6 +230,8 @@ class SheetReader:
             self.finding("sheet-invalid-value", Severity.ERROR, cell, error.zh, error.en)
             return _INVALID
 
+
+_CONSEQUENTIAL = frozenset({"schema-missing-key", "schema-invalid-value"})
 
 _INVALID: Any = object()
 """A cell that could not be read; a finding says why."""

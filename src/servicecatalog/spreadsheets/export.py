@@ -14,6 +14,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -200,13 +201,13 @@ def _data_sheets(catalog: Catalog) -> Iterator[tuple[str, SheetWriter]]:
         REGIONS.name: lambda: _region_rows(catalog),
     }
     for sheet in SHEETS:
-        produce = producers[sheet.name]
-        yield (
-            sheet.name,
-            lambda worksheet, sheet=sheet, produce=produce: _write_table(
-                worksheet, sheet, produce()
-            ),
-        )
+        yield sheet.name, partial(_write_produced, sheet=sheet, produce=producers[sheet.name])
+
+
+def _write_produced(
+    worksheet: Worksheet, *, sheet: Sheet, produce: Callable[[], Iterable[Row]]
+) -> None:
+    _write_table(worksheet, sheet, produce())
 
 
 def _write_table(worksheet: Worksheet, sheet: Sheet, rows: Iterable[Row]) -> None:

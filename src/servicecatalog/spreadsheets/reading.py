@@ -467,9 +467,9 @@ class _Assembly:
                 continue
             if self._duplicate(row, code, seen, "基本编码", "code"):
                 continue
-            rows = {name: by_code.pop(code, []) for name, by_code in children.items()}
-            items.append(_ItemBuilder(self, row, rows).build())
-        for _name, by_code in children.items():
+            own = {name: by_code.pop(code, []) for name, by_code in children.items()}
+            items.append(_ItemBuilder(self, row, own).build())
+        for by_code in children.values():
             for code, rows in by_code.items():
                 self._unknown(rows[0].cell("code"), f"基本编码 {code}（“事项”表中没有）", code)
         return items
@@ -650,7 +650,7 @@ class _ItemBuilder:
 
     def _cited(self, owner: str, loc: Loc) -> list[dict[str, Any]]:
         self.cells.setdefault(loc, self.row.cell("code"))
-        found = []
+        found: list[dict[str, Any]] = []
         for row, reference in self.citations.pop(normal_header(owner), []):
             self.cells[(*loc, len(found))] = row.cell("law")
             self.cells[(*loc, len(found), "articles")] = row.cell("articles")
