@@ -28,7 +28,12 @@ def _mapping_lines(data: dict[str, Any], indent: int) -> list[str]:
     lines: list[str] = []
     pad = " " * indent
     for key, value in data.items():
-        flow = _flow(value)
+        # A file's top-level lists of mappings (materials, steps, citations) are blocks, one
+        # entry a line, as the project writes them.
+        top_list = (
+            indent == 0 and isinstance(value, list) and any(isinstance(v, dict) for v in value)
+        )
+        flow = None if top_list else _flow(value)
         if flow is not None and len(pad) + len(key) + len(flow) + 2 <= _FLOW_WIDTH:
             lines.append(f"{pad}{key}: {flow}")
         elif isinstance(value, dict):
