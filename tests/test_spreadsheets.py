@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 import yaml
 from openpyxl.workbook.workbook import Workbook
+from tests.conftest import BUNDLED_TODAY, CatalogDir
 
 import servicecatalog as sc
 from servicecatalog.findings import Finding
@@ -28,7 +29,6 @@ from servicecatalog.spreadsheets.reading import (
     load_mapping,
     read_workbook,
 )
-from tests.conftest import BUNDLED_TODAY, CatalogDir
 
 LIST_SIZES = {
     "群众和企业到政府办事事项清单": 49,
@@ -100,14 +100,15 @@ def test_codes_are_text_dates_are_dates_and_vocabularies_are_lists(
     code = items.cell(2, headers.index("基本编码") + 1)
     changed = items.cell(2, headers.index("变更日期") + 1)
     assert (code.data_type, code.number_format) == ("s", "@")
-    assert isinstance(changed.value, datetime) and changed.number_format == "yyyy-mm-dd"
+    assert isinstance(changed.value, datetime)
+    assert changed.number_format == "yyyy-mm-dd"
     assert items.freeze_panes == "A2"
     assert items.column_dimensions["A"].width == 15
     lists = {v.formula1 for v in items.data_validations.dataValidation}
     assert (
         '"行政许可,行政处罚,行政强制,行政征收,行政给付,行政检查,行政确认,行政奖励,行政裁决,其他行政权力,公共服务"'
         in lists
-    )  # noqa: E501  # the whole vocabulary
+    )  # the whole vocabulary
     assert '"是,否"' in lists
 
 
@@ -119,7 +120,8 @@ def test_the_same_catalog_gives_the_same_bytes(catalog_copy: Callable[..., Catal
         core = archive.read("docProps/core.xml").decode()
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     # The time stamp is the catalog's latest revision day, not the clock.
-    assert "<dcterms:modified" in core and "2026-03-11T00:00:00Z" in core
+    assert "<dcterms:modified" in core
+    assert "2026-03-11T00:00:00Z" in core
 
 
 def test_one_list_gives_its_notice_table_alone(catalog_copy: Callable[..., CatalogDir]) -> None:
@@ -130,8 +132,9 @@ def test_one_list_gives_its_notice_table_alone(catalog_copy: Callable[..., Catal
     assert workbook.sheetnames == ["群众和企业到政府办事事项清单"]
     row = [cell.value for cell in workbook.active[4]]  # type: ignore[index]
     assert row[:5] == [1, "失业保险金申领", None, "公共服务", "220114043000"]
-    assert row[6] is not None and row[6].startswith("《中华人民共和国社会保险法》第")
-    with pytest.raises(UnknownListError, match="no list 'nope'.*service"):
+    assert row[6] is not None
+    assert row[6].startswith("《中华人民共和国社会保险法》第")
+    with pytest.raises(UnknownListError, match=r"no list 'nope'.*service"):
         workbook_bytes(catalog, list_name="nope")
 
 
@@ -144,7 +147,8 @@ def _relative(findings: tuple[Finding, ...], root: str) -> set[tuple[str, str, s
 
 
 def test_export_then_import_gives_the_same_catalog(roundtrip: ImportResult) -> None:
-    assert roundtrip.report.findings == () and roundtrip.written is not None
+    assert roundtrip.report.findings == ()
+    assert roundtrip.written is not None
     old = sc.load_catalog("catalog", today=BUNDLED_TODAY)
     new = sc.load_catalog(roundtrip.written, today=BUNDLED_TODAY)
     assert list(sc.diff_catalogs(old, new)) == []
@@ -203,7 +207,8 @@ def test_a_damaged_workbook_gives_findings_at_its_cells(small_workbook: Path) ->
     assert lost.message.startswith(
         "表单!A2：基本编码 2201140430 存成了数字，只有 10 位（应为 12 位）"
     )
-    assert not result.report.ok and result.files == {}
+    assert not result.report.ok
+    assert result.files == {}
 
 
 def test_clerks_habits_are_read_as_meant(small_workbook: Path, tmp_path: Path) -> None:
@@ -349,7 +354,9 @@ def test_yaml_quotes_what_other_tools_would_misread() -> None:
         "list": [{"law": "a-law", "articles": ["第一条", "第二条"]}],
     }
     text = dump(data)
-    assert 'code: "0114"' in text and 'day: "2026-01-02"' in text and 'answer: "no"' in text
+    assert 'code: "0114"' in text
+    assert 'day: "2026-01-02"' in text
+    assert 'answer: "no"' in text
     assert "plain: 失业保险金申领\n" in text
     assert "list:\n  - {law: a-law, articles: [第一条, 第二条]}\n" in text
     assert yaml.safe_load(text) == data

@@ -522,7 +522,11 @@ def _region_rows(catalog: Catalog) -> Iterator[Row]:
 
 # ---- notice tables ------------------------------------------------------------------------------
 
-_NOTICE_WIDTHS = (6, 30, 30, 12, 15, 30, 60)
+_NOTICE_WIDTHS = (6, 28, 24, 12, 15, 26, 56)
+
+
+def _display_width(text: str) -> int:
+    return sum(1 if char.isascii() else 2 for char in text) + 1
 
 
 def _notice_writer(catalog: Catalog, list_id: str, title: str) -> SheetWriter:
@@ -594,6 +598,13 @@ def _write_notice(worksheet: Worksheet, catalog: Catalog, list_id: str, title: s
             cell.alignment, cell.border = wrap, border
             if cell.column != 1:
                 cell.number_format = _TEXT_FORMAT
+        # Spreadsheets do not grow a row to its wrapped text when they open a file, so the
+        # height is set from the longest cell: a Chinese character is two width units.
+        lines = max(
+            -(-_display_width(str(value or "")) // width)
+            for value, width in zip(row, _NOTICE_WIDTHS, strict=True)
+        )
+        worksheet.row_dimensions[worksheet.max_row].height = 15 * max(lines, 1) + 3
     for index, column_width in enumerate(_NOTICE_WIDTHS, start=1):
         worksheet.column_dimensions[get_column_letter(index)].width = column_width
     worksheet.freeze_panes = "A4"
