@@ -1151,13 +1151,15 @@ def export(
     always gives the same bytes. A catalog with errors exits 1 and writes nothing, unless
     --allow-invalid.
     """
-    from .spreadsheets.export import export_workbook
+    from .spreadsheets.export import UnknownListError, export_workbook
 
     catalog = _read_catalog(catalog_path or _default_catalog())
     _require_valid(catalog, allow_invalid)
     with _progress_bar("export", what="sheets") as progress:
         try:
             written = export_workbook(catalog, output, list_name=list_name, progress=progress)
+        except UnknownListError as error:
+            raise click.BadParameter(error.message, param_hint="--list") from None
         except OSError as error:
             raise ServiceCatalogError(f"{output}: cannot write: {error.strerror}") from None
     click.echo(str(written))
