@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from tests.conftest import BUNDLED_TODAY, CatalogDir
 import servicecatalog as sc
 from servicecatalog.findings import Finding
 from servicecatalog.model import DeadlineLimit, LegalDuration, StagedLimit
+from servicecatalog.rules import spreadsheet
 from servicecatalog.spreadsheets._yaml import dump
 from servicecatalog.spreadsheets.export import UnknownListError, export_workbook, workbook_bytes
 from servicecatalog.spreadsheets.layout import SHEETS
@@ -299,6 +301,26 @@ def test_a_missing_sheet_and_an_unknown_law_are_findings(small_workbook: Path) -
         ("sheet-missing", "目录!A1"),
         ("sheet-unknown-reference", "设定依据!D2"),
     }
+
+
+def test_a_missing_column_and_a_repeated_row_are_findings(small_workbook: Path) -> None:
+    def damage(workbook: Workbook) -> None:
+        workbook["办理流程"]["D1"].value = None  # 环节名称 gone
+        items = workbook["事项"]
+        items.append([cell.value for cell in items[2]])  # the first item again
+
+    result = read_workbook(_edited(small_workbook, damage))
+    assert _at(result.report.findings) == {
+        ("sheet-missing-column", "办理流程!A1"),
+        ("sheet-duplicate-row", "事项!A4"),
+    }
+    repeated = result.report.for_rule("sheet-duplicate-row")[0]
+    assert repeated.message == "事项!A4：基本编码 220114043000 与第 2 行重复，此行未读取"
+
+
+def test_every_rule_of_the_importer_is_shown_here() -> None:
+    shown = set(re.findall(r'"(sheet-[a-z-]+)"', Path(__file__).read_text(encoding="utf-8")))
+    assert {rule.id for rule in spreadsheet.RULES} <= shown
 
 
 def test_a_model_error_is_located_at_its_cell(small_workbook: Path) -> None:

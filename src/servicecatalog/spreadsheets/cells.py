@@ -85,6 +85,8 @@ class SheetReader:
     aliases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """Per sheet name, extra header aliases (normalized alias -> the column's header)."""
     findings: list[Finding] = field(default_factory=list)
+    unread: set[str] = field(default_factory=set)
+    """Sheets left unread for a missing column: what they would have held is missing too."""
     refused: set[Cell] = field(default_factory=set)
     """Cells whose value could not be read: a finding said why, and the model's complaint about
     the value missing there would only repeat it."""
@@ -181,6 +183,7 @@ class SheetReader:
                 f"工作表“{sheet.name}”缺少必需的列：{names}；该表未读取",
                 f"sheet {sheet.name} lacks the required columns {names}; it was not read",
             )
+            self.unread.add(sheet.name)
             return None
         return columns
 

@@ -246,6 +246,15 @@ def read_workbook(
 
 
 _NEEDED = (MANIFEST, LISTS, LAWS)
+_SHEET_OF = {
+    "materials": MATERIALS.name,
+    "service_process": SERVICE_PROCESS.name,
+    "handling_process": HANDLING_PROCESS.name,
+    "forms": FORMS.name,
+    "legal_basis": LEGAL_BASIS.name,
+    **CHILD_ELEMENTS,
+}
+"""The sheet an item's element comes from, where it has one of its own."""
 
 
 def _missing_sheet(reader: SheetReader, sheet: Sheet) -> None:
@@ -355,6 +364,8 @@ class _Assembly:
 
     def _schema_finding(self, located: _Located, detail: Any) -> None:
         rule, loc, zh, en = describe_error(detail)
+        if loc and _SHEET_OF.get(str(loc[0])) in self.reader.unread:
+            return
         self.reader.finding(rule, Severity.ERROR, located.cell(loc), zh, en, located.item)
 
     # ---- manifest, lists, laws, regions ----
