@@ -382,3 +382,13 @@ def test_yaml_quotes_what_other_tools_would_misread() -> None:
     assert "plain: 失业保险金申领\n" in text
     assert "list:\n  - {law: a-law, articles: [第一条, 第二条]}\n" in text
     assert yaml.safe_load(text) == data
+
+
+def test_the_format_document_names_every_sheet_and_column() -> None:
+    text = Path("docs/format.md").read_text(encoding="utf-8").split("## Workbooks")[1]
+    for sheet in SHEETS:
+        assert f"| `{sheet.name}`" in text, sheet.name
+        for column in sheet.columns:
+            assert f"`{column.header}`" in text, (sheet.name, column.header)
+            for alias in column.aliases:
+                assert alias in text, (sheet.name, alias)
