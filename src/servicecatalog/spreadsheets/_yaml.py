@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["dump"]
@@ -97,10 +98,13 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    if _plain(text):
-        return text
-    return _quoted(text)
+    return _text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _text(text: str) -> str:
+    # Names, agencies and hours repeat across thousands of entries: each is judged once.
+    return text if _plain(text) else _quoted(text)
 
 
 def _plain(text: str) -> bool:

@@ -20,7 +20,8 @@ from .layout import NONE_LISTED, NOT_APPLICABLE, Column, Kind, Sheet
 from .phrases import PhraseError, parse_limit
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet.cell_range import CellRange
 
 __all__ = ["MARKERS", "Cell", "Row", "SheetReader", "normal_header"]
 
@@ -118,39 +119,41 @@ class SheetReader:
             )
         )
 
-    def rows(self, worksheet: Worksheet, sheet: Sheet) -> list[Row]:
+    def rows(self, worksheet: ReadOnlyWorksheet, sheet: Sheet) -> list[Row]:
         """The non-blank rows of ``worksheet`` read as ``sheet``; none when a required column
         is missing (a finding names it)."""
         merged = self._merged(worksheet, sheet)
-        grid = worksheet.iter_rows(values_only=True)
+        spread: dict[tuple[int, int], Any] = {}
+        grid = worksheet.iter_rows(values_only=True)  # type: ignore[misc]  # stubs: Worksheet's
         header = next(grid, None) or ()
+        _spread(merged, 1, header, spread)
         columns = self._columns(sheet, header)
         if columns is None:
             return []
         found = []
         for number, values in enumerate(grid, start=2):
-            row = self._row(sheet, columns, number, values, merged)
+            _spread(merged, number, values, spread)
+            row = self._row(sheet, columns, number, values, spread)
             if row is not None:
                 found.append(row)
         return found
 
-    def _merged(self, worksheet: Worksheet, sheet: Sheet) -> dict[tuple[int, int], Any]:
-        """The value every cell of a merged range stands for: its top-left cell's."""
-        spread: dict[tuple[int, int], Any] = {}
-        for merged in worksheet.merged_cells.ranges:
-            value = worksheet.cell(merged.min_row, merged.min_col).value
-            anchor = Cell(sheet.name, merged.min_row, merged.min_col)
+    def _merged(self, worksheet: ReadOnlyWorksheet, sheet: Sheet) -> dict[int, list[CellRange]]:
+        """The merged ranges of ``worksheet`` by their first row, each reported."""
+        from openpyxl.worksheet.cell_range import CellRange
+
+        by_row: dict[int, list[CellRange]] = {}
+        for reference in _merged_references(worksheet):
+            merged = CellRange(reference)
+            by_row.setdefault(merged.min_row, []).append(merged)
             self.finding(
                 "sheet-merged-cell",
                 Severity.WARNING,
-                anchor,
+                Cell(sheet.name, merged.min_row, merged.min_col),
                 f"合并单元格 {merged.coord}：其中每个单元格都按左上角的值读取",
                 f"merged cells {merged.coord}: each cell is read as holding the top-left value",
             )
-            for row in range(merged.min_row, merged.max_row + 1):
-                for column in range(merged.min_col, merged.max_col + 1):
-                    spread[(row, column)] = value
-        return spread
+        return by_row
 
     def _columns(self, sheet: Sheet, header: tuple[Any, ...]) -> dict[int, Column] | None:
         known = {normal_header(column.header): column for column in sheet.columns}
@@ -232,6 +235,33 @@ class SheetReader:
         except PhraseError as error:
             self.finding("sheet-invalid-value", Severity.ERROR, cell, error.zh, error.en)
             return _INVALID
+
+
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+
+def _merged_references(worksheet: ReadOnlyWorksheet) -> list[str]:
+    """The ranges of the sheet's ``<mergeCell>`` elements. A read-only worksheet (which reads
+    rows as a stream, several times faster) does not parse them, so they are found in the
+    sheet's XML, which the workbook's archive holds."""
+    archive = worksheet.parent._archive  # type: ignore[attr-defined]  # openpyxl's read-only archive
+    path: str = worksheet._worksheet_path  # type: ignore[attr-defined]  # (openpyxl < 4)
+    with archive.open(path) as source:
+        return [match.decode() for match in _MERGE_CELL.findall(source.read())]
+
+
+def _spread(
+    merged: dict[int, list[CellRange]],
+    number: int,
+    values: tuple[Any, ...],
+    spread: dict[tuple[int, int], Any],
+) -> None:
+    """Give every cell of the ranges that start on row ``number`` the top-left cell's value."""
+    for cells in merged.get(number, ()):
+        value = values[cells.min_col - 1] if cells.min_col <= len(values) else None
+        for row in range(cells.min_row, cells.max_row + 1):
+            for column in range(cells.min_col, cells.max_col + 1):
+                spread[(row, column)] = value
 
 
 _CONSEQUENTIAL = frozenset({"schema-missing-key", "schema-invalid-value"})

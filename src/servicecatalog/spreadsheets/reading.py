@@ -240,6 +240,7 @@ def read_workbook(
                 _missing_sheet(reader, sheet)
         if progress is not None:
             progress(done, len(SHEETS))
+    workbook.close()
     files = _Assembly(reader, tables).files()
     report = Report.of(reader.findings, items=len(tables[ITEMS.name]))
     return ImportResult(report, files if report.ok else {})
@@ -283,7 +284,7 @@ def _open(path: Path) -> Workbook:
     if unpacked > MAX_UNCOMPRESSED:
         raise WorkbookError(path, f"unpacks to {unpacked} bytes, more than {MAX_UNCOMPRESSED}")
     try:
-        return load_workbook(path, data_only=True)
+        return load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for damaged files
         raise WorkbookError(path, f"cannot be read as a workbook: {error}") from None
 
