@@ -10,7 +10,6 @@ catalog's own, never the clock's.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
@@ -63,6 +62,7 @@ from .layout import (
 from .phrases import limit_phrase
 
 if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
     from ..catalog import Catalog
@@ -122,10 +122,19 @@ def workbook_bytes(
     stamp = _stamp(catalog)
     workbook.properties.creator = "servicecatalog"
     workbook.properties.title = catalog.manifest.name if catalog.manifest else None
-    workbook.properties.created = stamp
+    workbook.properties.created = workbook.properties.modified = stamp
+    return _reproducible(_stored(workbook))
+
+
+def _stored(workbook: Workbook) -> bytes:
+    """The workbook's archive uncompressed: it is compressed once, when it is made
+    reproducible."""
+    from openpyxl.writer.excel import ExcelWriter
+
     buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _reproducible(buffer.getvalue(), stamp)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return buffer.getvalue()
 
 
 def _selected_lists(catalog: Catalog, list_name: str | None) -> list[tuple[str, str]]:
@@ -153,21 +162,13 @@ def _revision_days(item: Item) -> Iterator[date]:
         yield item.revision.published_on
 
 
-def _reproducible(data: bytes, stamp: datetime) -> bytes:
-    """The archive again with fixed time stamps, and the workbook's modification time (which
-    openpyxl sets to the clock when it saves) set to ``stamp``."""
-    written = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+def _reproducible(data: bytes) -> bytes:
+    """The archive compressed, with fixed time stamps (zipfile takes the clock's)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
         for info in source.infolist():
             content = source.read(info)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(<)",
-                    lambda match: match.group(1) + written.encode() + match.group(2),
-                    content,
-                )
             fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
@@ -240,11 +241,17 @@ def _cell_value(value: Any) -> Any:
 
 
 def _format_column(worksheet: Worksheet, column: Column, index: int, rows: int) -> None:
-    """Codes and texts are text cells (a code typed into them stays text, zeros and all), dates
-    are dates shown YYYY-MM-DD; numbers stay numbers."""
-    if column.kind in (Kind.INT,):
+    """Texts are text columns (what a clerk types into them stays text), codes are text cells
+    too (editing one never turns it into a number that loses its zeros), dates are dates shown
+    YYYY-MM-DD; numbers stay numbers."""
+    from openpyxl.utils import get_column_letter
+
+    if column.kind is Kind.INT:
         return
     number_format = _DATE_FORMAT if column.kind is Kind.DATE else _TEXT_FORMAT
+    worksheet.column_dimensions[get_column_letter(index)].number_format = number_format
+    if column.kind not in (Kind.CODE, Kind.DATE):
+        return
     for (cell,) in worksheet.iter_rows(min_row=2, max_row=rows, min_col=index, max_col=index):
         cell.number_format = number_format
 
