@@ -392,3 +392,14 @@ def test_the_format_document_names_every_sheet_and_column() -> None:
             assert f"`{column.header}`" in text, (sheet.name, column.header)
             for alias in column.aliases:
                 assert alias in text, (sheet.name, alias)
+
+
+def test_a_phone_stored_as_a_number_is_read_as_text_and_reported() -> None:
+    from servicecatalog.spreadsheets.cells import Cell, SheetReader
+    from servicecatalog.spreadsheets.layout import IMPLEMENTATIONS
+
+    phone = next(column for column in IMPLEMENTATIONS.columns if column.key == "phone")
+    reader = SheetReader("lists.xlsx")
+    assert reader.value(12333, phone, Cell("实施清单", 5, 11)) == "12333"
+    assert reader.value("0431-88886666", phone, Cell("实施清单", 6, 11)) == "0431-88886666"
+    assert _at(reader.findings) == {("sheet-code-as-number", "实施清单!K5")}

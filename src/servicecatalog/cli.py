@@ -1176,6 +1176,7 @@ def _default_catalog() -> Path:
     "-o",
     "--output",
     "target",
+    metavar="DIR",
     type=click.Path(path_type=Path),
     required=True,
     help="The catalog folder to write; it must not exist.",

@@ -75,12 +75,14 @@ def sheet_merged_cell() -> None:
 def sheet_code_as_number() -> None:
     """A code (基本编码, 区划代码 …) is stored as a number, not as text, but all its digits are
     there; it is read as text. Format the column as text (文本) so that codes with a leading zero
-    keep it.
+    keep it. A telephone number stored as a number is read as text too, and reported: an area
+    code's leading 0 (0431 …) cannot be told from a number, so check it.
 
     中文
     ----
     编码（基本编码、区划代码等）存成了数字而不是文本，但位数完整，按文本读取。请把该列设置为“文本”格式，
-    以免以 0 开头的编码丢失前导零。
+    以免以 0 开头的编码丢失前导零。电话号码存成数字的，同样按文本读取并提示：区号开头的 0（0431 等）在数字中
+    无从辨别，请核对。
     """
 
 

@@ -340,6 +340,21 @@ def _as_code(raw: Any, column: Column) -> str:
     return text
 
 
+def _as_phone(raw: Any, column: Column) -> str:
+    text = _as_text(raw, column)
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        raise _Refused(
+            f"{column.header} {text} 存成了数字，已按文本读取；以 0 开头的区号存成数字会丢失 0，请核对"
+            "并把该列设置为文本格式",
+            f"{column.header} {text} is stored as a number and was read as text; an area code's "
+            "leading 0 is lost in a number: check it, and format the column as text",
+            rule="sheet-code-as-number",
+            severity=Severity.WARNING,
+            value=text,
+        )
+    return text
+
+
 def _as_int(raw: Any, column: Column) -> Any:
     if isinstance(raw, bool):
         raise _Refused(
@@ -434,6 +449,7 @@ def _as_limit(raw: Any, column: Column) -> Any:
 _READERS = {
     Kind.TEXT: _as_text,
     Kind.CODE: _as_code,
+    Kind.PHONE: _as_phone,
     Kind.INT: _as_int,
     Kind.BOOL: _as_bool,
     Kind.DATE: _as_date,

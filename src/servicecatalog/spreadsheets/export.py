@@ -250,7 +250,7 @@ def _format_column(worksheet: Worksheet, column: Column, index: int, rows: int) 
         return
     number_format = _DATE_FORMAT if column.kind is Kind.DATE else _TEXT_FORMAT
     worksheet.column_dimensions[get_column_letter(index)].number_format = number_format
-    if column.kind not in (Kind.CODE, Kind.DATE):
+    if column.kind not in (Kind.CODE, Kind.PHONE, Kind.DATE):
         return
     for (cell,) in worksheet.iter_rows(min_row=2, max_row=rows, min_col=index, max_col=index):
         cell.number_format = number_format

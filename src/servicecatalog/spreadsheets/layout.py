@@ -8,8 +8,7 @@ element (事项名称 for 主项名称, 承诺时限 for 承诺办结时限 …)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Final
 
@@ -52,6 +51,8 @@ class Kind(StrEnum):
     TEXT = "text"
     CODE = "code"
     """Digits kept as text (基本编码, 区划代码): a number in such a cell may have lost zeros."""
+    PHONE = "phone"
+    """A telephone number: text, as an area code's leading zero is lost in a number."""
     INT = "int"
     BOOL = "bool"
     """是 or 否."""
@@ -105,10 +106,6 @@ class Sheet:
     columns: tuple[Column, ...]
     aliases: tuple[str, ...] = ()
     required: bool = False
-    by_key: Mapping[str, Column] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_key", {column.key: column for column in self.columns})
 
 
 def _code(header: str = "基本编码", *aliases: str, derived: bool = False) -> Column:
@@ -340,10 +337,10 @@ IMPLEMENTATIONS = Sheet(
         Column("实施编码", "implementation_code", derived=True, width=34),
         Column("办理地点", "address", aliases=("地址",), width=30),
         Column("办理时间", "hours", width=30),
-        Column("咨询电话", "phone", aliases=("咨询方式",), width=14),
+        Column("咨询电话", "phone", Kind.PHONE, aliases=("咨询方式",), width=14),
         Column("办理窗口", "window", aliases=("窗口",), width=20),
         Column("网上办理地址", "online_url", width=30),
-        Column("监督投诉电话", "complaint_phone", aliases=("投诉电话",), width=14),
+        Column("监督投诉电话", "complaint_phone", Kind.PHONE, aliases=("投诉电话",), width=14),
         Column("结果邮寄送达", "mail_delivery", Kind.BOOL, aliases=("支持物流快递",), width=8),
         Column("预约方式", "appointment", width=20),
     ),
