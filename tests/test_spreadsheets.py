@@ -92,6 +92,12 @@ def test_the_bundled_catalog_gives_every_sheet_and_the_four_lists(bundled_sheets
         assert notice.max_row - 3 == size
         assert notice.freeze_panes == "A4"
     assert workbook["事项"].max_row == 150
+    bodies = {
+        row[4]: row[5]
+        for row in workbook["群众和企业到政府办事事项清单"].iter_rows(min_row=4, values_only=True)
+    }
+    assert bodies["220114001001"] == "吉林省社会保险事业管理局"  # the province's implementation
+    assert bodies["220114001003"] == "吉林省人力资源和社会保障厅（养老保险处）"  # no provincial one
 
 
 def test_codes_are_text_dates_are_dates_and_vocabularies_are_lists(

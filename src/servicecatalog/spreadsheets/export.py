@@ -559,11 +559,16 @@ def notice_rows(catalog: Catalog, list_id: str) -> list[Row]:
 
 
 def _implementing_body(catalog: Catalog, item: Item) -> str:
-    """The province's implementing agency where it implements the item, else the division."""
+    """The province's implementing agency where it implements the item; else the department
+    whose catalog it is, with the division that handles the item (养老保险处 is no body of its
+    own)."""
     for region, entry in catalog.implementers(item.code):
         if region.parent is None:
             return entry.agency
-    return item.department
+    organizer = catalog.manifest.organizer if catalog.manifest else None
+    if organizer is None or organizer == item.department:
+        return item.department
+    return f"{organizer}（{item.department}）"
 
 
 def _basis_text(catalog: Catalog, references: Sequence[LegalReference]) -> str:
