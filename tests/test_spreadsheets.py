@@ -201,7 +201,7 @@ def test_a_damaged_workbook_gives_findings_at_its_cells(small_workbook: Path) ->
     result = read_workbook(_edited(small_workbook, damage))
     assert _at(result.report.findings) == {
         ("sheet-code-as-number", "事项!A2"),
-        ("sheet-unknown-column", "事项!AH1"),
+        ("sheet-unknown-column", "事项!AI1"),
         ("sheet-merged-cell", "申请材料!A2"),
         ("sheet-invalid-value", "申请材料!E3"),
         ("sheet-code-lost-zeros", "表单!A2"),

@@ -313,6 +313,7 @@ def _item_row(item: Item, catalog: Catalog) -> Row:
     result = item.result
     values: dict[str, Any] = {
         "code": item.code,
+        "implementation_code": _provincial_implementation_code(catalog, item),
         "main_item_name": item.main_item_name,
         "sub_item_name": item.sub_item_name,
         "item_type": item.item_type.value,
@@ -345,6 +346,14 @@ def _item_row(item: Item, catalog: Catalog) -> Row:
     for key in CHILD_ELEMENTS:
         values[key] = _child_marker(item, key)
     return tuple(values[column.key] for column in ITEMS.columns)
+
+
+def _provincial_implementation_code(catalog: Catalog, item: Item) -> str | None:
+    """The 实施编码 of the province's implementation, where its agency's credit code is known."""
+    for region, entry in catalog.implementers(item.code):
+        if region.parent is None:
+            return entry.implementation_code
+    return None
 
 
 def _material_rows(items: Sequence[Item]) -> Iterator[Row]:

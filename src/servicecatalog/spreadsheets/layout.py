@@ -128,6 +128,7 @@ ITEMS = Sheet(
     "事项",
     (
         _code(),
+        Column("实施编码", "implementation_code", derived=True, width=34),
         Column("主项名称", "main_item_name", aliases=("事项名称", "主项"), width=28, required=True),
         Column("子项名称", "sub_item_name", aliases=("子项",), width=24),
         Column(

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ..errors import ServiceCatalogError
 from ..model import DayUnit, DeadlineLimit, LegalDuration, LegalEvent, StagedLimit, StageSequence
 
 __all__ = ["PhraseError", "limit_phrase", "parse_articles", "parse_limit"]
@@ -29,7 +30,7 @@ _BEFORE_SUFFIX = "前"
 _ARTICLE_SEPARATORS = re.compile(r"[、，,；;\s]+")
 
 
-class PhraseError(ValueError):
+class PhraseError(ServiceCatalogError):
     """A phrase that is none of the forms; ``zh`` and ``en`` say what was expected."""
 
     def __init__(self, zh: str, en: str) -> None:
