@@ -409,3 +409,11 @@ def test_a_phone_stored_as_a_number_is_read_as_text_and_reported() -> None:
     assert reader.value(12333, phone, Cell("实施清单", 5, 11)) == "12333"
     assert reader.value("0431-88886666", phone, Cell("实施清单", 6, 11)) == "0431-88886666"
     assert _at(reader.findings) == {("sheet-code-as-number", "实施清单!K5")}
+
+
+def test_a_refused_limit_is_one_finding_not_two(small_workbook: Path) -> None:
+    def damage(workbook: Workbook) -> None:
+        workbook["事项"]["L2"].value = "十五日"  # 法定办结时限, whose article is on 设定依据
+
+    result = read_workbook(_edited(small_workbook, damage))
+    assert _at(result.report.findings) == {("sheet-invalid-value", "事项!L2")}

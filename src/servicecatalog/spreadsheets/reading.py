@@ -670,7 +670,10 @@ class _ItemBuilder:
         return found
 
     def _unused_citations(self) -> None:
-        for rows in self.citations.values():
+        limit_unread = "legal_limit" in self.row.invalid
+        for owner, rows in self.citations.items():
+            if limit_unread and owner.startswith(normal_header(OWNER_LEGAL_LIMIT)):
+                continue  # the limit's own cell was refused; its citation is not the problem
             for row, _ in rows:
                 self.assembly._unknown(
                     row.cell("owner"),
