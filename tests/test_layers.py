@@ -31,7 +31,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "_project",
                 "findings",
                 "model",
+                "fields",
+                "_today",
                 "codes",
+                "forms",
             }
         ),
     ),
@@ -56,7 +59,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("rules", frozenset({"rules", "ruledocs"})),
-    ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot"})),
+    ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot", "opening"})),
     (
         "applications",
         frozenset(

@@ -180,7 +180,8 @@ def test_the_written_files_are_in_the_project_format(roundtrip: ImportResult) ->
     assert text.startswith('code: "220114043000"\nlists: [')
     assert ' changed_on: "20' in text
     implementation = (roundtrip.written / "implementations" / "220102.yaml").read_text("utf-8")
-    assert implementation.startswith('region: "220102"\nimplementations:\n  - item: "2201140')
+    assert implementation.startswith('region: "220102"\nrevision: {version: ')
+    assert '\nimplementations:\n  - item: "2201140' in implementation
     assert 'phone: "12333"' in implementation
 
 
@@ -201,7 +202,7 @@ def test_a_damaged_workbook_gives_findings_at_its_cells(small_workbook: Path) ->
     result = read_workbook(_edited(small_workbook, damage))
     assert _at(result.report.findings) == {
         ("sheet-code-as-number", "事项!A2"),
-        ("sheet-unknown-column", "事项!AI1"),
+        ("sheet-unknown-column", "事项!AJ1"),
         ("sheet-merged-cell", "申请材料!A2"),
         ("sheet-invalid-value", "申请材料!E3"),
         ("sheet-code-lost-zeros", "表单!A2"),

@@ -35,6 +35,7 @@ from .config import CONFIG_FILE_NAME
 from .errors import ServiceCatalogError
 from .loader import load_file
 from .model import Item, ItemType
+from .remedies import party_rights, remedies
 
 __all__ = [
     "EXAMPLE_ITEM",
@@ -183,7 +184,15 @@ def _cited_laws(item_file: Path) -> set[str]:
             for child in value:
                 walk(child)
 
-    walk(load_file(item_file).data)
+    data = load_file(item_file).data
+    walk(data)
+    # The guide cites the laws of the remedies and rights it derives; the copy registers them too.
+    item = Item.model_validate(data)
+    found |= {
+        reference.law
+        for remedy in (*remedies(item), *party_rights(item))
+        for reference in remedy.basis
+    }
     return found
 
 

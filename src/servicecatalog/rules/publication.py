@@ -122,16 +122,24 @@ def calendar_invalid() -> None:
     "change-without-revision", Severity.ERROR, "变更未更新修订信息", "changed without a revision"
 )
 def change_without_revision() -> None:
-    """An item's eight elements or conditions changed, but ``revision.version`` did not increase
-    or ``revision.changed_on`` did not move. Reported by ``servicecatalog diff``.
+    """Something a guide publishes changed — an item's eight elements, conditions, visits, its
+    national guide elements (audience, result, FAQ …) or basic facts, or an implementation list's
+    agency, address, hours, phones, online address, or the items it implements — but the
+    revision did not move: ``revision.version`` did not increase or ``revision.changed_on`` is
+    not later (an implementation list without any ``revision`` counts as not moved). Reported by
+    ``servicecatalog diff``, located at the revision of the item or list; its status is
+    ``unrevised`` and no deadline is given.
 
     The revision is what starts the publication clock; a change without one would never be
     published on time because nobody would know it happened.
 
     中文
     ----
-    事项的八统一要素或受理条件变了，但 ``revision.version`` 没有增加，或 ``revision.changed_on`` 没
-    有更新。由 ``servicecatalog diff`` 报告。
+    办事指南公开的内容变了——事项的八统一要素、受理条件、到现场次数、国家办事指南要素（服务对象、办理
+    结果、常见问题……）或基本信息，或者实施清单的实施主体、地点、时间、电话、网上办理地址、所办事项
+    ——但修订信息没有更新：``revision.version`` 没有增加，或 ``revision.changed_on`` 没有推后（实施清
+    单没有 ``revision`` 的，视为未更新）。由 ``servicecatalog diff`` 报告，定位到事项或清单的修订信息；
+    其状态为“未更新修订信息”，不给出公开期限。
 
     修订信息是公开期限的起算点；不更新修订信息的变更，没人知道它发生了，也就永远不可能按期公开。
     """

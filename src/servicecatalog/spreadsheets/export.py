@@ -51,7 +51,10 @@ from .layout import (
     OWNER_ITEM,
     OWNER_LEGAL_LIMIT,
     OWNER_MATERIAL,
+    OWNER_REMEDY_ROUTE,
+    OWNER_REVIEWABLE,
     REGIONS,
+    REMEDY_ROUTES,
     RESPONSIBILITIES,
     SERVICE_PROCESS,
     SHEETS,
@@ -195,6 +198,7 @@ def _data_sheets(catalog: Catalog) -> Iterator[tuple[str, SheetWriter]]:
         RESPONSIBILITIES.name: lambda: _responsibility_rows(items),
         DISCRETION.name: lambda: _discretion_rows(items),
         INTERMEDIARY.name: lambda: _intermediary_rows(items),
+        REMEDY_ROUTES.name: lambda: _remedy_rows(items),
         IMPLEMENTATIONS.name: lambda: _implementation_rows(catalog),
         MANIFEST.name: lambda: _manifest_rows(catalog),
         LISTS.name: lambda: _list_rows(catalog),
@@ -345,7 +349,19 @@ def _item_row(item: Item, catalog: Catalog) -> Row:
     }
     for key in CHILD_ELEMENTS:
         values[key] = _child_marker(item, key)
+    values["remedy_relation"] = _remedy_marker(item)
     return tuple(values[column.key] for column in ITEMS.columns)
+
+
+def _remedy_marker(item: Item) -> str | None:
+    """The 救济关系 cell: the relation, 无 for remedies without one, 不适用 for null, blank when
+    the file leaves remedies out (the guide then derives them from the item's type)."""
+    if not item.given("remedies"):
+        return None
+    if item.remedies is None:
+        return NOT_APPLICABLE
+    relation = item.remedies.relation
+    return relation.value if relation is not None else NONE_LISTED
 
 
 def _provincial_implementation_code(catalog: Catalog, item: Item) -> str | None:
@@ -388,7 +404,7 @@ def _handling_rows(items: Sequence[Item]) -> Iterator[Row]:
 def _form_rows(items: Sequence[Item]) -> Iterator[Row]:
     for item in items:
         for form in item.forms:
-            for form_field in form.fields:
+            for number, form_field in enumerate(form.fields):
                 yield (
                     item.code,
                     item.name,
@@ -397,6 +413,13 @@ def _form_rows(items: Sequence[Item]) -> Iterator[Row]:
                     form_field.name,
                     form_field.type.value,
                     form_field.required,
+                    "\n".join(form_field.options) if form_field.options else None,
+                    True if form_field.multiple else None,
+                    form_field.help,
+                    form_field.example,
+                    form_field.max_length,
+                    form_field.unit,
+                    form.description if number == 0 else None,
                 )
 
 
@@ -425,6 +448,13 @@ def _intermediary_rows(items: Sequence[Item]) -> Iterator[Row]:
             yield item.code, item.name, number, service.name
 
 
+def _remedy_rows(items: Sequence[Item]) -> Iterator[Row]:
+    for item in items:
+        routes = item.remedies.routes if item.remedies else ()
+        for number, route in enumerate(routes, start=1):
+            yield item.code, item.name, number, route.title, route.text
+
+
 def citations(item: Item) -> Iterator[tuple[str, LegalReference]]:
     """Every citation of ``item`` with what it is the basis of (the 依据对象 of its row)."""
     for reference in item.legal_basis:
@@ -441,6 +471,12 @@ def citations(item: Item) -> Iterator[tuple[str, LegalReference]]:
     for number, service in enumerate(item.intermediary_services or (), start=1):
         for reference in service.legal_basis:
             yield f"{OWNER_INTERMEDIARY} {number}", reference
+    if item.remedies is not None:
+        for number, route in enumerate(item.remedies.routes, start=1):
+            for reference in route.legal_basis:
+                yield f"{OWNER_REMEDY_ROUTE} {number}", reference
+        for reference in item.remedies.reviewable_under:
+            yield OWNER_REVIEWABLE, reference
 
 
 def _limit_citations(
@@ -478,7 +514,12 @@ def _implementation_row(
     catalog: Catalog, region_code: str, region_name: str | None, entry: Implementation
 ) -> Row:
     item_name = catalog.item(entry.item).name if entry.item in catalog else None
+    listed = catalog.implementation_lists.get(region_code)
+    revision = listed.revision if listed is not None else None
     values: dict[str, Any] = {
+        "list_version": revision.version if revision else None,
+        "list_changed_on": revision.changed_on if revision else None,
+        "list_published_on": revision.published_on if revision else None,
         "region": region_code,
         "region_name": region_name,
         "code": entry.item,
@@ -502,6 +543,7 @@ def _manifest_rows(catalog: Catalog) -> Iterator[Row]:
         "province": manifest.province,
         "department": manifest.department,
         "working_days": str(manifest.publication.working_days),
+        "timezone": manifest.timezone,
     }
     for key, label in MANIFEST_FIELDS.items():
         yield label, values[key]

@@ -26,6 +26,7 @@ from ..model import (
     OnlineDepth,
     PenaltyKind,
     PowerSource,
+    RemedyRelation,
     Requirement,
     ResponsibilityStage,
     ResultType,
@@ -180,6 +181,7 @@ ITEMS = Sheet(
         Column("中介服务", "intermediary_services", width=10),
         Column("责任事项", "responsibilities", width=10),
         Column("裁量基准", "discretion", width=20),
+        Column("救济关系", "remedy_relation", Kind.ENUM, RemedyRelation, width=10),
         Column("版本号", "version", Kind.INT, aliases=("版本",), width=8, required=True),
         Column("变更日期", "changed_on", Kind.DATE, aliases=("更新日期",), width=12, required=True),
         Column("公开日期", "published_on", Kind.DATE, aliases=("发布日期",), width=12),
@@ -272,6 +274,13 @@ FORMS = Sheet(
         Column("字段名称", "field", aliases=("字段",), width=24, required=True),
         Column("字段类型", "type", Kind.ENUM, FieldType, width=10, required=True),
         Column("是否必填", "required", Kind.BOOL, aliases=("必填",), width=8, required=True),
+        Column("选项", "options", Kind.LINES, aliases=("可选项",), width=30),
+        Column("多选", "multiple", Kind.BOOL, aliases=("可多选",), width=8),
+        Column("填写说明", "help", aliases=("填表说明",), width=30),
+        Column("示例", "example", aliases=("填写示例",), width=24),
+        Column("最大长度", "max_length", Kind.INT, aliases=("最大字数",), width=8),
+        Column("单位", "unit", aliases=("计量单位",), width=8),
+        Column("表单说明", "description", width=30),
     ),
     aliases=("表单内容",),
 )
@@ -304,6 +313,17 @@ DISCRETION = Sheet(
         _ITEM_NAME,
         Column("违法情形", "circumstance", aliases=("情形",), width=40, required=True),
         Column("处罚标准", "penalty", aliases=("处罚",), width=40, required=True),
+    ),
+)
+
+REMEDY_ROUTES = Sheet(
+    "救济途径",
+    (
+        _code(),
+        _ITEM_NAME,
+        Column("序号", "number", Kind.INT, width=6, required=True),
+        Column("途径", "title", aliases=("救济途径",), width=30, required=True),
+        Column("说明", "text", aliases=("途径说明",), width=60, required=True),
     ),
 )
 
@@ -344,6 +364,9 @@ IMPLEMENTATIONS = Sheet(
         Column("监督投诉电话", "complaint_phone", Kind.PHONE, aliases=("投诉电话",), width=14),
         Column("结果邮寄送达", "mail_delivery", Kind.BOOL, aliases=("支持物流快递",), width=8),
         Column("预约方式", "appointment", width=20),
+        Column("清单版本号", "list_version", Kind.INT, width=8),
+        Column("清单变更日期", "list_changed_on", Kind.DATE, width=12),
+        Column("清单公开日期", "list_published_on", Kind.DATE, width=12),
     ),
 )
 
@@ -360,6 +383,7 @@ MANIFEST_FIELDS: Final = {
     "province": "省级代码",
     "department": "部门代码",
     "working_days": "公开时限（工作日）",
+    "timezone": "时区",
 }
 """The rows of the 目录 sheet: catalog.yaml's scalars, by key."""
 
@@ -408,6 +432,7 @@ SHEETS: Final = (
     RESPONSIBILITIES,
     DISCRETION,
     INTERMEDIARY,
+    REMEDY_ROUTES,
     IMPLEMENTATIONS,
     MANIFEST,
     LISTS,
@@ -425,5 +450,8 @@ OWNER_FEE: Final = "收费"
 OWNER_LEGAL_LIMIT: Final = "法定时限"
 OWNER_FAQ: Final = "常见问题"
 OWNER_INTERMEDIARY: Final = "中介服务"
+OWNER_REMEDY_ROUTE: Final = "救济途径"
+OWNER_REVIEWABLE: Final = "行政复议依据"
 """What a row of 设定依据 is the basis of: the item, ``申请材料 M2``, ``收费``, ``法定时限`` (or
-``法定时限 筹设`` for a stage), ``常见问题 2``, ``中介服务 1``."""
+``法定时限 筹设`` for a stage), ``常见问题 2``, ``中介服务 1``, ``救济途径 1`` and
+``行政复议依据`` (the articles that make refusing a public service reviewable)."""

@@ -25,7 +25,7 @@ from .._files import read_regular
 from .._validation import describe_error
 from ..errors import ServiceCatalogError
 from ..findings import Report, Severity
-from ..model import ImplementationList, Item, Laws, Manifest, Regions
+from ..model import ImplementationListFile, Item, Laws, Manifest, Regions
 from ._yaml import dump
 from .cells import MARKERS, Cell, Row, SheetReader, normal_header
 from .layout import (
@@ -51,7 +51,10 @@ from .layout import (
     OWNER_ITEM,
     OWNER_LEGAL_LIMIT,
     OWNER_MATERIAL,
+    OWNER_REMEDY_ROUTE,
+    OWNER_REVIEWABLE,
     REGIONS,
+    REMEDY_ROUTES,
     RESPONSIBILITIES,
     SERVICE_PROCESS,
     SHEETS,
@@ -253,6 +256,7 @@ _SHEET_OF = {
     "handling_process": HANDLING_PROCESS.name,
     "forms": FORMS.name,
     "legal_basis": LEGAL_BASIS.name,
+    "remedies": REMEDY_ROUTES.name,
     **CHILD_ELEMENTS,
 }
 """The sheet an item's element comes from, where it has one of its own."""
@@ -350,8 +354,10 @@ class _Assembly:
             if self._valid(Item, located):
                 files[f"items/{located.data['code']}.yaml"] = dump(_dumped(Item, located))
         for region, located in self._implementation_lists():
-            if self._valid(ImplementationList, located):
-                files[f"implementations/{region}.yaml"] = dump(_dumped(ImplementationList, located))
+            if self._valid(ImplementationListFile, located):
+                files[f"implementations/{region}.yaml"] = dump(
+                    _dumped(ImplementationListFile, located)
+                )
         return files
 
     def _valid(self, model: type[BaseModel], located: _Located) -> bool:
@@ -468,6 +474,7 @@ class _Assembly:
                 RESPONSIBILITIES,
                 DISCRETION,
                 INTERMEDIARY,
+                REMEDY_ROUTES,
                 LEGAL_BASIS,
             )
         }
@@ -530,6 +537,25 @@ class _Assembly:
 
     # ---- implementation lists ----
 
+    def _list_revision(self, region: str, rows: list[Row]) -> dict[str, Any] | None:
+        """The list's revision from its first row; every other row must repeat it."""
+        first = rows[0]
+        values = {key: first.get(column) for key, column in _LIST_REVISION.items()}
+        for row in rows[1:]:
+            for key, column in _LIST_REVISION.items():
+                if row.get(column) != values[key] and column not in row.invalid:
+                    self.reader.finding(
+                        "sheet-invalid-value",
+                        Severity.ERROR,
+                        row.cell(column),
+                        f"区划 {region} 的清单修订信息应与第 {first.number} 行相同",
+                        f"the list revision of region {region} must repeat row {first.number}",
+                    )
+                    break
+        if all(value is None for value in values.values()):
+            return None
+        return values
+
     def _implementation_lists(self) -> list[tuple[str, _Located]]:
         by_region: dict[str, list[Row]] = defaultdict(list)
         for row in self.tables[IMPLEMENTATIONS.name]:
@@ -547,14 +573,28 @@ class _Assembly:
                     continue
                 cells.update(_row_cells(("implementations", len(entries)), row, {"code": "item"}))
                 entry = _present(row, IMPLEMENTATIONS, {"code": "item"})
-                entry.pop("region", None)
+                for key in ("region", *_LIST_REVISION.values()):
+                    entry.pop(key, None)
                 entries.append(entry)
             first = by_region[region][0]
-            # A list-level revision (DESIGN §14) would be read here from its columns.
-            data = {"region": region, "implementations": entries}
+            data: dict[str, Any] = {"region": region}
+            revision = self._list_revision(region, by_region[region])
+            if revision is not None:
+                data["revision"] = revision
+                for key, column in _LIST_REVISION.items():
+                    cells[("revision", key)] = first.cell(column)
+            data["implementations"] = entries
             cells[("region",)] = first.cell("region")
             found.append((region, _Located(data, cells, first.cell("region"))))
         return found
+
+
+_LIST_REVISION = {
+    "version": "list_version",
+    "changed_on": "list_changed_on",
+    "published_on": "list_published_on",
+}
+"""The list's revision (DESIGN §14) on every row of its region: key -> column."""
 
 
 def _present(row: Row, sheet: Sheet, renamed: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -580,6 +620,11 @@ def _dumped(model: type[BaseModel], located: _Located) -> dict[str, Any]:
     the keys the workbook gave."""
     validated = model.model_validate(located.data)
     dumped: dict[str, Any] = validated.model_dump(mode="json", exclude_unset=True)
+    if model is ImplementationListFile:
+        # An entry's item comes first, as lists are written (the model inherits it last).
+        dumped["implementations"] = [
+            {"item": entry["item"], **entry} for entry in dumped["implementations"]
+        ]
     return dumped
 
 
@@ -715,18 +760,27 @@ class _ItemBuilder:
             if form_id not in forms:
                 index = len(forms)
                 forms[form_id] = {"id": row.get("id"), "name": row.get("name"), "fields": []}
+                for key in ("id", "name", "description"):
+                    self.cells[("forms", index, key)] = row.cell(key)
                 self.cells[("forms", index)] = row.cell("id")
-                self.cells[("forms", index, "id")] = row.cell("id")
-                self.cells[("forms", index, "name")] = row.cell("name")
             form = forms[form_id]
+            if row.get("description") is not None and "description" not in form:
+                form["description"] = row.get("description")
+                self.cells[("forms", list(forms).index(form_id), "description")] = row.cell(
+                    "description"
+                )
             position = (*("forms", list(forms).index(form_id)), "fields", len(form["fields"]))
             self.cells[position] = row.cell("field")
-            for key, target in (("field", "name"), ("type", "type"), ("required", "required")):
+            field_data: dict[str, Any] = {}
+            for key, target in _FIELD_KEYS.items():
                 self.cells[(*position, target)] = row.cell(key)
-            form["fields"].append(
-                {"name": row.get("field"), "type": row.get("type"), "required": row.get("required")}
-            )
-        return list(forms.values())
+                if row.get(key) is not None or target in ("name", "type", "required"):
+                    field_data[target] = row.get(key)
+            form["fields"].append(field_data)
+        return [
+            {k: v for k, v in form.items() if k != "fields"} | {"fields": form["fields"]}
+            for form in forms.values()
+        ]
 
     # ---- time limit, fee, penalty ----
 
@@ -796,6 +850,7 @@ class _ItemBuilder:
             if value is not None:
                 data[key] = _marked(value)
         self._result(data)
+        self._remedies(data)
         for key, sheet_name in CHILD_ELEMENTS.items():
             self.cells[(key,)] = self.row.cell(key)
             rows = self.rows[sheet_name]
@@ -821,6 +876,37 @@ class _ItemBuilder:
             if self.row.get(column) is not None or key == "type"
         }
 
+    def _remedies(self, data: dict[str, Any]) -> None:
+        """救济途径: the relation on 事项, the routes on their sheet, their articles and the
+        articles that make the item reviewable on 设定依据; all blank: not written."""
+        marker = self.row.get("remedy_relation")
+        self.cells[("remedies",)] = self.cells[("remedies", "relation")] = self.row.cell(
+            "remedy_relation"
+        )
+        routes = []
+        for index, row in enumerate(self.rows[REMEDY_ROUTES.name]):
+            prefix = ("remedies", "routes", index)
+            self.cells.update(_row_cells(prefix, row))
+            number = row.get("number", index + 1)
+            cited = self._cited(f"{OWNER_REMEDY_ROUTE} {number}", (*prefix, "legal_basis"))
+            routes.append(
+                {"title": row.get("title"), "text": row.get("text"), "legal_basis": cited}
+            )
+        reviewable = self._cited(OWNER_REVIEWABLE, ("remedies", "reviewable_under"))
+        if marker is None and not routes and not reviewable:
+            return
+        if marker == NOT_APPLICABLE:
+            data["remedies"] = None
+            return
+        remedies: dict[str, Any] = {}
+        if marker is not None and marker != NONE_LISTED:
+            remedies["relation"] = marker
+        if routes:
+            remedies["routes"] = routes
+        if reviewable:
+            remedies["reviewable_under"] = reviewable
+        data["remedies"] = remedies
+
     def _child_rows(self, key: str, rows: list[Row]) -> list[dict[str, Any]]:
         sheet = {s.name: s for s in SHEETS}[CHILD_ELEMENTS[key]]
         found = []
@@ -839,6 +925,20 @@ class _ItemBuilder:
                 )
             found.append(entry)
         return found
+
+
+_FIELD_KEYS = {
+    "field": "name",
+    "type": "type",
+    "required": "required",
+    "options": "options",
+    "multiple": "multiple",
+    "help": "help",
+    "example": "example",
+    "max_length": "max_length",
+    "unit": "unit",
+}
+"""Columns of 表单 that are a field's keys: column key -> the field's key."""
 
 
 def _child_count(key: str, marker: Any) -> Any:
