@@ -63,7 +63,18 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot", "opening"})),
     (
         "applications",
-        frozenset({"guides", "stats", "coverage", "review", "reporting", "targets", "scaffold"}),
+        frozenset(
+            {
+                "guides",
+                "stats",
+                "coverage",
+                "review",
+                "reporting",
+                "targets",
+                "scaffold",
+                "spreadsheets",
+            }
+        ),
     ),
     ("interface", frozenset({"cli", "__main__"})),
 )

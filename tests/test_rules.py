@@ -25,7 +25,7 @@ from servicecatalog import load_catalog
 from servicecatalog.config import CONFIG_FILE_NAME, find_config
 from servicecatalog.findings import Finding, Severity
 from servicecatalog.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
-from servicecatalog.rules import REGISTRY
+from servicecatalog.rules import REGISTRY, spreadsheet
 
 TODAY = date(2026, 11, 27)
 
@@ -65,6 +65,11 @@ ELSEWHERE = {
     "load_catalog never reports it, so a case folder cannot show it",
     "diff-item-not-compared": "reported by servicecatalog diff for a side whose item file does "
     "not validate (tests/test_review.py)",
+    **{
+        rule.id: "reported by servicecatalog import about a workbook's cells "
+        "(tests/test_spreadsheets.py)"
+        for rule in spreadsheet.RULES
+    },
 }
 """Registered rules that loading one catalog cannot produce, and why; they need no cases here."""
 

@@ -13,7 +13,7 @@ from .findings import Finding, Severity
 from .loader import LoadedDocument, Loc, Position
 from .model import LEGAL_LIMIT_FORMS
 
-__all__ = ["SCHEMA_RULES", "validate_document"]
+__all__ = ["SCHEMA_RULES", "describe_error", "validate_document"]
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -106,6 +106,20 @@ def _from_error(
         )
     zh, en = _describe(detail)
     return _finding(document, loc, document.position(loc), INVALID_VALUE, item, zh, en)
+
+
+def describe_error(detail: ErrorDetails) -> tuple[str, Loc, str, str]:
+    """The rule, the location in the data and the message (Chinese, English) of one pydantic
+    error, for data that did not come from a YAML file (a workbook's rows)."""
+    loc: Loc = tuple(step for step in detail["loc"] if step not in LEGAL_LIMIT_FORMS)
+    if detail["type"] == "missing":
+        name = str(loc[-1])
+        return MISSING_KEY, loc, f"缺少必填项 “{name}”", f"missing required value '{name}'"
+    if detail["type"] == "extra_forbidden":
+        name = str(loc[-1])
+        return UNKNOWN_KEY, loc, f"未知字段 “{name}”", f"unknown key '{name}'"
+    zh, en = _describe(detail)
+    return INVALID_VALUE, loc, zh, en
 
 
 def _expected(zh_kind: str) -> str:

@@ -352,7 +352,7 @@ def _console(*, stderr: bool = False, width: int | None = None, choice: str = "a
 
 @contextmanager
 def _progress_bar(
-    label: str, *, enabled: bool = True
+    label: str, *, enabled: bool = True, what: str = "implementation lists"
 ) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr when it is a terminal (nothing otherwise): for long loads."""
     if not enabled or not sys.stderr.isatty():
@@ -361,7 +361,7 @@ def _progress_bar(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     with Progress(
-        f"[bold]{label}[/bold] implementation lists",
+        f"[bold]{label}[/bold] {what}",
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -1234,3 +1234,129 @@ def _print_coverage(result: Any) -> None:
     console.print(
         f"total: {totals['implemented']}/{totals['expected']} implemented, {totals['missing']} missing"
     )
+
+
+# ---- spreadsheets (DESIGN §16) ------------------------------------------------------------------
+
+
+@main.command("export")
+@click.argument(
+    "catalog_path", metavar="[CATALOG]", required=False, type=click.Path(path_type=Path)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx"]),
+    default="xlsx",
+    show_default=True,
+    help="The format of the file written.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The workbook to write (replaced atomically), e.g. lists.xlsx.",
+)
+@click.option(
+    "--list",
+    "list_name",
+    default=None,
+    help="Only this list's notice table (公示表): a list id of catalog.yaml or its title.",
+)
+@ALLOW_INVALID_OPTION
+@_guarded
+def export(
+    catalog_path: Path | None, fmt: str, output: Path, list_name: str | None, allow_invalid: bool
+) -> None:
+    """Write the catalog CATALOG (a folder, a snapshot or git:REV[:PATH]; default: the current
+    folder when it holds catalog.yaml, else catalog) as a workbook a clerk can read, edit and publish.
+
+    Sheets 事项, 申请材料, 办理流程, 业务经办流程, 设定依据, 表单, 常见问题, 实施清单 and the
+    others hold the whole catalog under the national element names, so that `servicecatalog
+    import` reads it back unchanged; then one notice table per list (序号, 事项名称, 子项,
+    事项类型, 基本编码, 实施主体, 设定依据, with a title row and the date). The same catalog
+    always gives the same bytes. A catalog with errors exits 1 and writes nothing, unless
+    --allow-invalid.
+    """
+    from .spreadsheets.export import UnknownListError, export_workbook
+
+    catalog = _read_catalog(catalog_path)
+    _require_valid(catalog, allow_invalid)
+    with _progress_bar("export", what="sheets") as progress:
+        try:
+            written = export_workbook(catalog, output, list_name=list_name, progress=progress)
+        except UnknownListError as error:
+            raise click.BadParameter(error.message, param_hint="--list") from None
+        except OSError as error:
+            raise ServiceCatalogError(f"{output}: cannot write: {error.strerror}") from None
+    click.echo(str(written))
+
+
+@main.command("import")
+@click.argument("workbook", metavar="FILE", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The catalog folder to write; it must not exist.",
+)
+@click.option(
+    "--mapping",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A YAML file of the department's own sheet names and column headers (see docs/format.md).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Output format of the findings.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
+@LANG_OPTION
+@click.option("--quiet", "-q", is_flag=True, help="Only the findings: no summary, no progress bar.")
+@_guarded
+def import_(
+    workbook: Path,
+    target: Path,
+    mapping: Path | None,
+    fmt: str,
+    fail_on: str,
+    lang: Lang,
+    quiet: bool,
+) -> None:
+    """Read the workbook FILE (as `servicecatalog export` writes it, or a department's own with
+    --mapping) into the new catalog folder DIR.
+
+    Every problem is a finding located at 工作表!单元格 (申请材料!D14), in the formats of
+    validate. The folder is written, whole, only when the workbook has no error; an existing
+    DIR, or a file that is no readable workbook, exits 3. Run `servicecatalog validate DIR` and
+    `servicecatalog diff OLD DIR` next.
+    """
+    from .reporting import findings_summary, render_report
+    from .spreadsheets.reading import import_workbook, load_mapping
+
+    header_mapping = load_mapping(mapping) if mapping is not None else None
+    with _progress_bar("import", enabled=not quiet, what="sheets") as progress:
+        result = import_workbook(workbook, target, header_mapping, progress=progress)
+    report = result.report
+    click.echo(render_report(report, fmt, lang, version=__version__), nl=False)  # type: ignore[arg-type]  # click.Choice
+    if not quiet:
+        click.echo(findings_summary(report, lang), err=True)
+        if result.written is not None:
+            click.echo(f"{result.written}: {len(result.files)} files written", err=True)
+        else:
+            click.echo(f"{target}: nothing written (the workbook has errors)", err=True)
+    sys.exit(_exit_code(report, Severity(fail_on)))

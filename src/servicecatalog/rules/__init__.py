@@ -28,6 +28,7 @@ from . import (
     remedies,
     revision,
     schema,
+    spreadsheet,
     synonyms,
     text,
     time_limits,
@@ -85,6 +86,7 @@ FAMILIES = (
     synonyms,
     links,
     configuration,
+    spreadsheet,
 )
 
 
