@@ -7,6 +7,8 @@ This is the only module that imports the CLI framework.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import re
 import sys
@@ -100,8 +102,8 @@ COLOR_OPTION = click.option(
 def _unusable(
     error: ServiceCatalogError, *, fmt: str | None = None, output: Path | None = None
 ) -> NoReturn:
+    _say(f"servicecatalog: error: {error.message}")
     _machine_error(error.message, fmt, output)
-    click.echo(f"servicecatalog: error: {error.message}", err=True)
     sys.exit(EXIT_UNUSABLE)
 
 
@@ -118,7 +120,10 @@ def _machine_error(message: str, fmt: str | None, output: Path | None = None) ->
     else:
         return
     if output is None:
-        click.echo(document, nl=False)
+        try:
+            click.echo(document, nl=False)
+        except OSError as error:
+            raise _OutputLost(error) from None
         return
     try:
         write_atomically(output, document)
@@ -145,34 +150,162 @@ def _guarded(function: Callable[P, R]) -> Callable[P, R]:
 
 
 class _Group(click.Group):
-    """Click's group, except that a usage error still prints JSON when JSON was asked for.
+    """Click's group, except that a usage error still prints JSON when JSON was asked for, and
+    that a report that could not be written is an error.
 
     A CI step that pipes ``--format json`` into a parser should get a JSON object for every
-    outcome, a mistyped option included; the usual message still goes to stderr.
+    outcome, a mistyped option included; the usual message still goes to stderr. A report lost
+    to a full disk, a closed pipe or a closed stdout exits 3 with one line on stderr: a lost
+    report must never read as a clean run.
     """
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         arguments = list(args[0] if args else kwargs.get("args") or sys.argv[1:])
+        output = _guard_standard_streams()
         try:
-            return super().main(*args, **{**kwargs, "standalone_mode": False})
+            status = self._run(arguments, output, *args, **kwargs)
+            if output is not None:
+                _flush(output)
+        except _OutputLost as lost:
+            _report_lost_output(lost.error, output)
+            status = EXIT_UNUSABLE
+        sys.exit(status)
+
+    def _run(self, arguments: list[str], output: _Output | None, *args: Any, **kwargs: Any) -> Any:
+        """Run the command; its exit status (what it passed to ``sys.exit``)."""
+        try:
+            super().main(*args, **{**kwargs, "standalone_mode": False})
+        except SystemExit as exit:
+            status = exit.code
         except click.exceptions.Abort:
-            click.echo("Aborted!", err=True)
-            sys.exit(1)
+            _say("Aborted!")
+            status = 1
         except click.ClickException as error:
+            try:
+                error.show()
+            except OSError:
+                pass
             _machine_error(
                 error.format_message(), _asked_format(arguments), _asked_output(arguments)
             )
-            error.show()
-            sys.exit(error.exit_code)
+            status = error.exit_code
+        except _OutputLost:
+            raise
         except Exception as error:
+            if output is not None and output.failure is not None:
+                raise _OutputLost(output.failure) from None
             # No input may end in a traceback. What reaches here is a bug; say so in one line
             # (SERVICECATALOG_DEBUG=1 shows the traceback) rather than dump the stack.
             if os.environ.get("SERVICECATALOG_DEBUG"):
                 raise
             message = f"internal error, please report it: {type(error).__name__}: {error}"
             _machine_error(message, _asked_format(arguments), _asked_output(arguments))
-            click.echo(f"servicecatalog: {message}", err=True)
-            sys.exit(EXIT_UNUSABLE)
+            _say(f"servicecatalog: {message}")
+            status = EXIT_UNUSABLE
+        else:
+            status = EXIT_OK
+        # Click takes a broken pipe for a quiet exit 1; every failed write of the output,
+        # whatever its errno, is a lost report.
+        if output is not None and output.failure is not None:
+            raise _OutputLost(output.failure)
+        return status
+
+
+class _OutputLost(Exception):
+    """The output could not be written (full disk, closed pipe, closed stdout)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _Output(io.RawIOBase):
+    """Standard output's descriptor, remembering the first write that failed.
+
+    Python drops the data of a failed write and click swallows a broken pipe, so the failure
+    is kept here to be told at exit. A stdout closed at start (``>&-``, which Python makes None
+    and click then writes to in silence) is a descriptor of None: every write fails.
+    """
+
+    def __init__(self, descriptor: int | None) -> None:
+        super().__init__()
+        self.descriptor = descriptor
+        self.failure: OSError | None = None
+        self.discard = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        if self.descriptor is None:
+            raise io.UnsupportedOperation("standard output is closed")
+        return self.descriptor
+
+    def isatty(self) -> bool:
+        return self.descriptor is not None and os.isatty(self.descriptor)
+
+    def write(self, data: Any) -> int:
+        if self.discard:
+            return len(data)
+        try:
+            if self.descriptor is None:
+                raise OSError(errno.EBADF, "standard output is closed")
+            return os.write(self.descriptor, data)
+        except OSError as error:
+            self.failure = self.failure or error
+            raise
+
+
+def _guard_standard_streams() -> _Output | None:
+    """Standard output through an :class:`_Output` (when it is the process's own: not under a
+    test runner), and /dev/null on closed descriptors 0–2, so that no file opened later takes
+    their number and a child process writes into it."""
+    closed = set()
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            closed.add(descriptor)
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != descriptor:
+                os.dup2(null, descriptor)
+                os.close(null)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # for the process
+    original = sys.stdout
+    if original is not None and original is not sys.__stdout__:
+        return None
+    output = _Output(None if 1 in closed or original is None else 1)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(output),
+        encoding=original.encoding if original else "utf-8",
+        errors=original.errors if original else "strict",
+        line_buffering=original.line_buffering if original else False,
+    )
+    return output
+
+
+def _flush(output: _Output) -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        raise _OutputLost(output.failure or error) from None
+
+
+def _report_lost_output(error: OSError, output: _Output | None) -> None:
+    """One line on stderr; and stdout made to discard what it still holds, so that the flush at
+    exit does not fail a second time."""
+    _say(f"servicecatalog: error: the output could not be written: {error.strerror or error}")
+    if output is not None:
+        output.discard = True
+
+
+def _say(line: str) -> None:
+    """``line`` on stderr, if stderr can still be written."""
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        pass
 
 
 def _asked_output(arguments: list[str]) -> Path | None:

@@ -26,6 +26,7 @@ from pydantic import (
     Tag,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -95,11 +96,25 @@ _INTEGER = re.compile(r"[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+# More digits than any bound of the model has: refused before int() is asked to convert them
+# (Python refuses 4,300 digits and more with a ValueError of its own).
+_MAX_DIGITS = 18
+
+
 def _to_int(value: Any) -> Any:
     if isinstance(value, str):
         if not _INTEGER.fullmatch(value):
             raise PydanticCustomError(
                 "whole_number", "expected a whole number written in ASCII digits"
+            )
+        if len(value.lstrip("0")) > _MAX_DIGITS:
+            raise PydanticCustomError(
+                "whole_number_too_large",
+                "{zh}",
+                {
+                    "zh": f"数值过大（超过 {_MAX_DIGITS} 位）",
+                    "en": f"the number is too large (more than {_MAX_DIGITS} digits)",
+                },
             )
         return int(value)
     if isinstance(value, bool):
@@ -172,7 +187,33 @@ def _to_credit_code(value: Any) -> Any:
     return value
 
 
-Count = Annotated[int, Field(ge=0), BeforeValidator(_to_int)]
+# Every count of the model has a bound that means something, so that no number can overflow a
+# date or a loop further on.
+MAX_COPIES = 99
+"""Paper copies of one material."""
+MAX_VISITS = 99
+"""On-site visits of one item (more than 1 is already ``visits-exceed-one``)."""
+MAX_LIST_SIZE = 100_000
+"""Items a list may be declared to hold."""
+MAX_VERSION = 99_999_999
+"""A revision's version (room for versions written as dates, 20261202)."""
+MAX_PUBLICATION_WORKING_DAYS = 250
+"""Working days allowed for publishing a change: about a year of them."""
+MAX_LIMIT = {"工作日": 1250, "自然日": 1830, "月": 60}
+"""The longest time limit in each unit: five years (250 working days, 366 natural days or 12
+months a year). No statute gives an authority more to handle one application; a larger number
+is a typing error, and would run past every calendar."""
+
+# The bound of a limit depends on its unit (Duration checks it); the schema gives the largest.
+LimitDays = Annotated[
+    int,
+    Field(ge=0, json_schema_extra={"maximum": max(MAX_LIMIT.values())}),
+    BeforeValidator(_to_int),
+]
+Copies = Annotated[int, Field(ge=0, le=MAX_COPIES), BeforeValidator(_to_int)]
+Visits = Annotated[int, Field(ge=0, le=MAX_VISITS), BeforeValidator(_to_int)]
+StepDays = Annotated[int, Field(ge=0, le=MAX_LIMIT["工作日"]), BeforeValidator(_to_int)]
+ListSize = Annotated[int, Field(ge=0, le=MAX_LIST_SIZE), BeforeValidator(_to_int)]
 Flag = Annotated[bool, BeforeValidator(_to_bool)]
 Day = Annotated[date, BeforeValidator(_to_date)]
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
@@ -469,7 +510,7 @@ class Material(_Frozen):
     """Stable id within the item (M1, M2, …); the diff matches materials by it."""
     name: Text
     form: MaterialForm
-    copies: Count
+    copies: Copies
     """Number of paper copies; 0 where only an electronic file is needed."""
     source: MaterialSource
     requirement: Requirement
@@ -498,15 +539,32 @@ class HandlingStep(_Frozen):
     id: Annotated[str, Field(pattern=r"^H[1-9][0-9]*$")]
     name: Text
     role: Role
-    working_days: Count
+    working_days: StepDays
 
 
 class Duration(_Frozen):
     """A number of days (or months) and how they are counted."""
 
-    days: Count
-    """How many units of ``unit``: working days, natural days or months."""
+    days: LimitDays
+    """How many units of ``unit``: working days, natural days or months; at most five years
+    (1250 工作日, 1830 自然日, 60 月)."""
     unit: DayUnit
+
+    @model_validator(mode="after")
+    def _at_most_five_years(self) -> Duration:
+        maximum = MAX_LIMIT[self.unit.value]
+        if self.days > maximum:
+            raise PydanticCustomError(
+                "duration_too_long",
+                "{zh}",
+                {
+                    "zh": f"时限不能超过五年（{maximum} {self.unit.value}），实际是 {self.days}",
+                    "en": f"a time limit is at most five years ({maximum} {self.unit.value}), "
+                    f"not {self.days}",
+                    "at": "days",
+                },
+            )
+        return self
 
 
 class LegalDuration(Duration):
@@ -660,7 +718,7 @@ class DiscretionEntry(_Frozen):
 class Revision(_Frozen):
     """The version of the item and the dates of its last change and its publication."""
 
-    version: Annotated[int, Field(ge=1), BeforeValidator(_to_int)]
+    version: Annotated[int, Field(ge=1, le=MAX_VERSION), BeforeValidator(_to_int)]
     changed_on: Day
     """The day the item's conditions last changed."""
     published_on: Day | None
@@ -698,7 +756,7 @@ class Item(_Frozen):
     """8 表单内容; empty when the item has no form."""
     conditions: tuple[Text, ...]
     """受理条件; empty only for items the authority initiates, which have no application."""
-    visits: Count
+    visits: Visits
     """到办事现场次数: 0 零跑动, 1 只跑一次."""
     fee: Fee
     penalty: Penalty | None
@@ -784,7 +842,7 @@ class ListSpec(_Frozen):
     """One of the lists (四张清单) a catalog declares."""
 
     title: Text
-    expected: Count | None = None
+    expected: ListSize | None = None
     """How many items the list must hold; null: no fixed size."""
     subset_of: str | None = None
     """Another list every item of this one must also be on."""
@@ -793,7 +851,9 @@ class ListSpec(_Frozen):
 class Publication(_Frozen):
     """The publication rule: changes are published within this many working days."""
 
-    working_days: Annotated[int, Field(ge=1), BeforeValidator(_to_int)] = 1
+    working_days: Annotated[
+        int, Field(ge=1, le=MAX_PUBLICATION_WORKING_DAYS), BeforeValidator(_to_int)
+    ] = 1
 
 
 class Manifest(_Frozen):

@@ -308,7 +308,10 @@ def _parse_overrides(files: list[OverrideFile]) -> dict[int, _Year]:
             raise CalendarError(
                 f"{path}: an override file must be named <year>.yaml, for example 2027.yaml"
             )
-        years[int(path.stem)] = _parse_override(path, int(path.stem), raw)
+        year = int(path.stem)
+        if year < 1:
+            raise CalendarError(f"{path}: there is no year 0; name the file after a real year")
+        years[year] = _parse_override(path, year, raw)
     return years
 
 
