@@ -135,12 +135,24 @@ class SnapshotError(ServiceCatalogError):
 
 
 class SnapshotVersionError(SnapshotError):
-    """A snapshot written by another version of servicecatalog: build it again with this one."""
+    """A snapshot written by another version of servicecatalog, or in another format: build it
+    again with this one. ``found_format`` is None where the file names no format number."""
 
-    def __init__(self, path: Path, found: str, expected: str) -> None:
+    def __init__(
+        self,
+        path: Path,
+        found: str,
+        expected: str,
+        found_format: int | None = None,
+        expected_format: int | None = None,
+    ) -> None:
+        written = "no format number" if found_format is None else f"format {found_format}"
         super().__init__(
-            f"{display_path(str(path))}: the snapshot was built by servicecatalog {found}, this "
-            f"is {expected}; build it again (servicecatalog build CATALOG -o FILE)"
+            f"{display_path(str(path))}: the snapshot was built by servicecatalog {found} "
+            f"({written}), this is servicecatalog {expected}, which reads format "
+            f"{expected_format}; build it again (servicecatalog build CATALOG -o FILE)"
         )
         self.found = found
         self.expected = expected
+        self.found_format = found_format
+        self.expected_format = expected_format
