@@ -9,6 +9,8 @@ __all__ = [
     "ITEM_SUFFIXES",
     "LAWS_FILE",
     "MANIFEST_FILE",
+    "READ_FILES",
+    "READ_FOLDERS",
     "REGIONS_FILE",
     "SYNONYMS_FILE",
 ]
@@ -21,3 +23,9 @@ REGIONS_FILE = "regions.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 IMPLEMENTATIONS_DIR = "implementations"
 ITEM_SUFFIXES = (".yaml", ".yml")
+
+READ_FILES = frozenset({MANIFEST_FILE, LAWS_FILE, REGIONS_FILE, SYNONYMS_FILE, "referrals.yaml"})
+"""The files the catalog reads at its root (``referrals.yaml``: the site search's, DESIGN §15);
+``.servicecatalog.yaml``, hidden, is found apart."""
+READ_FOLDERS = (ITEMS_DIR, IMPLEMENTATIONS_DIR, CALENDAR_DIR)
+"""The folders whose YAML files (directly inside, not in subfolders) the catalog reads."""

@@ -13,7 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -181,10 +181,8 @@ class _Group(click.Group):
             _say("Aborted!")
             status = 1
         except click.ClickException as error:
-            try:
+            with suppress(OSError):
                 error.show()
-            except OSError:
-                pass
             _machine_error(
                 error.format_message(), _asked_format(arguments), _asked_output(arguments)
             )
@@ -302,10 +300,8 @@ def _report_lost_output(error: OSError, output: _Output | None) -> None:
 
 def _say(line: str) -> None:
     """``line`` on stderr, if stderr can still be written."""
-    try:
+    with suppress(OSError):
         click.echo(line, err=True)
-    except OSError:
-        pass
 
 
 def _asked_output(arguments: list[str]) -> Path | None:
