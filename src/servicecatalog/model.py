@@ -13,18 +13,23 @@ native Python values too, so items can also be built in code.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
+    SerializerFunctionWrapHandler,
     Tag,
     ValidationInfo,
+    WrapSerializer,
     field_validator,
     model_validator,
 )
@@ -220,6 +225,18 @@ Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 LawId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 CreditCode = Annotated[str, BeforeValidator(_to_credit_code)]
 """统一社会信用代码, checked with its GB 32100-2015 check character."""
+
+
+def _read_only(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    # A frozen model only stops its fields from being reassigned; a dict field would still be
+    # changed in place by every reader (manifest.lists.pop(...)) for every later one.
+    return MappingProxyType(dict(mapping))
+
+
+def _serialized_as_dict(
+    mapping: Mapping[Any, Any], serialize: SerializerFunctionWrapHandler
+) -> Any:
+    return serialize(dict(mapping))
 
 
 class _Frozen(BaseModel):
@@ -864,7 +881,11 @@ class Manifest(_Frozen):
     """The two-digit province code (22 Jilin)."""
     department: Annotated[str, Field(pattern=r"^[0-9]{4}$")]
     """The four-digit department code (0114 human resources and social security)."""
-    lists: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")], ListSpec]
+    lists: Annotated[
+        Mapping[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")], ListSpec],
+        AfterValidator(_read_only),
+        WrapSerializer(_serialized_as_dict),
+    ]  # read-only in Python, a mapping like any other in files and JSON
     # The default is made without validating, so that no validator is built at import.
     publication: Publication = Publication.model_construct()
     organizer: Text | None = None
