@@ -409,6 +409,8 @@ def validate(
     from .reporting import findings_summary, render_report
     from .targets import select, targets
 
+    if output_file is not None:
+        _outside_catalogs(output_file)
     reports = []
     for target in targets(paths or (Path("catalog"),)):
         with _progress_bar("validate", enabled=not quiet) as progress:
@@ -431,6 +433,13 @@ def validate(
     if not quiet:
         click.echo(findings_summary(report, lang), err=True)
     sys.exit(_exit_code(report, Severity(fail_on)))
+
+
+def _outside_catalogs(path: Path) -> None:
+    """Exit 3 when ``path`` would be written inside a catalog folder (only new writes there)."""
+    from .targets import refuse_output_in_catalog
+
+    refuse_output_in_catalog(path)
 
 
 def _write_output(target: Path, text: str) -> None:
@@ -636,6 +645,7 @@ def init(folder: Path, province: str, department: str, name: str, from_reference
     """
     from .scaffold import init_catalog
 
+    _outside_catalogs(folder)
     written = init_catalog(
         folder,
         province=province,
@@ -689,6 +699,7 @@ def new(code: str, item_type: str, catalog_path: Path) -> None:
     help="Folder to write the schema files into.",
 )
 @click.option("--check", is_flag=True, help="Do not write: exit 1 if the files differ.")
+@_guarded
 def schema(output_dir: Path, check: bool) -> None:
     """Write the JSON Schemas (2020-12) of the catalog files, generated from the models."""
     from .schemas import schema_drift, write_schemas
@@ -702,6 +713,7 @@ def schema(output_dir: Path, check: bool) -> None:
             sys.exit(EXIT_FINDINGS)
         click.echo(f"{output_dir}: up to date", err=True)
         return
+    _outside_catalogs(output_dir)
     for written in write_schemas(output_dir):
         click.echo(str(written))
 
@@ -1045,6 +1057,8 @@ def guide(
 
     if fmt == "docx" and output is None and sys.stdout.isatty():
         raise click.UsageError("docx is binary: give -o FILE.docx or redirect stdout to a file")
+    if output is not None:
+        _outside_catalogs(output)
     catalog = _read_catalog(catalog_path)
     if code not in catalog:
         if code in catalog.invalid_files:
@@ -1089,6 +1103,7 @@ def site(outdir: Path, catalog_path: Path, templates_dir: Path | None, allow_inv
     """
     from .guides import build_site
 
+    _outside_catalogs(outdir)
     catalog = _read_catalog(catalog_path)
     _require_valid(catalog, allow_invalid)
     built = build_site(catalog, outdir, templates_dir=templates_dir, allow_invalid=allow_invalid)
@@ -1120,6 +1135,7 @@ def build(source: str, output: Path, allow_invalid: bool) -> None:
     from .snapshot import write_snapshot
     from .sources import open_source, source_commit
 
+    _outside_catalogs(output)
     tree = open_source(source)
     with _progress_bar("build") as progress:
         catalog = load_catalog(tree, progress=progress)

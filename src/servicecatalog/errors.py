@@ -47,6 +47,20 @@ class CatalogNotFoundError(ServiceCatalogError):
         self.reason = reason
 
 
+class OutputInCatalogError(ServiceCatalogError):
+    """An output (a report, a guide, a snapshot, a site, a new catalog) would be written inside
+    a catalog folder, by its name or through a link: no command writes into a catalog, except
+    ``new`` into its ``items/``."""
+
+    def __init__(self, path: Path, catalog: Path) -> None:
+        super().__init__(
+            f"{path}: inside the catalog {catalog}; no command writes into a catalog (only new, "
+            "into items/): write it outside the catalog folder"
+        )
+        self.path = path
+        self.catalog = catalog
+
+
 class CalendarError(ServiceCatalogError):
     """The working-day calendar cannot answer (bad override file, or a year nobody covers).
 

@@ -25,10 +25,10 @@ from pathlib import Path
 from ._layout import ITEM_SUFFIXES, MANIFEST_FILE, READ_FILES, READ_FOLDERS
 from .catalog import Catalog
 from .config import CONFIG_FILE_NAME, find_config
-from .errors import CatalogNotFoundError
+from .errors import CatalogNotFoundError, OutputInCatalogError
 from .findings import Finding, Report
 
-__all__ = ["Target", "catalog_root", "select", "targets"]
+__all__ = ["Target", "catalog_root", "refuse_output_in_catalog", "select", "targets"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,15 @@ def catalog_root(path: Path) -> Path | None:
         if (folder / MANIFEST_FILE).is_file():
             return folder
     return None
+
+
+def refuse_output_in_catalog(path: Path) -> None:
+    """Raise :class:`OutputInCatalogError` when writing ``path`` (a file or a folder) would write
+    inside a catalog folder: one at or above it by its name, or where its links lead."""
+    for candidate in dict.fromkeys([Path(os.path.abspath(path)), Path(os.path.realpath(path))]):
+        for folder in (candidate, *candidate.parents):
+            if (folder / MANIFEST_FILE).is_file():
+                raise OutputInCatalogError(path, folder)
 
 
 def targets(paths: Sequence[Path]) -> list[Target]:
