@@ -1,9 +1,15 @@
 """No input ends in a traceback or a hang: every command over every bad input of the corpus.
 
-``validate``, ``diff``, ``site``, ``guide``, ``stats`` and ``coverage`` each run on a small
-catalog broken in one of the ways of ``tests/_corpus.py`` (empty, unreadable, mis-encoded,
-hostile, special files …). Each must end with a documented exit code and nothing on stderr that
-looks like a Python traceback or an internal error; machine formats stay well-formed.
+``validate``, ``diff``, ``site``, ``guide``, ``stats``, ``coverage`` and ``build`` each run on a
+small catalog broken in one of the ways of ``tests/_corpus.py`` (empty, unreadable, mis-encoded,
+hostile, special files, numbers beyond every bound, files the catalog does not read …). Each must
+end with a documented exit code and nothing on stderr that looks like a Python traceback or an
+internal error; machine formats stay well-formed.
+
+Then one test per class of the third trust round (issue 18), over every command and format it
+touches: bounds are findings at their values; a lost report (a full disk, a closed stdout, a
+closed pipe) is one line on stderr and exit 3; a named path the catalog does not read exits 3;
+no command writes into a catalog.
 """
 
 from __future__ import annotations
@@ -47,8 +53,26 @@ COMMANDS: dict[str, list[str]] = {
     "stats-json": ["stats", "--catalog", "{catalog}", "--format", "json", "--allow-invalid"],
     "stats-text": ["stats", "--catalog", "{catalog}"],
     "coverage-json": ["coverage", "--catalog", "{catalog}", "--format", "json", "--allow-invalid"],
+    "coverage-text": ["coverage", "--catalog", "{catalog}"],
+    "build": ["build", "{catalog}", "-o", "{out}.json"],
+    "build-allow-invalid": ["build", "{catalog}", "-o", "{out}.json", "--allow-invalid"],
+    "validate-an-item-json": [
+        "validate",
+        f"{{catalog}}/items/{SERVICE_ITEM}.yaml",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+    ],
 }
-MACHINE = {"validate-json", "validate-sarif", "diff-json", "stats-json", "coverage-json"}
+MACHINE = {
+    "validate-json",
+    "validate-sarif",
+    "diff-json",
+    "stats-json",
+    "coverage-json",
+    "validate-an-item-json",
+}
 
 
 @pytest.fixture(scope="module")

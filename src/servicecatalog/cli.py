@@ -119,6 +119,8 @@ def _machine_error(message: str, fmt: str | None, output: Path | None = None) ->
         document = sarif_error(message, __version__)
     else:
         return
+    if output is not None and _in_a_catalog(output):
+        output = None  # the error document too stays out of the catalog: on stdout instead
     if output is None:
         try:
             click.echo(document, nl=False)
@@ -433,6 +435,17 @@ def validate(
     if not quiet:
         click.echo(findings_summary(report, lang), err=True)
     sys.exit(_exit_code(report, Severity(fail_on)))
+
+
+def _in_a_catalog(path: Path) -> bool:
+    from .errors import OutputInCatalogError
+    from .targets import refuse_output_in_catalog
+
+    try:
+        refuse_output_in_catalog(path)
+    except OutputInCatalogError:
+        return True
+    return False
 
 
 def _outside_catalogs(path: Path) -> None:

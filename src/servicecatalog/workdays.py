@@ -310,7 +310,9 @@ def _parse_overrides(files: list[OverrideFile]) -> dict[int, _Year]:
             )
         year = int(path.stem)
         if year < 1:
-            raise CalendarError(f"{path}: there is no year 0; name the file after a real year")
+            raise CalendarError(
+                f"{path}: there is no year 0; name the file after a real year", path
+            )
         years[year] = _parse_override(path, year, raw)
     return years
 

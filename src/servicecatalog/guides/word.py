@@ -75,7 +75,8 @@ def render_docx(view: GuideView) -> bytes:
 def _reproducible(package: bytes, day: date) -> bytes:
     """``package`` (a zip) rewritten with every entry dated ``day``: python-docx stamps each
     entry with the time of writing, so two renderings of one guide would differ."""
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    # A zip entry's date holds the years 1980 to 2107 only.
+    stamp = (min(max(day.year, 1980), 2107), day.month, day.day, 0, 0, 0)
     source = zipfile.ZipFile(BytesIO(package))
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
