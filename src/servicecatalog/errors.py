@@ -76,14 +76,21 @@ class CalendarError(ServiceCatalogError):
         self.loc = loc
 
 
+_LAST_YEAR = 9999
+
+
 class UnknownYearError(CalendarError):
     """A date falls in a year neither ``chinesecalendar`` nor an override file covers."""
 
     def __init__(self, year: int, override_file: Path) -> None:
-        super().__init__(
-            f"the working-day calendar does not cover {year}: add {override_file} "
-            f"with the State Council's holiday schedule for {year}"
-        )
+        if year > _LAST_YEAR:
+            message = "the count runs past 9999-12-31, the last day a date can name"
+        else:
+            message = (
+                f"the working-day calendar does not cover {year}: add {override_file} "
+                f"with the State Council's holiday schedule for {year}"
+            )
+        super().__init__(message)
         self.year = year
         self.override_file = override_file
 

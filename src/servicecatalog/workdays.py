@@ -243,10 +243,9 @@ def _describe(value: object) -> str:
 
 
 def _days(first: date, last: date) -> Iterator[date]:
-    day = first
-    while day <= last:
-        yield day
-        day += _ONE_DAY
+    # By ordinal: a range ending on 9999-12-31 must not step past the last date there is.
+    for ordinal in range(first.toordinal(), last.toordinal() + 1):
+        yield date.fromordinal(ordinal)
 
 
 OverrideFile = tuple[Path, "bytes | ReadProblem"]
@@ -403,6 +402,8 @@ class WorkdayCalendar:
         """
         _require_date(start, "start")
         _require_date(end, "end")
+        if end <= start:
+            return 0
         return sum(self.is_working_day(day) for day in _days(start + _ONE_DAY, end))
 
     def last_covered_day(self) -> date:
