@@ -142,6 +142,11 @@ def _describe(detail: ErrorDetails) -> tuple[str, str]:
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return f"应不小于 {bound}，实际是 {given}", f"must be at least {bound}, got {given_en}"
+    if kind == "too_long":
+        bound = ctx.get("max_length")
+        return f"最多 {bound} 项，实际有 {ctx.get('actual_length')} 项", (
+            f"at most {bound} entries, got {ctx.get('actual_length')}"
+        )
     if kind in ("less_than_equal", "less_than"):
         bound = ctx.get("le", ctx.get("lt"))
         return f"应不大于 {bound}，实际是 {given}", f"must be at most {bound}, got {given_en}"

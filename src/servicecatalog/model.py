@@ -204,6 +204,8 @@ MAX_VERSION = 99_999_999
 """A revision's version (room for versions written as dates, 20261202)."""
 MAX_PUBLICATION_WORKING_DAYS = 250
 """Working days allowed for publishing a change: about a year of them."""
+MAX_STAGES = 20
+"""Stages of one legal limit (statutes name two or three)."""
 MAX_LIMIT = {"工作日": 1250, "自然日": 1830, "月": 60}
 """The longest time limit in each unit: five years (250 working days, 366 natural days or 12
 months a year). No statute gives an authority more to handle one application; a larger number
@@ -604,7 +606,8 @@ class LegalStage(LegalDuration):
 class StagedLimit(_Frozen):
     """A legal limit set stage by stage, where one number would misstate the statute."""
 
-    stages: tuple[LegalStage, ...] = Field(min_length=2)
+    stages: tuple[LegalStage, ...] = Field(min_length=2, max_length=MAX_STAGES)
+    """At most 20: each stage is counted from every start day of the calendar."""
     sequence: StageSequence
     """依次: one application passes every stage and the limits add up; 分别: each stage is its
     own application and decision, and the committed limit must fit each."""
