@@ -437,3 +437,32 @@ def test_a_snapshot_of_another_format_names_both_format_numbers(tmp_path: Path) 
         assert result.exit_code == 3, result.output
         assert f"(format {found})" in result.stderr
         assert f"which reads format {expected}" in result.stderr
+
+
+def test_an_output_that_is_no_folder_or_file_is_unusable(tmp_path: Path) -> None:
+    """A file where a folder is to be written, a folder where a file is: exit 3, one line."""
+    catalog = small_catalog(tmp_path / "catalog")
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    a_folder = tmp_path / "a-folder"
+    a_folder.mkdir()
+    runner = CliRunner()
+    for arguments in (
+        ["schema", "-o", str(a_file)],
+        ["init", str(a_file)],
+        ["site", str(a_file), "--catalog", str(catalog)],
+        ["build", str(catalog), "-o", str(a_folder / "missing" / "c.json")],
+        [
+            "guide",
+            SERVICE_ITEM,
+            "--catalog",
+            str(catalog),
+            "-o",
+            str(a_folder / "missing" / "g.html"),
+        ],
+    ):
+        result = runner.invoke(main, arguments)
+        # click refuses a file given for a folder option as a usage error
+        assert result.exit_code in (2, 3), (arguments, result.output)
+        assert isinstance(result.exception, SystemExit), (arguments, result.output)
+        assert "internal error" not in result.stderr

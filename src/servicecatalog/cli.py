@@ -194,6 +194,14 @@ class _Group(click.Group):
         except Exception as error:
             if output is not None and output.failure is not None:
                 raise _OutputLost(output.failure) from None
+            if isinstance(error, OSError):
+                # A file or folder that cannot be read or written (a device where a folder was
+                # asked for, no space left): the input or the output is unusable, not the tool.
+                where = f"{error.filename}: " if error.filename else ""
+                message = f"{where}{error.strerror or error}"
+                _machine_error(message, _asked_format(arguments), _asked_output(arguments))
+                _say(f"servicecatalog: error: {message}")
+                return EXIT_UNUSABLE
             # No input may end in a traceback. What reaches here is a bug; say so in one line
             # (SERVICECATALOG_DEBUG=1 shows the traceback) rather than dump the stack.
             if os.environ.get("SERVICECATALOG_DEBUG"):
