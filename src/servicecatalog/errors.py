@@ -18,6 +18,7 @@ __all__ = [
     "CatalogInvalidError",
     "CatalogNotFoundError",
     "GitSourceError",
+    "OutputInCatalogError",
     "RegionError",
     "RenderError",
     "ServiceCatalogError",
