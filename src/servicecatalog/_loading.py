@@ -217,7 +217,10 @@ def _load_items(
 ) -> dict[str, ItemEntry]:
     names = tree.names(ITEMS_DIR)
     if names is None:
-        findings.append(_missing(tree, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
+        if tree.exists(ITEMS_DIR):
+            findings.append(_not_a_folder(tree, ITEMS_DIR))
+        else:
+            findings.append(_missing(tree, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
         return {}
     entries: dict[str, ItemEntry] = {}
     for name in _yaml_names(tree, ITEMS_DIR):
@@ -296,23 +299,33 @@ def _load_implementations(
     findings.extend(found)
 
 
+_HELD_IN = {
+    ITEMS_DIR: ("事项文件", "item files", "<事项编码>.yaml", "<code>.yaml"),
+    IMPLEMENTATIONS_DIR: (
+        "实施清单",
+        "implementation lists",
+        "<区划代码>.yaml",
+        "<region code>.yaml",
+    ),
+}
+
+
 def _not_a_folder(tree: CatalogTree, name: str) -> Finding:
-    """``file-not-read``: ``name`` should be a folder of lists, but is a file or a submodule."""
+    """``file-not-read``: ``name`` should be a folder of catalog files, but is a file or a git
+    submodule, so none of them is read."""
+    what_zh, what_en, file_zh, file_en = _HELD_IN[name]
     if tree.submodule(name):
         zh = (
-            f"{name} 是 git 子模块：版本中只记录子模块的提交，没有其中的文件，实施清单无法读取；"
-            "请把实施清单提交到目录自己的仓库中"
+            f"{name} 是 git 子模块：版本中只记录子模块的提交，没有其中的文件，{what_zh}无法读取；"
+            f"请把{what_zh}提交到目录自己的仓库中"
         )
         en = (
             f"{name} is a git submodule: a revision holds only its commit, not its files, so no "
-            "implementation list can be read; commit the lists into the catalog's own repository"
+            f"{what_en[:-1]} can be read; commit the {what_en} into the catalog's own repository"
         )
     else:
-        zh = f"{name} 不是文件夹，其中的实施清单无法读取；实施清单应为 {name}/<区划代码>.yaml"
-        en = (
-            f"{name} is not a folder, so no implementation list is read; lists are "
-            f"{name}/<region code>.yaml"
-        )
+        zh = f"{name} 不是文件夹，{what_zh}无法读取；{what_zh}应为 {name}/{file_zh}"
+        en = f"{name} is not a folder, so no {what_en[:-1]} is read; {what_en} are {name}/{file_en}"
     return Finding(
         rule="file-not-read",
         severity=Severity.ERROR,

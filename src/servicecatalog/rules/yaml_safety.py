@@ -204,9 +204,9 @@ def file_not_read() -> None:
     Item files lie directly in ``items/``, implementation lists directly in
     ``implementations/``, calendar overrides directly in ``calendar/``: a file in a subfolder
     (``items/2027/220114043000.yaml``) is not loaded, counted or published, so it is reported
-    rather than passed over. ``implementations`` that is a file, or a git submodule in a
-    ``git:`` revision (which holds only the submodule's commit, not its files), holds no list
-    that could be read. Move the file up into its folder; commit the lists into the catalog's
+    rather than passed over. ``items`` or ``implementations`` that is a file, or a git submodule
+    in a ``git:`` revision (which holds only the submodule's commit, not its files), holds
+    nothing that could be read. Move the file up into its folder; commit the lists into the catalog's
     own repository.
 
     中文
@@ -215,8 +215,8 @@ def file_not_read() -> None:
 
     事项文件应直接放在 ``items/`` 下，实施清单直接放在 ``implementations/`` 下，工作日历覆盖文件直接
     放在 ``calendar/`` 下：放在子文件夹里的文件（``items/2027/220114043000.yaml``）不会被读取、统计或
-    发布，所以予以报告，而不是悄悄略过。``implementations`` 若是一个文件，或在 ``git:`` 版本中是 git
-    子模块（版本中只记录子模块的提交，没有其中的文件），就没有可读取的实施清单。请把文件移到所属文件夹，
+    发布，所以予以报告，而不是悄悄略过。``items`` 或 ``implementations`` 若是一个文件，或在 ``git:``
+    版本中是 git 子模块（版本中只记录子模块的提交，没有其中的文件），其中就没有可读取的内容。请把文件移到所属文件夹，
     把实施清单提交到目录自己的仓库中。
     """
 
