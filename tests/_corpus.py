@@ -9,6 +9,7 @@ script ``tests/fuzz/fuzz_catalog.py``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -74,6 +75,21 @@ def _replace(relative: str, old: str, new: str) -> Breaker:
         target = root / relative
         text = target.read_text(encoding="utf-8")
         target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def _sub(relative: str, pattern: str, new: str) -> Breaker:
+    """The first match of ``pattern`` replaced; an error when there is none, so that a breakage
+    cannot silently stop breaking anything when the bundled files change."""
+
+    def apply(root: Path) -> None:
+        target = root / relative
+        text = target.read_text(encoding="utf-8")
+        changed, count = re.subn(pattern, new, text, count=1)
+        if not count:
+            raise ValueError(f"{relative}: nothing matches {pattern!r}")
+        target.write_text(changed, encoding="utf-8")
 
     return apply
 
@@ -153,7 +169,7 @@ BOUNDS: dict[str, Breaker] = {
     "bound-copies": _replace(ITEM, "copies: 1", "copies: 100000000000000000000"),
     "bound-step-working-days": _replace(ITEM, "working_days: 2}", "working_days: 2000000}"),
     "bound-visits": _replace(ITEM, "visits: 0", "visits: 4294967296"),
-    "bound-version": _replace(ITEM, "version: 4", "version: 18446744073709551616"),
+    "bound-version": _sub(ITEM, r"version: [0-9]+", "version: 18446744073709551616"),
     "bound-publication-working-days": _replace(
         "catalog.yaml", "publication: {working_days: 1}", "publication: {working_days: 1000000000}"
     ),
@@ -235,11 +251,9 @@ CORPUS: dict[str, Breaker] = {
     "calendar-year-0000": _write(
         "calendar/0000.yaml", b'year: "0000"\nrest_days: []\nwork_days: []\n'
     ),
-    "item-changed-on-9999-12-31": _replace(
-        ITEM, "changed_on: 2026-12-01", "changed_on: 9999-12-31"
-    ),
-    "item-published-on-0001-01-01": _replace(
-        ITEM, "version: 4", "version: 4\n  published_on: 0001-01-01\n  x: 1"
+    "item-changed-on-9999-12-31": _sub(ITEM, r"changed_on: [0-9-]+", "changed_on: 9999-12-31"),
+    "item-published-on-0001-01-01": _sub(
+        ITEM, r"published_on: [0-9-]+", "published_on: 0001-01-01"
     ),
     # ---- files the catalog does not read ----
     "item-in-a-subfolder": _moved(ITEM, f"items/2027/{SERVICE_ITEM}.yaml"),

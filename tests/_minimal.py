@@ -16,6 +16,11 @@ laws:
     kind: 法律
     issuer: 全国人民代表大会常务委员会
     effective: 2011-07-01
+  - id: petition-work-regulations
+    name: 信访工作条例
+    kind: 规范性文件
+    issuer: 中共中央、国务院
+    effective: 2022-05-01
 """
 
 ITEM = """\

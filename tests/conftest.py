@@ -59,7 +59,7 @@ work_days:
   - 2027-10-09
 """
 
-BUNDLED_TODAY = date(2026, 12, 2)
+BUNDLED_TODAY = date(2026, 12, 6)
 """A day on or after every revision date of the bundled catalog: load it whole on this day."""
 
 SERVICE_ITEM = "220114043000"  # 失业保险金申领: four materials, a form, three service steps
@@ -126,6 +126,22 @@ class CatalogDir:
         data = self.laws()
         change(data)
         (self.path / "laws.yaml").write_text(dump_yaml(data), encoding="utf-8")
+
+    def write_regions(self, data: dict[str, Any]) -> None:
+        (self.path / "regions.yaml").write_text(dump_yaml(data), encoding="utf-8")
+
+    def list_file(self, region: str) -> Path:
+        return self.path / "implementations" / f"{region}.yaml"
+
+    def write_list(self, data: dict[str, Any]) -> None:
+        file = self.list_file(str(data["region"]))
+        file.parent.mkdir(exist_ok=True)
+        file.write_text(dump_yaml(data), encoding="utf-8")
+
+    def edit_list(self, region: str, change: Callable[[dict[str, Any]], None]) -> None:
+        data: dict[str, Any] = yaml.safe_load(self.list_file(region).read_text(encoding="utf-8"))
+        change(data)
+        self.write_list(data)
 
     def add_calendar(self, year: int, text: str) -> Path:
         folder = self.path / "calendar"

@@ -88,7 +88,7 @@ def test_kinds_lists_every_kind_with_its_direction() -> None:
     for line, (kind, spec) in zip(lines, KINDS.items(), strict=True):
         fields = line.split()
         assert fields[:3] == [kind, spec.direction.value, spec.element]
-        assert line.endswith(spec.description)
+        assert line.endswith(f"{spec.description}: {spec.reason}")
 
 
 def test_kinds_in_english() -> None:
@@ -111,7 +111,9 @@ def test_kinds_as_json(lang: str) -> None:
             "element": spec.element,
             "direction": spec.direction.value,
             "description": spec.description_en if lang == "en" else spec.description,
+            "reason": spec.reason_en if lang == "en" else spec.reason,
         }
+        assert entry["reason"]
     directions = {entry["direction"] for entry in payload}
     assert directions == {"burden-increase", "burden-decrease", "neutral"}
 
@@ -127,7 +129,7 @@ def test_diff_without_sources_is_a_usage_error() -> None:
 
 @pytest.mark.parametrize(
     "arguments",
-    [["--format", "sarif"], ["--lang", "fr"], ["--today", "27.11.2026"], ["--fail-on", "fatal"]],
+    [["--format", "xml"], ["--lang", "fr"], ["--today", "27.11.2026"], ["--fail-on", "fatal"]],
 )
 def test_diff_bad_options_are_usage_errors(
     arguments: list[str], revised: tuple[CatalogDir, CatalogDir]
@@ -182,12 +184,12 @@ def test_markdown_counts_and_sections(revised: tuple[CatalogDir, CatalogDir]) ->
     assert "**减负 2 项，增负 3 项，中性 0 项**" in markdown
     sections = [line for line in markdown.splitlines() if line.startswith("### ")]
     assert sections == [
-        f"### `{A}` 失业保险金申领 — 应于 2026-11-23 前公开（on-time）",
-        f"### `{P}` 对用人单位使用童工的行政处罚 — 应于 2026-10-08 前公开（on-time）",
+        f"### `{A}` 失业保险金申领 — 最迟于 2026-11-23（含当日）公开 · 按期公开",
+        f"### `{P}` 对用人单位使用童工的行政处罚 — 最迟于 2026-10-08（含当日）公开 · 按期公开",
     ]
-    assert f"| `{A}` | 失业保险金申领 | 2 | 2 | 0 | 2026-11-23 | on-time |" in markdown
+    assert f"| `{A}` | 失业保险金申领 | 2 | 2 | 0 | 2026-11-23 | 按期公开 |" in markdown
     assert (
-        f"| `{P}` | 对用人单位使用童工的行政处罚 | 0 | 1 | 0 | 2026-10-08 | on-time |" in markdown
+        f"| `{P}` | 对用人单位使用童工的行政处罚 | 0 | 1 | 0 | 2026-10-08 | 按期公开 |" in markdown
     )
 
 
@@ -198,7 +200,10 @@ def test_markdown_in_english(revised: tuple[CatalogDir, CatalogDir]) -> None:
     )
     assert result.exit_code == 0
     assert "**2 burden decreases, 3 burden increases, 0 neutral**" in result.stdout
-    assert f"### `{A}` 失业保险金申领 — publish by 2026-11-23 (on-time)" in result.stdout
+    assert (
+        f"### `{A}` 失业保险金申领 — publish by 2026-11-23 (inclusive) · published on time"
+        in result.stdout
+    )
 
 
 def test_text_is_readable(revised: tuple[CatalogDir, CatalogDir]) -> None:
@@ -206,16 +211,14 @@ def test_text_is_readable(revised: tuple[CatalogDir, CatalogDir]) -> None:
     result = run("diff", str(old), str(new), "--today", TODAY)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{old} → {new}: 减负 2 项，增负 3 项，中性 0 项"
-    assert f"{A} 失业保险金申领 — 应于 2026-11-23 前公开（on-time）" in lines
-    assert (
-        "  − condition-removed  conditions[未享受基本养老保险待遇，未重新就业]  未享受基本养老保险待遇，未重新就业 → —"
-        in lines
-    )
-    assert "  − material-removed  materials[M4]  本人银行结算账户信息 → —" in lines
-    assert "  + service-step-now-on-site  service_process[S1].on_site  False → True" in lines
-    assert "  + visits-increased  visits  0 → 1" in lines
-    assert "  + handling-days-increased  handling_process[H2].working_days  35 → 40" in lines
+    assert lines[0] == f"{old} → {new}：减负 2 项，增负 3 项，中性 0 项"
+    assert f"{A} 失业保险金申领 — 最迟于 2026-11-23（含当日）公开 · 按期公开" in lines
+    condition = "未享受基本养老保险待遇，未重新就业"
+    assert f"  − 减少受理条件（减条件）  conditions[{condition}]  {condition} → —" in lines
+    assert "  − 减少申请材料（减证明）  materials[M4]  本人银行结算账户信息 → —" in lines
+    assert "  + 环节改为须到现场  service_process[S1].on_site  False → True" in lines
+    assert "  + 到现场次数增加  visits  0 → 1" in lines
+    assert "  + 经办环节用时增加  handling_process[H2].working_days  35 → 40" in lines
     assert "Traceback" not in result.output
 
 
@@ -224,7 +227,8 @@ def test_text_in_english(unrevised: tuple[CatalogDir, CatalogDir]) -> None:
     result = run("diff", str(old), str(new), "--today", TODAY, "--lang", "en")
     assert result.exit_code == 1
     assert "2 burden decreases, 3 burden increases, 0 neutral" in result.stdout
-    assert "publish by 2026-11-23 (on-time)" in result.stdout
+    assert "revision not updated: no deadline can be given" in result.stdout
+    assert "on-time" not in result.stdout
     assert "the item changed but its revision did not" in result.stdout
     assert "减负" not in result.stdout
 
@@ -375,10 +379,32 @@ def test_deadline_in_a_year_nobody_covers(elsewhere: Path) -> None:
     assert result.exit_code == 3
     assert result.stdout == ""
     assert "Traceback" not in result.output
-    message = result.stderr.strip()
+    note, message = result.stderr.strip().splitlines()
+    assert note.startswith("note: no catalog.yaml here (nor in ./catalog), so N = 1 working day")
     assert message.startswith("servicecatalog: error: ")
     assert "2027" in message
     assert "catalog/calendar/2027.yaml" in message
+
+
+def test_deadline_outside_any_catalog_says_which_n_it_used(elsewhere: Path) -> None:
+    result = run("deadline", "2026-12-04")
+    assert result.stdout == "2026-12-07\n"
+    assert "N = 1 working day" in result.stderr
+    assert "N = 1" not in run("deadline", "2026-12-04", "-n", "1").stderr
+
+
+def test_deadline_in_a_catalog_at_the_current_folder_reads_its_n(
+    catalog_copy: Callable[..., CatalogDir], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalog made by init stands at its repository's root: deadline finds it there."""
+    catalog = catalog_copy("c", codes=[A])
+    (catalog.path / "catalog.yaml").write_text(
+        SMALL_MANIFEST.replace("working_days: 1", "working_days: 3"), encoding="utf-8"
+    )
+    monkeypatch.chdir(catalog.path)
+    result = run("deadline", "2026-12-04")
+    assert result.stdout == "2026-12-09\n"
+    assert "N = 1" not in result.stderr
 
 
 def test_deadline_in_a_year_the_given_catalog_lacks(
@@ -511,3 +537,166 @@ def test_stats_of_a_missing_catalog(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert json.loads(result.stdout)["ok"] is False
     assert "Traceback" not in result.output
+
+
+# ---- diff for a pull request: github annotations and SARIF -----------------------------------
+
+
+def _sarif_validator() -> Any:
+    from jsonschema import Draft4Validator, FormatChecker
+
+    schema = json.loads(
+        (Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+    )
+    return Draft4Validator(schema, format_checker=FormatChecker())
+
+
+def test_diff_as_sarif_is_valid_and_carries_the_findings(
+    unrevised: tuple[CatalogDir, CatalogDir],
+) -> None:
+    old, new = unrevised
+    result = run("diff", str(old), str(new), "--today", TODAY, "--format", "sarif")
+    assert result.exit_code == 1, result.output
+    document = json.loads(result.stdout)
+    assert sorted(str(e.message) for e in _sarif_validator().iter_errors(document)) == []
+    (run_,) = document["runs"]
+    (found,) = run_["results"]
+    assert found["ruleId"] == "change-without-revision"
+    location = found["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith(f"items/{P}.yaml")
+    assert location["region"]["startLine"] > 1
+
+
+def test_diff_as_github_annotations_points_at_the_files(
+    unrevised: tuple[CatalogDir, CatalogDir],
+) -> None:
+    old, new = unrevised
+    result = run("diff", str(old), str(new), "--today", TODAY, "--format", "github")
+    assert result.exit_code == 1
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"::error file={new.item_file(P)},line=")
+    assert "title=change-without-revision" in line
+
+
+# ---- today in China Standard Time -------------------------------------------------------------
+
+
+def test_today_is_the_date_in_the_catalogs_time_zone(
+    catalog_copy: Callable[..., CatalogDir],
+) -> None:
+    """A change dated today east of the date line is in the future west of it, whatever the
+    machine's zone: the catalog's zone decides."""
+    from servicecatalog._today import today_in
+
+    catalog = catalog_copy("c", codes=[A])
+    kiritimati = today_in("Pacific/Kiritimati")  # UTC+14
+    catalog.edit(A, _revise(kiritimati.isoformat(), None))
+    manifest = catalog.path / "catalog.yaml"
+    original = manifest.read_text(encoding="utf-8")
+    manifest.write_text(original + "timezone: Pacific/Kiritimati\n", encoding="utf-8")
+    assert "revision-in-future" not in run("validate", str(catalog), "--format", "json").stdout
+    manifest.write_text(original + "timezone: Pacific/Pago_Pago\n", encoding="utf-8")  # UTC-11
+    assert "revision-in-future" in run("validate", str(catalog), "--format", "json").stdout
+
+
+def test_an_unknown_time_zone_is_a_located_finding(catalog_copy: Callable[..., CatalogDir]) -> None:
+    catalog = catalog_copy("c", codes=[A])
+    manifest = catalog.path / "catalog.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + "timezone: Asia/Changchun\n", encoding="utf-8"
+    )
+    result = run("validate", str(catalog), "--lang", "en")
+    assert result.exit_code == 1
+    assert "catalog.yaml:" in result.stdout
+    assert "unknown time zone 'Asia/Changchun'" in result.stdout
+
+
+def test_a_utc_machine_at_beijing_morning_takes_beijings_date(
+    catalog_copy: Callable[..., CatalogDir], tmp_path: Path
+) -> None:
+    """On a UTC runner from 16:00 on, Beijing is already on the next day: a change dated that day
+    is not in the future. (At other hours the two dates agree and this passes trivially; the test
+    above proves the zone is the catalog's at any hour.)"""
+    from servicecatalog._today import today_in
+
+    catalog = catalog_copy("c", codes=[A])
+    catalog.edit(A, _revise(today_in("Asia/Shanghai").isoformat(), None))
+    completed = subprocess.run(
+        [sys.executable, "-m", "servicecatalog", "validate", str(catalog), "--format", "json"],
+        cwd=tmp_path,
+        env={**_environment(), "TZ": "UTC"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+    assert "revision-in-future" not in completed.stdout, completed.stdout
+
+
+def _environment() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
+
+
+# ---- a catalog made by init, at its repository's root -----------------------------------------
+
+
+@pytest.fixture
+def root_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A catalog made by ``init`` at the root of a git repository with two commits (the second
+    removes a condition, revised), the current folder."""
+    from conftest import GitRepo
+
+    root = tmp_path / "dept"
+    assert run("init", str(root), "--province", "21", "--department", "0114").exit_code == 0
+    (root / "calendar").mkdir(exist_ok=True)
+    repo = GitRepo(root)
+    repo.git("init", "-q", "-b", "main")
+    [item] = (root / "items").glob("*.yaml")
+    _set_revision(item, 1, "2026-11-02", "2026-11-03")
+    repo.commit_all("init")
+    text = item.read_text(encoding="utf-8")
+    item.write_text(re.sub(r"(?m)^conditions:\n  - .*\n", "conditions:\n", text, count=1), "utf-8")
+    _set_revision(item, 2, "2026-12-04", "2026-12-04")
+    manifest = root / "catalog.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("working_days: 1", "working_days: 3"),
+        encoding="utf-8",
+    )
+    repo.commit_all("shorter")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _set_revision(item: Path, version: int, changed_on: str, published_on: str) -> None:
+    text = item.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^  version: .*$", f"  version: {version}", text, count=1)
+    text = re.sub(r"(?m)^  changed_on: .*$", f'  changed_on: "{changed_on}"', text, count=1)
+    text = re.sub(r"(?m)^  published_on: .*$", f'  published_on: "{published_on}"', text, count=1)
+    item.write_text(text, encoding="utf-8")
+
+
+def test_every_command_finds_a_catalog_at_the_repository_root(
+    root_catalog: Path, tmp_path: Path
+) -> None:
+    assert "working_days: 3" in (root_catalog / "catalog.yaml").read_text(encoding="utf-8")
+    assert run("validate").exit_code == 0, run("validate").output
+    code = next((root_catalog / "items").glob("*.yaml")).stem
+    assert run("guide", code, "--format", "md").exit_code == 0
+    assert run("site", str(tmp_path / "site")).exit_code == 0
+    assert run("build", "-o", str(tmp_path / "catalog.json")).exit_code == 0
+    assert run("deadline", "2026-12-04").stdout == "2026-12-09\n"
+    result = run("diff", "git:HEAD~1", "git:HEAD", "--today", "2026-12-07")
+    assert result.exit_code == 0, result.output
+    assert "减少受理条件（减条件）" in result.stdout
+    assert "最迟于 2026-12-09（含当日）公开 · 按期公开" in result.stdout
+
+
+def test_no_catalog_here_names_both_places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for arguments in (["validate"], ["guide", "220114043000"], ["build", "-o", "x.json"]):
+        result = run(*arguments)
+        assert result.exit_code == 3, (arguments, result.output)
+        assert "neither ./catalog.yaml nor ./catalog/ exists" in result.stderr

@@ -10,6 +10,7 @@ of ``KINDS``, so a kind whose direction drifts fails here.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from servicecatalog.diff import (
     diff_catalogs,
     diff_items,
 )
+from servicecatalog.model import credit_code_check
 
 TODAY = date(2026, 11, 27)
 A, P = SERVICE_ITEM, PENALTY_ITEM
@@ -99,6 +101,66 @@ EXPECTED_DIRECTION: dict[str, Direction] = {
     "law-added": NEU,
     "law-removed": NEU,
     "law-changed": NEU,
+    "material-added-not-submitted": NEU,
+    "material-removed-not-submitted": NEU,
+    "audience-added": DEC,
+    "audience-removed": INC,
+    "audience-changed": NEU,
+    "result-changed": NEU,
+    "online-depth-increased": DEC,
+    "online-depth-reduced": INC,
+    "online-depth-changed": NEU,
+    "scope-widened": DEC,
+    "scope-narrowed": INC,
+    "scope-changed": NEU,
+    "faq-added": NEU,
+    "faq-removed": NEU,
+    "faq-changed": NEU,
+    "intermediary-service-added": INC,
+    "intermediary-service-removed": DEC,
+    "intermediary-service-changed": NEU,
+    "quantity-limit-introduced": INC,
+    "quantity-limit-abolished": DEC,
+    "quantity-limit-changed": NEU,
+    "responsibilities-changed": NEU,
+    "discretion-changed": NEU,
+    "remedies-changed": NEU,
+    "form-field-options-added": DEC,
+    "form-field-options-removed": INC,
+    "form-field-options-stated": NEU,
+    "form-field-made-multiple": DEC,
+    "form-field-made-single": INC,
+    "form-field-max-length-decreased": INC,
+    "form-field-max-length-increased": DEC,
+    "form-field-help-changed": NEU,
+    "form-field-example-changed": NEU,
+    "form-field-unit-changed": NEU,
+    "form-description-changed": NEU,
+    "region-added": NEU,
+    "region-removed": NEU,
+    "region-changed": NEU,
+    "implementation-added": DEC,
+    "implementation-removed": INC,
+    "implementation-online-url-added": DEC,
+    "implementation-online-url-removed": INC,
+    "implementation-online-url-changed": NEU,
+    "implementation-mail-delivery-offered": DEC,
+    "implementation-mail-delivery-withdrawn": INC,
+    "implementation-mail-delivery-changed": NEU,
+    **{
+        f"implementation-{name}-changed": NEU
+        for name in (
+            "agency",
+            "address",
+            "hours",
+            "phone",
+            "window",
+            "complaint-phone",
+            "power-source",
+            "credit-code",
+            "appointment",
+        )
+    },
 }
 
 # Kinds that come in opposite pairs: the first lightens, the second burdens.
@@ -118,6 +180,17 @@ OPPOSITE_PAIRS = [
     ("condition-removed", "condition-added"),
     ("visits-decreased", "visits-increased"),
     ("fee-abolished", "fee-introduced"),
+    ("audience-added", "audience-removed"),
+    ("online-depth-increased", "online-depth-reduced"),
+    ("scope-widened", "scope-narrowed"),
+    ("intermediary-service-removed", "intermediary-service-added"),
+    ("quantity-limit-abolished", "quantity-limit-introduced"),
+    ("implementation-added", "implementation-removed"),
+    ("implementation-online-url-added", "implementation-online-url-removed"),
+    ("implementation-mail-delivery-offered", "implementation-mail-delivery-withdrawn"),
+    ("form-field-options-added", "form-field-options-removed"),
+    ("form-field-made-multiple", "form-field-made-single"),
+    ("form-field-max-length-increased", "form-field-max-length-decreased"),
 ]
 
 # The element each kind belongs to, where the design names it.
@@ -134,6 +207,18 @@ EXPECTED_ELEMENT_PREFIX = {
     "law-": "meta",
     "item-": "meta",
     "legal-basis-": "legal_basis",
+    "audience-": "audience",
+    "online-depth-": "online_depth",
+    "scope-": "scope",
+    "faq-": "faq",
+    "intermediary-service-": "intermediary_services",
+    "quantity-limit-": "quantity_limit",
+    "region-": "implementation",
+    "implementation-added": "implementation",
+    "implementation-removed": "implementation",
+    "implementation-online-url-": "online_url",
+    "implementation-mail-delivery-": "mail_delivery",
+    "implementation-address-": "address",
 }
 
 
@@ -266,6 +351,106 @@ LEGAL_A = {
 """The legal limit of the service item: 社会保险经办条例 第二十四条第一款."""
 
 
+SHARED_MATERIAL = {
+    "id": "M9",
+    "name": "失业登记信息",
+    "form": "电子文件",
+    "copies": 0,
+    "source": "政府部门核发",
+    "requirement": "必要",
+    "exempt_by": "数据共享",
+    "legal_basis": [{"law": "unemployment-insurance-regulations", "articles": ["第十六条"]}],
+}
+"""A material the office obtains by data sharing: the applicant submits nothing more."""
+
+NEW_FAQ = {
+    "question": "领取失业保险金需要每月到现场签到吗？",
+    "answer": "不需要。",
+    "legal_basis": [{"law": "social-insurance-law", "articles": ["第四十五条"]}],
+}
+FIRST_FAQ = "自己辞职的，能领取失业保险金吗？"
+REASON = "中断就业原因"
+WAGE = {"name": "月工资", "type": "number", "required": False, "unit": "元"}
+
+
+def _wage_in(unit: str) -> Callable[[Data], None]:
+    return append(lambda d: d["forms"][0]["fields"], {**WAGE, "unit": unit})
+
+
+INTERMEDIARY = {
+    "name": "体检",
+    "legal_basis": [{"law": "social-insurance-law", "articles": ["第四十五条"]}],
+}
+
+R = "220102"
+REGIONS = {
+    "regions": [
+        {"code": "220000", "name": "吉林省", "level": "省级", "parent": None},
+        {"code": "220100", "name": "长春市", "level": "市级", "parent": "220000"},
+        {"code": R, "name": "南关区", "level": "县级", "parent": "220100"},
+    ]
+}
+CHAOYANG = {"code": "220104", "name": "朝阳区", "level": "县级", "parent": "220100"}
+LIST: dict[str, Any] = {
+    "region": R,
+    "revision": {"version": 1, "changed_on": "2026-03-10", "published_on": "2026-03-11"},
+    "defaults": {
+        "agency": "长春市南关区人力资源和社会保障局",
+        "address": "长春市南关区政务服务中心人力资源和社会保障窗口",
+        "hours": "周一至周五 8:30-11:30 13:00-17:00（法定节假日除外）",
+        "phone": "12333",
+        "online_url": "https://zwfw.jl.gov.cn/jlszwfw/",
+        "complaint_phone": "12345",
+        "mail_delivery": True,
+    },
+    "implementations": [{"item": A}],
+}
+_CREDIT_BASE = "11220000MB0123456"
+CREDIT_CODE = _CREDIT_BASE + credit_code_check(_CREDIT_BASE)
+"""A code with a valid GB 32100 check character, made up for the test (not a real agency's)."""
+
+
+def with_regions(change: Callable[[Data], None]) -> Edit:
+    """Both sides get :data:`REGIONS`; the new one changed by ``change``."""
+
+    def edit(old: CatalogDir, new: CatalogDir) -> None:
+        for side in (old, new):
+            side.write_regions(copy.deepcopy(REGIONS))
+        data = copy.deepcopy(REGIONS)
+        change(data)
+        new.write_regions(data)
+
+    return edit
+
+
+def with_list(change: Callable[[Data], None], before: Callable[[Data], None] | None = None) -> Edit:
+    """Both sides get :data:`REGIONS` and :data:`LIST` (``before`` applied to the old one); the
+    new list is changed by ``change``, its revision moved."""
+
+    def edit(old: CatalogDir, new: CatalogDir) -> None:
+        for side in (old, new):
+            side.write_regions(copy.deepcopy(REGIONS))
+            side.write_list(copy.deepcopy(LIST))
+        if before is not None:
+            old.edit_list(R, before)
+        new.edit_list(R, change)
+        new.edit_list(R, lambda d: d.update(revision=dict(MOVED_LIST_REVISION)))
+
+    return edit
+
+
+MOVED_LIST_REVISION = {"version": 2, "changed_on": "2026-11-27", "published_on": "2026-11-30"}
+
+
+def entry_setter(name: str, value: Any) -> Callable[[Data], None]:
+    """Set ``name`` in the list's entry of the service item itself."""
+
+    def change(data: Data) -> None:
+        data["implementations"][0][name] = value
+
+    return change
+
+
 @dataclass(frozen=True)
 class Scenario:
     kind: str
@@ -276,6 +461,7 @@ class Scenario:
     also: frozenset[str] = field(default_factory=frozenset)
     item: str | None = A
     label: str = ""
+    region: str | None = None
 
     @property
     def id(self) -> str:
@@ -811,6 +997,347 @@ SCENARIOS: list[Scenario] = [
         path="penalty",
         item=P,
     ),
+    # ---- national guide elements (DESIGN §13)
+    Scenario(
+        "material-added-not-submitted",
+        new_side(A, append(lambda d: d["materials"], dict(SHARED_MATERIAL))),
+        path="materials[M9]",
+        old=None,
+    ),
+    Scenario(
+        "material-removed-not-submitted",
+        both_sides(A, append(lambda d: d["materials"], dict(SHARED_MATERIAL)), lambda d: None),
+        path="materials[M9]",
+        new=None,
+    ),
+    Scenario(
+        "audience-added",
+        new_side(A, setter(top, "audience", ["自然人", "企业法人"])),
+        path="audience",
+        old=None,
+        new=["企业法人"],
+    ),
+    Scenario(
+        "audience-removed",
+        both_sides(A, setter(top, "audience", ["自然人", "企业法人"]), lambda d: None),
+        path="audience",
+        old=["企业法人"],
+        new=None,
+    ),
+    Scenario(
+        "audience-changed",
+        new_side(A, lambda d: d.pop("audience")),
+        path="audience",
+        old=["自然人"],
+        new=None,
+        also=frozenset(),
+    ),
+    Scenario(
+        "result-changed",
+        new_side(A, lambda d: d["result"].update(name="失业保险待遇核定结果")),
+        path="result",
+    ),
+    Scenario(
+        "online-depth-reduced",
+        new_side(A, lambda d: d["online_depth"].remove("互联网办理")),
+        path="online_depth",
+        old=["互联网办理"],
+        new=None,
+    ),
+    Scenario(
+        "online-depth-increased",
+        both_sides(A, lambda d: d["online_depth"].remove("互联网办理"), lambda d: None),
+        path="online_depth",
+        old=None,
+        new=["互联网办理"],
+    ),
+    Scenario(
+        "online-depth-changed", new_side(A, lambda d: d.pop("online_depth")), path="online_depth"
+    ),
+    Scenario(
+        "scope-narrowed",
+        new_side(A, setter(top, "scope", "全市通办")),
+        path="scope",
+        old="全省通办",
+        new="全市通办",
+    ),
+    Scenario(
+        "scope-widened",
+        new_side(A, setter(top, "scope", "跨省通办")),
+        path="scope",
+        old="全省通办",
+        new="跨省通办",
+    ),
+    Scenario("scope-changed", new_side(A, lambda d: d.pop("scope")), path="scope", new=None),
+    Scenario(
+        "faq-added",
+        new_side(A, append(lambda d: d["faq"], dict(NEW_FAQ))),
+        path=f"faq[{NEW_FAQ['question']}]",
+        old=None,
+    ),
+    Scenario(
+        "faq-removed",
+        new_side(A, lambda d: d["faq"].pop(0)),
+        path=f"faq[{FIRST_FAQ}]",
+        new=None,
+    ),
+    Scenario(
+        "faq-changed",
+        new_side(A, lambda d: d["faq"][0].update(answer="不能。")),
+        path=f"faq[{FIRST_FAQ}]",
+    ),
+    Scenario(
+        "intermediary-service-added",
+        new_side(A, setter(top, "intermediary_services", [dict(INTERMEDIARY)])),
+        path="intermediary_services[体检]",
+        old=None,
+    ),
+    Scenario(
+        "intermediary-service-removed",
+        both_sides(A, setter(top, "intermediary_services", [dict(INTERMEDIARY)]), lambda d: None),
+        path="intermediary_services[体检]",
+        new=None,
+    ),
+    Scenario(
+        "intermediary-service-changed",
+        both_sides(
+            A,
+            setter(top, "intermediary_services", [dict(INTERMEDIARY)]),
+            setter(
+                top,
+                "intermediary_services",
+                [
+                    {
+                        **INTERMEDIARY,
+                        "legal_basis": [{"law": "labor-law", "articles": ["第七十三条"]}],
+                    }
+                ],
+            ),
+        ),
+        path="intermediary_services[体检]",
+    ),
+    Scenario(
+        "quantity-limit-introduced",
+        new_side(A, setter(top, "quantity_limit", "每年限 100 名")),
+        path="quantity_limit",
+        old=None,
+        new="每年限 100 名",
+    ),
+    Scenario(
+        "quantity-limit-abolished",
+        both_sides(A, setter(top, "quantity_limit", "每年限 100 名"), lambda d: None),
+        path="quantity_limit",
+        new=None,
+    ),
+    Scenario(
+        "quantity-limit-changed",
+        both_sides(
+            A,
+            setter(top, "quantity_limit", "每年限 100 名"),
+            setter(top, "quantity_limit", "每年限 200 名"),
+        ),
+        path="quantity_limit",
+    ),
+    Scenario(
+        "responsibilities-changed",
+        new_side(P, lambda d: d["responsibilities"][0].update(duty="及时立案")),
+        path="responsibilities",
+        item=P,
+    ),
+    Scenario(
+        "discretion-changed",
+        new_side(P, lambda d: d["discretion"].pop()),
+        path="discretion",
+        item=P,
+    ),
+    Scenario("remedies-changed", new_side(A, lambda d: d.pop("remedies")), path="remedies"),
+    # ---- form fields (DESIGN §17)
+    Scenario(
+        "form-field-options-added",
+        new_side(A, lambda d: field_of(d, REASON)["options"].append("劳动合同期满终止")),
+        path=f"forms[F1].fields[{REASON}].options",
+        old=None,
+        new=["劳动合同期满终止"],
+    ),
+    Scenario(
+        "form-field-options-removed",
+        new_side(A, lambda d: field_of(d, REASON)["options"].pop()),
+        path=f"forms[F1].fields[{REASON}].options",
+        new=None,
+    ),
+    Scenario(
+        "form-field-options-stated",
+        both_sides(A, lambda d: field_of(d, REASON).pop("options"), lambda d: None),
+        path=f"forms[F1].fields[{REASON}].options",
+        old=None,
+    ),
+    Scenario(
+        "form-field-made-multiple",
+        new_side(A, lambda d: field_of(d, REASON).update(multiple=True)),
+        path=f"forms[F1].fields[{REASON}].multiple",
+        old=False,
+        new=True,
+    ),
+    Scenario(
+        "form-field-made-single",
+        both_sides(A, lambda d: field_of(d, REASON).update(multiple=True), lambda d: None),
+        path=f"forms[F1].fields[{REASON}].multiple",
+        old=True,
+        new=False,
+    ),
+    Scenario(
+        "form-field-max-length-decreased",
+        new_side(A, lambda d: field_of(d, "姓名").update(max_length=20)),
+        path="forms[F1].fields[姓名].max_length",
+        old=30,
+        new=20,
+    ),
+    Scenario(
+        "form-field-max-length-decreased",
+        new_side(A, lambda d: field_of(d, "原用人单位名称").update(max_length=50)),
+        path="forms[F1].fields[原用人单位名称].max_length",
+        old=None,
+        new=50,
+        label="limit-set",
+    ),
+    Scenario(
+        "form-field-max-length-increased",
+        new_side(A, lambda d: field_of(d, "姓名").pop("max_length")),
+        path="forms[F1].fields[姓名].max_length",
+        old=30,
+        new=None,
+    ),
+    Scenario(
+        "form-field-help-changed",
+        new_side(A, lambda d: field_of(d, "公民身份号码").update(help="18位")),
+        path="forms[F1].fields[公民身份号码].help",
+    ),
+    Scenario(
+        "form-field-example-changed",
+        new_side(A, lambda d: field_of(d, "姓名").update(example="李四")),
+        path="forms[F1].fields[姓名].example",
+    ),
+    Scenario(
+        "form-field-unit-changed",
+        both_sides(A, append(lambda d: d["forms"][0]["fields"], WAGE), _wage_in("千元")),
+        path="forms[F1].fields[月工资].unit",
+        old="元",
+        new="千元",
+    ),
+    Scenario(
+        "form-description-changed",
+        new_side(A, lambda d: d["forms"][0].update(description="申请人本人填写。")),
+        path="forms[F1].description",
+    ),
+    # ---- regions and implementation lists (DESIGN §14)
+    Scenario(
+        "region-added",
+        with_regions(lambda d: d["regions"].append(dict(CHAOYANG))),
+        path="regions[220104]",
+        old=None,
+        item=None,
+    ),
+    Scenario(
+        "region-removed",
+        with_regions(lambda d: d["regions"].pop()),
+        path="regions[220102]",
+        new=None,
+        item=None,
+    ),
+    Scenario(
+        "region-changed",
+        with_regions(lambda d: d["regions"][2].update(name="南关")),
+        path="regions[220102]",
+        item=None,
+    ),
+    Scenario(
+        "implementation-added",
+        with_list(lambda d: d["implementations"].append({"item": P})),
+        path=f"implementations[{P}]",
+        old=None,
+        item=P,
+        region=R,
+    ),
+    Scenario(
+        "implementation-removed",
+        with_list(lambda d: d.update(implementations=[])),
+        path=f"implementations[{A}]",
+        new=None,
+        region=R,
+    ),
+    Scenario(
+        "implementation-address-changed",
+        with_list(lambda d: d["defaults"].update(address="长春市南关区新址")),
+        path=f"implementations[{A}].address",
+        old=LIST["defaults"]["address"],
+        new="长春市南关区新址",
+        region=R,
+        label="default",
+    ),
+    *(
+        Scenario(
+            f"implementation-{name.replace('_', '-')}-changed",
+            with_list(entry_setter(name, value)),
+            path=f"implementations[{A}].{name}",
+            new=value,
+            region=R,
+        )
+        for name, value in (
+            ("agency", "长春市人力资源和社会保障局"),
+            ("address", "长春市南关区人民大街 1 号"),
+            ("hours", "周一至周五 9:00-17:00"),
+            ("phone", "0431-88888888"),
+            ("window", "3号窗口"),
+            ("complaint_phone", "0431-12345678"),
+            ("power_source", "上级下放"),
+            ("credit_code", CREDIT_CODE),
+            ("appointment", "吉事办预约"),
+        )
+    ),
+    Scenario(
+        "implementation-online-url-added",
+        with_list(lambda d: None, before=lambda d: d["defaults"].pop("online_url")),
+        path=f"implementations[{A}].online_url",
+        old=None,
+        region=R,
+    ),
+    Scenario(
+        "implementation-online-url-removed",
+        with_list(lambda d: d["defaults"].pop("online_url")),
+        path=f"implementations[{A}].online_url",
+        new=None,
+        region=R,
+    ),
+    Scenario(
+        "implementation-online-url-changed",
+        with_list(lambda d: d["defaults"].update(online_url="https://zwfw.jl.gov.cn/")),
+        path=f"implementations[{A}].online_url",
+        region=R,
+    ),
+    Scenario(
+        "implementation-mail-delivery-offered",
+        with_list(lambda d: None, before=lambda d: d["defaults"].update(mail_delivery=False)),
+        path=f"implementations[{A}].mail_delivery",
+        old=False,
+        new=True,
+        region=R,
+    ),
+    Scenario(
+        "implementation-mail-delivery-withdrawn",
+        with_list(lambda d: d["defaults"].update(mail_delivery=False)),
+        path=f"implementations[{A}].mail_delivery",
+        old=True,
+        new=False,
+        region=R,
+    ),
+    Scenario(
+        "implementation-mail-delivery-changed",
+        with_list(lambda d: d["defaults"].pop("mail_delivery")),
+        path=f"implementations[{A}].mail_delivery",
+        old=True,
+        new=None,
+        region=R,
+    ),
 ]
 
 
@@ -878,6 +1405,7 @@ def test_edit_produces_its_kind(scenario: Scenario, sides: tuple[CatalogDir, Cat
     assert change.direction is EXPECTED_DIRECTION[scenario.kind]
     assert change.element == KINDS[scenario.kind].element
     assert change.item == scenario.item
+    assert change.region == scenario.region
     if scenario.path is not None:
         assert change.path == scenario.path
     if scenario.old != "<any>":
@@ -1029,13 +1557,27 @@ def test_renaming_a_material_keeps_its_identity(sides: tuple[CatalogDir, Catalog
 
 def test_a_new_id_is_a_material_added_and_one_removed(sides: tuple[CatalogDir, CatalogDir]) -> None:
     old, new = sides
-    new.edit(A, setter(m("M2"), "id", "M9"))
+    new.edit(A, setter(m("M4"), "id", "M9"))
     changes = compare(old, new)
     assert sorted((c.kind, c.path) for c in changes) == [
         ("material-added", "materials[M9]"),
-        ("material-removed", "materials[M2]"),
+        ("material-removed", "materials[M4]"),
     ]
     assert changes.counts == {"burden-increase": 1, "burden-decrease": 1, "neutral": 0}
+
+
+def test_a_material_the_applicant_does_not_submit_is_neutral_either_way(
+    sides: tuple[CatalogDir, CatalogDir],
+) -> None:
+    """M2 is had by data sharing (三个不提交): adding or removing it asks nothing more or less of
+    the applicant."""
+    old, new = sides
+    new.edit(A, setter(m("M2"), "id", "M9"))
+    changes = compare(old, new)
+    assert sorted((c.kind, c.direction) for c in changes) == [
+        ("material-added-not-submitted", Direction.NEUTRAL),
+        ("material-removed-not-submitted", Direction.NEUTRAL),
+    ]
 
 
 def test_a_new_step_id_is_a_step_added_and_one_removed(
@@ -1158,6 +1700,7 @@ def test_change_to_dict_has_the_documented_shape(sides: tuple[CatalogDir, Catalo
     assert isinstance(change, Change)
     assert change.to_dict() == {
         "item": A,
+        "region": None,
         "element": "time_limit",
         "kind": "committed-days-decreased",
         "direction": "burden-decrease",

@@ -127,3 +127,57 @@ def test_readme_names_no_other_version() -> None:
     assert set(re.findall(r"\bv\d+\.\d+\.\d+\b", README)) == {_project.TAG}
     assert set(re.findall(r"==(\d+\.\d+\.\d+)", README)) == {_project.VERSION}
     assert f"$schema={_project.SCHEMA_BASE}item.schema.json" in README
+
+
+def _readme_block(command: str, until: str) -> str:
+    start = README.index(f"$ {command}\n") + len(f"$ {command}\n")
+    return README[start : README.index(until, start)]
+
+
+def test_readme_diff_example_is_what_diff_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example of README's diff section, made as it says and run as printed."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from servicecatalog.cli import main
+
+    shutil.copytree(ROOT / "catalog", tmp_path / "catalog")
+    shutil.copytree(ROOT / "catalog", tmp_path / "edited")
+    item = tmp_path / "edited" / "items" / "220114043000.yaml"
+    text = item.read_text(encoding="utf-8").replace(
+        "audience: [自然人]", "audience: [自然人, 企业法人]"
+    )
+    text = text[: text.index("faq:\n")] + "faq: []\n" + text[text.index("intermediary_services:") :]
+    text = re.sub(
+        r"revision:\n  version: (\d+)\n  changed_on: .*\n  published_on: .*",
+        lambda m: (
+            f'revision:\n  version: {int(m[1]) + 1}\n  changed_on: "2026-12-07"\n'
+            "  published_on: null"
+        ),
+        text,
+    )
+    item.write_text(text, encoding="utf-8")
+    listed = tmp_path / "edited" / "implementations" / "220102.yaml"
+    text = listed.read_text(encoding="utf-8")
+    text = text.replace(
+        "address: 长春市南关区政务服务中心人力资源和社会保障窗口",
+        "address: 长春市南关区民康路政务服务中心二楼",
+    )
+    text = text.replace('  - item: "220114043000"\n', "")
+    text = re.sub(
+        r"revision: \{version: (\d+), changed_on: \"[0-9-]+\", published_on: \"[0-9-]+\"\}",
+        lambda m: (
+            f'revision: {{version: {int(m[1]) + 1}, changed_on: "2026-12-07", '
+            'published_on: "2026-12-08"}'
+        ),
+        text,
+    )
+    listed.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    command = "servicecatalog diff catalog edited --today 2026-12-08"
+    result = CliRunner().invoke(main, command.split()[1:])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == _readme_block(command, "$ servicecatalog deadline")

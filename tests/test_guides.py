@@ -255,8 +255,8 @@ def test_guide_carries_the_facts_of_the_item(bundled: Catalog) -> None:
             "0次（零跑动）",
             "单位名称",  # a field of the form
             "不收费",
-            "第3版",
-            "2026-12-02",
+            f"第{item.revision.version}版",
+            item.revision.changed_on.isoformat(),
         ):
             assert fact in text, (fmt, fact)
     outline = docx_outline(render_guide(item, "docx", catalog=bundled))
@@ -384,7 +384,7 @@ def test_a_penalty_guide_has_no_application_sections(bundled: Catalog) -> None:
         "**听证**",
         "第六十三条、第六十四条",
         "向吉林省人民政府申请行政复议",
-        "《中华人民共和国行政复议法》第二十条、第二十四条",
+        "《中华人民共和国行政复议法》第二十条第一款、第二十条第三款、第二十四条",
         "《中华人民共和国行政诉讼法》第四十四条、第四十五条、第四十六条",
     ):
         assert fact in text, fact
@@ -657,8 +657,25 @@ def test_the_body_of_reconsideration_is_the_regions_government(bundled: Catalog)
     assert "向南关区人民政府申请行政复议" in text
 
 
-def test_a_public_service_has_no_remedies_section(bundled: Catalog) -> None:
-    assert "救济途径" not in _titles(bundled.item(SERVICE_ITEM), bundled)
+def test_a_public_service_guide_names_its_remedy_and_its_basis(bundled: Catalog) -> None:
+    # 失业保险金 is a social insurance benefit: 行政复议法 第十一条第十二项 makes it reviewable.
+    assert "救济途径" in _titles(bundled.item(SERVICE_ITEM), bundled)
+    text = render_guide(bundled.item(SERVICE_ITEM), "md", catalog=bundled)
+    assert "申请行政复议" in text
+    assert "《中华人民共和国行政复议法》第十一条第十二项" in text
+
+
+def test_an_arbitration_guide_names_the_court_and_no_reconsideration(bundled: Catalog) -> None:
+    text = render_guide(bundled.item("220114120001"), "md", catalog=bundled)
+    assert "十五日内向人民法院提起诉讼" in text
+    assert "《中华人民共和国劳动争议调解仲裁法》第四十七条、第四十八条、第五十条" in text
+    assert "行政复议" not in text
+
+
+def test_an_assessment_guide_names_the_second_assessment(bundled: Catalog) -> None:
+    text = render_guide(bundled.item("220114106001"), "md", catalog=bundled)
+    assert "十五日内向吉林省劳动能力鉴定委员会提出再次鉴定申请" in text
+    assert "行政复议" not in text
 
 
 def test_an_original_only_verified_is_not_zero_copies(bundled: Catalog) -> None:

@@ -104,8 +104,30 @@ def test_site_has_an_index_a_page_per_item_and_assets(site: Path, bundled: Catal
     assert (site / SITE_MARKER).is_file()
     assert (site / "assets" / "site.css").is_file()
     assert (site / "assets" / "site.js").is_file()
-    pages = sorted(path.stem for path in (site / "items").glob("*.html"))
+    pages = sorted(path.stem for path in (site / "items").glob("*.html") if "." not in path.stem)
     assert pages == [item.code for item in bundled.items()]
+
+
+def test_item_pages_link_the_blank_and_sample_forms_from_the_material(
+    site: Path, bundled: Catalog
+) -> None:
+    item = bundled.item("220114043000")
+    page = read(site / "items" / f"{item.code}.html")
+    links = [a["href"] for tag, a in page.tags if tag == "a"]
+    assert "220114043000.F1.html" in links
+    assert "220114043000.F1.sample.html" in links
+    blank = (site / "items" / "220114043000.F1.html").read_text(encoding="utf-8")
+    sample = (site / "items" / "220114043000.F1.sample.html").read_text(encoding="utf-8")
+    assert "失业保险金申领登记表" in blank
+    assert "样表" not in blank.split("<main")[1].split("</h1>")[0]
+    assert 'class="sample-mark"' in sample
+    assert 'class="sample-mark"' not in blank
+    forms = {
+        name
+        for name in (path.name for path in (site / "items").glob("*.*.html"))
+        if not name.endswith(".sample.html")
+    }
+    assert forms == {f"{i.code}.{f.id}.html" for i in bundled.items() for f in i.forms}
 
 
 def test_index_shows_the_four_lists_with_their_titles_and_items(
@@ -200,6 +222,7 @@ def test_catalog_json_validates_against_the_published_schemas(site: Path, bundle
         "regions",
         "implementations",
         "synonyms",
+        "form_schemas",
         "report",
         "calendar",
         "servicecatalog",
@@ -355,6 +378,8 @@ def test_a_site_built_by_0_1_0_is_replaced(small: Catalog, tmp_path: Path) -> No
     build_site(small, out)
     for newer in ("favicon.svg", "mode.js", "search-index.js"):  # not written by 0.1.0
         (out / "assets" / newer).unlink()
+    for form_page in (out / "items").glob("*.*.html"):  # nor were forms
+        form_page.unlink()
     (out / SITE_MARKER).write_text(site_module._LEGACY_MARKER_TEXT, encoding="utf-8")
     build_site(small, out)
     assert json.loads((out / SITE_MARKER).read_text(encoding="utf-8"))["files"]

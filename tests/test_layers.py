@@ -31,7 +31,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "_project",
                 "findings",
                 "model",
+                "fields",
+                "_today",
                 "codes",
+                "forms",
             }
         ),
     ),
@@ -47,6 +50,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "sources",
                 "workdays",
                 "limits",
+                "kinds",
                 "diff",
                 "publication",
                 "schemas",
@@ -56,7 +60,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("rules", frozenset({"rules", "ruledocs"})),
-    ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot"})),
+    ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot", "opening"})),
     (
         "applications",
         frozenset({"guides", "stats", "coverage", "review", "reporting", "targets", "scaffold"}),

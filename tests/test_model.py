@@ -26,6 +26,7 @@ from servicecatalog.model import (
     Form,
     HandlingStep,
     Item,
+    ItemRemedies,
     ItemType,
     Law,
     LawKind,
@@ -43,6 +44,7 @@ from servicecatalog.model import (
     OnlineDepth,
     PenaltyKind,
     PowerSource,
+    RemedyRelation,
     Requirement,
     ResponsibilityStage,
     ResultType,
@@ -52,6 +54,7 @@ from servicecatalog.model import (
     ServiceStep,
     StagedLimit,
     StageSequence,
+    StatutoryRoute,
     TimeLimit,
 )
 
@@ -421,7 +424,8 @@ def test_design_vocabularies_are_complete() -> None:
         "file",
     }
     assert {v.value for v in DayUnit} == {"工作日", "自然日", "月"}
-    assert {v.value for v in StageSequence} == {"依次", "分别"}
+    assert {v.value for v in StageSequence} == {"依次", "分别", "按情形"}
+    assert {v.value for v in RemedyRelation} == {"替代", "前置"}
     assert {v.value for v in LegalEvent} == {"行政许可有效期届满"}
     assert {v.value for v in LawKind} == {
         "法律",
@@ -931,3 +935,68 @@ def test_every_count_has_a_bound(
     with pytest.raises(ValidationError) as raised:
         model_class.model_validate(data)
     assert [e["type"] for e in raised.value.errors()] == [error]
+
+
+ROUTE = {
+    "title": "十五日内申请再次鉴定",
+    "text": "对鉴定结论不服的，可以在收到之日起十五日内申请再次鉴定。",
+    "legal_basis": [{"law": "work-injury-insurance-regulations", "articles": ["第二十六条"]}],
+}
+
+
+def test_an_item_may_state_a_statutory_route_and_its_relation() -> None:
+    item = Item.model_validate({**RAW_ITEM, "remedies": {"relation": "替代", "routes": [ROUTE]}})
+    assert item.remedies is not None
+    assert item.remedies.relation is RemedyRelation.REPLACES
+    [route] = item.remedies.routes
+    assert isinstance(route, StatutoryRoute)
+    assert route.legal_basis[0].articles == ("第二十六条",)
+
+
+def test_a_public_service_may_name_what_makes_it_reviewable() -> None:
+    reviewable = [{"law": "administrative-reconsideration-law", "articles": ["第十一条第十二项"]}]
+    item = Item.model_validate({**RAW_ITEM, "remedies": {"reviewable_under": reviewable}})
+    assert item.remedies == ItemRemedies(
+        reviewable_under=(
+            LegalReference(
+                law="administrative-reconsideration-law", articles=("第十一条第十二项",)
+            ),
+        )
+    )
+
+
+def test_remedies_are_optional() -> None:
+    assert Item.model_validate(RAW_ITEM).remedies is None
+
+
+@pytest.mark.parametrize(
+    "remedies", [{"routes": [ROUTE]}, {"relation": "前置"}, {"relation": "替代", "routes": []}]
+)
+def test_routes_and_their_relation_go_together(remedies: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError) as raised:
+        Item.model_validate({**RAW_ITEM, "remedies": remedies})
+    [error] = raised.value.errors()
+    assert error["loc"] == ("remedies",)
+    assert error["msg"] == "routes 与 relation（替代 或 前置）应当同时写明"
+
+
+def test_a_route_cites_its_articles() -> None:
+    with pytest.raises(ValidationError) as raised:
+        Item.model_validate(
+            {**RAW_ITEM, "remedies": {"relation": "替代", "routes": [{**ROUTE, "legal_basis": []}]}}
+        )
+    assert raised.value.errors()[0]["loc"] == ("remedies", "routes", 0, "legal_basis")
+
+
+def test_a_legal_limit_by_case() -> None:
+    legal = legal_limit(
+        {
+            "stages": [
+                {"name": "一般情形", "days": "60", "unit": "自然日"},
+                {"name": "事实清楚的", "days": "15", "unit": "自然日"},
+            ],
+            "sequence": "按情形",
+        }
+    )
+    assert isinstance(legal, StagedLimit)
+    assert legal.sequence is StageSequence.BY_CASE

@@ -255,7 +255,8 @@ def _check(
     changes = diff_catalogs(before, after)
     assert changes, "the edit must change something"
     calendar = WorkdayCalendar(new.path / "calendar")
-    return check_publication(before, after, changes, calendar, today)
+    checked = check_publication(before, after, changes, calendar, today)
+    return checked.items, checked.findings
 
 
 @pytest.fixture
@@ -338,13 +339,44 @@ def test_a_change_of_every_published_element_needs_a_revision(
     ]
 
 
-def test_a_metadata_change_alone_needs_no_revision(sides: tuple[CatalogDir, CatalogDir]) -> None:
-    """Only the eight elements and the conditions start the publication clock (DESIGN §9)."""
+def test_a_metadata_change_needs_a_revision_too(sides: tuple[CatalogDir, CatalogDir]) -> None:
+    """The guide prints the division, type, lists and levels: changing them is a change of what
+    citizens are told, which starts the publication clock like any other (DESIGN §14)."""
     old, new = sides
     new.edit(A, lambda data: data.update(department="就业促进处"))
     deadlines, findings = _check(old, new)
+    assert [(f.rule, f.item) for f in findings] == [("change-without-revision", A)]
+    assert deadlines[A].status is PublicationStatus.UNREVISED
+    assert deadlines[A].deadline is None
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("faq", []), ("audience", ["自然人", "企业法人"]), ("scope", "全市通办"), ("result", None)],
+)
+def test_a_national_element_change_needs_a_revision(
+    key: str, value: Any, sides: tuple[CatalogDir, CatalogDir]
+) -> None:
+    old, new = sides
+    new.edit(A, lambda data: data.update({key: value}))
+    deadlines, findings = _check(old, new)
+    assert [(f.rule, f.item) for f in findings] == [("change-without-revision", A)]
+    assert deadlines[A].status is PublicationStatus.UNREVISED
+
+
+def test_an_unrevised_change_has_no_deadline_but_a_revised_one_does(
+    sides: tuple[CatalogDir, CatalogDir],
+) -> None:
+    old, new = sides
+    new.edit(A, lambda data: data.update(faq=[]))
+    deadlines, _ = _check(old, new)
+    assert deadlines[A].deadline is None
+    assert deadlines[A].to_dict()["status"] == "unrevised"
+    new.edit(A, _bump("2026-12-04", None))
+    deadlines, findings = _check(old, new, today=d("2026-12-05"))
+    assert deadlines[A].deadline == d("2026-12-07")
+    assert deadlines[A].status is PublicationStatus.PENDING
     assert findings == []
-    assert deadlines == {}
 
 
 def test_late_publication(sides: tuple[CatalogDir, CatalogDir]) -> None:

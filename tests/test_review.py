@@ -86,7 +86,8 @@ def test_review_of_two_folders(review: Review, pair: tuple[CatalogDir, CatalogDi
     assert review.names == {A: "失业保险金申领", P: "对使用童工的行政处罚"}
     assert review.deadlines[A].deadline == date(2026, 11, 23)
     assert review.deadlines[A].status is PublicationStatus.ON_TIME
-    assert review.deadlines[P].deadline == date(2026, 3, 11)
+    assert review.deadlines[P].deadline is None
+    assert review.deadlines[P].status is PublicationStatus.UNREVISED
     assert [(f.rule, f.item) for f in review.report] == [("change-without-revision", P)]
     assert not review.report.ok
     assert review.invalid == {}
@@ -114,6 +115,7 @@ def test_json_has_the_documented_shape(review: Review, pair: tuple[CatalogDir, C
         "new",
         "counts",
         "items",
+        "lists",
         "changes",
         "findings",
         "finding_counts",
@@ -131,8 +133,21 @@ def test_json_has_the_documented_shape(review: Review, pair: tuple[CatalogDir, C
         "status": "on-time",
     }
     assert payload["items"][1]["item"] == P
+    assert payload["items"][1]["status"] == "unrevised"
+    assert payload["items"][1]["deadline"] is None
+    assert payload["lists"] == []
     for change in payload["changes"]:
-        assert set(change) == {"item", "element", "kind", "direction", "path", "old", "new"}
+        assert set(change) == {
+            "item",
+            "region",
+            "element",
+            "kind",
+            "direction",
+            "path",
+            "old",
+            "new",
+        }
+        assert change["region"] is None
         assert change["kind"] in KINDS
         assert change["direction"] == KINDS[change["kind"]].direction.value
     assert [c["kind"] for c in payload["changes"]][-1] == "law-added"
@@ -157,37 +172,48 @@ def test_text_is_readable(review: Review, pair: tuple[CatalogDir, CatalogDir]) -
     old, new = pair
     text = render_review(review, "text")
     lines = text.splitlines()
-    assert lines[0] == f"{old.path} → {new.path}: 减负 3 项，增负 1 项，中性 2 项"
-    assert f"{A} 失业保险金申领 — 应于 2026-11-23 前公开（on-time）" in lines
-    assert f"{P} 对使用童工的行政处罚 — 应于 2026-03-11 前公开（on-time）" in lines
-    assert "  − committed-days-decreased  time_limit.committed.days  3 → 2" in lines
-    assert any(line.startswith("  − condition-removed  conditions[") for line in lines)
+    assert lines[0] == f"{old.path} → {new.path}：减负 3 项，增负 1 项，中性 2 项"
+    assert lines[1] == "（− 减轻申请人负担，+ 增加申请人负担，· 不增不减）"
+    assert f"{A} 失业保险金申领 — 最迟于 2026-11-23（含当日）公开 · 按期公开" in lines
+    assert f"{P} 对使用童工的行政处罚 — 未更新修订信息，无法确定公开期限" in lines
+    assert "  − 承诺时限缩短（减时限）  time_limit.committed.days  3 → 2" in lines
+    assert any(line.startswith("  − 减少受理条件（减条件）  conditions[") for line in lines)
+    assert any(line.startswith("  + 表单增加填写项  forms[F1].fields[电子邮箱]") for line in lines)
     assert any(
-        line.startswith("  + form-field-added  forms[F1].fields[电子邮箱]") for line in lines
-    )
-    assert any(
-        line.startswith(
-            "  · main-item-name-changed  main_item_name  对用人单位使用童工的行政处罚 → "
-        )
+        line.startswith("  · 主项名称变更  main_item_name  对用人单位使用童工的行政处罚 → ")
         for line in lines
     )
-    assert "laws.yaml" in lines
-    assert any(line.startswith("  · law-added  laws[test-rules]  — → 测试规定") for line in lines)
+    assert "法规登记表与区划" in lines
+    assert any(
+        line.startswith("  · 法规登记表新增法规  laws[test-rules]  — → 测试规定") for line in lines
+    )
     finding = next(line for line in lines if "[change-without-revision]" in line)
     assert re.fullmatch(
         rf".*items/{P}\.yaml:\d+:\d+: error \[change-without-revision\] .+", finding
     )
     assert text.endswith("\n")
     # the items come in code order, their changes under them
-    assert lines.index(f"{A} 失业保险金申领 — 应于 2026-11-23 前公开（on-time）") < lines.index(
-        f"{P} 对使用童工的行政处罚 — 应于 2026-03-11 前公开（on-time）"
-    )
+    assert lines.index(
+        f"{A} 失业保险金申领 — 最迟于 2026-11-23（含当日）公开 · 按期公开"
+    ) < lines.index(f"{P} 对使用童工的行政处罚 — 未更新修订信息，无法确定公开期限")
+
+
+def test_chinese_text_has_no_english_status_or_kind(review: Review) -> None:
+    text = render_review(review, "text")
+    report_lines = [line for line in text.splitlines() if "[change-without-revision]" not in line]
+    shown = "\n".join(report_lines)
+    for word in ("pending", "on-time", "overdue", "late", "unrevised", "unknown", "note:"):
+        assert word not in shown
+    for kind in KINDS:
+        assert f" {kind} " not in shown
 
 
 def test_text_in_english(review: Review) -> None:
     text = render_review(review, "text", "en")
     assert "3 burden decreases, 1 burden increase, 2 neutral" in text.splitlines()[0]
-    assert f"{A} 失业保险金申领 — publish by 2026-11-23 (on-time)" in text
+    assert f"{A} 失业保险金申领 — publish by 2026-11-23 (inclusive) · published on time" in text
+    assert f"{P} 对使用童工的行政处罚 — revision not updated: no deadline can be given" in text
+    assert "  − committed time shorter  time_limit.committed.days  3 → 2" in text
     assert "[change-without-revision] the item changed but its revision did not" in text
     assert "减负" not in text
 
@@ -198,23 +224,23 @@ def test_markdown_review_comment(review: Review) -> None:
     assert lines[0] == "## 事项变更"
     assert "**减负 3 项，增负 1 项，中性 2 项**" in markdown
     # the summary table: one row per item with its counts and deadline
-    assert "| 事项编码 | 名称 | 减负 | 增负 | 中性 | 公开期限 | 状态 |" in lines
-    assert f"| `{A}` | 失业保险金申领 | 3 | 1 | 0 | 2026-11-23 | on-time |" in lines
-    assert f"| `{P}` | 对使用童工的行政处罚 | 0 | 0 | 1 | 2026-03-11 | on-time |" in lines
+    assert "| 事项编码 | 名称 | 减负 | 增负 | 中性 | 最迟公开日期（含当日） | 状态 |" in lines
+    assert f"| `{A}` | 失业保险金申领 | 3 | 1 | 0 | 2026-11-23 | 按期公开 |" in lines
+    assert f"| `{P}` | 对使用童工的行政处罚 | 0 | 0 | 1 | — | 未更新修订信息 |" in lines
     # one section per changed item, with its deadline
     sections = [line for line in lines if line.startswith("### ")]
     assert sections == [
-        f"### `{A}` 失业保险金申领 — 应于 2026-11-23 前公开（on-time）",
-        f"### `{P}` 对使用童工的行政处罚 — 应于 2026-03-11 前公开（on-time）",
-        "### laws.yaml",
+        f"### `{A}` 失业保险金申领 — 最迟于 2026-11-23（含当日）公开 · 按期公开",
+        f"### `{P}` 对使用童工的行政处罚 — 未更新修订信息，无法确定公开期限",
+        "### laws.yaml, regions.yaml",
         "### 问题",
     ]
     assert (
-        "| 🟢 | `committed-days-decreased` 承诺时限缩短（减时限） | `time_limit.committed.days` | 3 | 2 |"
+        "| 🟢 | 承诺时限缩短（减时限） `committed-days-decreased` | `time_limit.committed.days` | 3 | 2 |"
         in lines
     )
-    assert any(line.startswith("| 🔴 | `form-field-added` ") for line in lines)
-    assert any(line.startswith("| ⚪ | `law-added` ") for line in lines)
+    assert any(line.startswith("| 🔴 | 表单增加填写项 `form-field-added` ") for line in lines)
+    assert any(line.startswith("| ⚪ | 法规登记表新增法规 `law-added` ") for line in lines)
     assert any(line.startswith("- **error** `change-without-revision` ") for line in lines)
 
 
@@ -222,8 +248,11 @@ def test_markdown_in_english(review: Review) -> None:
     markdown = render_review(review, "markdown", "en")
     assert markdown.startswith("## Catalog changes\n")
     assert "**3 burden decreases, 1 burden increase, 2 neutral**" in markdown
-    assert "| item | name | − | + | · | publish by | status |" in markdown
-    assert f"### `{A}` 失业保险金申领 — publish by 2026-11-23 (on-time)" in markdown
+    assert "| item | name | − | + | · | publish by (inclusive) | status |" in markdown
+    assert (
+        f"### `{A}` 失业保险金申领 — publish by 2026-11-23 (inclusive) · published on time"
+        in markdown
+    )
     assert "committed time shorter" in markdown
     assert "### Findings" in markdown
 
@@ -253,11 +282,11 @@ def test_no_changes(catalog_copy: Callable[..., CatalogDir]) -> None:
     assert not result.changes
     assert result.report.ok
     assert render_review(result, "text").splitlines() == [
-        f"{old.path} → {new.path}: 减负 0 项，增负 0 项，中性 0 项"
+        f"{old.path} → {new.path}：减负 0 项，增负 0 项，中性 0 项"
     ]
     payload = json.loads(render_review(result, "json"))
     assert payload["ok"] is True
-    assert payload["items"] == payload["changes"] == payload["findings"] == []
+    assert payload["items"] == payload["lists"] == payload["changes"] == payload["findings"] == []
     markdown = render_review(result, "markdown")
     assert "### " not in markdown
     assert "|" not in markdown
@@ -271,13 +300,13 @@ def test_pending_and_unknown_deadlines_are_shown(catalog_copy: Callable[..., Cat
     new.edit(P, _revise(date(2026, 12, 31), None))
     result = review_sources(str(old.path), str(new.path), today=TODAY)
     text = render_review(result, "text", "en")
-    assert f"{A} 失业保险金申领 — publish by 2026-11-27 (pending)" in text
+    assert f"{A} 失业保险金申领 — publish by 2026-11-27 (inclusive) · pending" in text
     assert f"{P} 对用人单位使用童工的行政处罚 — deadline unknown" in text
     assert "[calendar-year-unknown]" in text
     payload = json.loads(render_review(result, "json"))
     assert payload["items"][1]["status"] == "unknown"
     assert payload["items"][1]["deadline"] is None
-    assert render_review(result, "markdown").count("公开期限未知") == 1
+    assert render_review(result, "markdown").count("公开期限未知") == 2  # table and heading
 
 
 def test_an_invalid_side_is_noted(catalog_copy: Callable[..., CatalogDir]) -> None:
@@ -286,11 +315,22 @@ def test_an_invalid_side_is_noted(catalog_copy: Callable[..., CatalogDir]) -> No
     new.item_file(A).write_text(text, encoding="utf-8")
     result = review_sources(str(old.path), str(new.path), today=TODAY)
     assert result.invalid == {str(new.path): 1}
-    assert f"注意：{new.path} 有 1 个校验错误，未通过校验的事项不参与比较" in render_review(
-        result, "text"
+    assert f"注意：{new.path} 中有 1 个文件未通过校验，未参与比较" in render_review(result, "text")
+    assert f"note: 1 file of {new.path} did not validate and was not compared" in render_review(
+        result, "text", "en"
     )
-    assert f"note: {new.path} has 1 validation error;" in render_review(result, "text", "en")
-    assert f"> 注意：`{new.path}` 有 1 个校验错误" in render_review(result, "markdown")
+    assert f"> 注意：`{new.path}` 中有 1 个文件未通过校验" in render_review(result, "markdown")
+
+
+def test_a_side_with_errors_but_every_file_compared_has_no_note(
+    catalog_copy: Callable[..., CatalogDir],
+) -> None:
+    old, new = catalog_copy("old"), catalog_copy("new")
+    manifest = new.path / "catalog.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "unknown_key: 1\n", "utf-8")
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    assert result.invalid == {}
+    assert "未参与比较" not in render_review(result, "text")
 
 
 def test_an_item_that_does_not_validate_is_not_reported_as_removed(
@@ -324,7 +364,7 @@ def test_an_emptied_item_file_is_a_finding_not_silence(
 
 
 def test_formats() -> None:
-    assert DIFF_FORMATS == ("text", "json", "markdown")
+    assert DIFF_FORMATS == ("text", "json", "markdown", "github", "sarif")
 
 
 def _hostile_review(catalog_copy: Callable[..., CatalogDir], value: str) -> str:
@@ -373,3 +413,143 @@ def test_markdown_review_is_inert_whatever_the_catalog_says(
     ]
     assert any("@\u200boctocat" in text for text in texts)
     assert not any("@octocat" in text for text in texts)
+
+
+# ---- implementation lists under the rule (DESIGN §14) -----------------------------------------
+
+R = "220102"
+REGIONS = {
+    "regions": [
+        {"code": "220000", "name": "吉林省", "level": "省级", "parent": None},
+        {"code": "220100", "name": "长春市", "level": "市级", "parent": "220000"},
+        {"code": R, "name": "南关区", "level": "县级", "parent": "220100"},
+    ]
+}
+
+
+def _list(revision: Data | None, address: str = "长春市南关区政务服务中心") -> Data:
+    data: Data = {
+        "region": R,
+        "defaults": {"agency": "长春市南关区人力资源和社会保障局", "address": address},
+        "implementations": [{"item": A}, {"item": P, "window": "3号窗口"}],
+    }
+    if revision is not None:
+        data["revision"] = revision
+    return data
+
+
+FIRST = {"version": 1, "changed_on": "2026-11-02", "published_on": "2026-11-03"}
+
+
+@pytest.fixture
+def listed(catalog_copy: Callable[..., CatalogDir]) -> tuple[CatalogDir, CatalogDir]:
+    old, new = catalog_copy("old"), catalog_copy("new")
+    for side in (old, new):
+        side.write_regions(REGIONS)
+        side.write_list(_list(FIRST))
+    return old, new
+
+
+def test_a_changed_default_is_a_change_of_every_entry_with_the_lists_deadline(
+    listed: tuple[CatalogDir, CatalogDir],
+) -> None:
+    old, new = listed
+    moved = {"version": 2, "changed_on": "2026-11-27", "published_on": None}
+    new.write_list(_list(moved, address="长春市南关区民康路 1 号"))
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    assert [(c.region, c.item, c.kind) for c in result.changes] == [
+        (R, A, "implementation-address-changed"),
+        (R, P, "implementation-address-changed"),
+    ]
+    assert result.changes.items() == []
+    assert result.list_deadlines[R].deadline == date(2026, 11, 30)
+    assert result.list_deadlines[R].status is PublicationStatus.PENDING
+    payload = json.loads(render_review(result, "json"))
+    assert payload["lists"] == [
+        {
+            "region": R,
+            "name": "南关区",
+            "counts": {"burden-increase": 0, "burden-decrease": 0, "neutral": 2},
+            "changed_on": "2026-11-27",
+            "deadline": "2026-11-30",
+            "published_on": None,
+            "status": "pending",
+        }
+    ]
+    assert {c["region"] for c in payload["changes"]} == {R}
+    text = render_review(result, "text")
+    assert f"实施清单 {R} 南关区 — 最迟于 2026-11-30（含当日）公开 · 待公开" in text
+    assert "  · 办理地点变更  2 个事项（220114043000 等）  address  " in text
+    assert result.report.ok
+
+
+def test_a_region_that_stops_handling_an_item_is_a_burden_increase(
+    listed: tuple[CatalogDir, CatalogDir],
+) -> None:
+    old, new = listed
+    data = _list({"version": 2, "changed_on": "2026-11-20", "published_on": "2026-11-23"})
+    data["implementations"] = data["implementations"][:1]
+    new.write_list(data)
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    (change,) = result.changes
+    assert (change.region, change.item, change.kind, change.direction.value) == (
+        R,
+        P,
+        "implementation-removed",
+        "burden-increase",
+    )
+    assert result.list_deadlines[R].status is PublicationStatus.ON_TIME
+    assert "+ 本地区不再办理该事项" in render_review(result, "text")
+
+
+def test_a_list_changed_without_moving_its_revision_is_unrevised_and_located(
+    listed: tuple[CatalogDir, CatalogDir],
+) -> None:
+    old, new = listed
+    new.write_list(_list(FIRST, address="长春市南关区民康路 1 号"))
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    assert result.list_deadlines[R].status is PublicationStatus.UNREVISED
+    assert result.list_deadlines[R].deadline is None
+    (finding,) = result.report
+    assert finding.rule == "change-without-revision"
+    assert finding.file == str(new.list_file(R))
+    lines = new.list_file(R).read_text(encoding="utf-8").splitlines()
+    assert lines[finding.line - 1].strip().startswith("version:")  # type: ignore[operator]
+    text = render_review(result, "text")
+    assert "未更新修订信息，无法确定公开期限" in text
+    assert "按期公开" not in text
+
+
+def test_a_list_without_a_revision_that_changed_is_located_at_its_region(
+    listed: tuple[CatalogDir, CatalogDir],
+) -> None:
+    old, new = listed
+    new.write_list(_list(None, address="长春市南关区民康路 1 号"))
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    (finding,) = result.report
+    assert finding.rule == "change-without-revision"
+    assert finding.line == 1
+    assert "has no revision" in finding.text("en")
+
+
+def test_a_late_list_is_publication_late_in_its_file(listed: tuple[CatalogDir, CatalogDir]) -> None:
+    old, new = listed
+    late = {"version": 2, "changed_on": "2026-11-20", "published_on": "2026-11-25"}
+    new.write_list(_list(late, address="长春市南关区民康路 1 号"))
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    assert result.list_deadlines[R].status is PublicationStatus.LATE
+    (finding,) = result.report
+    assert (finding.rule, finding.file) == ("publication-late", str(new.list_file(R)))
+    assert "2026-11-23（含当日）" in finding.message
+
+
+def test_a_list_that_does_not_validate_is_not_compared(
+    listed: tuple[CatalogDir, CatalogDir],
+) -> None:
+    """A broken list is not 'every implementation removed'."""
+    old, new = listed
+    new.list_file(R).write_text("region: [\n", encoding="utf-8")
+    result = review_sources(str(old.path), str(new.path), today=TODAY)
+    assert list(result.changes) == []
+    assert [f.rule for f in result.report] == ["diff-item-not-compared"]
+    assert result.invalid == {str(new.path): 1}

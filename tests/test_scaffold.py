@@ -16,6 +16,7 @@ from servicecatalog import ItemType, ServiceCatalogError, _project, load_catalog
 from servicecatalog.cli import main
 from servicecatalog.loader import load_bytes
 from servicecatalog.model import Item
+from servicecatalog.remedies import remedies
 from servicecatalog.scaffold import (
     SCHEMA_FILES,
     ci_workflow,
@@ -63,10 +64,13 @@ def test_a_new_catalog_validates_clean(tmp_path: Path, province: str, department
     assert [item.code for item in catalog] == [code]
     assert catalog.manifest is not None
     assert (catalog.manifest.name, catalog.manifest.province) == ("测试目录", province)
-    # The example cites exactly the laws it needs (law-unused would say otherwise).
-    assert set(catalog.laws) == {ref.law for ref in catalog.item(code).legal_basis} | {
-        ref.law for m in catalog.item(code).materials for ref in m.legal_basis
-    }
+    # The example cites exactly the laws it needs (law-unused would say otherwise): those of its
+    # legal basis and materials, and those of the remedies its guide derives.
+    item = catalog.item(code)
+    assert set(catalog.laws) == {ref.law for ref in item.legal_basis} | {
+        ref.law for m in item.materials for ref in m.legal_basis
+    } | {ref.law for remedy in remedies(item) for ref in remedy.basis}
+    assert "administrative-litigation-law" in catalog.laws
 
 
 def test_the_reference_catalog_copied_validates_as_the_bundled_one(tmp_path: Path) -> None:

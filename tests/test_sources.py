@@ -36,18 +36,21 @@ TODAY_ARG = ["--today", TODAY.isoformat()]
 @pytest.mark.parametrize(
     ("spec", "folder", "revision", "path"),
     [
-        ("catalog", Path("catalog"), None, "catalog"),
-        ("some/where/catalog", Path("some/where/catalog"), None, "catalog"),
-        ("git:HEAD", None, "HEAD", "catalog"),
-        ("git:HEAD~1", None, "HEAD~1", "catalog"),
-        ("git:origin/main", None, "origin/main", "catalog"),
+        ("catalog", Path("catalog"), None, None),
+        ("some/where/catalog", Path("some/where/catalog"), None, None),
+        ("git:HEAD", None, "HEAD", None),
+        ("git:HEAD~1", None, "HEAD~1", None),
+        ("git:origin/main", None, "origin/main", None),
         ("git:HEAD~1:catalog", None, "HEAD~1", "catalog"),
         ("git:v1.0:data/catalog", None, "v1.0", "data/catalog"),
         ("git:HEAD:/data/catalog/", None, "HEAD", "data/catalog"),
-        ("git:HEAD:", None, "HEAD", "catalog"),
+        ("git:HEAD:", None, "HEAD", None),
+        ("git:HEAD:.", None, "HEAD", "."),
     ],
 )
-def test_parse_source(spec: str, folder: Path | None, revision: str | None, path: str) -> None:
+def test_parse_source(
+    spec: str, folder: Path | None, revision: str | None, path: str | None
+) -> None:
     source = parse_source(spec)
     assert source == CatalogSource(spec, folder=folder, revision=revision, path=path)
 
@@ -220,13 +223,22 @@ def test_git_path_is_relative_to_the_current_folder(repo: GitRepo, spec: str, cw
     assert tree.exists("catalog.yaml")
 
 
-def test_default_git_path_is_catalog_below_the_current_folder(repo: GitRepo) -> None:
-    with (
-        pytest.raises(GitSourceError) as raised,
-        open_source("git:HEAD", cwd=repo.path / "catalog"),
-    ):
-        pass  # pragma: no cover
-    assert "catalog/catalog does not exist" in raised.value.message
+def test_a_revision_without_a_path_is_the_catalog_of_the_current_folder(repo: GitRepo) -> None:
+    """Standing in the catalog folder, git:HEAD is that folder; standing above it, ./catalog."""
+    inside = open_source("git:HEAD", cwd=repo.path / "catalog")
+    above = open_source("git:HEAD", cwd=repo.path)
+    assert inside.name == above.name == "git:HEAD:catalog"
+    assert inside.exists("catalog.yaml")
+
+
+def test_a_revision_without_a_catalog_here_names_both_places_and_the_fix(repo: GitRepo) -> None:
+    elsewhere = repo.path / "docs"
+    elsewhere.mkdir()
+    with pytest.raises(GitSourceError) as raised:
+        open_source("git:HEAD~1", cwd=elsewhere)
+    message = raised.value.message
+    assert "docs/catalog.yaml nor docs/catalog/catalog.yaml" in message
+    assert "git:HEAD~1:." in message
 
 
 def test_git_path_outside_the_repository(repo: GitRepo) -> None:
@@ -335,7 +347,10 @@ def test_cli_diff_of_a_revision_against_the_folder(
     monkeypatch.chdir(repo.path)
     result = _diff("git:HEAD~1:catalog", "catalog", *TODAY_ARG)
     assert result.exit_code == 0, result.output
-    assert "committed-days-decreased" in result.stdout
+    assert "承诺时限缩短（减时限）" in result.stdout
+    both_revisions = _diff("git:HEAD~1", "git:HEAD", *TODAY_ARG)
+    assert both_revisions.stdout.count("承诺时限缩短（减时限）") == 1
+
     assert repo.status() == ""
 
 

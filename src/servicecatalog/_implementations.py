@@ -17,12 +17,15 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from pydantic import BaseModel
+
 from ._paths import identity_path
-from ._validation import validate_document
+from ._validation import MISSING_KEY, validate_document
 from .errors import WorkerError
+from .fields import LOCAL_FIELDS, UNIFIED_FIELDS
 from .findings import Finding, Severity
-from .loader import LoadedDocument
-from .model import Implementation, ImplementationList
+from .loader import LoadedDocument, Loc
+from .model import Implementation, ImplementationList, ImplementationListFile, Revision
 from .rules import (
     REGISTRY,
     ImplementationEntry,
@@ -32,7 +35,6 @@ from .rules import (
     load_source,
     run_implementation_rules,
 )
-from .rules.levels import UNIFIED_KEYS
 
 __all__ = ["PARALLEL_THRESHOLD", "load_implementation_files"]
 
@@ -41,7 +43,7 @@ PARALLEL_THRESHOLD = 400
 _CHUNK = 250
 
 Progress = Callable[[int], None]
-_Plain = tuple[str, tuple[tuple[str | None, ...], ...]]
+_Plain = tuple[str, Revision | None, tuple[tuple[Any, ...], ...]]
 _FIELDS = tuple(Implementation.model_fields)
 # Typed loosely: the pydantic plugin types model_construct's keywords field by field.
 _construct: Callable[..., Implementation] = Implementation.model_construct
@@ -201,15 +203,17 @@ def _load_chunk(chunk: list[Job]) -> list[tuple[list[Finding], _Plain | None]]:
 def _plain(implementations: ImplementationList) -> _Plain:
     return (
         implementations.region,
+        implementations.revision,
         tuple(tuple(getattr(i, name) for name in _FIELDS) for i in implementations.implementations),
     )
 
 
 def _rebuilt(plain: _Plain) -> ImplementationList:
     # The values were validated in the worker; constructing without validating again is safe.
-    region, rows = plain
+    region, revision, rows = plain
     return ImplementationList.model_construct(
         region=region,
+        revision=revision,
         implementations=tuple(_construct(**dict(zip(_FIELDS, row, strict=True))) for row in rows),
     )
 
@@ -217,15 +221,18 @@ def _rebuilt(plain: _Plain) -> ImplementationList:
 def load_one(
     source: Source, file: str, scope: ImplementationScope, rules: Sequence[Rule]
 ) -> tuple[list[Finding], ImplementationList | None]:
-    """Load, check and validate one implementation file."""
+    """Load, check and validate one implementation file, its defaults merged into its entries."""
     # Positions are recorded only if a finding asks for one: most files have none.
     document = load_source(source, file, positions=False)
     findings = list(document.findings)
     if not document.usable:
         return findings, None
     data = _without_unified_elements(document, findings)
-    implementations, problems = validate_document(ImplementationList, document, data=data)
+    written, problems = validate_document(ImplementationListFile, document, data=data)
     findings.extend(problems)
+    if written is None:
+        return findings, None
+    implementations = _merged(written, document, findings)
     if implementations is None:
         return findings, None
     entry = ImplementationEntry(implementations, file, source)
@@ -233,28 +240,101 @@ def load_one(
     return findings, implementations
 
 
+def _merged(
+    written: ImplementationListFile, document: LoadedDocument, findings: list[Finding]
+) -> ImplementationList | None:
+    """The list as every reader sees it: each entry with the defaults it does not override; an
+    entry left without an agency (by itself and by the defaults) is a finding."""
+    inherited = {} if written.defaults is None else _set_values(written.defaults, LOCAL_FIELDS)
+    merged: list[Implementation] = []
+    for index, listed in enumerate(written.implementations):
+        values = {**inherited, **_set_values(listed, ("item", *LOCAL_FIELDS))}
+        if "agency" not in values:
+            findings.append(_agency_missing(document, index, listed.item))
+            continue
+        merged.append(_construct(**values))
+    if len(merged) < len(written.implementations):
+        return None
+    return ImplementationList.model_construct(
+        region=written.region, revision=written.revision, implementations=tuple(merged)
+    )
+
+
+def _set_values(model: BaseModel, names: Sequence[str]) -> dict[str, Any]:
+    """The fields of ``model`` the file wrote. A key written as null sets null (an entry may
+    withdraw a default window), except where null means nothing: the agency, the power source."""
+    written = model.model_fields_set
+    return {
+        name: value
+        for name in names
+        if name in written
+        and ((value := getattr(model, name)) is not None or name not in _NEVER_NULL)
+    }
+
+
+_NEVER_NULL = frozenset({"agency", "power_source"})
+
+
+def _agency_missing(document: LoadedDocument, index: int, item: str) -> Finding:
+    loc = ("implementations", index)
+    position = document.position(loc)
+    return Finding(
+        rule=MISSING_KEY,
+        severity=Severity.ERROR,
+        message="缺少字段 “agency”（实施主体）：在本条或清单的 defaults 中写明",
+        message_en="missing key 'agency' (the implementing agency): set it in the entry or in "
+        "the list's defaults",
+        file=document.file,
+        line=position.line,
+        column=position.column,
+        item=item,
+        path=identity_path(document.data, loc),
+    )
+
+
 def _without_unified_elements(document: LoadedDocument, findings: list[Finding]) -> Any:
-    """The document's data without the unified elements its implementations carry; each one
-    carried is reported as ``implementation-overrides-unified-element``."""
+    """The document's data without the unified elements its entries and defaults carry; each
+    one carried is reported as ``implementation-overrides-unified-element``."""
     data = document.data
-    entries = data.get("implementations") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
+    if not isinstance(data, dict):
         return data
-    cleaned = []
-    for index, entry in enumerate(entries):
-        if isinstance(entry, dict) and any(key in entry for key in UNIFIED_KEYS):
-            findings.extend(_override_findings(document, index, entry))
-            entry = {key: value for key, value in entry.items() if key not in UNIFIED_KEYS}
-        cleaned.append(entry)
-    return {**data, "implementations": cleaned}
+    cleaned = dict(data)
+    defaults = data.get("defaults")
+    if isinstance(defaults, dict) and _carries_unified(defaults):
+        findings.extend(_override_findings(document, ("defaults",), defaults, None))
+        cleaned["defaults"] = _local_only(defaults)
+    entries = data.get("implementations")
+    if isinstance(entries, list):
+        cleaned["implementations"] = [
+            _cleaned_entry(document, index, entry, findings) for index, entry in enumerate(entries)
+        ]
+    return cleaned
+
+
+def _cleaned_entry(
+    document: LoadedDocument, index: int, entry: Any, findings: list[Finding]
+) -> Any:
+    if not isinstance(entry, dict) or not _carries_unified(entry):
+        return entry
+    item = entry.get("item")
+    item_code = item if isinstance(item, str) else None
+    findings.extend(_override_findings(document, ("implementations", index), entry, item_code))
+    return _local_only(entry)
+
+
+def _carries_unified(mapping: dict[str, Any]) -> bool:
+    return any(key in mapping for key in UNIFIED_FIELDS)
+
+
+def _local_only(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in mapping.items() if key not in UNIFIED_FIELDS}
 
 
 def _override_findings(
-    document: LoadedDocument, index: int, entry: dict[str, Any]
+    document: LoadedDocument, at: Loc, entry: dict[str, Any], item: str | None
 ) -> Iterator[Finding]:
-    item = entry.get("item")
-    for key in (key for key in entry if key in UNIFIED_KEYS):
-        loc = ("implementations", index, key)
+    for key in (key for key in entry if key in UNIFIED_FIELDS):
+        loc = (*at, key)
         position = document.key_position(loc)
         yield Finding(
             rule="implementation-overrides-unified-element",
@@ -265,6 +345,6 @@ def _override_findings(
             file=document.file,
             line=position.line,
             column=position.column,
-            item=item if isinstance(item, str) else None,
+            item=item,
             path=identity_path(document.data, loc),
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TypeVar
 
 from ._gc import collector_paused
@@ -27,6 +27,7 @@ from ._layout import (
     SYNONYMS_FILE,
 )
 from ._paths import item_code
+from ._today import today_in
 from ._tree import CatalogTree, FolderTree
 from ._validation import validate_document
 from .config import apply_config, load_config
@@ -44,7 +45,15 @@ from .model import (
     Synonym,
     Synonyms,
 )
-from .rules import REGISTRY, Context, ImplementationScope, ItemEntry, Registry, run_rules
+from .rules import (
+    REGISTRY,
+    Context,
+    ImplementationEntry,
+    ImplementationScope,
+    ItemEntry,
+    Registry,
+    run_rules,
+)
 from .workdays import OverrideFile, WorkdayCalendar
 
 __all__ = ["LoadedParts", "Options", "load_parts"]
@@ -56,7 +65,9 @@ M = TypeVar("M", Manifest, Laws, Item, Regions, Synonyms)
 class Options:
     """How to load: see :func:`servicecatalog.catalog.load_catalog`."""
 
-    today: date
+    today: date | None
+    """The day revision dates and waivers are compared with; None: today in the catalog's time
+    zone."""
     config: Path | None = None
     registry: Registry | None = None
     display: str | None = None
@@ -79,6 +90,10 @@ class LoadedParts:
     invalid_files: dict[str, str]
     synonyms: tuple[Synonym, ...]
     calendar: WorkdayCalendar
+    invalid_lists: dict[str, str]
+    """Implementation files that did not validate: the region their name gives -> the file."""
+    implementation_entries: dict[str, ImplementationEntry]
+    """The valid implementation lists by region, with their files."""
 
 
 def load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts:
@@ -91,12 +106,11 @@ def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts
     tree = path if isinstance(path, CatalogTree) else FolderTree(Path(path), options.display)
     tree.check()
     registry = REGISTRY if options.registry is None else options.registry
-    context = Context(today=options.today)
     findings: list[Finding] = []
-
     manifest_document = _load(tree, MANIFEST_FILE)
-    context.manifest_document = manifest_document
-    context.manifest = _validated(Manifest, manifest_document, findings)
+    manifest = _validated(Manifest, manifest_document, findings)
+    today = options.today or today_in(manifest.timezone if manifest else None)
+    context = Context(today=today, manifest=manifest, manifest_document=manifest_document)
 
     if tree.exists(LAWS_FILE):
         context.laws_document = _load(tree, LAWS_FILE)
@@ -109,7 +123,7 @@ def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts
     entries = _load_items(tree, context, findings)
     _load_regions(tree, context, findings)
     _load_synonyms(tree, context, findings)
-    _load_implementations(tree, context, findings, registry, options)
+    invalid_lists = _load_implementations(tree, context, findings, registry, options)
     findings.extend(_files_not_read(tree))
     findings.extend(run_rules(context, registry))
 
@@ -128,6 +142,8 @@ def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts
         dict(context.broken_items),
         context.synonyms,
         calendar,
+        invalid_lists,
+        {e.implementations.region: e for e in context.implementation_lists},
     )
 
 
@@ -264,11 +280,13 @@ def _load_implementations(
     findings: list[Finding],
     registry: Registry,
     options: Options,
-) -> None:
+) -> dict[str, str]:
+    """Load the implementation lists into ``context``; return the files that did not validate,
+    by the region their name gives."""
     if tree.names(IMPLEMENTATIONS_DIR) is None:
         if tree.exists(IMPLEMENTATIONS_DIR):
             findings.append(_not_a_folder(tree, IMPLEMENTATIONS_DIR))
-        return
+        return {}
     jobs = [
         (
             tree.source(f"{IMPLEMENTATIONS_DIR}/{name}"),
@@ -297,6 +315,8 @@ def _load_implementations(
     )
     context.implementation_lists.extend(entries)
     findings.extend(found)
+    loaded = {entry.file for entry in entries}
+    return {PurePath(file).stem: file for _, file in jobs if file not in loaded}
 
 
 _HELD_IN = {

@@ -30,7 +30,7 @@ from .workdays import WorkdayCalendar
 if TYPE_CHECKING:
     from ._tree import CatalogTree
     from .loader import LoadedDocument
-    from .rules import Registry
+    from .rules import ImplementationEntry, Registry
 
 __all__ = ["Catalog", "LeftOut", "load_catalog"]
 
@@ -79,6 +79,28 @@ class Catalog:
     calendar: WorkdayCalendar = field(default_factory=WorkdayCalendar)
     """The working-day calendar with the catalog's ``calendar/`` overrides (without them, if they
     are invalid: ``calendar-invalid`` says so)."""
+    invalid_lists: Mapping[str, str] = field(default_factory=dict)
+    """Implementation files that exist but did not validate: the region their name gives -> the
+    file's name in findings."""
+    _implementation_entries: Mapping[str, ImplementationEntry] = field(
+        default_factory=dict, repr=False
+    )
+
+    @property
+    def invalid_regions(self) -> frozenset[str]:
+        """Regions (file names) of implementation files that exist but did not validate."""
+        return frozenset(self.invalid_lists)
+
+    def implementation_file(self, region: str) -> str:
+        """The file of region ``region``'s implementation list, as findings name it."""
+        entry = self._implementation_entries.get(region)
+        return entry.file if entry else f"implementations/{region}.yaml"
+
+    def implementation_document(self, region: str) -> LoadedDocument | None:
+        """The parsed implementation list of ``region``, read again for the positions of a
+        finding; None when the catalog was read from a snapshot."""
+        entry = self._implementation_entries.get(region)
+        return entry.load_document() if entry else None
 
     def __post_init__(self) -> None:
         for name in _MAPPINGS:
@@ -176,7 +198,16 @@ class Catalog:
         return len(self._items)
 
 
-_MAPPINGS = ("laws", "_items", "_documents", "regions", "implementation_lists", "invalid_files")
+_MAPPINGS = (
+    "laws",
+    "_items",
+    "_documents",
+    "regions",
+    "implementation_lists",
+    "invalid_files",
+    "invalid_lists",
+    "_implementation_entries",
+)
 
 
 def load_catalog(
@@ -191,7 +222,8 @@ def load_catalog(
 ) -> Catalog:
     """Load and validate the catalog folder ``path`` (or a catalog read from git: a tree).
 
-    ``today`` (default: the real date) is what revision dates and waivers are compared with;
+    ``today`` (default: today's date in the catalog's time zone, China Standard Time unless
+    ``catalog.yaml`` names another) is what revision dates and waivers are compared with;
     ``config`` is a ``.servicecatalog.yaml`` to use instead of the one discovered upward from
     ``path``. ``registry`` is the rules to run (default: every rule). ``display`` replaces
     ``path`` in the file names of findings. ``workers`` is how many processes load implementation
@@ -203,9 +235,7 @@ def load_catalog(
     # only imports the package, or reads a snapshot, never pays for them.
     from ._loading import Options, load_parts
 
-    parts = load_parts(
-        path, Options(today or date.today(), config, registry, display, workers, progress)
-    )
+    parts = load_parts(path, Options(today, config, registry, display, workers, progress))
     return Catalog(
         parts.path,
         parts.manifest,
@@ -218,4 +248,6 @@ def load_catalog(
         parts.invalid_files,
         parts.synonyms,
         parts.calendar,
+        parts.invalid_lists,
+        parts.implementation_entries,
     )

@@ -75,18 +75,22 @@ LANG_OPTION = click.option(
 )
 
 
+_FOUND = "Default: the current folder when it holds catalog.yaml, else ./catalog."
+
+
 def _catalog_option(help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     return click.option(
         "--catalog",
         "catalog_path",
         type=click.Path(path_type=Path),
-        default=Path("catalog"),
-        show_default=True,
-        help=help_text,
+        default=None,
+        help=f"{help_text} {_FOUND}",
     )
 
 
-CATALOG_OPTION = _catalog_option("The catalog folder, or a snapshot of it (servicecatalog build).")
+CATALOG_OPTION = _catalog_option(
+    "The catalog folder, a snapshot of it (servicecatalog build), or git:REV[:PATH]."
+)
 CATALOG_FOLDER_OPTION = _catalog_option("The catalog folder.")
 
 COLOR_OPTION = click.option(
@@ -407,7 +411,8 @@ def validate(
 ) -> None:
     """Check catalogs, or files and folders inside one, against every rule.
 
-    A PATH that holds catalog.yaml is a catalog, checked whole (default: catalog). Any other
+    A PATH that holds catalog.yaml is a catalog, checked whole (default: the current folder
+    when it holds catalog.yaml, else ./catalog). Any other
     file or folder is checked within the nearest catalog at or above it: the findings located
     in it, and the catalog-wide findings it takes part in (pre-commit passes the files of a
     commit this way).
@@ -417,12 +422,13 @@ def validate(
     """
     from .catalog import load_catalog
     from .reporting import findings_summary, render_report
+    from .sources import find_catalog
     from .targets import select, targets
 
     if output_file is not None:
         _outside_catalogs(output_file)
     reports = []
-    for target in targets(paths or (Path("catalog"),)):
+    for target in targets(paths or (find_catalog(),)):
         with _progress_bar("validate", enabled=not quiet) as progress:
             catalog = load_catalog(
                 target.catalog, today=today, config=config_path, workers=jobs, progress=progress
@@ -694,20 +700,29 @@ def init(folder: Path, province: str, department: str, name: str, from_reference
 )
 @CATALOG_FOLDER_OPTION
 @_guarded
-def new(code: str, item_type: str, catalog_path: Path) -> None:
+def new(code: str, item_type: str, catalog_path: Path | None) -> None:
     """Write the skeleton of the item CODE into the catalog's items/: every key of the format,
     in order, empty until filled. servicecatalog validate then names each key still to fill.
     An existing file is never replaced (exit 3).
     """
     from .codes import describe_code_problem
     from .scaffold import new_item
+    from .sources import find_catalog
 
     problem = describe_code_problem(code)
     if problem is not None:
         raise click.BadParameter(problem[1], param_hint="CODE")
-    target = new_item(catalog_path, code, ItemType(item_type))
+    target = new_item(catalog_path or find_catalog(), code, ItemType(item_type))
     click.echo(str(target))
     click.echo(f"Fill it in, then: servicecatalog validate {target}", err=True)
+
+
+ALLOW_INVALID_OPTION = click.option(
+    "--allow-invalid",
+    is_flag=True,
+    help="Go on with a catalog that has errors; the output then says which items it leaves out "
+    "and why. Without it, a catalog with errors exits 1 and nothing is produced.",
+)
 
 
 @main.command()
@@ -720,11 +735,34 @@ def new(code: str, item_type: str, catalog_path: Path) -> None:
     help="Folder to write the schema files into.",
 )
 @click.option("--check", is_flag=True, help="Do not write: exit 1 if the files differ.")
+@click.option(
+    "--forms",
+    "forms_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Instead, write the JSON Schema of a submission of every form of the catalog into this "
+    "folder, one file <code>.<form id>.schema.json each.",
+)
+@CATALOG_OPTION
+@ALLOW_INVALID_OPTION
 @_guarded
-def schema(output_dir: Path, check: bool) -> None:
-    """Write the JSON Schemas (2020-12) of the catalog files, generated from the models."""
+def schema(
+    output_dir: Path,
+    check: bool,
+    forms_dir: Path | None,
+    catalog_path: Path | None,
+    allow_invalid: bool,
+) -> None:
+    """Write the JSON Schemas (2020-12) of the catalog files, generated from the models.
+
+    With --forms DIR, write instead the schema of each form's submission (what a portal checks an
+    application against), read from the catalog (--catalog).
+    """
     from .schemas import schema_drift, write_schemas
 
+    if forms_dir is not None:
+        _write_form_schemas(forms_dir, catalog_path, allow_invalid)
+        return
     if check:
         drifted = schema_drift(output_dir)
         for name in drifted:
@@ -739,12 +777,18 @@ def schema(output_dir: Path, check: bool) -> None:
         click.echo(str(written))
 
 
-ALLOW_INVALID_OPTION = click.option(
-    "--allow-invalid",
-    is_flag=True,
-    help="Go on with a catalog that has errors; the output then says which items it leaves out "
-    "and why. Without it, a catalog with errors exits 1 and nothing is produced.",
-)
+def _write_form_schemas(folder: Path, catalog_path: Path | None, allow_invalid: bool) -> None:
+    from .forms import write_form_schemas
+
+    _outside_catalogs(folder)
+    catalog = _read_catalog(catalog_path)
+    _require_valid(catalog, allow_invalid)
+    try:
+        written = write_form_schemas(catalog.items(), folder)
+    except OSError as error:
+        _unusable(ServiceCatalogError(f"{folder}: cannot write: {error.strerror}"))
+    for path in written:
+        click.echo(str(path))
 
 
 def _require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = False) -> None:
@@ -777,15 +821,12 @@ def _require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = Fal
 _ERRORS_SHOWN = 10
 
 
-def _read_catalog(path: Path) -> Catalog:
-    """The catalog folder ``path``, or the snapshot that file ``path`` is."""
-    if path.is_file():
-        from .snapshot import load_snapshot
+def _read_catalog(path: Path | None) -> Catalog:
+    """The catalog folder ``path``, the snapshot that file ``path`` is, or ``git:REV[:PATH]``;
+    found from the current folder when None."""
+    from .opening import open_catalog
 
-        return load_snapshot(path)
-    from .catalog import load_catalog
-
-    return load_catalog(path)
+    return open_catalog(path)
 
 
 @main.command()
@@ -816,7 +857,7 @@ def _read_catalog(path: Path) -> Catalog:
 @ALLOW_INVALID_OPTION
 @_guarded
 def stats(
-    catalog_path: Path,
+    catalog_path: Path | None,
     fmt: str,
     changed_from: date | None,
     changed_to: date | None,
@@ -828,15 +869,20 @@ def stats(
     A catalog with errors exits 1 with nothing counted, unless --allow-invalid (the figures
     then list the item files left out, under left_out).
     """
+    from ._today import today_in
     from .stats import catalog_stats
 
-    today = date.today()
+    if changed_from and changed_to and changed_from > changed_to:
+        raise click.BadParameter(
+            f"--from {changed_from} is after --to {changed_to}", param_hint="--from"
+        )
+    catalog = _read_catalog(catalog_path)
+    _require_valid(catalog, allow_invalid, as_json=fmt == "json")
+    today = today_in(catalog.manifest.timezone if catalog.manifest else None)
     start = changed_from or date(today.year, 1, 1)
     end = changed_to or today
     if start > end:
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
-    catalog = _read_catalog(catalog_path)
-    _require_valid(catalog, allow_invalid, as_json=fmt == "json")
     figures = catalog_stats(catalog, start, end)
     if fmt == "json":
         click.echo(json_text(figures.to_dict()))
@@ -908,10 +954,11 @@ def _count_table(title: str, counts: dict[str, int]) -> Any:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(["text", "json", "markdown", "github", "sarif"]),
     default="text",
     show_default=True,
-    help="text for a terminal, json for programs, markdown for a review comment.",
+    help="text for a terminal, json for programs, markdown for a review comment, github for "
+    "workflow annotations, sarif (2.1.0) for code scanning; the last two carry the findings.",
 )
 @click.option(
     "--fail-on",
@@ -925,9 +972,10 @@ def _count_table(title: str, counts: dict[str, int]) -> Any:
     "--today",
     type=DATE,
     default=None,
-    help="The day pending changes are judged on (default: today).",
+    help="The day pending changes are judged on (default: today in China Standard Time, or "
+    "in the timezone catalog.yaml names).",
 )
-@click.option("--kinds", is_flag=True, help="List every kind of change with its direction.")
+@click.option("--kinds", is_flag=True, help="List every kind of change with its direction and why.")
 @LANG_OPTION
 @_guarded
 def diff(
@@ -942,8 +990,11 @@ def diff(
     """Show what changed from OLD to NEW, whether it lightens or burdens applicants, and by
     which working day each change must be published.
 
-    OLD and NEW are catalog folders or git:REV[:PATH] (read from git objects; PATH defaults to
-    catalog), e.g. `servicecatalog diff git:origin/main catalog`.
+    OLD and NEW are catalog folders or git:REV[:PATH] (read from git objects; without PATH,
+    the catalog of the current folder: the folder itself when it holds catalog.yaml, else
+    ./catalog), e.g. `servicecatalog diff git:HEAD~1 git:HEAD`. Implementation lists are
+    compared with their defaults merged in. A change is due for publication by the N-th
+    official working day after its revision's changed_on, that day included.
     """
     if kinds:
         _print_kinds(fmt, lang)
@@ -953,9 +1004,10 @@ def diff(
     from .review import render_review, review_sources
 
     review = review_sources(old, new, today=today)
-    click.echo(render_review(review, fmt, lang), nl=False)  # type: ignore[arg-type]  # click.Choice
+    rendered = render_review(review, fmt, lang, version=__version__)  # type: ignore[arg-type]  # click.Choice
+    click.echo(rendered, nl=False)
     if review.calendar_ends is not None:
-        _calendar_warning(review.calendar_ends)
+        _calendar_warning(review.calendar_ends, lang)
     sys.exit(_exit_code(review.report, Severity(fail_on)))
 
 
@@ -968,7 +1020,8 @@ def _print_kinds(fmt: str, lang: Lang) -> None:
                 "kind": kind,
                 "element": spec.element,
                 "direction": spec.direction.value,
-                "description": spec.description_en if lang == "en" else spec.description,
+                "description": spec.label(lang),
+                "reason": spec.why(lang),
             }
             for kind, spec in KINDS.items()
         ]
@@ -976,18 +1029,24 @@ def _print_kinds(fmt: str, lang: Lang) -> None:
         return
     width = max(len(kind) for kind in KINDS)
     for kind, spec in KINDS.items():
-        description = spec.description_en if lang == "en" else spec.description
         click.echo(
-            f"{kind:<{width}}  {spec.direction.value:<15}  {spec.element:<16}  {description}"
+            f"{kind:<{width}}  {spec.direction.value:<15}  {spec.element:<21}  "
+            f"{spec.label(lang)}: {spec.why(lang)}"
         )
 
 
-def _calendar_warning(end: date) -> None:
-    click.echo(
-        f"warning: the working-day calendar ends on {end}; add calendar/{end.year + 1}.yaml "
-        "once the State Council publishes the schedule",
-        err=True,
-    )
+def _calendar_warning(end: date, lang: Lang = "en") -> None:
+    if lang == "zh":
+        message = (
+            f"警告：工作日历只到 {end}；国务院公布 {end.year + 1} 年节假日安排后，请添加 "
+            f"calendar/{end.year + 1}.yaml"
+        )
+    else:
+        message = (
+            f"warning: the working-day calendar ends on {end}; add calendar/{end.year + 1}.yaml "
+            "once the State Council publishes the schedule"
+        )
+    click.echo(message, err=True)
 
 
 @main.command()
@@ -1002,22 +1061,42 @@ def _calendar_warning(end: date) -> None:
 )
 @CATALOG_FOLDER_OPTION
 @_guarded
-def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
+def deadline(day: date, working_days: int | None, catalog_path: Path | None) -> None:
     """Print the publication deadline of a change made on DATE: the N-th official working day
-    strictly after it, as YYYY-MM-DD.
+    strictly after it, as YYYY-MM-DD (that day included in the time allowed).
 
-    Holidays and adjusted working weekends follow the State Council's schedule
-    (chinesecalendar), overridden by CATALOG/calendar/<year>.yaml.
+    N is --working-days, else publication.working_days of the catalog (the --catalog folder,
+    else the current folder when it holds catalog.yaml, else ./catalog), else 1, which is then
+    said on stderr. Holidays and adjusted working weekends follow the State Council's schedule
+    (chinesecalendar), overridden by the catalog's calendar/<year>.yaml.
     """
+    from ._today import today_in
+    from .errors import CatalogNotFoundError
+    from .opening import read_manifest
     from .publication import publication_deadline
+    from .sources import find_catalog
     from .workdays import WorkdayCalendar
 
-    explicit = click.get_current_context().get_parameter_source("catalog_path")
-    folder = _catalog_folder_for_deadline(catalog_path, explicit)
+    if catalog_path is not None and not catalog_path.is_dir():
+        raise CatalogNotFoundError(catalog_path, "no such folder")
+    folder = catalog_path
+    if folder is None:
+        try:
+            folder = find_catalog()
+        except CatalogNotFoundError:
+            folder = None
+    manifest = read_manifest(folder) if folder is not None else None
+    count = working_days or (manifest.publication.working_days if manifest else None)
+    if count is None:
+        count = 1
+        click.echo(
+            "note: no catalog.yaml here (nor in ./catalog), so N = 1 working day; give "
+            "--working-days N or --catalog PATH",
+            err=True,
+        )
     calendar = WorkdayCalendar(folder / "calendar" if folder else None)
-    count = working_days or _manifest_working_days(folder)
     click.echo(publication_deadline(day, calendar, count).isoformat())
-    end = calendar.runs_out_within(date.today())
+    end = calendar.runs_out_within(today_in(manifest.timezone if manifest else None))
     if end is not None:
         _calendar_warning(end)
 
@@ -1027,10 +1106,23 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "docx"]),
+    type=click.Choice(["html", "md", "docx", "form"]),
     default="html",
     show_default=True,
-    help="html: a standalone page; md: Markdown; docx: Word, for the hall.",
+    help="html: a standalone page; md: Markdown; docx: Word, for the hall; form: the blank form "
+    "--form (空白表格) as HTML ready to print, or Word when -o names a .docx file.",
+)
+@click.option(
+    "--form",
+    "form_id",
+    default=None,
+    metavar="ID",
+    help="With --format form: the form to print (F1, F2, …).",
+)
+@click.option(
+    "--sample",
+    is_flag=True,
+    help="With --format form: the sample (示例样表), filled with the fields' examples.",
 )
 @CATALOG_OPTION
 @click.option(
@@ -1061,7 +1153,9 @@ def deadline(day: date, working_days: int | None, catalog_path: Path) -> None:
 def guide(
     code: str,
     fmt: str,
-    catalog_path: Path,
+    form_id: str | None,
+    sample: bool,
+    catalog_path: Path | None,
     output: Path | None,
     templates_dir: Path | None,
     region: str | None,
@@ -1073,19 +1167,32 @@ def guide(
     stdout to a file; on a terminal it exits 2. An unknown CODE, or a --region that does not
     implement it, exits 3 (naming the regions that do). A catalog with errors exits 1 and
     renders nothing, unless --allow-invalid.
+
+    --format form --form ID prints the item's form ID blank (空白表格: boxes to write in, tick
+    boxes for the options, help under each field), or with --sample filled with the examples and
+    marked 样表; -o FILE.docx writes it as Word. An unknown ID exits 3 naming the item's forms.
     """
     from .guides import render_guide
 
-    if fmt == "docx" and output is None and sys.stdout.isatty():
-        raise click.UsageError("docx is binary: give -o FILE.docx or redirect stdout to a file")
     if output is not None:
         _outside_catalogs(output)
+    if fmt == "form":
+        if region is not None:
+            raise click.UsageError(
+                "--region does not apply to --format form: a form is the same in every region"
+            )
+        _print_form(code, form_id, sample, catalog_path, output, templates_dir, allow_invalid)
+        return
+    if form_id is not None or sample:
+        raise click.UsageError("--form and --sample go with --format form")
+    if fmt == "docx" and output is None and sys.stdout.isatty():
+        raise click.UsageError("docx is binary: give -o FILE.docx or redirect stdout to a file")
     catalog = _read_catalog(catalog_path)
     if code not in catalog:
         if code in catalog.invalid_files:
             [entry] = [e for e in catalog.left_out() if e.code == code]
             _unusable(ServiceCatalogError(f"item {code} does not validate: {entry.reasons('en')}"))
-        _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog_path}"))
+        _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog.path}"))
     _require_valid(catalog, allow_invalid)
     rendered = render_guide(
         catalog.item(code), fmt, catalog=catalog, templates_dir=templates_dir, region=region
@@ -1098,6 +1205,42 @@ def guide(
             write_atomically(output, data)
         except OSError as error:
             _unusable(ServiceCatalogError(f"{output}: cannot write: {error.strerror}"))
+
+
+def _print_form(
+    code: str,
+    form_id: str | None,
+    sample: bool,
+    catalog_path: Path | None,
+    output: Path | None,
+    templates_dir: Path | None,
+    allow_invalid: bool,
+) -> None:
+    from .guides import render_form
+
+    if form_id is None:
+        raise click.UsageError("--format form needs --form ID (F1, F2, …)")
+    catalog = _read_catalog(catalog_path)
+    if code not in catalog:
+        _unusable(ServiceCatalogError(f"no item {code} in catalog {catalog.path}"))
+    _require_valid(catalog, allow_invalid)
+    word = output is not None and output.suffix.lower() == ".docx"
+    rendered = render_form(
+        catalog.item(code),
+        form_id,
+        "docx" if word else "html",
+        catalog=catalog,
+        sample=sample,
+        templates_dir=templates_dir,
+    )
+    if output is None:
+        click.echo(rendered, nl=False)
+        return
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    try:
+        write_atomically(output, data)
+    except OSError as error:
+        _unusable(ServiceCatalogError(f"{output}: cannot write: {error.strerror}"))
 
 
 @main.command()
@@ -1113,7 +1256,9 @@ def guide(
 )
 @ALLOW_INVALID_OPTION
 @_guarded
-def site(outdir: Path, catalog_path: Path, templates_dir: Path | None, allow_invalid: bool) -> None:
+def site(
+    outdir: Path, catalog_path: Path | None, templates_dir: Path | None, allow_invalid: bool
+) -> None:
     """Build the static site of the catalog into OUTDIR: index.html with the four lists,
     search and filters, items/<code>.html, catalog.json. Works opened from disk.
 
@@ -1133,7 +1278,7 @@ def site(outdir: Path, catalog_path: Path, templates_dir: Path | None, allow_inv
 
 
 @main.command()
-@click.argument("source", default="catalog")
+@click.argument("source", required=False)
 @click.option(
     "-o",
     "--output",
@@ -1143,8 +1288,9 @@ def site(outdir: Path, catalog_path: Path, templates_dir: Path | None, allow_inv
 )
 @ALLOW_INVALID_OPTION
 @_guarded
-def build(source: str, output: Path, allow_invalid: bool) -> None:
-    """Compile the catalog SOURCE (a folder, or git:REV[:PATH]; default: catalog) into one
+def build(source: str | None, output: Path, allow_invalid: bool) -> None:
+    """Compile the catalog SOURCE (a folder, or git:REV[:PATH]; default: the current folder
+    when it holds catalog.yaml, else ./catalog) into one
     JSON snapshot, which sc.load_snapshot reads back in a fraction of the time, and which the
     --catalog option of guide, site, stats and coverage accepts in place of the folder.
 
@@ -1153,11 +1299,12 @@ def build(source: str, output: Path, allow_invalid: bool) -> None:
     read from. A catalog with errors exits 1 and writes nothing, unless --allow-invalid.
     """
     from .catalog import load_catalog
+    from .opening import catalog_spec
     from .snapshot import write_snapshot
     from .sources import open_source, source_commit
 
     _outside_catalogs(output)
-    tree = open_source(source)
+    tree = open_source(catalog_spec(source))
     with _progress_bar("build") as progress:
         catalog = load_catalog(tree, progress=progress)
     _require_valid(catalog, allow_invalid)
@@ -1171,27 +1318,6 @@ def build(source: str, output: Path, allow_invalid: bool) -> None:
     )
     click.echo(str(written))
     click.echo(f"{len(catalog)} items written to {written}", err=True)
-
-
-def _catalog_folder_for_deadline(path: Path, source: Any) -> Path | None:
-    from .errors import CatalogNotFoundError
-
-    if path.is_dir():
-        return path
-    if source == click.core.ParameterSource.DEFAULT:
-        return None  # no catalog here: the package's calendar alone
-    raise CatalogNotFoundError(path, "no such folder")
-
-
-def _manifest_working_days(folder: Path | None) -> int:
-    from ._validation import validate_document
-    from .loader import load_file
-    from .model import Manifest
-
-    if folder is None or not (folder / "catalog.yaml").is_file():
-        return 1
-    manifest, _ = validate_document(Manifest, load_file(folder / "catalog.yaml"))
-    return manifest.publication.working_days if manifest else 1
 
 
 @main.command()
@@ -1213,7 +1339,7 @@ def _manifest_working_days(folder: Path | None) -> int:
 )
 @ALLOW_INVALID_OPTION
 @_guarded
-def coverage(catalog_path: Path, level: str | None, fmt: str, allow_invalid: bool) -> None:
+def coverage(catalog_path: Path | None, level: str | None, fmt: str, allow_invalid: bool) -> None:
     """Per level and region, which items that should be implemented there are not.
 
     An item should be implemented by every region whose level is among the item's levels. A

@@ -1,14 +1,21 @@
 """Changes between two versions of a catalog, classified by what they do to the applicant's burden.
 
 Items are matched by code; materials, steps and forms by id; form fields by name; conditions by
-text; laws by id. Positions never matter, so reordering a list is no change and renaming a
-material keeps its identity.
+text; FAQs by question; laws by id; regions by code; implementations by region and item. Positions
+never matter, so reordering a list is no change and renaming a material keeps its identity.
 
-Every change has a stable ``kind`` with a fixed ``direction``. The burden decreases are the reform's
-减条件、减环节、减时限、减证明: a condition, step, material or working day removed; a material newly
-exempted (三个不提交), made optional or deferrable (容缺后补); fewer visits. Their opposites are
-burden increases; everything else (names, citations, channels) is neutral. ``servicecatalog diff
---kinds`` lists them all.
+Every field of every model is compared (:data:`~servicecatalog.fields.FIELD_ELEMENTS` lists them):
+a field with a specific differ gets the kinds written for it below; any other field that changed
+is reported as a generic ``<field>-changed``, neutral. A change to an implementation list carries
+the list's ``region``; the implementations are compared with their list's defaults merged in, so a
+changed default is a change of every entry that inherits it.
+
+Every change has a stable ``kind`` with a fixed ``direction`` and the reason for it. The burden
+decreases are the reform's 减条件、减环节、减时限、减证明, fewer visits and more online: a condition,
+step, material or day removed; a material newly exempted (三个不提交), optional or deferrable; more
+people who may apply, a wider 通办范围, a deeper 网上办理深度, a region that newly handles an item.
+Their opposites are burden increases; what neither adds nor removes work for the applicant (names,
+citations, addresses, phones) is neutral. ``servicecatalog diff --kinds`` lists them all.
 """
 
 from __future__ import annotations
@@ -17,31 +24,42 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
+from .fields import FIELD_ELEMENTS, Element, ElementGroup
+from .kinds import EXPLICIT_KINDS, NEUTRAL_REASON, Direction, KindSpec
 from .model import (
+    Faq,
     Form,
     FormField,
     HandlingStep,
+    Implementation,
+    ImplementationList,
+    IntermediaryService,
     Item,
     Law,
     LegalReference,
     Material,
+    Region,
     Requirement,
+    Scope,
     ServiceStep,
 )
 
 __all__ = [
     "ELEMENTS",
     "KINDS",
+    "PUBLISHED_ELEMENTS",
     "CatalogVersion",
     "Change",
     "Changes",
     "Direction",
     "KindSpec",
     "diff_catalogs",
+    "diff_implementation_lists",
     "diff_items",
 ]
 
@@ -49,158 +67,18 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Direction(StrEnum):
-    """What a change does to the burden on the applicant."""
+ELEMENTS: tuple[str, ...] = tuple(element.key for element in Element)
+"""Every element a change can belong to: the eight, conditions, visits, the national guide
+elements, the local elements of implementation lists, ``meta`` and ``internal``."""
 
-    INCREASE = "burden-increase"
-    DECREASE = "burden-decrease"
-    NEUTRAL = "neutral"
-
-
-ELEMENTS = (
-    "main_item_name",
-    "sub_item_name",
-    "legal_basis",
-    "materials",
-    "service_process",
-    "handling_process",
-    "time_limit",
-    "forms",
-    "conditions",
-    "visits",
-    "meta",
-)
-"""The eight unified elements, then conditions, visits, and everything else (meta)."""
-
-PUBLISHED_ELEMENTS = frozenset(ELEMENTS[:9])
-"""A change to one of these must be published within the working-day limit (DESIGN §9)."""
-
-
-@dataclass(frozen=True, slots=True)
-class KindSpec:
-    """A kind of change: its element, its direction and what it means."""
-
-    element: str
-    direction: Direction
-    description: str
-    description_en: str
-
-
-_I, _D, _N = Direction.INCREASE, Direction.DECREASE, Direction.NEUTRAL
-
-KINDS: dict[str, KindSpec] = {
-    "item-added": KindSpec("meta", _N, "新增事项", "item added"),
-    "item-removed": KindSpec("meta", _N, "删除事项", "item removed"),
-    "main-item-name-changed": KindSpec(
-        "main_item_name", _N, "主项名称变更", "main-item name changed"
-    ),
-    "sub-item-name-changed": KindSpec("sub_item_name", _N, "子项名称变更", "sub-item name changed"),
-    "legal-basis-added": KindSpec("legal_basis", _N, "新增适用依据", "legal basis added"),
-    "legal-basis-removed": KindSpec("legal_basis", _N, "删除适用依据", "legal basis removed"),
-    "legal-basis-articles-changed": KindSpec(
-        "legal_basis", _N, "适用依据条款变更", "articles of a legal basis changed"
-    ),
-    "material-added": KindSpec("materials", _I, "新增申请材料", "material added"),
-    "material-removed": KindSpec("materials", _D, "减少申请材料（减证明）", "material removed"),
-    "material-exempted": KindSpec(
-        "materials", _D, "材料改为免提交（三个不提交）", "material no longer to be submitted"
-    ),
-    "material-exemption-removed": KindSpec(
-        "materials", _I, "材料取消免提交，须申请人提交", "material must be submitted again"
-    ),
-    "material-exemption-changed": KindSpec(
-        "materials", _N, "材料免提交方式变更", "how a material is had changed"
-    ),
-    "material-made-optional": KindSpec("materials", _D, "材料改为非必要", "material made optional"),
-    "material-made-deferrable": KindSpec(
-        "materials", _D, "必要材料改为容缺后补", "required material made deferrable"
-    ),
-    "material-made-required": KindSpec("materials", _I, "材料改为必要", "material made required"),
-    "material-optional-made-deferrable": KindSpec(
-        "materials", _I, "非必要材料改为容缺后补", "optional material made deferrable"
-    ),
-    "material-copies-increased": KindSpec("materials", _I, "材料份数增加", "more copies"),
-    "material-copies-decreased": KindSpec("materials", _D, "材料份数减少", "fewer copies"),
-    "material-renamed": KindSpec("materials", _N, "材料名称变更", "material renamed"),
-    "material-form-changed": KindSpec("materials", _N, "材料形式变更", "material form changed"),
-    "material-source-changed": KindSpec("materials", _N, "材料来源变更", "material source changed"),
-    "material-legal-basis-changed": KindSpec(
-        "materials", _N, "材料依据变更", "legal basis of a material changed"
-    ),
-    "material-form-reference-changed": KindSpec(
-        "materials", _N, "材料对应表单变更", "form of a material changed"
-    ),
-    "service-step-added": KindSpec("service_process", _I, "办事流程增加环节", "service step added"),
-    "service-step-removed": KindSpec(
-        "service_process", _D, "办事流程减少环节（减环节）", "service step removed"
-    ),
-    "service-step-now-on-site": KindSpec(
-        "service_process", _I, "环节改为须到现场", "step now on site"
-    ),
-    "service-step-now-remote": KindSpec(
-        "service_process", _D, "环节改为无需到现场", "step no longer on site"
-    ),
-    "service-step-changed": KindSpec(
-        "service_process", _N, "办事环节名称或渠道变更", "service step renamed or channel changed"
-    ),
-    "handling-step-added": KindSpec(
-        "handling_process", _I, "经办流程增加环节", "handling step added"
-    ),
-    "handling-step-removed": KindSpec(
-        "handling_process", _D, "经办流程减少环节（减环节）", "handling step removed"
-    ),
-    "handling-days-increased": KindSpec(
-        "handling_process", _I, "经办环节用时增加", "handling step takes longer"
-    ),
-    "handling-days-decreased": KindSpec(
-        "handling_process", _D, "经办环节用时减少", "handling step takes less time"
-    ),
-    "handling-step-changed": KindSpec(
-        "handling_process", _N, "经办环节名称或角色变更", "handling step renamed or role changed"
-    ),
-    "committed-days-increased": KindSpec("time_limit", _I, "承诺时限延长", "committed time longer"),
-    "committed-days-decreased": KindSpec(
-        "time_limit", _D, "承诺时限缩短（减时限）", "committed time shorter"
-    ),
-    "committed-unit-changed": KindSpec(
-        "time_limit", _N, "承诺时限计算单位变更", "unit of the committed time changed"
-    ),
-    "legal-limit-set": KindSpec("time_limit", _N, "写明法定时限", "legal time limit stated"),
-    "legal-limit-removed": KindSpec(
-        "time_limit", _N, "删除法定时限（法律法规未规定）", "legal time limit removed"
-    ),
-    "legal-limit-changed": KindSpec("time_limit", _N, "法定时限变更", "legal time limit changed"),
-    "legal-limit-basis-changed": KindSpec(
-        "time_limit", _N, "法定时限依据条款变更", "article setting the legal limit changed"
-    ),
-    "form-added": KindSpec("forms", _I, "新增表单", "form added"),
-    "form-removed": KindSpec("forms", _D, "删除表单", "form removed"),
-    "form-renamed": KindSpec("forms", _N, "表单名称变更", "form renamed"),
-    "form-field-added": KindSpec("forms", _I, "表单增加填写项", "form field added"),
-    "form-field-removed": KindSpec("forms", _D, "表单减少填写项", "form field removed"),
-    "form-field-made-required": KindSpec("forms", _I, "填写项改为必填", "form field made required"),
-    "form-field-made-optional": KindSpec("forms", _D, "填写项改为选填", "form field made optional"),
-    "form-field-type-changed": KindSpec("forms", _N, "填写项类型变更", "form field type changed"),
-    "condition-added": KindSpec("conditions", _I, "增加受理条件", "condition added"),
-    "condition-removed": KindSpec("conditions", _D, "减少受理条件（减条件）", "condition removed"),
-    "visits-increased": KindSpec("visits", _I, "到现场次数增加", "more on-site visits"),
-    "visits-decreased": KindSpec("visits", _D, "到现场次数减少", "fewer on-site visits"),
-    "fee-introduced": KindSpec("meta", _I, "开始收费", "fee introduced"),
-    "fee-abolished": KindSpec("meta", _D, "取消收费", "fee abolished"),
-    "fee-changed": KindSpec("meta", _N, "收费标准或依据变更", "fee standard or basis changed"),
-    "metadata-changed": KindSpec(
-        "meta", _N, "事项类型、处室、清单、层级等变更", "type, department, lists or levels changed"
-    ),
-    "penalty-changed": KindSpec("meta", _N, "处罚内容变更", "penalty changed"),
-    "law-added": KindSpec("meta", _N, "法规登记表新增法规", "law registered"),
-    "law-removed": KindSpec("meta", _N, "法规登记表删除法规", "law removed from the registry"),
-    "law-changed": KindSpec("meta", _N, "法规信息变更", "law's name, kind, issuer or date changed"),
-}
+PUBLISHED_ELEMENTS = frozenset(element.key for element in Element if element.published)
+"""A change to one of these must be published within the working-day limit (DESIGN §9, §14)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One change: which item, which element, what kind, which way, where, from what to what."""
+    """One change: which item (and which region's list), which element, what kind, which way,
+    where, from what to what."""
 
     item: str | None
     element: str
@@ -209,11 +87,14 @@ class Change:
     path: str
     old: Any
     new: Any
+    region: str | None = None
+    """The region whose implementation list changed; None for a change of the item itself."""
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape of a change."""
         return {
             "item": self.item,
+            "region": self.region,
             "element": self.element,
             "kind": self.kind,
             "direction": self.direction.value,
@@ -225,7 +106,8 @@ class Change:
 
 @dataclass(frozen=True)
 class Changes:
-    """All changes between two catalogs, in item and element order."""
+    """All changes between two catalogs: items by code, then laws, regions and implementation
+    lists by region."""
 
     changes: tuple[Change, ...]
 
@@ -245,12 +127,26 @@ class Changes:
         return {direction.value: counted[direction.value] for direction in Direction}
 
     def items(self) -> list[str]:
-        """Codes of the items with changes, in order."""
-        return list(dict.fromkeys(c.item for c in self.changes if c.item is not None))
+        """Codes of the items whose own files changed, in order."""
+        return list(
+            dict.fromkeys(c.item for c in self.changes if c.item is not None and c.region is None)
+        )
 
     def for_item(self, code: str) -> list[Change]:
-        """The changes of one item."""
-        return [change for change in self.changes if change.item == code]
+        """The changes of one item's own file (not of the lists that implement it)."""
+        return [c for c in self.changes if c.item == code and c.region is None]
+
+    def regions(self) -> list[str]:
+        """Codes of the regions whose implementation lists changed, in order."""
+        return list(dict.fromkeys(c.region for c in self.changes if c.region is not None))
+
+    def for_region(self, region: str) -> list[Change]:
+        """The changes of one region's implementation list."""
+        return [c for c in self.changes if c.region == region]
+
+    def catalog_wide(self) -> list[Change]:
+        """The changes of the law registry and the regions."""
+        return [c for c in self.changes if c.item is None and c.region is None]
 
 
 class CatalogVersion(Protocol):
@@ -261,8 +157,20 @@ class CatalogVersion(Protocol):
         """The registered laws by id."""
 
     @property
+    def regions(self) -> Mapping[str, Region]:
+        """The regions by code."""
+
+    @property
+    def implementation_lists(self) -> Mapping[str, ImplementationList]:
+        """The valid implementation lists by region, defaults merged."""
+
+    @property
     def invalid_codes(self) -> frozenset[str]:
         """Codes of the item files that did not validate."""
+
+    @property
+    def invalid_regions(self) -> frozenset[str]:
+        """Regions whose implementation list did not validate."""
 
     def items(self) -> list[Item]:
         """The valid items."""
@@ -271,8 +179,8 @@ class CatalogVersion(Protocol):
 def diff_catalogs(old: CatalogVersion, new: CatalogVersion) -> Changes:
     """The changes that turn catalog ``old`` into catalog ``new``.
 
-    An item whose file does not validate on either side is left out: its file is there, so it
-    was neither added nor removed, and what changed in it cannot be told.
+    An item or implementation list whose file does not validate on either side is left out: its
+    file is there, so it was neither added nor removed, and what changed in it cannot be told.
     """
     changes: list[Change] = []
     old_items = {item.code: item for item in old.items()}
@@ -280,101 +188,230 @@ def diff_catalogs(old: CatalogVersion, new: CatalogVersion) -> Changes:
     unknown = old.invalid_codes | new.invalid_codes
     for code in sorted((old_items.keys() | new_items.keys()) - unknown):
         before, after = old_items.get(code), new_items.get(code)
+        at = _At(code, None, "")
         if before is None and after is not None:
-            changes.append(_change(code, "item-added", code, None, after.name))
+            changes.append(_change(at.to(code), "item-added", None, after.name))
         elif after is None and before is not None:
-            changes.append(_change(code, "item-removed", code, before.name, None))
+            changes.append(_change(at.to(code), "item-removed", before.name, None))
         elif before is not None and after is not None:
             changes.extend(diff_items(before, after))
-    changes.extend(_diff_laws(old.laws, new.laws))
+    changes.extend(_diff_keyed(old.laws, new.laws, "laws", "law"))
+    changes.extend(_diff_keyed(old.regions, new.regions, "regions", "region"))
+    skipped = old.invalid_regions | new.invalid_regions
+    old_lists, new_lists = old.implementation_lists, new.implementation_lists
+    for region in sorted((old_lists.keys() | new_lists.keys()) - skipped):
+        changes.extend(
+            diff_implementation_lists(region, old_lists.get(region), new_lists.get(region))
+        )
     return Changes(tuple(changes))
 
 
 def diff_items(old: Item, new: Item) -> list[Change]:
     """The changes from one version of an item to the next (same code)."""
-    code = new.code
+    return list(_ITEM.changes(_At(new.code, None, ""), old, new))
+
+
+def diff_implementation_lists(
+    region: str, old: ImplementationList | None, new: ImplementationList | None
+) -> list[Change]:
+    """The changes of region ``region``'s implementation list (either side may be absent):
+    implementations added, removed, and each merged field changed."""
+    before = {i.item: i for i in old.implementations} if old else {}
+    after = {i.item: i for i in new.implementations} if new else {}
     found: list[Change] = []
-    if old.main_item_name != new.main_item_name:
-        found.append(
-            _change(
-                code,
-                "main-item-name-changed",
-                "main_item_name",
-                old.main_item_name,
-                new.main_item_name,
-            )
-        )
-    if old.sub_item_name != new.sub_item_name:
-        found.append(
-            _change(
-                code, "sub-item-name-changed", "sub_item_name", old.sub_item_name, new.sub_item_name
-            )
-        )
-    found.extend(_diff_legal_basis(code, "legal_basis", old, new))
-    found.extend(_diff_materials(code, old.materials, new.materials))
-    found.extend(_diff_service_steps(code, old, new))
-    found.extend(_diff_handling_steps(code, old, new))
-    found.extend(_diff_time_limit(code, old, new))
-    found.extend(_diff_forms(code, old.forms, new.forms))
-    found.extend(_diff_conditions(code, old.conditions, new.conditions))
-    if old.visits != new.visits:
-        kind = "visits-decreased" if new.visits < old.visits else "visits-increased"
-        found.append(_change(code, kind, "visits", old.visits, new.visits))
-    found.extend(_diff_meta(code, old, new))
+    for code in [*after, *(code for code in before if code not in after)]:
+        at = _At(code, region, f"implementations[{code}]")
+        earlier, later = before.get(code), after.get(code)
+        if earlier is None:
+            found.append(_change(at, "implementation-added", None, later))
+        elif later is None:
+            found.append(_change(at, "implementation-removed", earlier, None))
+        else:
+            found.extend(_IMPLEMENTATION.changes(at, earlier, later))
     return found
 
 
-# ---- helpers --------------------------------------------------------------------------------
+# ---- the machinery --------------------------------------------------------------------------
 
 
-def _change(item: str | None, kind: str, path: str, old: Any, new: Any) -> Change:
+@dataclass(frozen=True, slots=True)
+class _At:
+    """Where a change is: the item, the region (for implementation lists), the path."""
+
+    item: str | None
+    region: str | None
+    path: str
+
+    def to(self, name: str) -> _At:
+        """The field ``name`` here."""
+        return _At(self.item, self.region, f"{self.path}.{name}" if self.path else name)
+
+    def keyed(self, name: str) -> _At:
+        """The element ``name`` of the list here."""
+        return _At(self.item, self.region, f"{self.path}[{name}]")
+
+
+def _change(at: _At, kind: str, old: Any, new: Any) -> Change:
     spec = KINDS[kind]
-    return Change(item, spec.element, kind, spec.direction, path, _plain(old), _plain(new))
+    return Change(
+        at.item, spec.element, kind, spec.direction, at.path, _plain(old), _plain(new), at.region
+    )
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
-    if isinstance(value, tuple | list):
+    if isinstance(value, tuple | list | frozenset | set):
         return [_plain(element) for element in value]
     if isinstance(value, StrEnum):
         return value.value
     return value
 
 
-def _by_key(elements: Sequence[T], key: str) -> dict[str, T]:
-    return {getattr(element, key): element for element in elements}
+Differ = Callable[[_At, Any, Any], Iterator[Change]]
+"""Compares two versions of one model instance at a place; yields the changes found."""
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    """How two versions of one model are compared: the differs written for some of its fields
+    (each claims the fields it reads), and a generic change for every other published field."""
+
+    model: type[BaseModel]
+    prefix: str
+    """What generic kinds of this model start with (``material-``)."""
+    differs: tuple[tuple[tuple[str, ...], Differ], ...]
+    key: str | None = None
+    """The field instances are matched by, which two matched versions share."""
+
+    @property
+    def unclaimed(self) -> tuple[str, ...]:
+        """Fields no differ reads (identities and revisions are never compared)."""
+        claimed = {name for names, _ in self.differs for name in names} | {self.key}
+        return tuple(
+            name
+            for name, element in FIELD_ELEMENTS[self.model].items()
+            if name not in claimed and element.group is not ElementGroup.INTERNAL
+        )
+
+    def generic_kind(self, name: str) -> str:
+        """The kind of a change of field ``name`` that no differ reads."""
+        return f"{self.prefix}{name.replace('_', '-')}-changed"
+
+    def changes(self, at: _At, old: Any, new: Any) -> Iterator[Change]:
+        for names, differ in self.differs:
+            if any(getattr(old, name) != getattr(new, name) for name in names):
+                yield from differ(at, old, new)
+        for name in self.unclaimed:
+            before, after = getattr(old, name), getattr(new, name)
+            if before != after:
+                yield _change(at.to(name), self.generic_kind(name), before, after)
+
+
+def _field_kind(kind: str, name: str) -> tuple[tuple[str, ...], Differ]:
+    """A differ that reports any change of field ``name`` as ``kind``."""
+
+    def differ(at: _At, old: Any, new: Any) -> Iterator[Change]:
+        yield _change(at.to(name), kind, getattr(old, name), getattr(new, name))
+
+    return (name,), differ
+
+
+def _amount(kinds: tuple[str, str], name: str) -> tuple[tuple[str, ...], Differ]:
+    """A count that fell (``kinds[0]``) or rose (``kinds[1]``)."""
+
+    def differ(at: _At, old: Any, new: Any) -> Iterator[Change]:
+        before, after = getattr(old, name), getattr(new, name)
+        yield _change(at.to(name), kinds[0] if after < before else kinds[1], before, after)
+
+    return (name,), differ
+
+
+def _flag(kinds: tuple[str, str], name: str) -> tuple[tuple[str, ...], Differ]:
+    """A yes/no that became yes (``kinds[0]``) or no (``kinds[1]``)."""
+
+    def differ(at: _At, old: Any, new: Any) -> Iterator[Change]:
+        before, after = getattr(old, name), getattr(new, name)
+        yield _change(at.to(name), kinds[0] if after else kinds[1], before, after)
+
+    return (name,), differ
 
 
 def _matched(
-    code: str,
-    old: Sequence[T],
-    new: Sequence[T],
-    key: str,
-    path: str,
+    name: str,
+    key: Callable[[Any], str],
     kinds: tuple[str, str],
-    modified: Callable[[str, T, T], Iterator[Change]],
-) -> Iterator[Change]:
-    """Elements of two versions matched by ``key`` (in new order, then the removed ones): the
-    added and removed ones as ``kinds``, the ones in both through ``modified(where, old, new)``."""
-    added, removed = kinds
-    before, after = _by_key(old, key), _by_key(new, key)
-    for name, element in after.items():
-        where = f"{path}[{name}]"
-        earlier = before.get(name)
-        if earlier is None:
-            yield _change(code, added, where, None, element)
+    modified: Callable[[_At, Any, Any], Iterator[Change]],
+    added_kind: Callable[[Any], str] | None = None,
+    removed_kind: Callable[[Any], str] | None = None,
+) -> tuple[tuple[str, ...], Differ]:
+    """The elements of list field ``name`` matched by ``key`` (in new order, then the removed
+    ones): the added and removed ones as ``kinds`` (or as ``added_kind(element)`` and
+    ``removed_kind(element)`` say), the ones in both through ``modified``. A list left out of the
+    file (None) compares as empty."""
+
+    def differ(at: _At, old: Any, new: Any) -> Iterator[Change]:
+        before = {key(e): e for e in getattr(old, name) or ()}
+        after = {key(e): e for e in getattr(new, name) or ()}
+        for identity, element in after.items():
+            where = at.to(name).keyed(identity)
+            earlier = before.get(identity)
+            if earlier is None:
+                kind = added_kind(element) if added_kind else kinds[0]
+                yield _change(where, kind, None, element)
+            elif earlier != element:
+                yield from modified(where, earlier, element)
+        for identity, element in before.items():
+            if identity not in after:
+                kind = removed_kind(element) if removed_kind else kinds[1]
+                yield _change(at.to(name).keyed(identity), kind, element, None)
+
+    return (name,), differ
+
+
+def _stated(
+    name: str, changed: str, compare: Callable[[_At, Any, Any], Iterator[Change]]
+) -> tuple[tuple[str, ...], Differ]:
+    """An optional element: stated or dropped (None on one side) is ``changed``; between two
+    stated values, ``compare`` tells."""
+
+    def differ(at: _At, old: Any, new: Any) -> Iterator[Change]:
+        before, after = getattr(old, name), getattr(new, name)
+        if before is None or after is None:
+            yield _change(at.to(name), changed, before, after)
         else:
-            yield from modified(where, earlier, element)
-    for name, element in before.items():
-        if name not in after:
-            yield _change(code, removed, f"{path}[{name}]", element, None)
+            yield from compare(at.to(name), before, after)
+
+    return (name,), differ
 
 
-def _amount(code: str, kinds: tuple[str, str], path: str, old: int, new: int) -> Iterator[Change]:
-    """A count that changed: ``kinds`` is (the kind when it fell, the kind when it rose)."""
-    if old != new:
-        yield _change(code, kinds[0] if new < old else kinds[1], path, old, new)
+def _sets(increase: str, decrease: str) -> Callable[[_At, Any, Any], Iterator[Change]]:
+    """Members gained (``decrease``: more people, more stages online) or lost (``increase``)."""
+
+    def compare(at: _At, before: Any, after: Any) -> Iterator[Change]:
+        gained = [value for value in after if value not in before]
+        lost = [value for value in before if value not in after]
+        if gained:
+            yield _change(at, decrease, None, gained)
+        if lost:
+            yield _change(at, increase, lost, None)
+
+    return compare
+
+
+def _ranked(
+    order: Sequence[Any], wider: str, narrower: str
+) -> Callable[[_At, Any, Any], Iterator[Change]]:
+    """A value on a scale (``order``, widest first)."""
+
+    def compare(at: _At, before: Any, after: Any) -> Iterator[Change]:
+        kind = wider if order.index(after) < order.index(before) else narrower
+        yield _change(at, kind, before, after)
+
+    return compare
+
+
+# ---- items ----------------------------------------------------------------------------------
 
 
 def _citations(references: Sequence[LegalReference]) -> dict[str, frozenset[str]]:
@@ -385,21 +422,21 @@ def _citations(references: Sequence[LegalReference]) -> dict[str, frozenset[str]
     return {law: frozenset(articles) for law, articles in cited.items()}
 
 
-def _diff_legal_basis(code: str, path: str, old: Item, new: Item) -> Iterator[Change]:
+def _legal_basis(at: _At, old: Item, new: Item) -> Iterator[Change]:
     before_cited, after_cited = _citations(old.legal_basis), _citations(new.legal_basis)
 
-    def articles(where: str, before: LegalReference, after: LegalReference) -> Iterator[Change]:
+    def articles(where: _At, before: LegalReference, after: LegalReference) -> Iterator[Change]:
         if before_cited[before.law] != after_cited[after.law]:
             yield _change(
-                code,
+                where.to("articles"),
                 "legal-basis-articles-changed",
-                f"{where}.articles",
                 before.articles,
                 after.articles,
             )
 
     kinds = ("legal-basis-added", "legal-basis-removed")
-    yield from _matched(code, old.legal_basis, new.legal_basis, "law", path, kinds, articles)
+    _, differ = _matched("legal_basis", lambda r: r.law, kinds, articles)
+    yield from differ(at, old, new)
 
 
 _REQUIREMENT_KINDS = {
@@ -412,103 +449,153 @@ _REQUIREMENT_KINDS = {
 }
 
 
-def _diff_materials(
-    code: str, old: Sequence[Material], new: Sequence[Material]
-) -> Iterator[Change]:
-    def modified(where: str, before: Material, after: Material) -> Iterator[Change]:
-        return _diff_material(code, where, before, after)
+def _exemption(at: _At, old: Material, new: Material) -> Iterator[Change]:
+    if old.exempt_by is None:
+        kind = "material-exempted"
+    elif new.exempt_by is None:
+        kind = "material-exemption-removed"
+    else:
+        kind = "material-exemption-changed"
+    yield _change(at.to("exempt_by"), kind, old.exempt_by, new.exempt_by)
 
-    kinds = ("material-added", "material-removed")
-    yield from _matched(code, old, new, "id", "materials", kinds, modified)
+
+def _requirement(at: _At, old: Material, new: Material) -> Iterator[Change]:
+    kind = _REQUIREMENT_KINDS[(old.requirement, new.requirement)]
+    yield _change(at.to("requirement"), kind, old.requirement, new.requirement)
 
 
-def _diff_material(code: str, where: str, old: Material, new: Material) -> Iterator[Change]:
-    if old.name != new.name:
-        yield _change(code, "material-renamed", f"{where}.name", old.name, new.name)
-    if old.exempt_by != new.exempt_by:
-        if old.exempt_by is None:
-            kind = "material-exempted"
-        elif new.exempt_by is None:
-            kind = "material-exemption-removed"
-        else:
-            kind = "material-exemption-changed"
-        yield _change(code, kind, f"{where}.exempt_by", old.exempt_by, new.exempt_by)
-    if old.requirement != new.requirement:
-        kind = _REQUIREMENT_KINDS[(old.requirement, new.requirement)]
-        yield _change(code, kind, f"{where}.requirement", old.requirement, new.requirement)
-    copies = ("material-copies-decreased", "material-copies-increased")
-    yield from _amount(code, copies, f"{where}.copies", old.copies, new.copies)
-    for attribute, kind in (
-        ("form", "material-form-changed"),
-        ("source", "material-source-changed"),
-        ("form_id", "material-form-reference-changed"),
-    ):
-        before, after = getattr(old, attribute), getattr(new, attribute)
-        if before != after:
-            yield _change(code, kind, f"{where}.{attribute}", before, after)
+def _material_basis(at: _At, old: Material, new: Material) -> Iterator[Change]:
     if _citations(old.legal_basis) != _citations(new.legal_basis):
         yield _change(
-            code,
-            "material-legal-basis-changed",
-            f"{where}.legal_basis",
-            old.legal_basis,
-            new.legal_basis,
+            at.to("legal_basis"), "material-legal-basis-changed", old.legal_basis, new.legal_basis
         )
 
 
-def _diff_service_steps(code: str, old: Item, new: Item) -> Iterator[Change]:
-    def modified(where: str, before: ServiceStep, after: ServiceStep) -> Iterator[Change]:
-        if before.on_site != after.on_site:
-            kind = "service-step-now-on-site" if after.on_site else "service-step-now-remote"
-            yield _change(code, kind, f"{where}.on_site", before.on_site, after.on_site)
-        if (before.name, before.channel) != (after.name, after.channel):
-            yield _change(
-                code,
-                "service-step-changed",
-                where,
-                {"name": before.name, "channel": before.channel.value},
-                {"name": after.name, "channel": after.channel.value},
-            )
-
-    kinds = ("service-step-added", "service-step-removed")
-    steps = (old.service_process, new.service_process)
-    yield from _matched(code, *steps, "id", "service_process", kinds, modified)
+_MATERIAL = _Comparison(
+    Material,
+    "material-",
+    (
+        _field_kind("material-renamed", "name"),
+        (("exempt_by",), _exemption),
+        (("requirement",), _requirement),
+        _amount(("material-copies-decreased", "material-copies-increased"), "copies"),
+        _field_kind("material-form-changed", "form"),
+        _field_kind("material-source-changed", "source"),
+        _field_kind("material-form-reference-changed", "form_id"),
+        (("legal_basis",), _material_basis),
+    ),
+)
 
 
-def _diff_handling_steps(code: str, old: Item, new: Item) -> Iterator[Change]:
-    def modified(where: str, before: HandlingStep, after: HandlingStep) -> Iterator[Change]:
-        days = ("handling-days-decreased", "handling-days-increased")
-        yield from _amount(
-            code, days, f"{where}.working_days", before.working_days, after.working_days
+def _added_material(material: Material) -> str:
+    return "material-added" if material.exempt_by is None else "material-added-not-submitted"
+
+
+def _removed_material(material: Material) -> str:
+    return "material-removed" if material.exempt_by is None else "material-removed-not-submitted"
+
+
+def _step_changed(kind: str, *names: str) -> tuple[tuple[str, ...], Differ]:
+    """A step renamed, or given another channel or role: reported with both whole."""
+
+    def differ(at: _At, old: Any, new: Any) -> Iterator[Change]:
+        yield _change(
+            at,
+            kind,
+            {name: _plain(getattr(old, name)) for name in names},
+            {name: _plain(getattr(new, name)) for name in names},
         )
-        if (before.name, before.role) != (after.name, after.role):
-            yield _change(
-                code,
-                "handling-step-changed",
-                where,
-                {"name": before.name, "role": before.role.value},
-                {"name": after.name, "role": after.role.value},
-            )
 
-    kinds = ("handling-step-added", "handling-step-removed")
-    steps = (old.handling_process, new.handling_process)
-    yield from _matched(code, *steps, "id", "handling_process", kinds, modified)
+    return names, differ
 
 
-def _diff_time_limit(code: str, old: Item, new: Item) -> Iterator[Change]:
+def _on_site(at: _At, old: ServiceStep, new: ServiceStep) -> Iterator[Change]:
+    kind = "service-step-now-on-site" if new.on_site else "service-step-now-remote"
+    yield _change(at.to("on_site"), kind, old.on_site, new.on_site)
+
+
+_SERVICE_STEP = _Comparison(
+    ServiceStep,
+    "service-step-",
+    ((("on_site",), _on_site), _step_changed("service-step-changed", "name", "channel")),
+)
+_HANDLING_STEP = _Comparison(
+    HandlingStep,
+    "handling-step-",
+    (
+        _amount(("handling-days-decreased", "handling-days-increased"), "working_days"),
+        _step_changed("handling-step-changed", "name", "role"),
+    ),
+)
+
+
+def _required(at: _At, old: FormField, new: FormField) -> Iterator[Change]:
+    kind = "form-field-made-required" if new.required else "form-field-made-optional"
+    yield _change(at.to("required"), kind, old.required, new.required)
+
+
+def _options(at: _At, old: FormField, new: FormField) -> Iterator[Change]:
+    where = at.to("options")
+    if old.options is None or new.options is None:
+        yield _change(where, "form-field-options-stated", old.options, new.options)
+        return
+    added = [option for option in new.options if option not in old.options]
+    removed = [option for option in old.options if option not in new.options]
+    if added:
+        yield _change(where, "form-field-options-added", None, added)
+    if removed:
+        yield _change(where, "form-field-options-removed", removed, None)
+
+
+def _max_length(at: _At, old: FormField, new: FormField) -> Iterator[Change]:
+    # No limit is the most room: a limit set is a decrease of room, a limit lifted an increase.
+    before = old.max_length if old.max_length is not None else float("inf")
+    after = new.max_length if new.max_length is not None else float("inf")
+    kind = (
+        "form-field-max-length-decreased" if after < before else "form-field-max-length-increased"
+    )
+    yield _change(at.to("max_length"), kind, old.max_length, new.max_length)
+
+
+_FORM_FIELD = _Comparison(
+    FormField,
+    "form-field-",
+    (
+        (("required",), _required),
+        _field_kind("form-field-type-changed", "type"),
+        (("options",), _options),
+        _flag(("form-field-made-multiple", "form-field-made-single"), "multiple"),
+        (("max_length",), _max_length),
+    ),
+    key="name",
+)
+_FORM = _Comparison(
+    Form,
+    "form-",
+    (
+        _field_kind("form-renamed", "name"),
+        _matched(
+            "fields",
+            lambda f: f.name,
+            ("form-field-added", "form-field-removed"),
+            _FORM_FIELD.changes,
+        ),
+    ),
+)
+
+
+def _time_limit(at: _At, old: Item, new: Item) -> Iterator[Change]:
     before, after = old.time_limit.committed, new.time_limit.committed
-    if before.unit == after.unit:
-        days = ("committed-days-decreased", "committed-days-increased")
-        yield from _amount(code, days, "time_limit.committed.days", before.days, after.days)
-    else:
+    if before.unit == after.unit and before.days != after.days:
+        kind = (
+            "committed-days-decreased" if after.days < before.days else "committed-days-increased"
+        )
+        yield _change(at.to("time_limit.committed.days"), kind, before.days, after.days)
+    elif before.unit != after.unit:
         # 10 工作日 → 15 自然日 is no more and no less by itself: a new unit is reported with
         # both limits whole, never as a rise or fall of the number.
         yield _change(
-            code,
-            "committed-unit-changed",
-            "time_limit.committed",
-            _limit(before),
-            _limit(after),
+            at.to("time_limit.committed"), "committed-unit-changed", _limit(before), _limit(after)
         )
     legal_before, legal_after = old.time_limit.legal, new.time_limit.legal
     if legal_before == legal_after:
@@ -521,7 +608,7 @@ def _diff_time_limit(code: str, old: Item, new: Item) -> Iterator[Change]:
         kind = "legal-limit-basis-changed"
     else:
         kind = "legal-limit-changed"
-    yield _change(code, kind, "time_limit.legal", _limit(legal_before), _limit(legal_after))
+    yield _change(at.to("time_limit.legal"), kind, _limit(legal_before), _limit(legal_after))
 
 
 def _limit(limit: BaseModel | None) -> Any:
@@ -537,70 +624,199 @@ def _without_bases(limit: BaseModel) -> Any:
     return data
 
 
-def _diff_forms(code: str, old: Sequence[Form], new: Sequence[Form]) -> Iterator[Change]:
-    def modified(where: str, before: Form, after: Form) -> Iterator[Change]:
-        if before.name != after.name:
-            yield _change(code, "form-renamed", f"{where}.name", before.name, after.name)
-        yield from _matched(
-            code,
-            before.fields,
-            after.fields,
-            "name",
-            f"{where}.fields",
-            ("form-field-added", "form-field-removed"),
-            changed_field,
-        )
-
-    def changed_field(where: str, before: FormField, after: FormField) -> Iterator[Change]:
-        if before.required != after.required:
-            kind = "form-field-made-required" if after.required else "form-field-made-optional"
-            yield _change(code, kind, f"{where}.required", before.required, after.required)
-        if before.type != after.type:
-            yield _change(code, "form-field-type-changed", f"{where}.type", before.type, after.type)
-
-    yield from _matched(code, old, new, "id", "forms", ("form-added", "form-removed"), modified)
-
-
-def _diff_conditions(code: str, old: Sequence[str], new: Sequence[str]) -> Iterator[Change]:
-    before, after = set(old), set(new)
-    for condition in new:
+def _conditions(at: _At, old: Item, new: Item) -> Iterator[Change]:
+    before, after = set(old.conditions), set(new.conditions)
+    for condition in new.conditions:
         if condition not in before:
-            yield _change(code, "condition-added", f"conditions[{condition}]", None, condition)
-    for condition in old:
+            yield _change(at.to("conditions").keyed(condition), "condition-added", None, condition)
+    for condition in old.conditions:
         if condition not in after:
-            yield _change(code, "condition-removed", f"conditions[{condition}]", condition, None)
+            yield _change(
+                at.to("conditions").keyed(condition), "condition-removed", condition, None
+            )
 
 
-_META_FIELDS = ("item_type", "department", "one_thing")
-_META_SETS = ("lists", "levels")
+_META_FIELDS = ("item_type", "department", "one_thing", "lists", "levels")
+_UNORDERED = frozenset({"lists", "levels"})
 
 
-def _diff_meta(code: str, old: Item, new: Item) -> Iterator[Change]:
-    for attribute in _META_FIELDS:
-        before, after = getattr(old, attribute), getattr(new, attribute)
-        if before != after:
-            yield _change(code, "metadata-changed", attribute, before, after)
-    for attribute in _META_SETS:
-        before, after = getattr(old, attribute), getattr(new, attribute)
-        if set(before) != set(after):
-            yield _change(code, "metadata-changed", attribute, before, after)
-    if old.fee != new.fee:
-        if old.fee.charged != new.fee.charged:
-            kind = "fee-introduced" if new.fee.charged else "fee-abolished"
-        else:
-            kind = "fee-changed"
-        yield _change(code, kind, "fee", old.fee, new.fee)
-    if old.penalty != new.penalty:
-        yield _change(code, "penalty-changed", "penalty", old.penalty, new.penalty)
+def _meta(at: _At, old: Item, new: Item) -> Iterator[Change]:
+    for name in _META_FIELDS:
+        before, after = getattr(old, name), getattr(new, name)
+        same = set(before) == set(after) if name in _UNORDERED else before == after
+        if not same:
+            yield _change(at.to(name), "metadata-changed", before, after)
 
 
-def _diff_laws(old: Mapping[str, Law], new: Mapping[str, Law]) -> Iterator[Change]:
-    for law_id in sorted(old.keys() | new.keys()):
-        before, after = old.get(law_id), new.get(law_id)
-        where = f"laws[{law_id}]"
+def _fee(at: _At, old: Item, new: Item) -> Iterator[Change]:
+    if old.fee.charged != new.fee.charged:
+        kind = "fee-introduced" if new.fee.charged else "fee-abolished"
+    else:
+        kind = "fee-changed"
+    yield _change(at.to("fee"), kind, old.fee, new.fee)
+
+
+def _quantity_limit(at: _At, old: Item, new: Item) -> Iterator[Change]:
+    before, after = old.quantity_limit, new.quantity_limit
+    if before is None:
+        kind = "quantity-limit-introduced"
+    elif after is None:
+        kind = "quantity-limit-abolished"
+    else:
+        kind = "quantity-limit-changed"
+    yield _change(at.to("quantity_limit"), kind, before, after)
+
+
+def _faq_changed(at: _At, old: Faq, new: Faq) -> Iterator[Change]:
+    yield _change(at, "faq-changed", old, new)
+
+
+def _intermediary_changed(
+    at: _At, old: IntermediaryService, new: IntermediaryService
+) -> Iterator[Change]:
+    yield _change(at, "intermediary-service-changed", old, new)
+
+
+_SCOPES = tuple(Scope)
+"""通办范围, widest first (全国通办 … 不通办)."""
+
+_ITEM = _Comparison(
+    Item,
+    "",
+    (
+        _field_kind("main-item-name-changed", "main_item_name"),
+        _field_kind("sub-item-name-changed", "sub_item_name"),
+        (("legal_basis",), _legal_basis),
+        _matched(
+            "materials",
+            lambda m: m.id,
+            ("material-added", "material-removed"),
+            _MATERIAL.changes,
+            _added_material,
+            _removed_material,
+        ),
+        _matched(
+            "service_process",
+            lambda s: s.id,
+            ("service-step-added", "service-step-removed"),
+            _SERVICE_STEP.changes,
+        ),
+        _matched(
+            "handling_process",
+            lambda s: s.id,
+            ("handling-step-added", "handling-step-removed"),
+            _HANDLING_STEP.changes,
+        ),
+        (("time_limit",), _time_limit),
+        _matched("forms", lambda f: f.id, ("form-added", "form-removed"), _FORM.changes),
+        (("conditions",), _conditions),
+        _amount(("visits-decreased", "visits-increased"), "visits"),
+        (_META_FIELDS, _meta),
+        (("fee",), _fee),
+        _field_kind("penalty-changed", "penalty"),
+        _stated("audience", "audience-changed", _sets("audience-removed", "audience-added")),
+        _stated(
+            "online_depth",
+            "online-depth-changed",
+            _sets("online-depth-reduced", "online-depth-increased"),
+        ),
+        _stated("scope", "scope-changed", _ranked(_SCOPES, "scope-widened", "scope-narrowed")),
+        _matched("faq", lambda q: q.question, ("faq-added", "faq-removed"), _faq_changed),
+        _matched(
+            "intermediary_services",
+            lambda s: s.name,
+            ("intermediary-service-added", "intermediary-service-removed"),
+            _intermediary_changed,
+        ),
+        (("quantity_limit",), _quantity_limit),
+    ),
+)
+
+
+# ---- laws, regions, implementation lists -----------------------------------------------------
+
+
+def _diff_keyed(
+    old: Mapping[str, BaseModel], new: Mapping[str, BaseModel], path: str, kind: str
+) -> Iterator[Change]:
+    """Laws or regions matched by id: ``<kind>-added``, ``-removed``, ``-changed``."""
+    for key in sorted(old.keys() | new.keys()):
+        before, after = old.get(key), new.get(key)
+        at = _At(None, None, f"{path}[{key}]")
         if before is None:
-            yield _change(None, "law-added", where, None, after)
+            yield _change(at, f"{kind}-added", None, after)
         elif after is None:
-            yield _change(None, "law-removed", where, before, None)
+            yield _change(at, f"{kind}-removed", before, None)
         elif before != after:
-            yield _change(None, "law-changed", where, before, after)
+            yield _change(at, f"{kind}-changed", before, after)
+
+
+def _online_url(at: _At, old: Implementation, new: Implementation) -> Iterator[Change]:
+    if old.online_url is None:
+        kind = "implementation-online-url-added"
+    elif new.online_url is None:
+        kind = "implementation-online-url-removed"
+    else:
+        kind = "implementation-online-url-changed"
+    yield _change(at.to("online_url"), kind, old.online_url, new.online_url)
+
+
+def _mail_delivery(at: _At, old: Implementation, new: Implementation) -> Iterator[Change]:
+    if old.mail_delivery is None or new.mail_delivery is None:
+        kind = "implementation-mail-delivery-changed"
+    elif new.mail_delivery:
+        kind = "implementation-mail-delivery-offered"
+    else:
+        kind = "implementation-mail-delivery-withdrawn"
+    yield _change(at.to("mail_delivery"), kind, old.mail_delivery, new.mail_delivery)
+
+
+_IMPLEMENTATION = _Comparison(
+    Implementation,
+    "implementation-",
+    ((("online_url",), _online_url), (("mail_delivery",), _mail_delivery)),
+)
+
+_COMPARISONS = (
+    _ITEM,
+    _MATERIAL,
+    _SERVICE_STEP,
+    _HANDLING_STEP,
+    _FORM,
+    _FORM_FIELD,
+    _IMPLEMENTATION,
+)
+
+
+def _generic_kinds() -> dict[str, KindSpec]:
+    """A kind for every field no differ reads, and the two of the implementation fields whose
+    generic change is written beside their specific ones."""
+    found: dict[str, KindSpec] = {}
+    for comparison in _COMPARISONS:
+        for name in comparison.unclaimed:
+            kind = comparison.generic_kind(name)
+            if kind not in EXPLICIT_KINDS:
+                element = FIELD_ELEMENTS[comparison.model][name]
+                found[kind] = _generic(comparison, name, element)
+    for name in ("online_url", "mail_delivery"):
+        element = FIELD_ELEMENTS[Implementation][name]
+        found[_IMPLEMENTATION.generic_kind(name)] = _generic(_IMPLEMENTATION, name, element)
+    return found
+
+
+def _generic(comparison: _Comparison, name: str, element: Element) -> KindSpec:
+    # A local field is its own element (办理地点); any other names the field within its element.
+    own = comparison is _IMPLEMENTATION
+    field = "" if own else f"（{comparison.model.__name__}.{name}）"
+    field_en = "" if own else f" ({comparison.model.__name__}.{name})"
+    return KindSpec(
+        element.key,
+        Direction.NEUTRAL,
+        f"{element.label('zh')}变更{field}",
+        f"{element.label('en')} changed{field_en}",
+        *NEUTRAL_REASON,
+    )
+
+
+KINDS: Mapping[str, KindSpec] = MappingProxyType({**EXPLICIT_KINDS, **_generic_kinds()})
+"""Every kind of change by id, with its element, direction, meaning and reason."""

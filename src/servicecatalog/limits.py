@@ -93,7 +93,8 @@ LegalPeriods = tuple[Duration, ...]
 
 def legal_periods(legal: LegalDuration | StagedLimit) -> tuple[LegalPeriods, ...]:
     """The ways one application can be held to ``legal``: one chain of periods for a duration or
-    stages passed in turn (依次), one single period per stage decided on its own (分别)."""
+    stages passed in turn (依次), one single period per stage decided on its own (分别) or per
+    kind of case (按情形)."""
     if isinstance(legal, StagedLimit):
         if legal.sequence is StageSequence.CONSECUTIVE:
             return (tuple(_period(stage) for stage in legal.stages),)

@@ -52,9 +52,12 @@ __all__ = [
     "HandlingStep",
     "HandlingType",
     "Implementation",
+    "ImplementationDefaults",
     "ImplementationList",
+    "ImplementationListFile",
     "IntermediaryService",
     "Item",
+    "ItemRemedies",
     "ItemType",
     "Law",
     "LawKind",
@@ -66,6 +69,7 @@ __all__ = [
     "LegalStage",
     "Level",
     "ListSpec",
+    "ListedImplementation",
     "Manifest",
     "Material",
     "MaterialForm",
@@ -77,6 +81,7 @@ __all__ = [
     "Publication",
     "Region",
     "Regions",
+    "RemedyRelation",
     "Requirement",
     "Responsibility",
     "ResponsibilityStage",
@@ -88,6 +93,7 @@ __all__ = [
     "ServiceStep",
     "StageSequence",
     "StagedLimit",
+    "StatutoryRoute",
     "Synonym",
     "Synonyms",
     "TimeLimit",
@@ -204,6 +210,8 @@ MAX_VERSION = 99_999_999
 """A revision's version (room for versions written as dates, 20261202)."""
 MAX_PUBLICATION_WORKING_DAYS = 250
 """Working days allowed for publishing a change: about a year of them."""
+MAX_FIELD_LENGTH = 100_000
+"""Characters a form field's entry may be limited to."""
 MAX_STAGES = 20
 """Stages of one legal limit (statutes name two or three)."""
 MAX_LIMIT = {"工作日": 1250, "自然日": 1830, "月": 60}
@@ -380,12 +388,26 @@ class StageSequence(StrEnum):
     """One application passes every stage in turn (转出地, 转入地 …): the limits add up."""
     SEPARATE = "分别"
     """Each stage is an application and a decision of its own (筹设, 正式设立 …)."""
+    BY_CASE = "按情形"
+    """The statute sets one limit for each kind of case (一般情形 60日, 事实清楚的 15日): an
+    application is held to one of them, so the committed limit, which serves every case, must
+    fit each."""
 
 
 class LegalEvent(StrEnum):
     """An event a legal limit is counted back from ("before the licence expires")."""
 
     LICENSE_EXPIRY = "行政许可有效期届满"
+
+
+class RemedyRelation(StrEnum):
+    """How the route a statute sets for an item stands to the general remedies (复议、诉讼)."""
+
+    REPLACES = "替代"
+    """The statutory route is the only one: no 行政复议 or 行政诉讼 against the item's act
+    (劳动争议仲裁 → 人民法院; 劳动能力鉴定 → 再次鉴定, whose conclusion is final)."""
+    PRECEDES = "前置"
+    """The statutory route comes first; 行政复议 and 行政诉讼 remain open after it."""
 
 
 class FieldType(StrEnum):
@@ -665,11 +687,26 @@ class TimeLimit(_Frozen):
 
 
 class FormField(_Frozen):
-    """One field of a form."""
+    """One field of a form: its name, its type and what a correct entry is."""
 
     name: Text
     type: FieldType
     required: Flag
+    options: tuple[Text, ...] | None = Field(default=None, min_length=1)
+    """The choices of a ``choice`` field, in the order the form prints them."""
+    multiple: Flag = False
+    """A ``choice`` field that takes several of its options (ticked together)."""
+    help: Text | None = None
+    """填写说明: how to fill the field in, printed under it on the form and in the guide."""
+    example: Text | None = None
+    """The entry shown on the 示例样表, written as the applicant would write it; the field's type
+    must accept it (several options of a ``multiple`` field are joined by ``、``)."""
+    max_length: (
+        Annotated[int, Field(ge=1, le=MAX_FIELD_LENGTH), BeforeValidator(_to_int)] | None
+    ) = None
+    """The most characters the entry may have (at most 100,000)."""
+    unit: Text | None = None
+    """The unit of a ``number`` field (元, 人, 月), printed after the box."""
 
 
 class Form(_Frozen):
@@ -677,6 +714,8 @@ class Form(_Frozen):
 
     id: Annotated[str, Field(pattern=r"^F[1-9][0-9]*$")]
     name: Text
+    description: Text | None = None
+    """Who fills the form in and how it is handed in, printed above its fields."""
     fields: tuple[FormField, ...] = Field(min_length=1)
 
 
@@ -733,6 +772,44 @@ class DiscretionEntry(_Frozen):
 
     circumstance: Text
     penalty: Text
+
+
+class StatutoryRoute(_Frozen):
+    """One remedy a statute sets for this item, in the words the guide prints, and its basis."""
+
+    title: Text
+    """What the party does, e.g. 向人民法院提起诉讼, 申请再次鉴定."""
+    text: Text
+    """Who may do it, within what time and before whom, as the cited articles say."""
+    legal_basis: tuple[LegalReference, ...] = Field(min_length=1)
+    """The articles that set the route."""
+
+
+class ItemRemedies(_Frozen):
+    """救济途径 particular to an item; the general ones are derived from the item's type."""
+
+    relation: RemedyRelation | None = None
+    """How ``routes`` stand to the general 行政复议 and 行政诉讼: 替代 or 前置."""
+    routes: tuple[StatutoryRoute, ...] = ()
+    """The routes a statute sets for this item, in the order the party takes them."""
+    reviewable_under: tuple[LegalReference, ...] = ()
+    """公共服务 items: the articles that make refusing the service an act open to 行政复议
+    (行政复议法 第十一条 …); without them the guide gives the complaint route."""
+
+    @model_validator(mode="after")
+    def _routes_with_relation(self) -> ItemRemedies:
+        # A route without its relation leaves the guide unable to say whether 行政复议 remains,
+        # and a relation without routes relates nothing.
+        if bool(self.routes) != (self.relation is not None):
+            raise PydanticCustomError(
+                "routes_and_relation",
+                "{zh}",
+                {
+                    "zh": "routes 与 relation（替代 或 前置）应当同时写明",
+                    "en": "routes and their relation (替代 or 前置) go together",
+                },
+            )
+        return self
 
 
 class Revision(_Frozen):
@@ -802,6 +879,9 @@ class Item(_Frozen):
     """责任事项 of a power item, stage by stage."""
     discretion: Text | tuple[DiscretionEntry, ...] | None = None
     """裁量基准 of a 行政处罚 item: a text, or circumstances with their penalties."""
+    remedies: ItemRemedies | None = None
+    """救济途径 particular to the item (a statutory route; what makes a public service
+    reviewable); absent: the guide derives them from the item's type alone."""
 
     @field_validator("conditions")
     @classmethod
@@ -858,6 +938,16 @@ class Item(_Frozen):
 # ---- manifest and laws ----------------------------------------------------------------------
 
 
+def _is_time_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 class ListSpec(_Frozen):
     """One of the lists (四张清单) a catalog declares."""
 
@@ -894,6 +984,24 @@ class Manifest(_Frozen):
     organizer: Text | None = None
     """主办单位: the authority responsible for the catalog and the sites built from it (printed
     in their footers); when absent, what precedes 政务服务事项目录 in ``name``."""
+    timezone: Text | None = None
+    """The IANA time zone whose date is "today" for deadlines and revision dates (default
+    Asia/Shanghai, China Standard Time)."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, zone: str | None) -> str | None:
+        if zone is not None and not _is_time_zone(zone):
+            raise PydanticCustomError(
+                "unknown_time_zone",
+                "{zh}",
+                {
+                    "zh": f"未知的时区 “{zone}”：应为 IANA 时区名，如 Asia/Shanghai",
+                    "en": f"unknown time zone '{zone}': write an IANA zone name such as "
+                    "Asia/Shanghai",
+                },
+            )
+        return zone
 
 
 class Law(_Frozen):
@@ -958,25 +1066,27 @@ class Regions(_Frozen):
     regions: tuple[Region, ...]
 
 
-class Implementation(_Frozen):
-    """实施清单 entry: one item as one region's agency handles it — only what is local.
+class ImplementationDefaults(_Frozen):
+    """``defaults`` of an implementation list: what every entry inherits unless it sets its own.
 
-    The eight elements, conditions, time limits and visits stay as the province defined them
-    (八统一 across the five levels), so an implementation cannot carry them.
+    A county names its agency, address, hours and phones once; an entry is then just its item.
     """
 
-    item: Text
-    """The code of the item implemented."""
-    agency: Text
+    agency: Text | None = None
     """The implementing agency (实施主体), e.g. 长春市人力资源和社会保障局."""
     address: Text | None = None
+    """办理地点."""
     hours: Text | None = None
+    """办理时间."""
     phone: Text | None = None
+    """咨询电话."""
     window: Text | None = None
+    """办理窗口."""
     online_url: Text | None = None
+    """网上办理地址."""
     complaint_phone: Text | None = None
     """监督投诉电话."""
-    power_source: PowerSource = PowerSource.STATUTORY
+    power_source: PowerSource | None = None
     """权力来源 of the agency for this item."""
     credit_code: CreditCode | None = None
     """实施主体的统一社会信用代码; null where the real one is not known (never invented)."""
@@ -984,6 +1094,27 @@ class Implementation(_Frozen):
     """Whether the result can be sent by post (办理结果邮寄送达)."""
     appointment: Text | None = None
     """预约方式: how to book an appointment, where one is offered."""
+
+
+class ListedImplementation(ImplementationDefaults):
+    """An entry of an implementation list as written: the item, and what it sets itself."""
+
+    item: Text
+    """The code of the item implemented."""
+
+
+class Implementation(ListedImplementation):
+    """实施清单 entry: one item as one region's agency handles it — only what is local — with the
+    list's defaults merged in.
+
+    The eight elements, conditions, time limits and visits stay as the province defined them
+    (八统一 across the five levels), so an implementation cannot carry them.
+    """
+
+    agency: Text
+    """The implementing agency (实施主体), in the entry or the list's defaults."""
+    power_source: PowerSource = PowerSource.STATUTORY
+    """权力来源 of the agency for this item (法定本级行使 unless the entry or defaults say)."""
 
     @property
     def implementation_code(self) -> str | None:
@@ -995,7 +1126,23 @@ class Implementation(_Frozen):
 
 
 class ImplementationList(_Frozen):
-    """``implementations/<region-code>.yaml``: the items one region implements."""
+    """The items one region implements, each with the list's defaults merged in (what every
+    reader sees), and the list's revision."""
 
     region: Text
+    revision: Revision | None = None
+    """When the list last changed and when that change was published (DESIGN §14); absent in
+    lists written before lists had revisions (a warning)."""
     implementations: tuple[Implementation, ...] = ()
+
+
+class ImplementationListFile(_Frozen):
+    """``implementations/<region-code>.yaml`` as written: entries may leave to ``defaults``
+    whatever they share."""
+
+    region: Text
+    revision: Revision | None = None
+    """When the list last changed and when that change was published."""
+    defaults: ImplementationDefaults | None = None
+    """Inherited by every entry that does not set its own value."""
+    implementations: tuple[ListedImplementation, ...] = ()

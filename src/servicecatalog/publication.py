@@ -8,21 +8,23 @@ after ``changed_on`` (N = ``publication.working_days`` in catalog.yaml, 1 here):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from typing import Protocol
 
-from .diff import PUBLISHED_ELEMENTS, Change
+from .diff import PUBLISHED_ELEMENTS, Changes
 from .errors import UnknownYearError
 from .findings import Finding, Severity
 from .loader import LoadedDocument, Loc
-from .model import Item, Manifest, Revision
+from .model import ImplementationList, Item, Manifest, Revision
 from .workdays import WorkdayCalendar
 
 __all__ = [
     "ItemDeadline",
+    "PublicationCheck",
     "PublicationStatus",
     "PublishedVersion",
     "check_publication",
@@ -33,23 +35,49 @@ __all__ = [
 
 
 class PublicationStatus(StrEnum):
-    """Where an item's last change stands against its deadline."""
+    """Where a changed item's (or implementation list's) last change stands against its
+    deadline."""
 
-    ON_TIME = "on-time"
-    LATE = "late"
     PENDING = "pending"
+    """Not published, deadline not passed."""
+    ON_TIME = "on-time"
+    """Published by the deadline."""
+    LATE = "late"
+    """Published after the deadline."""
     OVERDUE = "overdue"
+    """Not published, deadline passed."""
+    UNREVISED = "unrevised"
+    """The content changed but the revision did not move: no deadline can be told."""
     UNKNOWN = "unknown"
     """The calendar does not cover the dates needed."""
+
+    def label(self, lang: str = "zh") -> str:
+        """The status as a staff member reads it."""
+        zh, en = _STATUS_LABELS[self]
+        return en if lang == "en" else zh
+
+
+_STATUS_LABELS = {
+    PublicationStatus.PENDING: ("待公开", "pending"),
+    PublicationStatus.ON_TIME: ("按期公开", "published on time"),
+    PublicationStatus.LATE: ("逾期公开", "published late"),
+    PublicationStatus.OVERDUE: ("逾期未公开", "overdue"),
+    PublicationStatus.UNREVISED: ("未更新修订信息", "revision not updated"),
+    PublicationStatus.UNKNOWN: ("公开期限未知", "deadline unknown"),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class ItemDeadline:
-    """An item's last change, its deadline and whether it was met."""
+    """An item's (or an implementation list's) last change, its deadline and whether it was
+    met."""
 
     item: str
-    changed_on: date
+    """The item's code (for an implementation list, the region's)."""
+    changed_on: date | None
+    """The revision's ``changed_on``; None for a list without a revision."""
     deadline: date | None
+    """None when there is none to give: unrevised, or a year the calendar lacks."""
     published_on: date | None
     status: PublicationStatus
     problem: str | None = None
@@ -59,7 +87,7 @@ class ItemDeadline:
         """Plain data for JSON."""
         return {
             "item": self.item,
-            "changed_on": self.changed_on.isoformat(),
+            "changed_on": self.changed_on.isoformat() if self.changed_on else None,
             "deadline": self.deadline.isoformat() if self.deadline else None,
             "published_on": self.published_on.isoformat() if self.published_on else None,
             "status": self.status.value,
@@ -93,11 +121,16 @@ def item_deadline(
 
 class PublishedVersion(Protocol):
     """What the publication check reads of a catalog version (a
-    :class:`~servicecatalog.Catalog` is one): its items, their files, its publication rule."""
+    :class:`~servicecatalog.Catalog` is one): its items and implementation lists, their files,
+    its publication rule."""
 
     @property
     def manifest(self) -> Manifest | None:
         """The manifest, whose ``publication`` sets the number of working days."""
+
+    @property
+    def implementation_lists(self) -> Mapping[str, ImplementationList]:
+        """The valid implementation lists by region."""
 
     def __contains__(self, code: object) -> bool:
         """True when a valid item has ``code``."""
@@ -108,47 +141,94 @@ class PublishedVersion(Protocol):
     def document(self, code: str) -> LoadedDocument:
         """The parsed file of the item ``code``, for the positions of findings."""
 
+    def implementation_file(self, region: str) -> str:
+        """The file of region ``region``'s implementation list."""
+
+    def implementation_document(self, region: str) -> LoadedDocument | None:
+        """The parsed implementation list of ``region``, if it can be had."""
+
+
+@dataclass(frozen=True)
+class PublicationCheck:
+    """The deadlines of what changed between two versions, and the rule's findings."""
+
+    items: dict[str, ItemDeadline]
+    """Changed items by code."""
+    lists: dict[str, ItemDeadline]
+    """Changed implementation lists by region (``ItemDeadline.item`` holds the region)."""
+    findings: list[Finding]
+
 
 def check_publication(
     old: PublishedVersion,
     new: PublishedVersion,
-    changes: Iterable[Change],
+    changes: Changes,
     calendar: WorkdayCalendar,
     today: date,
-) -> tuple[dict[str, ItemDeadline], list[Finding]]:
-    """Deadlines of the items whose published elements changed, and the rule's findings.
+) -> PublicationCheck:
+    """Deadlines of the items and implementation lists whose published content changed, and the
+    rule's findings.
 
-    ``change-without-revision``: an element changed but the revision did not move (the version
-    did not increase, or ``changed_on`` is not later than before). ``publication-late`` and
-    ``publication-overdue`` for the changed items, as ``validate`` reports them for every item.
+    ``change-without-revision``: published content changed but the revision did not move (the
+    version did not increase, or ``changed_on`` is not later than before; for a list, also a
+    list without a revision): its status is ``unrevised`` and no deadline is given.
+    ``publication-late`` and ``publication-overdue`` for the others, as ``validate`` reports
+    them for every item.
     """
     working_days = new.manifest.publication.working_days if new.manifest else 1
-    changed_codes = list(
+    deadline_of = partial(item_deadline, calendar=calendar, working_days=working_days, today=today)
+    items: dict[str, ItemDeadline] = {}
+    findings: list[Finding] = []
+    for code in _published_changes(changes, old, new):
+        before, after = old.item(code), new.item(code)
+        if _moved(before.revision, after.revision):
+            items[code] = deadline_of(code, after.revision)
+            findings.extend(_status_findings(new.document(code), items[code], code))
+        else:
+            items[code] = _unrevised(code, after.revision)
+            findings.append(_item_without_revision(new, before, after))
+    for code in (c.item for c in changes if c.kind == "item-added" and c.item is not None):
+        if code in new:
+            items[code] = deadline_of(code, new.item(code).revision)
+    lists: dict[str, ItemDeadline] = {}
+    for region in changes.regions():
+        after_list = new.implementation_lists.get(region)
+        if after_list is None:
+            continue  # the list was removed: there is no revision to count from
+        before_list = old.implementation_lists.get(region)
+        earlier = before_list.revision if before_list else None
+        revision = after_list.revision
+        if revision is not None and (earlier is None or _moved(earlier, revision)):
+            lists[region] = deadline_of(region, revision)
+            document = new.implementation_document(region)
+            findings.extend(
+                _status_findings(document, lists[region], None, new.implementation_file(region))
+            )
+        else:
+            lists[region] = _unrevised(region, revision)
+            findings.append(_list_without_revision(new, region, earlier, revision))
+    return PublicationCheck(items, lists, findings)
+
+
+def _published_changes(changes: Changes, old: PublishedVersion, new: PublishedVersion) -> list[str]:
+    """Items on both sides whose published content changed, in order."""
+    return list(
         dict.fromkeys(
             change.item
             for change in changes
             if change.item is not None
+            and change.region is None
             and change.element in PUBLISHED_ELEMENTS
             and change.item in old
             and change.item in new
         )
     )
-    deadlines: dict[str, ItemDeadline] = {}
-    findings: list[Finding] = []
-    for code in changed_codes:
-        before, after = old.item(code), new.item(code)
-        if not _revision_moved(before, after):
-            findings.append(_without_revision(new, before, after))
-        deadline = item_deadline(code, after.revision, calendar, working_days, today)
-        deadlines[code] = deadline
-        finding = _status_finding(new, deadline)
-        if finding is not None:
-            findings.append(finding)
-    for code in (c.item for c in changes if c.kind == "item-added" and c.item is not None):
-        if code in new:
-            revision = new.item(code).revision
-            deadlines[code] = item_deadline(code, revision, calendar, working_days, today)
-    return deadlines, findings
+
+
+def _unrevised(subject: str, revision: Revision | None) -> ItemDeadline:
+    changed_on = revision.changed_on if revision else None
+    published_on = revision.published_on if revision else None
+    return ItemDeadline(subject, changed_on, None, published_on, PublicationStatus.UNREVISED)
 
 
 def status_message(deadline: ItemDeadline) -> tuple[str, Loc, str, str] | None:
@@ -157,18 +237,18 @@ def status_message(deadline: ItemDeadline) -> tuple[str, Loc, str, str] | None:
         return (
             "publication-late",
             ("revision", "published_on"),
-            f"{deadline.changed_on} 的变更应于 {deadline.deadline} 前公开，实际公开于 "
+            f"{deadline.changed_on} 的变更最迟于 {deadline.deadline}（含当日）公开，实际公开于 "
             f"{deadline.published_on}",
-            f"the change of {deadline.changed_on} was due by {deadline.deadline} but was "
-            f"published on {deadline.published_on}",
+            f"the change of {deadline.changed_on} was to be published by {deadline.deadline} "
+            f"(inclusive) but was published on {deadline.published_on}",
         )
     if deadline.status is PublicationStatus.OVERDUE:
         return (
             "publication-overdue",
             ("revision", "changed_on"),
-            f"{deadline.changed_on} 的变更应于 {deadline.deadline} 前公开，至今未公开",
-            f"the change of {deadline.changed_on} was due by {deadline.deadline} and is not "
-            "published yet",
+            f"{deadline.changed_on} 的变更最迟于 {deadline.deadline}（含当日）公开，至今未公开",
+            f"the change of {deadline.changed_on} was to be published by {deadline.deadline} "
+            "(inclusive) and is not published yet",
         )
     if deadline.status is PublicationStatus.UNKNOWN:
         return (
@@ -180,15 +260,13 @@ def status_message(deadline: ItemDeadline) -> tuple[str, Loc, str, str] | None:
     return None
 
 
-def _revision_moved(old: Item, new: Item) -> bool:
-    return (
-        new.revision.version > old.revision.version
-        and new.revision.changed_on > old.revision.changed_on
-    )
+def _moved(old: Revision, new: Revision) -> bool:
+    return new.version > old.version and new.changed_on > old.changed_on
 
 
-def _without_revision(catalog: PublishedVersion, old: Item, new: Item) -> Finding:
-    position = catalog.document(new.code).position(("revision", "version"))
+def _item_without_revision(catalog: PublishedVersion, old: Item, new: Item) -> Finding:
+    document = catalog.document(new.code)
+    position = document.position(("revision", "version"))
     return Finding(
         rule="change-without-revision",
         severity=Severity.ERROR,
@@ -200,7 +278,7 @@ def _without_revision(catalog: PublishedVersion, old: Item, new: Item) -> Findin
             f"the item changed but its revision did not: version must exceed "
             f"{old.revision.version} and changed_on must be later than {old.revision.changed_on}"
         ),
-        file=catalog.document(new.code).file,
+        file=document.file,
         line=position.line,
         column=position.column,
         item=new.code,
@@ -208,21 +286,60 @@ def _without_revision(catalog: PublishedVersion, old: Item, new: Item) -> Findin
     )
 
 
-def _status_finding(catalog: PublishedVersion, deadline: ItemDeadline) -> Finding | None:
-    message = status_message(deadline)
-    if message is None:
-        return None
-    rule, loc, zh, en = message
-    document = catalog.document(deadline.item)
-    position = document.position(loc)
+def _list_without_revision(
+    catalog: PublishedVersion, region: str, old: Revision | None, new: Revision | None
+) -> Finding:
+    if new is None:
+        zh = "实施清单内容已变更，但清单没有修订信息 revision：请写明 version、changed_on、published_on"
+        en = "the implementation list changed but has no revision: add version, changed_on "
+        en += "and published_on"
+        loc: Loc = ("region",)
+    else:
+        assert old is not None  # a list that gained its revision has moved
+        zh = (
+            f"实施清单内容已变更，但修订信息未更新：version 应大于 {old.version}，"
+            f"changed_on 应晚于 {old.changed_on}"
+        )
+        en = (
+            f"the implementation list changed but its revision did not: version must exceed "
+            f"{old.version} and changed_on must be later than {old.changed_on}"
+        )
+        loc = ("revision", "version")
+    document = catalog.implementation_document(region)
+    position = document.position(loc) if document else None
     return Finding(
-        rule=rule,
+        rule="change-without-revision",
         severity=Severity.ERROR,
         message=zh,
         message_en=en,
-        file=document.file,
-        line=position.line,
-        column=position.column,
-        item=deadline.item,
-        path=".".join(str(step) for step in loc),
+        file=catalog.implementation_file(region),
+        line=position.line if position else None,
+        column=position.column if position else None,
+        path="revision" if new is not None else "region",
     )
+
+
+def _status_findings(
+    document: LoadedDocument | None,
+    deadline: ItemDeadline,
+    item: str | None,
+    file: str | None = None,
+) -> list[Finding]:
+    message = status_message(deadline)
+    if message is None:
+        return []
+    rule, loc, zh, en = message
+    position = document.position(loc) if document else None
+    return [
+        Finding(
+            rule=rule,
+            severity=Severity.ERROR,
+            message=zh,
+            message_en=en,
+            file=file if file is not None else (document.file if document else None),
+            line=position.line if position else None,
+            column=position.column if position else None,
+            item=item,
+            path=".".join(str(step) for step in loc),
+        )
+    ]

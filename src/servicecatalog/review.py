@@ -8,23 +8,25 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import Any, Literal
 
 from ._markdown import code_span, escape_markdown
 from ._text import counted, escape, json_text
+from ._today import today_in
 from .catalog import Catalog, LeftOut, load_catalog
 from .diff import KINDS, Change, Changes, Direction, diff_catalogs
 from .findings import Finding, Lang, Report, Severity
-from .publication import ItemDeadline, check_publication
+from .publication import ItemDeadline, PublicationStatus, check_publication
 from .sources import open_source
 from .workdays import WorkdayCalendar
 
 __all__ = ["DIFF_FORMATS", "Review", "render_review", "review_sources"]
 
-DiffFormat = Literal["text", "json", "markdown"]
-DIFF_FORMATS: tuple[DiffFormat, ...] = ("text", "json", "markdown")
+DiffFormat = Literal["text", "json", "markdown", "github", "sarif"]
+DIFF_FORMATS: tuple[DiffFormat, ...] = ("text", "json", "markdown", "github", "sarif")
 _MARKS = {Direction.DECREASE: "−", Direction.INCREASE: "+", Direction.NEUTRAL: "·"}
 _BADGES = {Direction.DECREASE: "🟢", Direction.INCREASE: "🔴", Direction.NEUTRAL: "⚪"}
 
@@ -37,13 +39,19 @@ class Review:
     new_name: str
     changes: Changes
     deadlines: dict[str, ItemDeadline]
+    """Changed items by code."""
     report: Report
     names: dict[str, str]
     """Item code -> item name, from whichever side has the item."""
     invalid: dict[str, int]
-    """Side name -> number of errors its own validation found (items with errors are skipped)."""
+    """Side name -> number of files it left out of the comparison (items and implementation
+    lists that do not validate)."""
     calendar_ends: date | None = None
     """The last day the new side's working-day calendar covers, when that is within 45 days."""
+    list_deadlines: dict[str, ItemDeadline] = field(default_factory=dict)
+    """Changed implementation lists by region."""
+    region_names: dict[str, str] = field(default_factory=dict)
+    """Region code -> region name, from whichever side has the region."""
 
     def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
         """The JSON shape of ``servicecatalog diff --format json``."""
@@ -53,33 +61,54 @@ class Review:
             "new": self.new_name,
             "counts": self.changes.counts,
             "items": [self._item_summary(code) for code in self.changes.items()],
+            "lists": [self._list_summary(region) for region in self.changes.regions()],
             "changes": [change.to_dict() for change in self.changes],
             "findings": [finding.to_dict(lang) for finding in self.report],
             "finding_counts": self.report.counts,
         }
 
     def _item_summary(self, code: str) -> dict[str, Any]:
-        changes = self.changes.for_item(code)
-        deadline = self.deadlines.get(code)
         return {
             "item": code,
             "name": self.names.get(code),
-            "counts": Changes(tuple(changes)).counts,
-            "changed_on": deadline.changed_on.isoformat() if deadline else None,
-            "deadline": deadline.deadline.isoformat() if deadline and deadline.deadline else None,
-            "published_on": (
-                deadline.published_on.isoformat() if deadline and deadline.published_on else None
-            ),
-            "status": deadline.status.value if deadline else None,
+            "counts": Changes(tuple(self.changes.for_item(code))).counts,
+            **_deadline_fields(self.deadlines.get(code)),
+        }
+
+    def _list_summary(self, region: str) -> dict[str, Any]:
+        return {
+            "region": region,
+            "name": self.region_names.get(region),
+            "counts": Changes(tuple(self.changes.for_region(region))).counts,
+            **_deadline_fields(self.list_deadlines.get(region)),
         }
 
 
-def review_sources(old_spec: str, new_spec: str, today: date | None = None) -> Review:
-    """Load both sources (folders or ``git:REV[:PATH]``), diff them and check publication."""
-    day = today or date.today()
-    old_tree, new_tree = open_source(old_spec), open_source(new_spec)
-    old = load_catalog(old_tree, today=day)
-    new = load_catalog(new_tree, today=day)
+def _deadline_fields(deadline: ItemDeadline | None) -> dict[str, Any]:
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    if deadline is None:
+        return {"changed_on": None, "deadline": None, "published_on": None, "status": None}
+    return {
+        "changed_on": day(deadline.changed_on),
+        "deadline": day(deadline.deadline),
+        "published_on": day(deadline.published_on),
+        "status": deadline.status.value,
+    }
+
+
+def review_sources(
+    old_spec: str, new_spec: str, today: date | None = None, cwd: Path | None = None
+) -> Review:
+    """Load both sources (folders or ``git:REV[:PATH]``), diff them and check publication.
+
+    ``today`` defaults to today in the new side's time zone (China Standard Time unless its
+    ``catalog.yaml`` names another)."""
+    old_tree, new_tree = open_source(old_spec, cwd), open_source(new_spec, cwd)
+    old = load_catalog(old_tree, today=today)
+    new = load_catalog(new_tree, today=today)
+    day = today or today_in(new.manifest.timezone if new.manifest else None)
     review = review_catalogs(old, new, new.calendar, day, old_tree.name, new_tree.name)
     return replace(review, calendar_ends=new.calendar.runs_out_within(day))
 
@@ -94,21 +123,36 @@ def review_catalogs(
 ) -> Review:
     """Compare two loaded catalogs."""
     changes = diff_catalogs(old, new)
-    deadlines, findings = check_publication(old, new, changes, calendar, today)
+    checked = check_publication(old, new, changes, calendar, today)
     names = {item.code: item.name for item in old.items()}
     names.update({item.code: item.name for item in new.items()})
-    invalid = {
-        name: catalog.report.counts["error"]
-        for name, catalog in ((old_name, old), (new_name, new))
-        if not catalog.report.ok
-    }
+    region_names = {code: region.name for code, region in old.regions.items()}
+    region_names.update({code: region.name for code, region in new.regions.items()})
+    sides = ((old_name, old), (new_name, new))
+    findings = list(checked.findings)
     findings += [
-        _not_compared(entry, side)
-        for side, catalog in ((old_name, old), (new_name, new))
-        for entry in catalog.left_out()
+        _not_compared(entry, side) for side, catalog in sides for entry in catalog.left_out()
     ]
+    findings += [
+        _list_not_compared(region, file, side)
+        for side, catalog in sides
+        for region, file in sorted(catalog.invalid_lists.items())
+    ]
+    invalid = {
+        name: len(catalog.invalid_files) + len(catalog.invalid_lists)
+        for name, catalog in sides
+        if catalog.invalid_files or catalog.invalid_lists
+    }
     return Review(
-        old_name, new_name, changes, deadlines, Report.of(findings, len(names)), names, invalid
+        old_name,
+        new_name,
+        changes,
+        checked.items,
+        Report.of(findings, len(names)),
+        names,
+        invalid,
+        list_deadlines=checked.lists,
+        region_names=region_names,
     )
 
 
@@ -124,15 +168,31 @@ def _not_compared(entry: LeftOut, side: str) -> Finding:
     )
 
 
+def _list_not_compared(region: str, file: str, side: str) -> Finding:
+    return Finding(
+        rule="diff-item-not-compared",
+        severity=Severity.ERROR,
+        message=f"区划 {region} 的实施清单在 {side} 中未通过校验，未参与比较",
+        message_en=f"the implementation list of region {region} does not validate in {side} "
+        "and was not compared",
+        file=file,
+    )
+
+
 # ---- rendering ------------------------------------------------------------------------------
 
 
-def render_review(review: Review, fmt: DiffFormat, lang: Lang = "zh") -> str:
-    """``review`` as text, JSON or Markdown."""
+def render_review(review: Review, fmt: DiffFormat, lang: Lang = "zh", *, version: str = "") -> str:
+    """``review`` as text, JSON, Markdown, GitHub workflow annotations or SARIF 2.1.0 (the last
+    two carry the findings: change-without-revision, publication-late, publication-overdue)."""
     if fmt == "json":
         return json_text(review.to_dict(lang)) + "\n"
     if fmt == "markdown":
         return _markdown(review, lang)
+    if fmt in ("github", "sarif"):
+        from .reporting import render_report
+
+        return render_report(review.report, fmt, lang, version=version)
     return _text(review, lang)
 
 
@@ -148,33 +208,100 @@ def _counts_line(review: Review, lang: Lang) -> str:
     return f"减负 {decrease} 项，增负 {increase} 项，中性 {neutral} 项"
 
 
+def _legend(lang: Lang) -> str:
+    if lang == "en":
+        return "(− lightens the applicant's burden, + adds to it, · neither)"
+    return "（− 减轻申请人负担，+ 增加申请人负担，· 不增不减）"
+
+
 def _deadline_phrase(deadline: ItemDeadline | None, lang: Lang) -> str:
+    """When the change must be published, and where it stands: `` — 最迟于 D（含当日）公开 · 待公开``."""
     if deadline is None:
         return ""
+    status = deadline.status.label(lang)
+    if deadline.status is PublicationStatus.UNREVISED:
+        if lang == "en":
+            return f" — {status}: no deadline can be given"
+        return f" — {status}，无法确定公开期限"
     if deadline.deadline is None:
-        return " — 公开期限未知" if lang == "zh" else " — deadline unknown"
-    status = deadline.status.value
+        return f" — {status}"
     if lang == "en":
-        return f" — publish by {deadline.deadline} ({status})"
-    return f" — 应于 {deadline.deadline} 前公开（{status}）"
+        return f" — publish by {deadline.deadline} (inclusive) · {status}"
+    return f" — 最迟于 {deadline.deadline}（含当日）公开 · {status}"
 
 
 def _text(review: Review, lang: Lang) -> str:
-    lines = [f"{escape(review.old_name)} → {escape(review.new_name)}: {_counts_line(review, lang)}"]
+    colon = ": " if lang == "en" else "："
+    lines = [
+        f"{escape(review.old_name)} → {escape(review.new_name)}{colon}{_counts_line(review, lang)}",
+    ]
+    if review.changes:
+        lines.append(_legend(lang))
     for code in review.changes.items():
         name = escape(f"{code} {review.names.get(code, '')}")
         lines.append(f"\n{name}{_deadline_phrase(review.deadlines.get(code), lang)}")
-        for change in review.changes.for_item(code):
-            lines.append(
-                f"  {_MARKS[change.direction]} {change.kind}  {escape(change.path)}  "
-                f"{_values(change)}"
-            )
-    law_changes = [c for c in review.changes if c.item is None]
-    if law_changes:
-        lines.append("\nlaws.yaml")
-        lines.extend(f"  · {c.kind}  {escape(c.path)}  {_values(c)}" for c in law_changes)
+        lines.extend(_text_change(change, lang) for change in review.changes.for_item(code))
+    for region in review.changes.regions():
+        lines.append(
+            f"\n{_list_heading(review, region, lang)}"
+            f"{_deadline_phrase(review.list_deadlines.get(region), lang)}"
+        )
+        lines.extend(
+            _text_group(group, lang, review.names)
+            for group in _grouped(review.changes.for_region(region))
+        )
+    wide = review.changes.catalog_wide()
+    if wide:
+        lines.append("\n" + ("laws.yaml, regions.yaml" if lang == "en" else "法规登记表与区划"))
+        lines.extend(_text_change(change, lang) for change in wide)
     lines.extend(_notes(review, lang))
     return "\n".join(lines) + "\n"
+
+
+def _list_heading(review: Review, region: str, lang: Lang) -> str:
+    name = escape(f"{region} {review.region_names.get(region, '')}".strip())
+    return f"implementation list {name}" if lang == "en" else f"实施清单 {name}"
+
+
+def _text_change(change: Change, lang: Lang, names: dict[str, str] | None = None) -> str:
+    label = KINDS[change.kind].label(lang)
+    subject = ""
+    if names is not None and change.item is not None:
+        subject = escape(f"{change.item} {names.get(change.item, '')}".strip()) + "  "
+    return (
+        f"  {_MARKS[change.direction]} {label}  {subject}{escape(change.path)}  {_values(change)}"
+    )
+
+
+def _grouped(changes: list[Change]) -> list[list[Change]]:
+    """A list's changes, the same change of many entries (a default that changed) together."""
+    groups: dict[tuple[str, str, str, str], list[Change]] = {}
+    for change in changes:
+        field = change.path.rpartition("]")[2]
+        key = (
+            change.kind,
+            field,
+            json.dumps(change.old, sort_keys=True, default=str),
+            json.dumps(change.new, sort_keys=True, default=str),
+        )
+        if not field:  # an entry added or removed: always its own line
+            key = (change.kind, change.path, "", "")
+        groups.setdefault(key, []).append(change)
+    return list(groups.values())
+
+
+def _text_group(group: list[Change], lang: Lang, names: dict[str, str]) -> str:
+    if len(group) == 1:
+        return _text_change(group[0], lang, names)
+    first = group[0]
+    label = KINDS[first.kind].label(lang)
+    field = first.path.rpartition("]")[2].lstrip(".")
+    count = (
+        f"{len(group)} items ({first.item} …)"
+        if lang == "en"
+        else f"{len(group)} 个事项（{first.item} 等）"
+    )
+    return f"  {_MARKS[first.direction]} {label}  {count}  {escape(field)}  {_values(first)}"
 
 
 def _notes(review: Review, lang: Lang) -> list[str]:
@@ -187,16 +314,17 @@ def _notes(review: Review, lang: Lang) -> list[str]:
 
 
 def _invalid_notes(review: Review, lang: Lang, shown: Callable[[str], str] = escape) -> list[str]:
-    """A note per side that has errors; ``shown`` writes the side's name for the format."""
+    """A note per side that left files out of the comparison; ``shown`` writes the side's name
+    for the format."""
     if lang == "en":
         return [
-            f"note: {shown(name)} has {counted(errors, 'validation error')}; items that do not validate "
-            "are not compared"
-            for name, errors in review.invalid.items()
+            f"note: {counted(files, 'file')} of {shown(name)} did not validate and "
+            f"{'was' if files == 1 else 'were'} not compared"
+            for name, files in review.invalid.items()
         ]
     return [
-        f"注意：{shown(name)} 有 {errors} 个校验错误，未通过校验的事项不参与比较"
-        for name, errors in review.invalid.items()
+        f"注意：{shown(name)} 中有 {files} 个文件未通过校验，未参与比较"
+        for name, files in review.invalid.items()
     ]
 
 
@@ -213,34 +341,53 @@ def _markdown(review: Review, lang: Lang) -> str:
         f"**{_counts_line(review, lang)}**",
         "",
     ]
+    if review.changes:
+        lines += [_legend(lang).replace("−", "🟢").replace("+", "🔴").replace("·", "⚪"), ""]
     items = review.changes.items()
     if items:
-        header = (
-            "| item | name | − | + | · | publish by | status |"
-            if en
-            else ("| 事项编码 | 名称 | 减负 | 增负 | 中性 | 公开期限 | 状态 |")
+        lines += _summary_table(
+            review,
+            lang,
+            [
+                (
+                    _code(code),
+                    md(review.names.get(code, "")),
+                    review.changes.for_item(code),
+                    review.deadlines.get(code),
+                )
+                for code in items
+            ],
+            "item" if en else "事项编码",
         )
-        lines += [header, "|---|---|--:|--:|--:|---|---|"]
-        for code in items:
-            counts = Changes(tuple(review.changes.for_item(code))).counts
-            deadline = review.deadlines.get(code)
-            lines.append(
-                f"| {_code(code)} | {md(review.names.get(code, ''))} "
-                f"| {counts['burden-decrease']} | {counts['burden-increase']} | {counts['neutral']} "
-                f"| {deadline.deadline if deadline and deadline.deadline else '—'} "
-                f"| {deadline.status.value if deadline else '—'} |"
-            )
+    regions = review.changes.regions()
+    if regions:
+        lines += [""] if items else []
+        lines += _summary_table(
+            review,
+            lang,
+            [
+                (
+                    _code(region),
+                    md(review.region_names.get(region, "")),
+                    review.changes.for_region(region),
+                    review.list_deadlines.get(region),
+                )
+                for region in regions
+            ],
+            "implementation list" if en else "实施清单",
+        )
     for code in items:
         heading = f"{_code(code)} {md(review.names.get(code, ''))}"
-        lines += [
-            "",
-            f"### {heading}{_deadline_phrase(review.deadlines.get(code), lang)}",
-            "",
-        ]
+        lines += ["", f"### {heading}{md(_deadline_phrase(review.deadlines.get(code), lang))}", ""]
         lines += _change_table(review.changes.for_item(code), lang)
-    law_changes = [c for c in review.changes if c.item is None]
-    if law_changes:
-        lines += ["", "### laws.yaml", "", *_change_table(law_changes, lang)]
+    for region in regions:
+        heading = md(_list_heading(review, region, lang))
+        phrase = md(_deadline_phrase(review.list_deadlines.get(region), lang))
+        lines += ["", f"### {heading}{phrase}", ""]
+        lines += _change_table(review.changes.for_region(region), lang, grouped=True)
+    wide = review.changes.catalog_wide()
+    if wide:
+        lines += ["", "### laws.yaml, regions.yaml", "", *_change_table(wide, lang)]
     if review.report.findings:
         lines += ["", "### " + ("Findings" if en else "问题"), ""]
         lines += [
@@ -250,6 +397,28 @@ def _markdown(review: Review, lang: Lang) -> str:
     for note in _invalid_notes(review, lang, code_span):
         lines += ["", f"> {note}"]
     return "\n".join(lines) + "\n"
+
+
+_Row = tuple[str, str, list[Change], ItemDeadline | None]
+
+
+def _summary_table(review: Review, lang: Lang, rows: list[_Row], what: str) -> list[str]:
+    en = lang == "en"
+    header = (
+        f"| {what} | name | − | + | · | publish by (inclusive) | status |"
+        if en
+        else f"| {what} | 名称 | 减负 | 增负 | 中性 | 最迟公开日期（含当日） | 状态 |"
+    )
+    lines = [header, "|---|---|--:|--:|--:|---|---|"]
+    for code, name, changes, deadline in rows:
+        counts = Changes(tuple(changes)).counts
+        day = deadline.deadline if deadline and deadline.deadline else "—"
+        status = deadline.status.label(lang) if deadline else "—"
+        lines.append(
+            f"| {code} | {name} | {counts['burden-decrease']} | {counts['burden-increase']} "
+            f"| {counts['neutral']} | {day} | {status} |"
+        )
+    return lines
 
 
 def _location(finding: Finding) -> str:
@@ -266,17 +435,23 @@ def _code(code: str) -> str:
     return f"`{code}`" if _PLAIN_CODE.fullmatch(code) else escape_markdown(code)
 
 
-def _change_table(changes: list[Change], lang: Lang) -> list[str]:
+def _change_table(changes: list[Change], lang: Lang, *, grouped: bool = False) -> list[str]:
+    """A table of changes; ``grouped``: the same change of many entries of a list on one row."""
     header = (
         "| | kind | path | old | new |" if lang == "en" else "| | 变更 | 位置 | 原内容 | 新内容 |"
     )
     rows = [header, "|---|---|---|---|---|"]
-    for change in changes:
-        spec = KINDS[change.kind]
-        meaning = spec.description_en if lang == "en" else spec.description
+    for group in _grouped(changes) if grouped else [[change] for change in changes]:
+        change = group[0]
+        meaning = KINDS[change.kind].label(lang)
+        where = code_span(change.path)
+        if len(group) > 1:
+            field = change.path.rpartition("]")[2]
+            many = f"{len(group)} items" if lang == "en" else f"{len(group)} 个事项"
+            where = f"{many} {code_span(f'implementations[…]{field}')}"
         rows.append(
-            f"| {_BADGES[change.direction]} | `{change.kind}` {meaning} "
-            f"| {code_span(change.path)} "
+            f"| {_BADGES[change.direction]} | {escape_markdown(meaning)} `{change.kind}` "
+            f"| {where} "
             f"| {escape_markdown(_shown(change.old))} | {escape_markdown(_shown(change.new))} |"
         )
     return rows
@@ -291,6 +466,10 @@ def _shown(value: Any) -> str:
         return "—"
     if isinstance(value, dict) and "name" in value:
         return str(value["name"])
+    if isinstance(value, dict) and "agency" in value:
+        return str(value["agency"])
+    if isinstance(value, dict) and "question" in value:
+        return str(value["question"])
     if isinstance(value, dict | list):
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     else:

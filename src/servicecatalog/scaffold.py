@@ -30,11 +30,14 @@ from pydantic.fields import FieldInfo
 from . import _project
 from ._files import within, write_atomically
 from ._layout import ITEMS_DIR, LAWS_FILE, MANIFEST_FILE
+from ._today import today_in
+from ._validation import validate_document
 from .codes import describe_code_problem
 from .config import CONFIG_FILE_NAME
 from .errors import ServiceCatalogError
 from .loader import load_file
-from .model import Item, ItemType
+from .model import Item, ItemType, Manifest
+from .remedies import party_rights, remedies
 
 __all__ = [
     "EXAMPLE_ITEM",
@@ -183,7 +186,15 @@ def _cited_laws(item_file: Path) -> set[str]:
             for child in value:
                 walk(child)
 
-    walk(load_file(item_file).data)
+    data = load_file(item_file).data
+    walk(data)
+    # The guide cites the laws of the remedies and rights it derives; the copy registers them too.
+    item = Item.model_validate(data)
+    found |= {
+        reference.law
+        for remedy in (*remedies(item), *party_rights(item))
+        for reference in remedy.basis
+    }
     return found
 
 
@@ -308,8 +319,16 @@ def new_item(catalog: Path, code: str, item_type: ItemType, *, today: date | Non
             "writes only into the catalog's own items/"
         )
     folder.mkdir(exist_ok=True)
-    write_atomically(target, item_skeleton(code, item_type, today=today))
+    manifest = _manifest_zone(catalog)
+    day = today or today_in(manifest)
+    write_atomically(target, item_skeleton(code, item_type, today=day))
     return target
+
+
+def _manifest_zone(catalog: Path) -> str | None:
+    """The time zone ``catalog.yaml`` names, if it names a valid one."""
+    manifest, _ = validate_document(Manifest, load_file(catalog / MANIFEST_FILE))
+    return manifest.timezone if manifest else None
 
 
 def item_skeleton(code: str, item_type: ItemType, *, today: date | None = None) -> str:
@@ -330,10 +349,10 @@ def item_skeleton(code: str, item_type: ItemType, *, today: date | None = None) 
         elif key == "penalty" and item_type is ItemType.ADMINISTRATIVE_PENALTY:
             lines.extend(_mapping(0, key, info, _model_of(info.annotation)))
         elif key == "revision":
-            day = (today or date.today()).isoformat()
+            day = (today or today_in()).isoformat()
             lines.append(_line(0, key, None, info))
             lines.append("  version: 1\n")
-            lines.append(f"  changed_on: {day}\n")
+            lines.append(f'  changed_on: "{day}"\n')
             lines.append("  published_on: null            # 公开之日；待公开时为 null\n")
         else:
             lines.extend(_entry(0, key, info))

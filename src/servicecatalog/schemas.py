@@ -21,11 +21,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ._files import write_atomically
 from ._project import SCHEMA_BASE
-from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms, Text, _Frozen
+from .model import (
+    ImplementationListFile,
+    Item,
+    Laws,
+    Manifest,
+    Regions,
+    Synonyms,
+    Text,
+    _Frozen,
+)
 
 __all__ = [
     "SCHEMA_DIALECT",
@@ -62,6 +71,8 @@ class CatalogExport(BaseModel):
     """The items that validated, ordered by code."""
     left_out: tuple[LeftOutEntry, ...] = ()
     """Present only when some item files did not validate (a site built with --allow-invalid)."""
+    form_schemas: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """``<code>.<form id>`` -> the JSON Schema (2020-12) of a submission of that form."""
 
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -89,11 +100,11 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
         "implement items.",
     ),
     "implementations.schema.json": (
-        ImplementationList,
+        ImplementationListFile,
         "Implementation list",
         "catalog/implementations/<region>.yaml: the items one region implements and what is "
-        "local about them (agency, address, hours, phone, window). The eight unified elements "
-        "may not appear here.",
+        "local about them (agency, address, hours, phone, window), with defaults every entry "
+        "inherits and the list's revision. The eight unified elements may not appear here.",
     ),
     "synonyms.schema.json": (
         Synonyms,

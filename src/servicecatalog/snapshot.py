@@ -2,7 +2,8 @@
 
 ``servicecatalog build CATALOG -o catalog.json`` (or :func:`write_snapshot`) writes what
 :func:`~servicecatalog.catalog.load_catalog` found: the manifest, the laws, the valid items, the
-regions and implementation lists, the report's findings and the calendar's override files, with
+regions and implementation lists, the JSON Schema of every form's submission, the report's
+findings and the calendar's override files, with
 the tool version and the commit it was built from. :func:`load_snapshot` reads it back into a
 :class:`~servicecatalog.catalog.Catalog` equal to the one loaded from the files, with no YAML
 parsed and no rule run: one pydantic validation of the whole file.
@@ -20,7 +21,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_core import from_json
 
 from . import __version__
@@ -29,6 +30,7 @@ from ._gc import collector_paused
 from .catalog import Catalog
 from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
 from .findings import Finding, Report, Severity
+from .forms import form_schemas
 from .model import ImplementationList, Item, Laws, Manifest, Regions, Synonyms, _Frozen
 from .workdays import WorkdayCalendar
 
@@ -111,6 +113,8 @@ class Snapshot(_Frozen):
     regions: Regions
     implementations: tuple[ImplementationList, ...]
     synonyms: Synonyms = Synonyms(synonyms=())
+    form_schemas: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Derived from the items (``sc.form_schema``), for portals; not read back."""
     report: SnapshotReport
     calendar: SnapshotCalendar
     servicecatalog: SnapshotSource
@@ -143,6 +147,7 @@ def snapshot_data(
         for _, implementations in sorted(catalog.implementation_lists.items())
     ]
     data["synonyms"] = Synonyms(synonyms=catalog.synonyms).model_dump(mode="json")
+    data["form_schemas"] = form_schemas(catalog.items())
     data["report"] = {
         "items": catalog.report.items,
         "findings": [_finding_data(finding) for finding in catalog.report.findings],

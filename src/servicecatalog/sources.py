@@ -4,7 +4,9 @@ A git source is read from the object database: ``git ls-tree`` lists the revisio
 ``git cat-file --batch`` hands over their bytes. Nothing is checked out or extracted, so the work
 tree, the index and HEAD are never touched, ``export-ignore`` attributes change nothing, and a
 committed symbolic link is followed only to a file of the same catalog. ``PATH`` defaults to
-``catalog`` and is relative to the current folder, as in ``git show REV:./PATH``.
+the catalog a command given none works on (:func:`find_catalog`): the current folder's place in
+the repository when the revision has ``catalog.yaml`` there, else its ``catalog`` folder. A
+``PATH`` is relative to the current folder, as in ``git show REV:./PATH``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = [
     "CatalogSource",
     "GitTree",
     "SourceCommit",
+    "find_catalog",
     "open_source",
     "parse_source",
     "source_commit",
@@ -44,7 +47,8 @@ class CatalogSource:
     spec: str
     folder: Path | None = None
     revision: str | None = None
-    path: str = DEFAULT_GIT_PATH
+    path: str | None = None
+    """The catalog's folder in the revision; None: found as :func:`find_catalog` finds it."""
 
 
 def parse_source(spec: str) -> CatalogSource:
@@ -54,7 +58,7 @@ def parse_source(spec: str) -> CatalogSource:
     revision, _, path = spec[len(GIT_PREFIX) :].partition(":")
     if not revision:
         raise GitSourceError(spec, "no revision: write git:REV or git:REV:PATH")
-    return CatalogSource(spec, revision=revision, path=path.strip("/") or DEFAULT_GIT_PATH)
+    return CatalogSource(spec, revision=revision, path=path.strip("/") or None)
 
 
 def open_source(spec: str, cwd: Path | None = None) -> CatalogTree:
@@ -116,7 +120,11 @@ class GitTree(CatalogTree):
             .decode()
             .strip()
         )
-        relative = _relative_path(spec, here, top, source.path)
+        relative = (
+            _relative_path(spec, here, top, source.path)
+            if source.path is not None
+            else _found_in_revision(spec, here, top, commit)
+        )
         prefix = "" if relative == "." else relative + "/"
         listed = _ls_tree(spec, top, commit, [relative] if prefix else [])
         files = {
@@ -304,6 +312,40 @@ def _cat_file(spec: str, top: Path, oids: list[str]) -> dict[str, bytes]:
         blobs[oid] = output[end + 1 : end + 1 + size]
         offset = end + 1 + size + 1
     return blobs
+
+
+def find_catalog(cwd: Path | None = None) -> Path:
+    """The catalog a command given none works on: the current folder when it holds
+    ``catalog.yaml`` (a catalog at its repository's root, as ``init`` makes it), else its
+    ``catalog`` folder; raises :class:`CatalogNotFoundError` naming both."""
+    here = cwd or Path.cwd()
+    if (here / MANIFEST_FILE).is_file():
+        return Path(".")
+    if (here / DEFAULT_GIT_PATH).is_dir():
+        return Path(DEFAULT_GIT_PATH)
+    raise CatalogNotFoundError(
+        here,
+        f"no catalog here: neither ./{MANIFEST_FILE} nor ./{DEFAULT_GIT_PATH}/ exists; name the "
+        "catalog folder",
+    )
+
+
+def _found_in_revision(spec: str, here: Path, top: Path, commit: str) -> str:
+    """The catalog folder of a revision named without a path: the current folder's place in
+    the repository when the revision has ``catalog.yaml`` there, else its ``catalog`` folder."""
+    current = _relative_path(spec, here, top, ".")
+    candidates = [current, DEFAULT_GIT_PATH if current == "." else f"{current}/{DEFAULT_GIT_PATH}"]
+    manifests = [f"{c}/{MANIFEST_FILE}" if c != "." else MANIFEST_FILE for c in candidates]
+    listed = _ls_tree(spec, top, commit, manifests)
+    for candidate, manifest in zip(candidates, manifests, strict=True):
+        if manifest in listed:
+            return candidate
+    shown = " nor ".join(f"{m}" for m in manifests)
+    raise GitSourceError(
+        spec,
+        f"no catalog in that revision: neither {shown} exists; name the folder, e.g. "
+        f"{spec.rstrip(':')}:. for a catalog at the repository's root",
+    )
 
 
 def _relative_path(spec: str, here: Path, top: Path, path: str) -> str:

@@ -14,7 +14,9 @@ Needs /usr/bin/chromium and /usr/bin/chromedriver (Debian: chromium, chromium-dr
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -381,6 +383,34 @@ def test_axe_finds_no_wcag_violation(
     assert [
         (v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3]) for v in violations
     ] == []
+
+
+# ---- forms: the 空白表格 and the 示例样表 print on one A4 page ------------------------------------
+
+FORM_PAGES = ("220114043000.F1.html", "220114043000.F1.sample.html")
+
+
+def printed_pages(driver: Any) -> int:
+    """The number of pages Chromium prints the current page on (its own @page size: A4)."""
+    printed = driver.execute_cdp_cmd(
+        "Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}
+    )
+    return len(re.findall(rb"/Type\s*/Page[^s]", base64.b64decode(printed["data"])))
+
+
+@pytest.mark.parametrize("name", FORM_PAGES)
+def test_the_unemployment_form_prints_on_one_a4_page(browser: Any, site: Path, name: str) -> None:
+    browser.get((site / "items" / name).as_uri())
+    assert printed_pages(browser) == 1
+
+
+@pytest.mark.parametrize("name", FORM_PAGES)
+def test_axe_finds_no_wcag_violation_on_a_form(browser: Any, site: Path, name: str) -> None:
+    set_width(browser, 1366)
+    browser.set_script_timeout(60)
+    browser.get((site / "items" / name).as_uri())
+    violations = axe_violations(browser)
+    assert [(v["id"], v["impact"]) for v in violations] == []
 
 
 # ---- no layout shift ---------------------------------------------------------------------------

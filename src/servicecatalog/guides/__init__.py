@@ -26,25 +26,31 @@ from ..catalog import Catalog
 from ..errors import RenderError
 from ..model import Item
 from .environment import make_environment
+from .form import form_view, render_form_html
 from .html import render_html
 from .markdown import escape_markdown, render_markdown
 from .site import SITE_MARKER, build_site, catalog_json
 from .view import GuideView, guide_view, index_view
-from .word import render_docx
+from .word import render_docx, render_form_docx
 
 __all__ = [
     "FORMATS",
+    "FORM_FORMATS",
     "SITE_MARKER",
     "GuideView",
     "build_site",
     "catalog_json",
     "guide_view",
     "index_view",
+    "render_form",
     "render_guide",
 ]
 
 FORMATS = ("html", "md", "docx")
 """The formats :func:`render_guide` knows: html and md give ``str``, docx gives ``bytes``."""
+
+FORM_FORMATS = ("html", "docx")
+"""What :func:`render_form` writes: ``html`` gives ``str``, ``docx`` gives ``bytes``."""
 
 
 @overload
@@ -104,3 +110,31 @@ def render_guide(
     if fmt == "md":
         return render_markdown(view, make_environment(folder, finalize=escape_markdown), item=item)
     return render_html(view, make_environment(folder), site=False, item=item)
+
+
+def render_form(
+    item: Item,
+    form_id: str,
+    fmt: str,
+    *,
+    catalog: Catalog,
+    sample: bool = False,
+    templates_dir: str | Path | None = None,
+) -> str | bytes:
+    """The blank form ``form_id`` of ``item`` (or, with ``sample``, the 示例样表) as ``fmt``.
+
+    ``html`` is a standalone page with its stylesheet inlined, laid out for A4; ``docx`` the
+    bytes of a Word file. Raises :class:`~servicecatalog.errors.RenderError` for an unknown
+    format or form (naming the item's forms).
+    """
+    if fmt not in FORM_FORMATS:
+        raise RenderError(f"unknown form format {fmt!r}: use one of {', '.join(FORM_FORMATS)}")
+    try:
+        view = form_view(item, form_id, catalog, sample=sample)
+    except KeyError:
+        known = ", ".join(f"{f.id} ({f.name})" for f in item.forms) or "none"
+        raise RenderError(f"item {item.code} has no form {form_id}; its forms: {known}") from None
+    if fmt == "docx":
+        return render_form_docx(view)
+    environment = make_environment(Path(templates_dir) if templates_dir is not None else None)
+    return render_form_html(view, environment)

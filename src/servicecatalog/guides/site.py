@@ -4,6 +4,7 @@
 OUTDIR/
   index.html              the four lists, search and filters (assets/site.js)
   items/<code>.html       one guide per item, with schema.org JSON-LD
+  items/<code>.<F>.html   each form blank (空白表格), ready to print; .sample.html: 示例样表
   assets/site.css         screen, phone, 长者模式, high contrast and print (A4) styles
   assets/site.js          search, filters, the region picker, the reading-mode switches
   assets/mode.js          sets the reading mode before the first paint
@@ -43,9 +44,10 @@ from ..errors import CatalogInvalidError, RenderError
 from ..model import Manifest
 from ..snapshot import snapshot_data
 from .environment import make_environment, render_template, static_source
+from .form import form_view, render_form_html
 from .html import STYLESHEET, render_html
 from .search import search_script
-from .view import guide_view, index_view
+from .view import GuideView, guide_view, index_view
 
 __all__ = ["SITE_MARKER", "build_site", "catalog_json"]
 
@@ -267,10 +269,23 @@ def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -
         view = guide_view(item, catalog, all_regions=True)
         page = render_html(view, environment, site=True, item=item)
         write(f"items/{item.code}.html", page)
+        for sample, form_id, file_name in _form_pages(view):
+            form_page = render_form_html(
+                form_view(item, form_id, catalog, sample=sample), environment
+            )
+            write(f"items/{file_name}", form_page)
     data = json.dumps(catalog_json(catalog), ensure_ascii=False, indent=2)
     write("catalog.json", data + "\n")
     marker = {"generator": "servicecatalog", "note": _MARKER_NOTE, "files": sorted(written)}
     write(SITE_MARKER, json.dumps(marker, ensure_ascii=False, indent=1) + "\n")
+
+
+def _form_pages(view: GuideView) -> Iterator[tuple[bool, str, str]]:
+    """(sample?, form id, file name) of every form page an item's page links."""
+    for link in view.forms:
+        yield False, link.form_id, link.blank
+        if link.sample is not None:
+            yield True, link.form_id, link.sample
 
 
 _MARKER_NOTE = (

@@ -25,6 +25,7 @@ from ..model import (
     Duration,
     FieldType,
     Form,
+    FormField,
     Implementation,
     Item,
     ItemType,
@@ -38,13 +39,14 @@ from ..model import (
     StagedLimit,
     StageSequence,
 )
-from ..remedies import Remedy, party_rights, reconsideration_body
+from ..remedies import Remedy, is_reviewable, party_rights, reconsideration_body
 from ..remedies import remedies as remedies_of
 
 __all__ = [
     "QA",
     "Block",
     "Facts",
+    "FormLink",
     "GuideView",
     "IndexRow",
     "IndexView",
@@ -167,6 +169,21 @@ class Table:
 
 
 @dataclass(frozen=True)
+class FormLink:
+    """A form of the item and the material it is filed as: the site links its 空白表格 and
+    示例样表 (``<code>.<form id>.html``, ``<code>.<form id>.sample.html``) from the material."""
+
+    form_id: str
+    name: str
+    material: str | None
+    """The name of the material this form is, or none when no material refers to it."""
+    blank: str
+    """The file name of the blank form's page."""
+    sample: str | None
+    """The file name of the sample's page; none when no field gives an example."""
+
+
+@dataclass(frozen=True)
 class QA:
     """Questions and answers (常见问题): each with the articles the answer rests on."""
 
@@ -272,6 +289,8 @@ class GuideView:
     """The other sub-items of the same main item."""
     one_thing: tuple[ItemLink, ...] = ()
     """The other items of the same 一件事."""
+    forms: tuple[FormLink, ...] = ()
+    """The item's forms, each with the material it is filed as and its pages' file names."""
 
     def section(self, key: str) -> Section:
         """The section with ``key``; ``KeyError`` if the guide has none (``penalty``)."""
@@ -337,6 +356,24 @@ def guide_view(
         main_item=item.main_item_name if item.sub_item_name is not None else None,
         siblings=_siblings(item, catalog),
         one_thing=_one_thing(item, catalog),
+        forms=_form_links(item),
+    )
+
+
+def _form_links(item: Item) -> tuple[FormLink, ...]:
+    return tuple(
+        FormLink(
+            form_id=form.id,
+            name=form.name,
+            material=next((m.name for m in item.materials if m.form_id == form.id), None),
+            blank=f"{item.code}.{form.id}.html",
+            sample=(
+                f"{item.code}.{form.id}.sample.html"
+                if any(field.example is not None for field in form.fields)
+                else None
+            ),
+        )
+        for form in item.forms
     )
 
 
@@ -420,7 +457,7 @@ def _application_sections(context: _Context) -> Built:
         ("location", "办理地点、时间和咨询", _location(context)),
         ("legal-basis", "设定依据", _legal_basis(item, catalog)),
     ]
-    built += _power_sections(context)
+    built += _accountability_sections(context)
     built += _closing_sections(context)
     return built
 
@@ -450,18 +487,16 @@ def _authority_sections(context: _Context) -> Built:
         ("location", "实施机关和咨询", _location(context)),
         ("legal-basis", "设定依据", _legal_basis(item, catalog)),
     ]
-    built += _power_sections(context)
+    built += _accountability_sections(context)
     built += _closing_sections(context)
     return built
 
 
-def _power_sections(context: _Context) -> Built:
+def _accountability_sections(context: _Context) -> Built:
     item, catalog = context.item, context.catalog
-    if item.item_type is ItemType.PUBLIC_SERVICE:
-        return []
     region = catalog.regions.get(context.local.region) if context.local else None
     built: Built = []
-    if item.responsibilities:
+    if item.responsibilities and item.item_type is not ItemType.PUBLIC_SERVICE:
         built.append(("responsibilities", "责任事项", _responsibilities(item)))
     remedies = remedies_of(item, None if context.all_regions else region)
     built.append(("remedies", "救济途径", (_remedy_facts(remedies, catalog),)))
@@ -555,7 +590,7 @@ def _local_view(item: Item, region: Region, implementation: Implementation) -> L
         rows.append(("预约方式", implementation.appointment))
     if implementation.mail_delivery is not None:
         rows.append(("结果送达", _delivery(implementation.mail_delivery)))
-    if item.item_type is not ItemType.PUBLIC_SERVICE:
+    if is_reviewable(item):
         rows.append(("行政复议机关", reconsideration_body(region)))
     return LocalView(
         region=region.code,
@@ -776,6 +811,8 @@ def _legal_limit(legal: LegalDuration | StagedLimit | DeadlineLimit | None) -> s
     stages = "；".join(f"{stage.name}{_extended(stage)}" for stage in legal.stages)
     if legal.sequence is StageSequence.SEPARATE:
         return f"{stages}（各阶段分别申请、分别计算）"
+    if legal.sequence is StageSequence.BY_CASE:
+        return f"{stages}（按情形分别适用）"
     units = {stage.unit for stage in legal.stages}
     total = ""
     if len(units) == 1:
@@ -819,19 +856,38 @@ def _fee(item: Item, catalog: Catalog) -> tuple[Block, ...]:
     )
 
 
+FORM_HEADERS = ("字段", "类型", "是否必填", "选项", "填写说明")
+"""The columns of a form's table in the guide's 表单内容."""
+
+
 def _forms(forms: tuple[Form, ...]) -> tuple[Block, ...]:
     if not forms:
         return (Paragraph("本事项没有需要填写的表单。"),)
-    return tuple(
-        Table(
-            ("字段", "类型", "是否必填"),
-            tuple(
-                (field.name, _FIELD_TYPES[field.type], "必填" if field.required else "选填")
-                for field in form.fields
-            ),
-            caption=form.name,
+    blocks: list[Block] = []
+    for form in forms:
+        blocks.append(
+            Table(FORM_HEADERS, tuple(_form_row(field) for field in form.fields), caption=form.name)
         )
-        for form in forms
+        if form.description is not None:
+            blocks.append(Paragraph(f"填表说明：{form.description}"))
+    return tuple(blocks)
+
+
+def _form_row(field: FormField) -> tuple[str, ...]:
+    kind = _FIELD_TYPES[field.type]
+    if field.unit is not None:
+        kind = f"{kind}（{field.unit}）"
+    if field.max_length is not None:
+        kind = f"{kind}，不超过{field.max_length}字"
+    options = "；".join(field.options) if field.options else NOT_SET
+    if field.options and field.multiple:
+        options = f"{options}（可多选）"
+    return (
+        field.name,
+        kind,
+        "必填" if field.required else "选填",
+        options,
+        field.help or NOT_SET,
     )
 
 

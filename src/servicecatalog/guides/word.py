@@ -14,7 +14,6 @@ import re
 import zipfile
 from datetime import date, datetime, time
 from io import BytesIO
-from itertools import cycle
 from typing import Any
 
 from docx import Document
@@ -27,11 +26,13 @@ from docx.oxml.table import CT_Row, CT_Tc
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table as WordTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from .form import FieldEntry, FormView
 from .view import QA, Block, Facts, GuideView, Numbered, Paragraph, Regions, Table
 
-__all__ = ["render_docx"]
+__all__ = ["render_docx", "render_form_docx"]
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP_BOTTOM, MARGIN_LEFT_RIGHT = Mm(25), Mm(20)
@@ -208,6 +209,7 @@ _P_PR, _P_STYLE, _RUN, _R_PR, _BOLD, _TEXT, _VAL, _CELL_WIDTH, _TWIPS = (
     qn(name)
     for name in ("w:pPr", "w:pStyle", "w:r", "w:rPr", "w:b", "w:t", "w:val", "w:tcW", "w:w")
 )
+_CELL_WIDTH_PATH = f"{qn('w:tcPr')}/{_CELL_WIDTH}"
 _PLAIN_TEXT = re.compile(r"[^\t\n\r]*")
 
 
@@ -297,10 +299,12 @@ def _set_widths(table: WordTable, rows: list[CT_Row], widths: list[Length]) -> N
     first = rows[0].tc_lst
     for tc, width in zip(first, widths, strict=True):
         tc.width = width
-    # Every other row as the first: each cell holds one w:tcW, in the order of the columns.
-    written = [width.get(_TWIPS) for width in rows[0].iter(_CELL_WIDTH)]
-    for cell_width, value in zip(table._tbl.iter(_CELL_WIDTH), cycle(written)):
-        cell_width.set(_TWIPS, value)
+    # Every other row as the first: each of its cells holds one w:tcPr/w:tcW (a table nested
+    # in a cell, the boxes of a form, keeps its own).
+    written = [tc.find(_CELL_WIDTH_PATH).get(_TWIPS) for tc in first]
+    for tr in rows[1:]:
+        for tc, value in zip(tr.tc_lst, written, strict=True):
+            tc.find(_CELL_WIDTH_PATH).set(_TWIPS, value)
 
 
 def _set_up_page(document: DocumentObject, name: str) -> None:
@@ -409,3 +413,120 @@ def _set_properties(document: DocumentObject, view: GuideView) -> None:
     properties.language = "zh-CN"
     properties.revision = int(view.version)
     properties.created = properties.modified = changed
+
+
+# ---- forms: the 空白表格 and the 示例样表 -------------------------------------------------------
+
+FORM_LABEL_WIDTH = Mm(36)
+SAMPLE_COLOUR = RGBColor(0xC0, 0x00, 0x00)
+ENTRY_COLOUR = RGBColor(0x14, 0x35, 0x8A)
+BLANK_BOX, TICKED_BOX = "\u2610", "\u2611"
+BOX_WIDTH = Mm(5.5)
+
+
+def render_form_docx(view: FormView) -> bytes:
+    """The form of ``view`` as the bytes of a .docx file: a two-column table of labels and the
+    space to write in, tick boxes for the options, help under each field; the sample is marked
+    样表 and filled with the examples. Reproducible like the guide."""
+    document = Document()
+    _set_up_page(document, f"{view.item_name} · {view.title}")
+    _set_up_styles(document)
+    properties = document.core_properties
+    properties.title = _property(view.title)
+    properties.subject = _property(view.catalog_name)
+    properties.keywords = _property(f"{view.code} {view.form_id}")
+    properties.language = "zh-CN"
+    properties.revision = view.version
+    properties.created = properties.modified = datetime.combine(
+        date.fromisoformat(view.changed_on), time()
+    )
+    if view.sample:
+        mark = _add_paragraph(document, "样表")
+        mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = mark.runs[0]
+        run.bold = True
+        run.font.size = Pt(16)
+        run.font.color.rgb = SAMPLE_COLOUR
+    _add_paragraph(document, view.name, "Title")
+    material = f" · 申请材料：{view.material}" if view.material else ""
+    meta = _add_paragraph(
+        document, f"事项：{view.item_name}（{view.code}）{material} · 表单 {view.form_id}"
+    )
+    meta.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if view.description:
+        _add_paragraph(document, view.description)
+    if view.sample:
+        note = _add_paragraph(
+            document, "本样表所填内容均为示例，不是真实人员或单位的信息，仅供参照填写。"
+        )
+        note.runs[0].font.color.rgb = SAMPLE_COLOUR
+    table = _add_grid(document, rows=len(view.fields), cols=2)
+    for row, field in zip(table.rows, view.fields, strict=True):
+        label, entry = row.cells
+        _write_cell(
+            label._tc, field.name + (" *" if field.required else ""), bold=True, fill=HEADER_FILL
+        )
+        _write_entry(entry, field)
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    widths = [FORM_LABEL_WIDTH, Length(TEXT_WIDTH - FORM_LABEL_WIDTH)]
+    _set_widths(table, table._tbl.tr_lst, widths)
+    _add_paragraph(document, "标 * 的为必填项。本人承诺所填内容真实、准确。")
+    _add_paragraph(
+        document, "申请人（签字或者盖章）：____________________　　填表日期：______年____月____日"
+    )
+    buffer = BytesIO()
+    document.save(buffer)
+    return _reproducible(buffer.getvalue(), date.fromisoformat(view.changed_on))
+
+
+def _add_boxes(cell: _Cell, characters: tuple[str, ...]) -> None:
+    """One ruled box per character (公民身份号码), as a nested one-row table."""
+    boxes = cell.add_table(rows=1, cols=len(characters))
+    boxes._tbl.tblStyle_val = "TableGrid"
+    boxes.autofit = False
+    for box, character in zip(boxes.rows[0].cells, characters, strict=True):
+        box.width = BOX_WIDTH
+        paragraph = box.paragraphs[0]
+        paragraph._p.style = TABLE_TEXT_ID
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(character.strip()).font.color.rgb = ENTRY_COLOUR
+    for column in boxes.columns:
+        column.width = BOX_WIDTH
+
+
+def _write_entry(cell: _Cell, field: FieldEntry) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph._p.style = TABLE_TEXT_ID
+    if field.entry == "choice":
+        for option, ticked in field.options:
+            paragraph.add_run(f"{TICKED_BOX if ticked else BLANK_BOX} ")
+            paragraph.add_run(_xml_text(option) + "　")
+        if field.multiple:
+            paragraph.add_run("（可多选）")
+    elif field.entry == "boxes":
+        _add_boxes(cell, field.characters)
+    elif field.entry == "date":
+        year, month, day = field.date_parts
+        for part, word in (
+            (year or "　　　　", "年"),
+            (month or "　　", "月"),
+            (day or "　　", "日"),
+        ):
+            run = paragraph.add_run(part)
+            run.underline = True
+            run.font.color.rgb = ENTRY_COLOUR
+            paragraph.add_run(word)
+    else:
+        run = paragraph.add_run(_xml_text(field.value or ""))
+        run.font.color.rgb = ENTRY_COLOUR
+        if field.unit:
+            paragraph.add_run(f"　{field.unit}")
+        if field.entry == "file":
+            paragraph.add_run("（另附）")
+        if field.entry == "lines" and not field.value:
+            paragraph.add_run("\n\n")
+    if field.help:
+        help_paragraph = cell.add_paragraph()
+        help_paragraph._p.style = TABLE_TEXT_ID
+        run = help_paragraph.add_run(_xml_text(f"填写说明：{field.help}"))
+        run.font.size = Pt(8)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..fields import FIELD_ELEMENTS
 from ..findings import Severity
-from ..model import Item, ItemType
+from ..model import Implementation, Item, ItemType
 from ..remedies import REQUIRED_LAWS, party_rights, remedies
 from ._base import (
     Context,
@@ -21,15 +22,11 @@ from ._base import (
     catalog_rule,
 )
 
-_NAMES = {
-    "audience": "服务对象",
-    "result": "办理结果",
-    "online_depth": "网上办理深度",
-    "scope": "通办范围",
-    "faq": "常见问题",
-    "responsibilities": "责任事项",
-    "complaint_phone": "监督投诉电话",
-}
+
+def _label(key: str) -> str:
+    """The element's Chinese name, from the table of fields (服务对象 for ``audience``)."""
+    model = Item if key in FIELD_ELEMENTS[Item] else Implementation
+    return FIELD_ELEMENTS[model][key].label()
 
 
 def needed_elements(item: Item) -> tuple[str, ...]:
@@ -50,8 +47,8 @@ def _element_missing(item: Item, context: Context) -> Iterator[Violation]:
         if not item.given(key):
             yield Violation(
                 (),
-                f"缺少办事指南要素 “{key}”（{_NAMES[key]}）",
-                f"the guide element '{key}' ({_NAMES[key]}) is missing",
+                f"缺少办事指南要素 “{key}”（{_label(key)}）",
+                f"the guide element '{key}' ({_label(key)}) is missing",
             )
         elif key == "result" and item.result is None:
             yield Violation(

@@ -39,6 +39,12 @@ def _citations(item: Item) -> Iterator[tuple[Loc, LegalReference]]:
         for e_index, entry in enumerate(getattr(item, key) or ()):
             for index, reference in enumerate(entry.legal_basis):
                 yield (key, e_index, "legal_basis", index), reference
+    if item.remedies is not None:
+        for r_index, route in enumerate(item.remedies.routes):
+            for index, reference in enumerate(route.legal_basis):
+                yield ("remedies", "routes", r_index, "legal_basis", index), reference
+        for index, reference in enumerate(item.remedies.reviewable_under):
+            yield ("remedies", "reviewable_under", index), reference
 
 
 @item_rule("item-without-legal-basis", Severity.ERROR, "事项无适用依据", "no legal basis")

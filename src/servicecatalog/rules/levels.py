@@ -23,20 +23,6 @@ from ._base import (
     implementation_rule,
 )
 
-UNIFIED_KEYS = (
-    "main_item_name",
-    "sub_item_name",
-    "legal_basis",
-    "materials",
-    "service_process",
-    "handling_process",
-    "time_limit",
-    "forms",
-    "conditions",
-    "visits",
-)
-"""Keys an implementation may not carry: the eight elements, conditions and visits."""
-
 _LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
 
 
@@ -124,6 +110,38 @@ def _parent_problem(context: Context, parent: str | None, level: Level) -> tuple
             f"{found.level.value}",
         )
     return None
+
+
+@implementation_rule(
+    "implementation-revision-missing",
+    Severity.WARNING,
+    "实施清单缺少修订信息",
+    "an implementation list has no revision",
+)
+def implementation_revision_missing(
+    entry: ImplementationEntry, scope: ImplementationScope
+) -> Iterator[Violation]:
+    """An implementation list has no ``revision``.
+
+    An address, a phone or an agency that changes is what a citizen acts on, so a change to an
+    implementation list must be published within the working-day limit, like a change to an
+    item. Without ``revision: {version, changed_on, published_on}`` neither the change nor its
+    deadline can be told. Lists written before lists had revisions still load; add one.
+
+    中文
+    ----
+    实施清单缺少 ``revision``（修订信息）。
+
+    办理地点、电话、实施主体的变化直接影响群众办事，实施清单的变更与事项变更一样，须在规定的工作日内公开。
+    缺少 ``revision: {version, changed_on, published_on}`` 就无法判断变更及其公开期限。旧格式的清单仍可
+    加载，请补上修订信息。
+    """
+    if entry.implementations.revision is None:
+        yield Violation(
+            ("region",),
+            "实施清单缺少修订信息 revision（version、changed_on、published_on）",
+            "the list has no revision (version, changed_on, published_on)",
+        )
 
 
 @implementation_rule(
@@ -281,6 +299,7 @@ RULES: tuple[Rule, ...] = (
     implementation_overrides_unified_element,
     region_duplicate,
     region_parent,
+    implementation_revision_missing,
     implementation_file_name,
     implementation_unknown_region,
     implementation_unknown_item,

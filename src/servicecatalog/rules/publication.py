@@ -5,27 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Severity
-from ..model import Item
 from ..publication import item_deadline, status_message
-from ._base import Context, Rule, Violation, catalog_rule, emitted_rule, item_rule
+from ._base import Context, Rule, Violation, catalog_rule, emitted_rule
+from .revision import revised
 
 
-def _deadline_violations(item: Item, context: Context, wanted: str) -> Iterator[Violation]:
+def _deadline_violations(context: Context, wanted: str) -> Iterator[Violation]:
     if context.calendar is None:
         return
     working_days = context.manifest.publication.working_days if context.manifest else 1
-    deadline = item_deadline(
-        item.code, item.revision, context.calendar, working_days, context.today
-    )
-    message = status_message(deadline)
-    if message is not None and message[0] == wanted:
-        _, loc, zh, en = message
-        yield Violation(loc, zh, en)
+    for entry in revised(context):
+        deadline = item_deadline(
+            entry.item or "", entry.revision, context.calendar, working_days, context.today
+        )
+        message = status_message(deadline)
+        if message is not None and message[0] == wanted:
+            _, loc, zh, en = message
+            yield Violation(loc, zh, en, document=entry.document(), item=entry.item)
 
 
-@item_rule("publication-late", Severity.ERROR, "变更未按期公开", "a change was published late")
-def publication_late(item: Item, context: Context) -> Iterator[Violation]:
-    """The last change was published after its deadline.
+@catalog_rule("publication-late", Severity.ERROR, "变更未按期公开", "a change was published late")
+def publication_late(context: Context) -> Iterator[Violation]:
+    """The last change of an item or an implementation list was published after its deadline.
 
     The deadline is the N-th official working day strictly after ``revision.changed_on``
     (N = ``publication.working_days`` of catalog.yaml, 1 here), counting the State Council's
@@ -40,12 +41,13 @@ def publication_late(item: Item, context: Context) -> Iterator[Violation]:
     ``publication.working_days``，本目录为 1），按国务院公布的节假日和调休上班日计算：2026-11-27（星
     期五）的变更应于 2026-11-30（星期一）前公开，2026-09-30 的变更应于 2026-10-08 前公开。
     """
-    yield from _deadline_violations(item, context, "publication-late")
+    yield from _deadline_violations(context, "publication-late")
 
 
-@item_rule("publication-overdue", Severity.ERROR, "变更逾期未公开", "a change is overdue")
-def publication_overdue(item: Item, context: Context) -> Iterator[Violation]:
-    """The last change is not published (``published_on: null``) and its deadline has passed.
+@catalog_rule("publication-overdue", Severity.ERROR, "变更逾期未公开", "a change is overdue")
+def publication_overdue(context: Context) -> Iterator[Violation]:
+    """The last change of an item or an implementation list is not published (``published_on:
+    null``) and its deadline has passed.
 
     Compared with ``--today`` (default: the real date). A pending change within its deadline is
     not a finding.
@@ -56,11 +58,13 @@ def publication_overdue(item: Item, context: Context) -> Iterator[Violation]:
 
     与 ``--today``（默认为当天）比较。仍在期限内的待公开变更不算问题。
     """
-    yield from _deadline_violations(item, context, "publication-overdue")
+    yield from _deadline_violations(context, "publication-overdue")
 
 
-@item_rule("calendar-year-unknown", Severity.ERROR, "工作日历缺少年份", "the calendar lacks a year")
-def calendar_year_unknown(item: Item, context: Context) -> Iterator[Violation]:
+@catalog_rule(
+    "calendar-year-unknown", Severity.ERROR, "工作日历缺少年份", "the calendar lacks a year"
+)
+def calendar_year_unknown(context: Context) -> Iterator[Violation]:
     """A deadline falls in a year that neither ``chinesecalendar`` nor an override file covers.
 
     The tool never guesses working days. Add ``catalog/calendar/<year>.yaml`` with the State
@@ -73,7 +77,7 @@ def calendar_year_unknown(item: Item, context: Context) -> Iterator[Violation]:
     本工具从不猜测工作日。请按国务院公布的该年节假日安排添加 ``catalog/calendar/<年份>.yaml``（见
     catalog/calendar/README.md），或升级 chinesecalendar。
     """
-    yield from _deadline_violations(item, context, "calendar-year-unknown")
+    yield from _deadline_violations(context, "calendar-year-unknown")
 
 
 @catalog_rule("calendar-runs-out", Severity.INFO, "工作日历即将用尽", "the calendar runs out soon")
@@ -122,16 +126,24 @@ def calendar_invalid() -> None:
     "change-without-revision", Severity.ERROR, "变更未更新修订信息", "changed without a revision"
 )
 def change_without_revision() -> None:
-    """An item's eight elements or conditions changed, but ``revision.version`` did not increase
-    or ``revision.changed_on`` did not move. Reported by ``servicecatalog diff``.
+    """Something a guide publishes changed — an item's eight elements, conditions, visits, its
+    national guide elements (audience, result, FAQ …) or basic facts, or an implementation list's
+    agency, address, hours, phones, online address, or the items it implements — but the
+    revision did not move: ``revision.version`` did not increase or ``revision.changed_on`` is
+    not later (an implementation list without any ``revision`` counts as not moved). Reported by
+    ``servicecatalog diff``, located at the revision of the item or list; its status is
+    ``unrevised`` and no deadline is given.
 
     The revision is what starts the publication clock; a change without one would never be
     published on time because nobody would know it happened.
 
     中文
     ----
-    事项的八统一要素或受理条件变了，但 ``revision.version`` 没有增加，或 ``revision.changed_on`` 没
-    有更新。由 ``servicecatalog diff`` 报告。
+    办事指南公开的内容变了——事项的八统一要素、受理条件、到现场次数、国家办事指南要素（服务对象、办理
+    结果、常见问题……）或基本信息，或者实施清单的实施主体、地点、时间、电话、网上办理地址、所办事项
+    ——但修订信息没有更新：``revision.version`` 没有增加，或 ``revision.changed_on`` 没有推后（实施清
+    单没有 ``revision`` 的，视为未更新）。由 ``servicecatalog diff`` 报告，定位到事项或清单的修订信息；
+    其状态为“未更新修订信息”，不给出公开期限。
 
     修订信息是公开期限的起算点；不更新修订信息的变更，没人知道它发生了，也就永远不可能按期公开。
     """

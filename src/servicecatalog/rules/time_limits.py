@@ -34,7 +34,7 @@ def _compared(item: Item) -> Iterator[tuple[str, tuple[Duration, ...]]]:
     if legal is None or isinstance(legal, DeadlineLimit):
         return
     chains = legal_periods(legal)
-    if isinstance(legal, StagedLimit) and legal.sequence is StageSequence.SEPARATE:
+    if isinstance(legal, StagedLimit) and legal.sequence is not StageSequence.CONSECUTIVE:
         for stage, chain in zip(legal.stages, chains, strict=True):
             yield stage.name, chain
     else:
@@ -54,8 +54,9 @@ def committed_exceeds_legal(item: Item, context: Context) -> Iterator[Violation]
     """The committed limit (承诺办结时限) is within the legal limit (法定办结时限), where both
     count in the same unit: the day (or month) counts are compared as numbers.
 
-    A limit set stage by stage is checked against each stage decided on its own (分别), or
-    against the stages' sum where one application passes them in turn (依次). Limits in
+    A limit set stage by stage is checked against each stage decided on its own (分别) and
+    against each kind of case the statute gives its own limit (按情形), or against the stages'
+    sum where one application passes them in turn (依次). Limits in
     different units are judged over the working-day calendar by
     ``time-limit-committed-exceeds-legal``; a deadline before an event
     (``before: 行政许可有效期届满``) is no number to compare with.
@@ -64,8 +65,8 @@ def committed_exceeds_legal(item: Item, context: Context) -> Iterator[Violation]
     ----
     承诺办结时限不超过法定办结时限（两者计量单位相同时，按天数或月数直接比较）。
 
-    分阶段设定的法定时限：各阶段分别申请、分别决定的（分别），承诺时限与每个阶段分别比较；一次申请依
-    次经过各阶段的（依次），与各阶段之和比较。单位不同的时限由
+    分阶段设定的法定时限：各阶段分别申请、分别决定的（分别）和按情形分别规定时限的（按情形），承诺时限与
+    每个阶段或者每种情形分别比较；一次申请依次经过各阶段的（依次），与各阶段之和比较。单位不同的时限由
     ``time-limit-committed-exceeds-legal`` 按工作日历判断；在某一事件之前作出决定的期限（
     ``before: 行政许可有效期届满``）不是可以比较的天数。
     """
