@@ -9,6 +9,7 @@ script ``tests/fuzz/fuzz_catalog.py``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,8 @@ def small_catalog(root: Path) -> Path:
     manifest = (BUNDLED / "catalog.yaml").read_text(encoding="utf-8")
     for size in ("49", "100", "44", "12"):
         manifest = manifest.replace(f"expected: {size}", "expected: null")
+    # The site's popular services name items this small catalog leaves out.
+    manifest = re.sub(r"(?m)^  popular: .*\n", "", manifest)
     (root / "catalog.yaml").write_text(manifest, encoding="utf-8")
     for code in (SERVICE_ITEM, PENALTY_ITEM):
         shutil.copy(BUNDLED / "items" / f"{code}.yaml", root / "items")
@@ -78,6 +81,21 @@ def _replace(relative: str, old: str, new: str) -> Breaker:
     return apply
 
 
+def _sub(relative: str, pattern: str, new: str) -> Breaker:
+    """The first match of ``pattern`` replaced; an error when there is none, so that a breakage
+    cannot silently stop breaking anything when the bundled files change."""
+
+    def apply(root: Path) -> None:
+        target = root / relative
+        text = target.read_text(encoding="utf-8")
+        changed, count = re.subn(pattern, new, text, count=1)
+        if not count:
+            raise ValueError(f"{relative}: nothing matches {pattern!r}")
+        target.write_text(changed, encoding="utf-8")
+
+    return apply
+
+
 def _reencode(relative: str, codec: str) -> Breaker:
     def apply(root: Path) -> None:
         target = root / relative
@@ -122,6 +140,47 @@ def _non_utf8_name(root: Path) -> None:
 
 
 ITEM = f"items/{SERVICE_ITEM}.yaml"
+
+
+def _moved(relative: str, to: str) -> Breaker:
+    def apply(root: Path) -> None:
+        (root / to).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).rename(root / to)
+
+    return apply
+
+
+BOUNDS: dict[str, Breaker] = {
+    "bound-committed-3000000-natural-days": _replace(
+        ITEM, "committed: {days: 3, unit: 工作日}", "committed: {days: 3000000, unit: 自然日}"
+    ),
+    "bound-committed-200000-months": _replace(
+        ITEM, "committed: {days: 3, unit: 工作日}", "committed: {days: 200000, unit: 月}"
+    ),
+    "bound-committed-99999999999-natural-days": _replace(
+        ITEM, "committed: {days: 3, unit: 工作日}", "committed: {days: 99999999999, unit: 自然日}"
+    ),
+    "bound-committed-61-months": _replace(
+        ITEM, "committed: {days: 3, unit: 工作日}", "committed: {days: 61, unit: 月}"
+    ),
+    "bound-committed-5000-digits": _replace(
+        ITEM,
+        "committed: {days: 3, unit: 工作日}",
+        "committed: {days: " + "9" * 5000 + ", unit: 工作日}",
+    ),
+    "bound-copies": _replace(ITEM, "copies: 1", "copies: 100000000000000000000"),
+    "bound-step-working-days": _replace(ITEM, "working_days: 2}", "working_days: 2000000}"),
+    "bound-visits": _replace(ITEM, "visits: 0", "visits: 4294967296"),
+    "bound-version": _sub(ITEM, r"version: [0-9]+", "version: 18446744073709551616"),
+    "bound-publication-working-days": _replace(
+        "catalog.yaml", "publication: {working_days: 1}", "publication: {working_days: 1000000000}"
+    ),
+    "bound-list-expected": _replace(
+        "catalog.yaml", "lists:\n", "lists:\n  huge: {title: 大, expected: 99999999999999}\n"
+    ),
+}
+"""A number beyond a bound of the model, one per kind of count: each must be a finding located
+at its value, never an overflow in a date or a loop."""
 
 CORPUS: dict[str, Breaker] = {
     "item-empty": _write(ITEM, b""),
@@ -186,5 +245,30 @@ CORPUS: dict[str, Breaker] = {
     "config-garbage": _write(".servicecatalog.yaml", b"rules: [x\n"),
     "config-fifo": _fifo(".servicecatalog.yaml"),
     "items-a-file": lambda root: (shutil.rmtree(root / "items"), _write("items", b"x")(root)),
+    # ---- numbers beyond every bound of the model, and dates at the end of the calendar ----
+    **BOUNDS,
+    "calendar-year-9999": _write(
+        "calendar/9999.yaml", b'year: "9999"\nrest_days: []\nwork_days: []\n'
+    ),
+    "calendar-year-0000": _write(
+        "calendar/0000.yaml", b'year: "0000"\nrest_days: []\nwork_days: []\n'
+    ),
+    "item-changed-on-9999-12-31": _sub(ITEM, r"changed_on: [0-9-]+", "changed_on: 9999-12-31"),
+    "item-published-on-0001-01-01": _sub(
+        ITEM, r"published_on: [0-9-]+", "published_on: 0001-01-01"
+    ),
+    # ---- files the catalog does not read ----
+    "item-in-a-subfolder": _moved(ITEM, f"items/2027/{SERVICE_ITEM}.yaml"),
+    "broken-item-in-a-subfolder": _write("items/2027/broken.yaml", b"code: [\n"),
+    "notes-yaml": _write("notes.yaml", b"topic: \xe5\xa4\x87\xe6\xb3\xa8\n"),
+    "catalog-yml": _write("catalog.yml", b"name: x\n"),
+    "implementations-a-file": lambda root: (
+        shutil.rmtree(root / "implementations"),
+        _write("implementations", b'region: "220102"\nimplementations: []\n')(root),
+    ),
+    "implementations-a-fifo": lambda root: (
+        shutil.rmtree(root / "implementations"),
+        os.mkfifo(root / "implementations"),
+    ),
 }
 """Every way of breaking the small catalog, by name."""

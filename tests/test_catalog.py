@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -269,3 +270,63 @@ def test_extreme_revision_dates_are_findings_not_exceptions(
 def test_latest_possible_today_is_not_an_exception(tmp_path: Path) -> None:
     catalog = load_catalog(make_catalog(tmp_path / "catalog"), today=date(9999, 12, 31))
     assert isinstance(catalog.report, Report)
+
+
+def _mappings(catalog: Catalog) -> dict[str, Any]:
+    """Every mapping the API hands out, by the expression that reaches it."""
+    assert catalog.manifest is not None
+    return {
+        "catalog.laws": catalog.laws,
+        "catalog.regions": catalog.regions,
+        "catalog.implementation_lists": catalog.implementation_lists,
+        "catalog.invalid_files": catalog.invalid_files,
+        "catalog.manifest.lists": catalog.manifest.lists,
+    }
+
+
+@pytest.mark.parametrize("source", ["folder", "snapshot"])
+def test_no_mapping_the_catalog_hands_out_can_be_changed(
+    bundled: Catalog, tmp_path: Path, source: str
+) -> None:
+    catalog = (
+        bundled
+        if source == "folder"
+        else sc.load_snapshot(sc.write_snapshot(bundled, tmp_path / "catalog.json"))
+    )
+    for name, mapping in _mappings(catalog).items():
+        key = next(iter(mapping), "x")
+        for method, arguments in (
+            ("pop", (key,)),
+            ("__setitem__", (key, None)),
+            ("__delitem__", (key,)),
+            ("clear", ()),
+            ("update", ({},)),
+        ):
+            with pytest.raises((TypeError, AttributeError)):
+                getattr(mapping, method)(*arguments)
+        assert mapping == _mappings(catalog)[name], name
+    assert "220100" in catalog.regions
+    assert "service" in catalog.manifest.lists  # type: ignore[union-attr]
+
+
+def test_the_lists_a_query_returns_are_the_callers_own(bundled: Catalog) -> None:
+    code = "220114001001"
+    for query in (bundled.sub_items, bundled.implementers):
+        before = list(query(code))
+        query(code).clear()  # type: ignore[attr-defined]
+        assert query(code) == before
+    one_thing = next(item.one_thing for item in bundled if item.one_thing)
+    bundled.one_thing(one_thing).clear()
+    assert bundled.one_thing(one_thing)
+
+
+def test_a_manifest_built_in_code_is_read_only_and_serializes_as_a_mapping() -> None:
+    manifest = sc.Manifest.model_validate(
+        {"name": "x", "province": "22", "department": "0114", "lists": {"a": {"title": "A"}}}
+    )
+    with pytest.raises(TypeError):
+        manifest.lists["b"] = manifest.lists["a"]  # type: ignore[index]
+    assert manifest.model_dump()["lists"] == {
+        "a": {"title": "A", "expected": None, "subset_of": None}
+    }
+    assert sc.Manifest.model_validate_json(manifest.model_dump_json()) == manifest

@@ -790,3 +790,35 @@ def test_every_format_shows_every_section_of_every_item(bundled: Catalog) -> Non
             assert f"<h2>{title}</h2>" in html, (item.code, title)
             assert f"\n## {title}\n" in markdown, (item.code, title)
             assert f"[Heading 1] {title}" in outline, (item.code, title)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["身份证\t复印件", "第一行\n第二行", " 前后有空格 ", "全角空格\u3000", "普通名称", "x\ry"],
+)
+def test_a_table_cell_holds_its_text_as_written(bundled: Catalog, name: str) -> None:
+    """Table cells are built element by element for speed; tabs, line breaks and outer spaces
+    still come out as python-docx writes them (w:tab, w:br, xml:space="preserve")."""
+    item = bundled.item(SERVICE_ITEM)
+    first, *rest = item.materials
+    changed = item.model_copy(
+        update={"materials": (first.model_copy(update={"name": name}), *rest)}
+    )
+    data = render_guide(changed, "docx", catalog=bundled)
+    assert isinstance(data, bytes)
+    expected = docx.Document()
+    expected.add_table(rows=1, cols=1).rows[0].cells[0].paragraphs[0].add_run(name)
+    assert docx_materials(data)[0] == expected.tables[0].rows[0].cells[0].text
+
+
+def test_a_guide_with_thousands_of_materials_renders_in_every_format(bundled: Catalog) -> None:
+    item = bundled.item(SERVICE_ITEM)
+    template = item.materials[0]
+    materials = tuple(
+        template.model_copy(update={"id": f"M{number}", "name": f"合成材料{number}"})
+        for number in range(1, 3001)
+    )
+    large = item.model_copy(update={"materials": materials})
+    data = render_guide(large, "docx", catalog=bundled)
+    assert isinstance(data, bytes)
+    assert docx_materials(data) == [material.name for material in materials]

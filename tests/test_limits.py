@@ -16,6 +16,7 @@ import yaml
 
 from conftest import dump_yaml
 from servicecatalog import load_catalog
+from servicecatalog.errors import UnknownYearError
 from servicecatalog.limits import (
     Overrun,
     _table,
@@ -236,3 +237,23 @@ def test_same_units_are_left_to_committed_exceeds_legal(tmp_path: Path) -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "limit", [Duration(days=1830, unit=DayUnit.NATURAL), Duration(days=60, unit=DayUnit.MONTH)]
+)
+def test_a_limit_past_the_last_date_is_an_unknown_year(limit: Duration) -> None:
+    with pytest.raises(UnknownYearError, match="runs past 9999-12-31"):
+        limit_end(date(9999, 6, 1), limit, CALENDAR)
+
+
+def test_the_worst_case_over_a_calendar_that_reaches_9999_raises_nothing(tmp_path: Path) -> None:
+    (tmp_path / "9999.yaml").write_text(
+        'year: "9999"\nrest_days: []\nwork_days: []\n', encoding="utf-8"
+    )
+    calendar = WorkdayCalendar(tmp_path)
+    committed = Duration(days=1830, unit=DayUnit.NATURAL)
+    for legal in (Duration(days=10, unit=DayUnit.WORKING), Duration(days=60, unit=DayUnit.MONTH)):
+        overrun = worst_case(committed, (legal,), calendar)
+        assert overrun is not None
+        assert overrun.committed_end <= date.max

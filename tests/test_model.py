@@ -950,6 +950,38 @@ def test_a_wrong_credit_code_is_refused(code: str, message: str) -> None:
     assert error["ctx"]["en"] == message
 
 
+@pytest.mark.parametrize(
+    ("model_class", "data", "error"),
+    [
+        (model.Duration, {"days": "1251", "unit": "工作日"}, "duration_too_long"),
+        (model.Duration, {"days": "1831", "unit": "自然日"}, "duration_too_long"),
+        (model.Duration, {"days": "61", "unit": "月"}, "duration_too_long"),
+        (model.Duration, {"days": "9" * 19, "unit": "月"}, "whole_number_too_large"),
+        (
+            model.Revision,
+            {"version": "100000000", "changed_on": "2026-01-01", "published_on": None},
+            "less_than_equal",
+        ),
+        (model.Publication, {"working_days": "251"}, "less_than_equal"),
+        (model.ListSpec, {"title": "x", "expected": "100001"}, "less_than_equal"),
+        (
+            model.StagedLimit,
+            {
+                "sequence": "依次",
+                "stages": [{"name": f"第{n}段", "days": "1", "unit": "工作日"} for n in range(21)],
+            },
+            "too_long",
+        ),
+    ],
+)
+def test_every_count_has_a_bound(
+    model_class: type[BaseModel], data: dict[str, Any], error: str
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        model_class.model_validate(data)
+    assert [e["type"] for e in raised.value.errors()] == [error]
+
+
 ROUTE = {
     "title": "十五日内申请再次鉴定",
     "text": "对鉴定结论不服的，可以在收到之日起十五日内申请再次鉴定。",

@@ -37,6 +37,9 @@ KNOWN_BUGS = CASES_DIR / "KNOWN_BUGS.md"
 KINDS = ("pass", "fail")
 EXPECT_FILE = "expect.txt"
 DELETE_FILE = "delete.txt"
+EXTRA_DIR = "extra"
+"""A folder whose content is copied into the catalog's root as it is: files the catalog does not
+know (``notes.yaml``, ``.github/``), for the rules about them."""
 FOLDER_CASE_ENTRIES = frozenset(
     {
         "items",
@@ -50,6 +53,7 @@ FOLDER_CASE_ENTRIES = frozenset(
         CONFIG_FILE_NAME,
         EXPECT_FILE,
         DELETE_FILE,
+        EXTRA_DIR,
     }
 )
 ITEM_FILE = re.compile(r"[0-9]{12}\.ya?ml")
@@ -221,7 +225,9 @@ def _folder_case(rule: str, kind: str, folder: Path) -> Case:
         for entry in folder.iterdir():
             if entry.name in (EXPECT_FILE, DELETE_FILE):
                 continue
-            if entry.is_dir():
+            if entry.name == EXTRA_DIR:
+                shutil.copytree(entry, root, dirs_exist_ok=True)
+            elif entry.is_dir():
                 shutil.copytree(entry, root / entry.name, dirs_exist_ok=True)
             else:
                 shutil.copyfile(entry, root / entry.name)

@@ -135,6 +135,22 @@ def test_a_snapshot_of_another_version_is_refused(
         sc.load_snapshot(target)
 
 
+def test_the_refusal_names_both_format_numbers(tmp_path: Path) -> None:
+    target = sc.write_snapshot(sc.load_catalog(BUNDLED_CATALOG), tmp_path / "c.json")
+    _rewrite_header(target, format=SNAPSHOT_FORMAT + 1)
+    with pytest.raises(sc.SnapshotVersionError) as raised:
+        sc.load_snapshot(target)
+    assert (raised.value.found_format, raised.value.expected_format) == (
+        SNAPSHOT_FORMAT + 1,
+        SNAPSHOT_FORMAT,
+    )
+    assert raised.value.message == (
+        f"{target}: the snapshot was built by servicecatalog {sc.__version__} "
+        f"(format {SNAPSHOT_FORMAT + 1}), this is servicecatalog {sc.__version__}, which reads "
+        f"format {SNAPSHOT_FORMAT}; build it again (servicecatalog build CATALOG -o FILE)"
+    )
+
+
 def test_another_versions_snapshot_of_another_shape_is_refused_for_its_version(
     tmp_path: Path,
 ) -> None:

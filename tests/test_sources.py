@@ -160,6 +160,30 @@ def test_a_committed_link_out_of_the_catalog_is_a_finding(repo: GitRepo, target:
     assert "test repository" not in finding.message
 
 
+def test_implementations_as_a_submodule_is_a_finding(repo: GitRepo) -> None:
+    """A revision holds only a submodule's commit: its lists cannot be read, and must not read
+    as a catalog without implementation lists."""
+    head = repo.git("rev-parse", "HEAD").strip()
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{head},catalog/implementations")
+    repo.git("commit", "-q", "--no-gpg-sign", "-m", "implementations as a submodule")
+    catalog = load_catalog(open_source("git:HEAD", cwd=repo.path), today=TODAY)
+    [finding] = catalog.report.for_rule("file-not-read")
+    assert finding.file == "git:HEAD:catalog/implementations"
+    assert finding.severity.value == "error"
+    assert finding.text("en").startswith("implementations is a git submodule")
+    assert not catalog.report.ok
+
+
+def test_a_committed_item_in_a_subfolder_is_a_finding(repo: GitRepo) -> None:
+    folder = repo.path / "catalog" / "items" / "2027"
+    folder.mkdir()
+    (folder / "220114999000.yaml").write_text("code: x\n", encoding="utf-8")
+    repo.commit_all("an item in a subfolder")
+    catalog = load_catalog(open_source("git:HEAD", cwd=repo.path), today=TODAY)
+    [finding] = catalog.report.for_rule("file-not-read")
+    assert finding.file == "git:HEAD:catalog/items/2027/220114999000.yaml"
+
+
 def test_a_loop_of_committed_links_is_a_finding(repo: GitRepo) -> None:
     _commit_link(repo, "a.yaml", "b.yaml")
     _commit_link(repo, "b.yaml", "a.yaml")

@@ -93,6 +93,40 @@ def test_a_missing_path_and_a_path_in_no_catalog_are_refused(tmp_path: Path) -> 
         targets([tmp_path / "loose.yaml"])
 
 
+@pytest.mark.parametrize(
+    ("relative", "reason"),
+    [
+        ("notes.yaml", "not a file the catalog reads"),
+        ("items/2027/broken.yaml", "not a file the catalog reads"),
+        ("items/2027", "not a folder of catalog files"),
+        ("items/README.md", "not a file the catalog reads"),
+        ("docs", "not a folder of catalog files"),
+    ],
+)
+def test_a_path_in_a_catalog_that_no_reader_reads_is_refused(
+    tmp_path: Path, relative: str, reason: str
+) -> None:
+    """A report on a file the catalog never reads would be an empty green one."""
+    root = make(tmp_path / "catalog", ITEM)
+    (root / "items" / "2027").mkdir()
+    (root / "docs").mkdir()
+    for name in ("notes.yaml", "items/2027/broken.yaml", "items/README.md"):
+        (root / name).write_text("a: [\n", encoding="utf-8")
+    with pytest.raises(CatalogNotFoundError, match=reason):
+        targets([root / relative])
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["catalog.yaml", "laws.yaml", "items", "items/220114001000.yaml", ".servicecatalog.yaml"],
+)
+def test_every_file_the_catalog_reads_can_be_named(tmp_path: Path, relative: str) -> None:
+    root = make(tmp_path / "catalog", ITEM)
+    (root / ".servicecatalog.yaml").write_text("rules: {}\n", encoding="utf-8")
+    [target] = targets([root / relative])
+    assert target.named == {os.path.realpath(root / relative)}
+
+
 def test_a_configuration_above_catalogs_names_the_catalogs_it_configures(tmp_path: Path) -> None:
     configured = make(tmp_path / "repo" / "catalog", ITEM)
     own = make(tmp_path / "repo" / "other", ITEM)

@@ -451,3 +451,27 @@ def test_next_working_day_properties(day: date, n: int) -> None:
     assert working_days_between(day, result) == n
     # nothing earlier would do: the day before the result still lacks one working day
     assert working_days_between(day, result - ONE_DAY) == n - 1
+
+
+def test_no_count_steps_past_the_last_date(tmp_path: Path) -> None:
+    """Date arithmetic never raises past the model: the end of 9999 is an unknown year."""
+    write(
+        tmp_path,
+        "9999.yaml",
+        'year: "9999"\nrest_days:\n  - {name: 元旦, from: 9999-12-30, to: 9999-12-31}\n'
+        "work_days: []\n",
+    )
+    calendar = WorkdayCalendar(tmp_path)
+    assert calendar.working_days_between(date(9999, 12, 1), date.max) == 20
+    assert calendar.working_days_between(date.max, date.max) == 0
+    with pytest.raises(UnknownYearError, match="runs past 9999-12-31"):
+        calendar.next_working_day(date(9999, 12, 29))
+    with pytest.raises(UnknownYearError, match="runs past 9999-12-31"):
+        calendar.next_working_day(date.max, 250)
+
+
+def test_an_override_for_year_0_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, "0000.yaml", 'year: "0000"\nrest_days: []\nwork_days: []\n')
+    with pytest.raises(CalendarError, match="there is no year 0") as raised:
+        WorkdayCalendar(tmp_path)
+    assert raised.value.file == tmp_path / "0000.yaml"

@@ -10,6 +10,7 @@ What cannot be read is a :class:`ReadProblem`, a value the loader turns into a f
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -128,15 +129,24 @@ def write_atomically(target: Path, data: bytes | str) -> None:
     """Write ``target`` whole or not at all: a temporary file beside it, renamed into place.
 
     The file gets the mode a plain ``open`` would give it (0644 under the usual umask), or keeps
-    the mode of the file it replaces.
+    the mode of the file it replaces. Through a symbolic link the file it leads to is replaced;
+    a device or a pipe (``/dev/stdout``, ``/dev/null``) is written into, never replaced.
     """
     import tempfile  # here: it brings shutil, random and the compressors, for writes alone
 
     content = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~_umask()
+        status = os.stat(target)
+    except FileNotFoundError:
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        _write_into(target, content, status.st_mode)
+        return
+    if os.path.islink(target):
+        # The link stays; the file it leads to is replaced (a rename would put a regular file
+        # in the link's place, and /dev/stdout is such a link).
+        target = Path(os.path.realpath(target))
+    mode = 0o666 & ~_umask() if status is None else stat.S_IMODE(status.st_mode)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -146,6 +156,15 @@ def write_atomically(target: Path, data: bytes | str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_into(target: Path, content: bytes, mode: int) -> None:
+    """Write into a device or a pipe as it is (``-o /dev/stdout``): never replace it by a file,
+    which would take the device away from everyone (a temporary file renamed over /dev/full)."""
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+    with open(target, "wb") as stream:  # a device, opened as it is
+        stream.write(content)
 
 
 def _umask() -> int:

@@ -6,7 +6,7 @@ the package, or reading a snapshot, does not load the YAML parser, the rules or 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePath
@@ -21,6 +21,8 @@ from ._layout import (
     ITEMS_DIR,
     LAWS_FILE,
     MANIFEST_FILE,
+    READ_FILES,
+    READ_FOLDERS,
     REFERRALS_FILE,
     REGIONS_FILE,
     SYNONYMS_FILE,
@@ -127,6 +129,7 @@ def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts
     _load_synonyms(tree, context, findings)
     _load_referrals(tree, context, findings)
     invalid_lists = _load_implementations(tree, context, findings, registry, options)
+    findings.extend(_files_not_read(tree))
     findings.extend(run_rules(context, registry))
 
     loaded_config = load_config(_config_document(tree, options.config), registry)
@@ -236,7 +239,10 @@ def _load_items(
 ) -> dict[str, ItemEntry]:
     names = tree.names(ITEMS_DIR)
     if names is None:
-        findings.append(_missing(tree, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
+        if tree.exists(ITEMS_DIR):
+            findings.append(_not_a_folder(tree, ITEMS_DIR))
+        else:
+            findings.append(_missing(tree, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
         return {}
     entries: dict[str, ItemEntry] = {}
     for name in _yaml_names(tree, ITEMS_DIR):
@@ -293,6 +299,8 @@ def _load_implementations(
     """Load the implementation lists into ``context``; return the files that did not validate,
     by the region their name gives."""
     if tree.names(IMPLEMENTATIONS_DIR) is None:
+        if tree.exists(IMPLEMENTATIONS_DIR):
+            findings.append(_not_a_folder(tree, IMPLEMENTATIONS_DIR))
         return {}
     jobs = [
         (
@@ -324,6 +332,102 @@ def _load_implementations(
     findings.extend(found)
     loaded = {entry.file for entry in entries}
     return {PurePath(file).stem: file for _, file in jobs if file not in loaded}
+
+
+_HELD_IN = {
+    ITEMS_DIR: ("事项文件", "item files", "<事项编码>.yaml", "<code>.yaml"),
+    IMPLEMENTATIONS_DIR: (
+        "实施清单",
+        "implementation lists",
+        "<区划代码>.yaml",
+        "<region code>.yaml",
+    ),
+}
+
+
+def _not_a_folder(tree: CatalogTree, name: str) -> Finding:
+    """``file-not-read``: ``name`` should be a folder of catalog files, but is a file or a git
+    submodule, so none of them is read."""
+    what_zh, what_en, file_zh, file_en = _HELD_IN[name]
+    if tree.submodule(name):
+        zh = (
+            f"{name} 是 git 子模块：版本中只记录子模块的提交，没有其中的文件，{what_zh}无法读取；"
+            f"请把{what_zh}提交到目录自己的仓库中"
+        )
+        en = (
+            f"{name} is a git submodule: a revision holds only its commit, not its files, so no "
+            f"{what_en[:-1]} can be read; commit the {what_en} into the catalog's own repository"
+        )
+    else:
+        zh = f"{name} 不是文件夹，{what_zh}无法读取；{what_zh}应为 {name}/{file_zh}"
+        en = f"{name} is not a folder, so no {what_en[:-1]} is read; {what_en} are {name}/{file_en}"
+    return Finding(
+        rule="file-not-read",
+        severity=Severity.ERROR,
+        message=zh,
+        message_en=en,
+        file=tree.display(name),
+    )
+
+
+# A catalog folder is shallow; the bounds keep a link to a large tree from slowing a load.
+_MAX_SCAN_DEPTH = 8
+_MAX_SCANNED = 100_000
+
+
+def _files_not_read(tree: CatalogTree) -> list[Finding]:
+    """A finding for every YAML file in the catalog that no reader reads: ``file-not-read`` in
+    the subfolders of the folders of catalog files, ``file-unknown`` elsewhere. Hidden files and
+    folders (``.git``, ``.github``) are not the catalog's; linked folders are not entered."""
+    found: list[Finding] = []
+    for relative in _yaml_files(tree):
+        top, _, rest = relative.partition("/")
+        if (not rest and top in READ_FILES) or (top in READ_FOLDERS and "/" not in rest):
+            continue
+        found.append(_not_read(tree, relative, top if top in READ_FOLDERS and rest else None))
+    return found
+
+
+def _yaml_files(tree: CatalogTree) -> Iterator[str]:
+    pending: list[tuple[str, int]] = [("", 0)]
+    scanned = 0
+    while pending and scanned < _MAX_SCANNED:
+        folder, depth = pending.pop()
+        for name in tree.names(folder) or ():
+            scanned += 1
+            if name.startswith("."):
+                continue
+            relative = f"{folder}/{name}" if folder else name
+            if tree.names(relative) is not None:
+                if depth < _MAX_SCAN_DEPTH and not tree.link(relative):
+                    pending.append((relative, depth + 1))
+            elif Path(name).suffix.lower() in ITEM_SUFFIXES:
+                yield relative
+
+
+def _not_read(tree: CatalogTree, relative: str, folder: str | None) -> Finding:
+    if folder is not None:
+        return Finding(
+            rule="file-not-read",
+            severity=Severity.ERROR,
+            message=f"该文件不会被读取：{folder}/ 中的文件应直接放在 {folder}/ 下，不能放在子文件夹里；"
+            f"请把它移到 {folder}/（或移出目录）",
+            message_en=f"this file is not read: the files of {folder}/ lie directly in it, not in "
+            f"a subfolder; move it into {folder}/ (or out of the catalog)",
+            file=tree.display(relative),
+        )
+    return Finding(
+        rule="file-unknown",
+        severity=Severity.WARNING,
+        message="目录不读取该文件：目录只读取 catalog.yaml、laws.yaml、regions.yaml、synonyms.yaml、"
+        "referrals.yaml 及直接放在 items/、implementations/、calendar/ 中的 YAML 文件；"
+        "请改名、移出目录文件夹，或改用其他扩展名",
+        message_en="the catalog does not read this file: it reads catalog.yaml, laws.yaml, "
+        "regions.yaml, synonyms.yaml, referrals.yaml and the YAML files directly in items/, "
+        "implementations/ and calendar/; rename it, move it out of the catalog folder, or give "
+        "it another extension",
+        file=tree.display(relative),
+    )
 
 
 def _missing(tree: CatalogTree, name: str, what_zh: str, what_en: str) -> Finding:

@@ -63,6 +63,14 @@ class CatalogTree(ABC):
     def exists(self, relative: str) -> bool:
         """True when something (a file, a link, anything but a folder) is at ``relative``."""
 
+    def submodule(self, relative: str) -> bool:
+        """True when ``relative`` is a git submodule (of which a revision holds only a commit)."""
+        return False
+
+    def link(self, relative: str) -> bool:
+        """True when ``relative`` is a symbolic link."""
+        return False
+
     @abstractmethod
     def read(self, relative: str, limit: int) -> bytes | ReadProblem:
         """The bytes of the file at ``relative``, or why they cannot be read."""
@@ -111,6 +119,9 @@ class FolderTree(CatalogTree):
     def exists(self, relative: str) -> bool:
         path = self.root / relative
         return os.path.lexists(path) and not path.is_dir()
+
+    def link(self, relative: str) -> bool:
+        return os.path.islink(self.root / relative)
 
     def read(self, relative: str, limit: int) -> bytes | ReadProblem:
         checked = self.source(relative)

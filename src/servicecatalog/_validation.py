@@ -79,6 +79,10 @@ def _from_error(
     # A legal limit is a union told apart by its keys; pydantic names the form it tried in the
     # error location, where the file has no such key.
     loc: Loc = tuple(step for step in detail["loc"] if step not in LEGAL_LIMIT_FORMS)
+    # A check of a whole mapping (a duration's days against its unit) names the key it is about.
+    at = (detail.get("ctx") or {}).get("at")
+    if isinstance(at, str):
+        loc = (*loc, at)
     kind = detail["type"]
     if kind == "missing":
         parent = loc[:-1]
@@ -152,6 +156,14 @@ def _describe(detail: ErrorDetails) -> tuple[str, str]:
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return f"应不小于 {bound}，实际是 {given}", f"must be at least {bound}, got {given_en}"
+    if kind == "too_long":
+        bound = ctx.get("max_length")
+        return f"最多 {bound} 项，实际有 {ctx.get('actual_length')} 项", (
+            f"at most {bound} entries, got {ctx.get('actual_length')}"
+        )
+    if kind in ("less_than_equal", "less_than"):
+        bound = ctx.get("le", ctx.get("lt"))
+        return f"应不大于 {bound}，实际是 {given}", f"must be at most {bound}, got {given_en}"
     if isinstance(ctx.get("zh"), str) and isinstance(ctx.get("en"), str):
         # The model's own checks say in both languages why a value is refused.
         return ctx["zh"], ctx["en"]

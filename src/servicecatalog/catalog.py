@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .findings import Finding, Lang, Report, Severity
@@ -62,19 +63,24 @@ class LeftOut:
 
 @dataclass(frozen=True)
 class Catalog:
-    """A loaded catalog: its manifest, laws and valid items, and the report of its findings."""
+    """A loaded catalog: its manifest, laws and valid items, and the report of its findings.
+
+    Immutable: every mapping it hands out is read-only (a ``MappingProxyType`` over a copy of
+    what it was made with), and every list a query returns is the caller's own, so nothing a
+    reader does changes the catalog for the next one.
+    """
 
     path: Path
     manifest: Manifest | None
-    laws: dict[str, Law]
+    laws: Mapping[str, Law]
     report: Report
-    _items: dict[str, Item]
+    _items: Mapping[str, Item]
     _documents: Mapping[str, LoadedDocument] = field(default_factory=dict, repr=False)
-    regions: dict[str, Region] = field(default_factory=dict)
+    regions: Mapping[str, Region] = field(default_factory=dict)
     """Regions of ``regions.yaml`` by code (empty when the catalog has none)."""
-    implementation_lists: dict[str, ImplementationList] = field(default_factory=dict)
+    implementation_lists: Mapping[str, ImplementationList] = field(default_factory=dict)
     """Valid implementation lists by region code."""
-    invalid_files: dict[str, str] = field(default_factory=dict)
+    invalid_files: Mapping[str, str] = field(default_factory=dict)
     """Item files that exist but did not validate: the code their name gives -> the file's
     name in findings."""
     synonyms: tuple[Synonym, ...] = ()
@@ -84,7 +90,7 @@ class Catalog:
     are invalid: ``calendar-invalid`` says so)."""
     referrals: tuple[Referral, ...] = ()
     """The topics of ``referrals.yaml`` that other departments handle (empty when none)."""
-    invalid_lists: dict[str, str] = field(default_factory=dict)
+    invalid_lists: Mapping[str, str] = field(default_factory=dict)
     """Implementation files that exist but did not validate: the region their name gives -> the
     file's name in findings."""
     _implementation_entries: Mapping[str, ImplementationEntry] = field(
@@ -107,6 +113,10 @@ class Catalog:
         entry = self._implementation_entries.get(region)
         return entry.load_document() if entry else None
 
+    def __post_init__(self) -> None:
+        for name in _MAPPINGS:
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+
     @property
     def invalid_codes(self) -> frozenset[str]:
         """Codes (file names) of item files that exist but did not validate."""
@@ -124,11 +134,11 @@ class Catalog:
 
     def sub_items(self, code: str) -> list[Item]:
         """The items of the main item of ``code`` (the first 9 digits), by code."""
-        return self._by_main.get(code[:9], [])
+        return list(self._by_main.get(code[:9], ()))
 
     def one_thing(self, name: str) -> list[Item]:
         """The items of the 一件事 ``name``, by code."""
-        return self._by_one_thing.get(name, [])
+        return list(self._by_one_thing.get(name, ()))
 
     @cached_property
     def _by_main(self) -> dict[str, list[Item]]:
@@ -148,7 +158,7 @@ class Catalog:
     def implementers(self, code: str) -> list[tuple[Region, Implementation]]:
         """The regions that implement the item ``code``, with their implementations, by region
         code (a region missing from ``regions.yaml`` is left out: its list is a finding)."""
-        return self._implementers.get(code, [])
+        return list(self._implementers.get(code, ()))
 
     @cached_property
     def _implementers(self) -> dict[str, list[tuple[Region, Implementation]]]:
@@ -197,6 +207,18 @@ class Catalog:
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+_MAPPINGS = (
+    "laws",
+    "_items",
+    "_documents",
+    "regions",
+    "implementation_lists",
+    "invalid_files",
+    "invalid_lists",
+    "_implementation_entries",
+)
 
 
 def load_catalog(

@@ -7,11 +7,13 @@ This is the only module that imports the CLI framework.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -104,8 +106,8 @@ COLOR_OPTION = click.option(
 def _unusable(
     error: ServiceCatalogError, *, fmt: str | None = None, output: Path | None = None
 ) -> NoReturn:
+    _say(f"servicecatalog: error: {error.message}")
     _machine_error(error.message, fmt, output)
-    click.echo(f"servicecatalog: error: {error.message}", err=True)
     sys.exit(EXIT_UNUSABLE)
 
 
@@ -121,8 +123,13 @@ def _machine_error(message: str, fmt: str | None, output: Path | None = None) ->
         document = sarif_error(message, __version__)
     else:
         return
+    if output is not None and _in_a_catalog(output):
+        output = None  # the error document too stays out of the catalog: on stdout instead
     if output is None:
-        click.echo(document, nl=False)
+        try:
+            click.echo(document, nl=False)
+        except OSError as error:
+            raise _OutputLost(error) from None
         return
     try:
         write_atomically(output, document)
@@ -149,34 +156,166 @@ def _guarded(function: Callable[P, R]) -> Callable[P, R]:
 
 
 class _Group(click.Group):
-    """Click's group, except that a usage error still prints JSON when JSON was asked for.
+    """Click's group, except that a usage error still prints JSON when JSON was asked for, and
+    that a report that could not be written is an error.
 
     A CI step that pipes ``--format json`` into a parser should get a JSON object for every
-    outcome, a mistyped option included; the usual message still goes to stderr.
+    outcome, a mistyped option included; the usual message still goes to stderr. A report lost
+    to a full disk, a closed pipe or a closed stdout exits 3 with one line on stderr: a lost
+    report must never read as a clean run.
     """
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         arguments = list(args[0] if args else kwargs.get("args") or sys.argv[1:])
+        output = _guard_standard_streams()
         try:
-            return super().main(*args, **{**kwargs, "standalone_mode": False})
+            status = self._run(arguments, output, *args, **kwargs)
+            if output is not None:
+                _flush(output)
+        except _OutputLost as lost:
+            _report_lost_output(lost.error, output)
+            status = EXIT_UNUSABLE
+        sys.exit(status)
+
+    def _run(self, arguments: list[str], output: _Output | None, *args: Any, **kwargs: Any) -> Any:
+        """Run the command; its exit status (what it passed to ``sys.exit``)."""
+        try:
+            super().main(*args, **{**kwargs, "standalone_mode": False})
+        except SystemExit as exit:
+            status = exit.code
         except click.exceptions.Abort:
-            click.echo("Aborted!", err=True)
-            sys.exit(1)
+            _say("Aborted!")
+            status = 1
         except click.ClickException as error:
+            with suppress(OSError):
+                error.show()
             _machine_error(
                 error.format_message(), _asked_format(arguments), _asked_output(arguments)
             )
-            error.show()
-            sys.exit(error.exit_code)
+            status = error.exit_code
+        except _OutputLost:
+            raise
         except Exception as error:
+            if output is not None and output.failure is not None:
+                raise _OutputLost(output.failure) from None
+            if isinstance(error, OSError):
+                # A file or folder that cannot be read or written (a device where a folder was
+                # asked for, no space left): the input or the output is unusable, not the tool.
+                where = f"{error.filename}: " if error.filename else ""
+                message = f"{where}{error.strerror or error}"
+                _machine_error(message, _asked_format(arguments), _asked_output(arguments))
+                _say(f"servicecatalog: error: {message}")
+                return EXIT_UNUSABLE
             # No input may end in a traceback. What reaches here is a bug; say so in one line
             # (SERVICECATALOG_DEBUG=1 shows the traceback) rather than dump the stack.
             if os.environ.get("SERVICECATALOG_DEBUG"):
                 raise
             message = f"internal error, please report it: {type(error).__name__}: {error}"
             _machine_error(message, _asked_format(arguments), _asked_output(arguments))
-            click.echo(f"servicecatalog: {message}", err=True)
-            sys.exit(EXIT_UNUSABLE)
+            _say(f"servicecatalog: {message}")
+            status = EXIT_UNUSABLE
+        else:
+            status = EXIT_OK
+        # Click takes a broken pipe for a quiet exit 1; every failed write of the output,
+        # whatever its errno, is a lost report.
+        if output is not None and output.failure is not None:
+            raise _OutputLost(output.failure)
+        return status
+
+
+class _OutputLost(Exception):
+    """The output could not be written (full disk, closed pipe, closed stdout)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _Output(io.RawIOBase):
+    """Standard output's descriptor, remembering the first write that failed.
+
+    Python drops the data of a failed write and click swallows a broken pipe, so the failure
+    is kept here to be told at exit. A stdout closed at start (``>&-``, which Python makes None
+    and click then writes to in silence) is a descriptor of None: every write fails.
+    """
+
+    def __init__(self, descriptor: int | None) -> None:
+        super().__init__()
+        self.descriptor = descriptor
+        self.failure: OSError | None = None
+        self.discard = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        if self.descriptor is None:
+            raise io.UnsupportedOperation("standard output is closed")
+        return self.descriptor
+
+    def isatty(self) -> bool:
+        return self.descriptor is not None and os.isatty(self.descriptor)
+
+    def write(self, data: Any) -> int:
+        if self.discard:
+            return len(data)
+        try:
+            if self.descriptor is None:
+                raise OSError(errno.EBADF, "standard output is closed")
+            return os.write(self.descriptor, data)
+        except OSError as error:
+            self.failure = self.failure or error
+            raise
+
+
+def _guard_standard_streams() -> _Output | None:
+    """Standard output through an :class:`_Output` (when it is the process's own: not under a
+    test runner), and /dev/null on closed descriptors 0–2, so that no file opened later takes
+    their number and a child process writes into it."""
+    closed = set()
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            closed.add(descriptor)
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != descriptor:
+                os.dup2(null, descriptor)
+                os.close(null)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # for the process
+    original = sys.stdout
+    if original is not None and original is not sys.__stdout__:
+        return None
+    output = _Output(None if 1 in closed or original is None else 1)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(output),
+        encoding=original.encoding if original else "utf-8",
+        errors=original.errors if original else "strict",
+        line_buffering=original.line_buffering if original else False,
+    )
+    return output
+
+
+def _flush(output: _Output) -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        raise _OutputLost(output.failure or error) from None
+
+
+def _report_lost_output(error: OSError, output: _Output | None) -> None:
+    """One line on stderr; and stdout made to discard what it still holds, so that the flush at
+    exit does not fail a second time."""
+    _say(f"servicecatalog: error: the output could not be written: {error.strerror or error}")
+    if output is not None:
+        output.discard = True
+
+
+def _say(line: str) -> None:
+    """``line`` on stderr, if stderr can still be written."""
+    with suppress(OSError):
+        click.echo(line, err=True)
 
 
 def _asked_output(arguments: list[str]) -> Path | None:
@@ -286,6 +425,8 @@ def validate(
     from .sources import find_catalog
     from .targets import select, targets
 
+    if output_file is not None:
+        _outside_catalogs(output_file)
     reports = []
     for target in targets(paths or (find_catalog(),)):
         with _progress_bar("validate", enabled=not quiet) as progress:
@@ -308,6 +449,24 @@ def validate(
     if not quiet:
         click.echo(findings_summary(report, lang), err=True)
     sys.exit(_exit_code(report, Severity(fail_on)))
+
+
+def _in_a_catalog(path: Path) -> bool:
+    from .errors import OutputInCatalogError
+    from .targets import refuse_output_in_catalog
+
+    try:
+        refuse_output_in_catalog(path)
+    except OutputInCatalogError:
+        return True
+    return False
+
+
+def _outside_catalogs(path: Path) -> None:
+    """Exit 3 when ``path`` would be written inside a catalog folder (only new writes there)."""
+    from .targets import refuse_output_in_catalog
+
+    refuse_output_in_catalog(path)
 
 
 def _write_output(target: Path, text: str) -> None:
@@ -513,6 +672,7 @@ def init(folder: Path, province: str, department: str, name: str, from_reference
     """
     from .scaffold import init_catalog
 
+    _outside_catalogs(folder)
     written = init_catalog(
         folder,
         province=province,
@@ -612,6 +772,7 @@ def schema(
             sys.exit(EXIT_FINDINGS)
         click.echo(f"{output_dir}: up to date", err=True)
         return
+    _outside_catalogs(output_dir)
     for written in write_schemas(output_dir):
         click.echo(str(written))
 
@@ -619,6 +780,7 @@ def schema(
 def _write_form_schemas(folder: Path, catalog_path: Path | None, allow_invalid: bool) -> None:
     from .forms import write_form_schemas
 
+    _outside_catalogs(folder)
     catalog = _read_catalog(catalog_path)
     _require_valid(catalog, allow_invalid)
     try:
@@ -1014,6 +1176,8 @@ def guide(
     """
     from .guides import render_guide
 
+    if output is not None:
+        _outside_catalogs(output)
     if fmt == "form":
         if region is not None:
             raise click.UsageError(
@@ -1107,6 +1271,7 @@ def site(
     """
     from .guides import build_site
 
+    _outside_catalogs(outdir)
     catalog = _read_catalog(catalog_path)
     _require_valid(catalog, allow_invalid)
     built = build_site(catalog, outdir, templates_dir=templates_dir, allow_invalid=allow_invalid)
@@ -1140,6 +1305,7 @@ def build(source: str | None, output: Path, allow_invalid: bool) -> None:
     from .snapshot import write_snapshot
     from .sources import open_source, source_commit
 
+    _outside_catalogs(output)
     tree = open_source(catalog_spec(source))
     with _progress_bar("build") as progress:
         catalog = load_catalog(tree, progress=progress)

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -817,5 +818,5 @@ def _generic(comparison: _Comparison, name: str, element: Element) -> KindSpec:
     )
 
 
-KINDS: dict[str, KindSpec] = {**EXPLICIT_KINDS, **_generic_kinds()}
+KINDS: Mapping[str, KindSpec] = MappingProxyType({**EXPLICIT_KINDS, **_generic_kinds()})
 """Every kind of change by id, with its element, direction, meaning and reason."""

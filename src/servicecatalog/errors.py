@@ -18,6 +18,7 @@ __all__ = [
     "CatalogInvalidError",
     "CatalogNotFoundError",
     "GitSourceError",
+    "OutputInCatalogError",
     "RegionError",
     "RenderError",
     "ServiceCatalogError",
@@ -47,6 +48,20 @@ class CatalogNotFoundError(ServiceCatalogError):
         self.reason = reason
 
 
+class OutputInCatalogError(ServiceCatalogError):
+    """An output (a report, a guide, a snapshot, a site, a new catalog) would be written inside
+    a catalog folder, by its name or through a link: no command writes into a catalog, except
+    ``new`` into its ``items/``."""
+
+    def __init__(self, path: Path, catalog: Path) -> None:
+        super().__init__(
+            f"{path}: inside the catalog {catalog}; no command writes into a catalog (only new, "
+            "into items/): write it outside the catalog folder"
+        )
+        self.path = path
+        self.catalog = catalog
+
+
 class CalendarError(ServiceCatalogError):
     """The working-day calendar cannot answer (bad override file, or a year nobody covers).
 
@@ -62,14 +77,21 @@ class CalendarError(ServiceCatalogError):
         self.loc = loc
 
 
+_LAST_YEAR = 9999
+
+
 class UnknownYearError(CalendarError):
     """A date falls in a year neither ``chinesecalendar`` nor an override file covers."""
 
     def __init__(self, year: int, override_file: Path) -> None:
-        super().__init__(
-            f"the working-day calendar does not cover {year}: add {override_file} "
-            f"with the State Council's holiday schedule for {year}"
-        )
+        if year > _LAST_YEAR:
+            message = "the count runs past 9999-12-31, the last day a date can name"
+        else:
+            message = (
+                f"the working-day calendar does not cover {year}: add {override_file} "
+                f"with the State Council's holiday schedule for {year}"
+            )
+        super().__init__(message)
         self.year = year
         self.override_file = override_file
 
@@ -135,12 +157,24 @@ class SnapshotError(ServiceCatalogError):
 
 
 class SnapshotVersionError(SnapshotError):
-    """A snapshot written by another version of servicecatalog: build it again with this one."""
+    """A snapshot written by another version of servicecatalog, or in another format: build it
+    again with this one. ``found_format`` is None where the file names no format number."""
 
-    def __init__(self, path: Path, found: str, expected: str) -> None:
+    def __init__(
+        self,
+        path: Path,
+        found: str,
+        expected: str,
+        found_format: int | None = None,
+        expected_format: int | None = None,
+    ) -> None:
+        written = "no format number" if found_format is None else f"format {found_format}"
         super().__init__(
-            f"{display_path(str(path))}: the snapshot was built by servicecatalog {found}, this "
-            f"is {expected}; build it again (servicecatalog build CATALOG -o FILE)"
+            f"{display_path(str(path))}: the snapshot was built by servicecatalog {found} "
+            f"({written}), this is servicecatalog {expected}, which reads format "
+            f"{expected_format}; build it again (servicecatalog build CATALOG -o FILE)"
         )
         self.found = found
         self.expected = expected
+        self.found_format = found_format
+        self.expected_format = expected_format

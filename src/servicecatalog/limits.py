@@ -25,7 +25,9 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
+from .errors import UnknownYearError
 from .model import DayUnit, Duration, LegalDuration, StagedLimit, StageSequence
 from .workdays import WorkdayCalendar
 
@@ -53,22 +55,36 @@ class Overrun:
         return (self.committed_end - self.legal_end).days
 
 
+_LAST_ORDINAL = date.max.toordinal()
+
+
 def add_months(day: date, months: int) -> date:
-    """The same day ``months`` months later; the month's last day where it has no such day."""
+    """The same day ``months`` months later; the month's last day where it has no such day.
+
+    Raises :class:`~servicecatalog.errors.UnknownYearError` past the year 9999, as for any year
+    no calendar covers."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if not 1 <= year <= date.max.year:
+        raise UnknownYearError(year, Path(f"calendar/{year}.yaml"))
     return date(year, month, min(day.day, month_calendar.monthrange(year, month)[1]))
 
 
 def limit_end(start: date, limit: Duration, calendar: WorkdayCalendar) -> date:
-    """The day ``limit`` ends when counted from ``start`` (0 days: the day itself)."""
+    """The day ``limit`` ends when counted from ``start`` (0 days: the day itself).
+
+    Raises :class:`~servicecatalog.errors.UnknownYearError` when the end lies in a year the
+    calendar does not cover (for natural days and months: past the year 9999)."""
     if limit.days == 0:
         return start
     if limit.unit is DayUnit.WORKING:
         return calendar.next_working_day(start, limit.days)
     if limit.unit is DayUnit.MONTH:
         return add_months(start, limit.days)
-    return date.fromordinal(start.toordinal() + limit.days)
+    end = start.toordinal() + limit.days
+    if end > _LAST_ORDINAL:
+        raise UnknownYearError(date.max.year + 1, Path(f"calendar/{date.max.year + 1}.yaml"))
+    return date.fromordinal(end)
 
 
 LegalPeriods = tuple[Duration, ...]
@@ -122,7 +138,7 @@ class _Table:
         self.working: list[list[int]] = []
         self.after: list[list[int]] = []
         self.verdicts: dict[tuple[Duration, LegalPeriods], Overrun | None] = {}
-        self.months: dict[tuple[int, int], list[int]] = {}
+        self.months: dict[tuple[int, int], list[int | None]] = {}
         self.lock = threading.Lock()
         for first_year, last_year in _runs(sorted(calendar.covered_years())):
             first = date(first_year, 1, 1).toordinal()
@@ -168,7 +184,10 @@ class _Table:
         if days == 0:
             return starts
         if limit.unit is DayUnit.NATURAL:
-            return [None if start is None else start + days for start in starts]
+            return [
+                None if start is None or start + days > _LAST_ORDINAL else start + days
+                for start in starts
+            ]
         if limit.unit is DayUnit.MONTH:
             return [None if start is None else self.month_end(run, start, days) for start in starts]
         first, last = self.runs[run]
@@ -181,18 +200,23 @@ class _Table:
             for start in starts
         ]
 
-    def month_end(self, run: int, start: int, months: int) -> int:
+    def month_end(self, run: int, start: int, months: int) -> int | None:
+        """The ordinal ``months`` months after ``start``; None past the year 9999."""
         first, last = self.runs[run]
         if not first <= start <= last:
-            return add_months(date.fromordinal(start), months).toordinal()
+            return _month_end(start, months)
         ends = self.months.get((run, months))
         if ends is None:
-            ends = [
-                add_months(date.fromordinal(day), months).toordinal()
-                for day in range(first, last + 1)
-            ]
+            ends = [_month_end(day, months) for day in range(first, last + 1)]
             self.months[(run, months)] = ends
         return ends[start - first]
+
+
+def _month_end(start: int, months: int) -> int | None:
+    try:
+        return add_months(date.fromordinal(start), months).toordinal()
+    except UnknownYearError:
+        return None
 
 
 def _runs(years: Sequence[int]) -> list[tuple[int, int]]:

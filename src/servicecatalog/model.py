@@ -13,18 +13,23 @@ native Python values too, so items can also be built in code.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
+    SerializerFunctionWrapHandler,
     Tag,
     ValidationInfo,
+    WrapSerializer,
     field_validator,
     model_validator,
 )
@@ -105,11 +110,25 @@ _INTEGER = re.compile(r"[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+# More digits than any bound of the model has: refused before int() is asked to convert them
+# (Python refuses 4,300 digits and more with a ValueError of its own).
+_MAX_DIGITS = 18
+
+
 def _to_int(value: Any) -> Any:
     if isinstance(value, str):
         if not _INTEGER.fullmatch(value):
             raise PydanticCustomError(
                 "whole_number", "expected a whole number written in ASCII digits"
+            )
+        if len(value.lstrip("0")) > _MAX_DIGITS:
+            raise PydanticCustomError(
+                "whole_number_too_large",
+                "{zh}",
+                {
+                    "zh": f"数值过大（超过 {_MAX_DIGITS} 位）",
+                    "en": f"the number is too large (more than {_MAX_DIGITS} digits)",
+                },
             )
         return int(value)
     if isinstance(value, bool):
@@ -182,13 +201,55 @@ def _to_credit_code(value: Any) -> Any:
     return value
 
 
-Count = Annotated[int, Field(ge=0), BeforeValidator(_to_int)]
+# Every count of the model has a bound that means something, so that no number can overflow a
+# date or a loop further on.
+MAX_COPIES = 99
+"""Paper copies of one material."""
+MAX_VISITS = 99
+"""On-site visits of one item (more than 1 is already ``visits-exceed-one``)."""
+MAX_LIST_SIZE = 100_000
+"""Items a list may be declared to hold."""
+MAX_VERSION = 99_999_999
+"""A revision's version (room for versions written as dates, 20261202)."""
+MAX_PUBLICATION_WORKING_DAYS = 250
+"""Working days allowed for publishing a change: about a year of them."""
+MAX_FIELD_LENGTH = 100_000
+"""Characters a form field's entry may be limited to."""
+MAX_STAGES = 20
+"""Stages of one legal limit (statutes name two or three)."""
+MAX_LIMIT = {"工作日": 1250, "自然日": 1830, "月": 60}
+"""The longest time limit in each unit: five years (250 working days, 366 natural days or 12
+months a year). No statute gives an authority more to handle one application; a larger number
+is a typing error, and would run past every calendar."""
+
+# The bound of a limit depends on its unit (Duration checks it); the schema gives the largest.
+LimitDays = Annotated[
+    int,
+    Field(ge=0, json_schema_extra={"maximum": max(MAX_LIMIT.values())}),
+    BeforeValidator(_to_int),
+]
+Copies = Annotated[int, Field(ge=0, le=MAX_COPIES), BeforeValidator(_to_int)]
+Visits = Annotated[int, Field(ge=0, le=MAX_VISITS), BeforeValidator(_to_int)]
+StepDays = Annotated[int, Field(ge=0, le=MAX_LIMIT["工作日"]), BeforeValidator(_to_int)]
+ListSize = Annotated[int, Field(ge=0, le=MAX_LIST_SIZE), BeforeValidator(_to_int)]
 Flag = Annotated[bool, BeforeValidator(_to_bool)]
 Day = Annotated[date, BeforeValidator(_to_date)]
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 LawId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 CreditCode = Annotated[str, BeforeValidator(_to_credit_code)]
 """统一社会信用代码, checked with its GB 32100-2015 check character."""
+
+
+def _read_only(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    # A frozen model only stops its fields from being reassigned; a dict field would still be
+    # changed in place by every reader (manifest.lists.pop(...)) for every later one.
+    return MappingProxyType(dict(mapping))
+
+
+def _serialized_as_dict(
+    mapping: Mapping[Any, Any], serialize: SerializerFunctionWrapHandler
+) -> Any:
+    return serialize(dict(mapping))
 
 
 class _Frozen(BaseModel):
@@ -493,7 +554,7 @@ class Material(_Frozen):
     """Stable id within the item (M1, M2, …); the diff matches materials by it."""
     name: Text
     form: MaterialForm
-    copies: Count
+    copies: Copies
     """Number of paper copies; 0 where only an electronic file is needed."""
     source: MaterialSource
     requirement: Requirement
@@ -522,15 +583,32 @@ class HandlingStep(_Frozen):
     id: Annotated[str, Field(pattern=r"^H[1-9][0-9]*$")]
     name: Text
     role: Role
-    working_days: Count
+    working_days: StepDays
 
 
 class Duration(_Frozen):
     """A number of days (or months) and how they are counted."""
 
-    days: Count
-    """How many units of ``unit``: working days, natural days or months."""
+    days: LimitDays
+    """How many units of ``unit``: working days, natural days or months; at most five years
+    (1250 工作日, 1830 自然日, 60 月)."""
     unit: DayUnit
+
+    @model_validator(mode="after")
+    def _at_most_five_years(self) -> Duration:
+        maximum = MAX_LIMIT[self.unit.value]
+        if self.days > maximum:
+            raise PydanticCustomError(
+                "duration_too_long",
+                "{zh}",
+                {
+                    "zh": f"时限不能超过五年（{maximum} {self.unit.value}），实际是 {self.days}",
+                    "en": f"a time limit is at most five years ({maximum} {self.unit.value}), "
+                    f"not {self.days}",
+                    "at": "days",
+                },
+            )
+        return self
 
 
 class LegalDuration(Duration):
@@ -553,7 +631,8 @@ class LegalStage(LegalDuration):
 class StagedLimit(_Frozen):
     """A legal limit set stage by stage, where one number would misstate the statute."""
 
-    stages: tuple[LegalStage, ...] = Field(min_length=2)
+    stages: tuple[LegalStage, ...] = Field(min_length=2, max_length=MAX_STAGES)
+    """At most 20: each stage is counted from every start day of the calendar."""
     sequence: StageSequence
     """依次: one application passes every stage and the limits add up; 分别: each stage is its
     own application and decision, and the committed limit must fit each."""
@@ -625,8 +704,10 @@ class FormField(_Frozen):
     example: Text | None = None
     """The entry shown on the 示例样表, written as the applicant would write it; the field's type
     must accept it (several options of a ``multiple`` field are joined by ``、``)."""
-    max_length: Annotated[int, Field(ge=1), BeforeValidator(_to_int)] | None = None
-    """The most characters the entry may have."""
+    max_length: (
+        Annotated[int, Field(ge=1, le=MAX_FIELD_LENGTH), BeforeValidator(_to_int)] | None
+    ) = None
+    """The most characters the entry may have (at most 100,000)."""
     unit: Text | None = None
     """The unit of a ``number`` field (元, 人, 月), printed after the box."""
 
@@ -737,7 +818,7 @@ class ItemRemedies(_Frozen):
 class Revision(_Frozen):
     """The version of the item and the dates of its last change and its publication."""
 
-    version: Annotated[int, Field(ge=1), BeforeValidator(_to_int)]
+    version: Annotated[int, Field(ge=1, le=MAX_VERSION), BeforeValidator(_to_int)]
     changed_on: Day
     """The day the item's conditions last changed."""
     published_on: Day | None
@@ -775,7 +856,7 @@ class Item(_Frozen):
     """8 表单内容; empty when the item has no form."""
     conditions: tuple[Text, ...]
     """受理条件; empty only for items the authority initiates, which have no application."""
-    visits: Count
+    visits: Visits
     """到办事现场次数: 0 零跑动, 1 只跑一次."""
     fee: Fee
     penalty: Penalty | None
@@ -874,7 +955,7 @@ class ListSpec(_Frozen):
     """One of the lists (四张清单) a catalog declares."""
 
     title: Text
-    expected: Count | None = None
+    expected: ListSize | None = None
     """How many items the list must hold; null: no fixed size."""
     subset_of: str | None = None
     """Another list every item of this one must also be on."""
@@ -883,7 +964,9 @@ class ListSpec(_Frozen):
 class Publication(_Frozen):
     """The publication rule: changes are published within this many working days."""
 
-    working_days: Annotated[int, Field(ge=1), BeforeValidator(_to_int)] = 1
+    working_days: Annotated[
+        int, Field(ge=1, le=MAX_PUBLICATION_WORKING_DAYS), BeforeValidator(_to_int)
+    ] = 1
 
 
 class SiteSettings(_Frozen):
@@ -904,7 +987,11 @@ class Manifest(_Frozen):
     """The two-digit province code (22 Jilin)."""
     department: Annotated[str, Field(pattern=r"^[0-9]{4}$")]
     """The four-digit department code (0114 human resources and social security)."""
-    lists: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")], ListSpec]
+    lists: Annotated[
+        Mapping[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")], ListSpec],
+        AfterValidator(_read_only),
+        WrapSerializer(_serialized_as_dict),
+    ]  # read-only in Python, a mapping like any other in files and JSON
     # The default is made without validating, so that no validator is built at import.
     publication: Publication = Publication.model_construct()
     organizer: Text | None = None

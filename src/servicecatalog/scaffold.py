@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import _project
-from ._files import write_atomically
+from ._files import within, write_atomically
 from ._layout import ITEMS_DIR, LAWS_FILE, MANIFEST_FILE
 from ._today import today_in
 from ._validation import validate_document
@@ -309,10 +309,17 @@ def new_item(catalog: Path, code: str, item_type: ItemType, *, today: date | Non
         raise ServiceCatalogError(f"{code!r}: {problem[1]}")
     if not (catalog / MANIFEST_FILE).is_file():
         raise ServiceCatalogError(f"{catalog}: not a catalog: {MANIFEST_FILE} is missing")
-    target = catalog / ITEMS_DIR / f"{code}.yaml"
+    folder = catalog / ITEMS_DIR
+    target = folder / f"{code}.yaml"
     if os.path.lexists(target):
         raise ServiceCatalogError(f"{target}: already exists")
-    target.parent.mkdir(exist_ok=True)
+    if os.path.lexists(folder) and (not folder.is_dir() or not within(folder, catalog.resolve())):
+        # Through a link out of the catalog the item would be written elsewhere, and never read.
+        raise ServiceCatalogError(
+            f"{folder}: not a folder inside the catalog (a file, or a link out of it); new "
+            "writes only into the catalog's own items/"
+        )
+    folder.mkdir(exist_ok=True)
     manifest = _manifest_zone(catalog)
     day = today or today_in(manifest)
     write_atomically(target, item_skeleton(code, item_type, today=day))

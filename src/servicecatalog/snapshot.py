@@ -258,7 +258,8 @@ def _header(file: Path, raw: bytes) -> dict[str, Any]:
 def _check_version(file: Path, header: dict[str, Any]) -> None:
     version, layout = header.get("version"), header.get("format")
     if isinstance(version, str) and (version != __version__ or layout != SNAPSHOT_FORMAT):
-        raise SnapshotVersionError(file, version, __version__)
+        found_format = layout if isinstance(layout, int) and not isinstance(layout, bool) else None
+        raise SnapshotVersionError(file, version, __version__, found_format, SNAPSHOT_FORMAT)
 
 
 def _catalog(file: Path, snapshot: Snapshot) -> Catalog:

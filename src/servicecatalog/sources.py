@@ -166,6 +166,14 @@ class GitTree(CatalogTree):
     def exists(self, relative: str) -> bool:
         return relative in self._files
 
+    def submodule(self, relative: str) -> bool:
+        entry = self._files.get(relative)
+        return entry is not None and entry.kind == "commit"
+
+    def link(self, relative: str) -> bool:
+        entry = self._files.get(relative)
+        return entry is not None and entry.mode == _LINK_MODE
+
     def read(self, relative: str, limit: int) -> bytes | ReadProblem:
         target = self._resolve(relative)
         if isinstance(target, ReadProblem):

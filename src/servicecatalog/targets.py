@@ -22,13 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._layout import MANIFEST_FILE
+from ._layout import ITEM_SUFFIXES, MANIFEST_FILE, READ_FILES, READ_FOLDERS
 from .catalog import Catalog
 from .config import CONFIG_FILE_NAME, find_config
-from .errors import CatalogNotFoundError
+from .errors import CatalogNotFoundError, OutputInCatalogError
 from .findings import Finding, Report
 
-__all__ = ["Target", "catalog_root", "select", "targets"]
+__all__ = ["Target", "catalog_root", "refuse_output_in_catalog", "select", "targets"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,15 @@ def catalog_root(path: Path) -> Path | None:
     return None
 
 
+def refuse_output_in_catalog(path: Path) -> None:
+    """Raise :class:`OutputInCatalogError` when writing ``path`` (a file or a folder) would write
+    inside a catalog folder: one at or above it by its name, or where its links lead."""
+    for candidate in dict.fromkeys([Path(os.path.abspath(path)), Path(os.path.realpath(path))]):
+        for folder in (candidate, *candidate.parents):
+            if (folder / MANIFEST_FILE).is_file():
+                raise OutputInCatalogError(path, folder)
+
+
 def targets(paths: Sequence[Path]) -> list[Target]:
     """The catalogs that ``paths`` name, in the order first named; raises
     :class:`CatalogNotFoundError` for a path that does not exist or lies in no catalog."""
@@ -87,6 +96,7 @@ def _roots(path: Path) -> list[tuple[Path, bool]]:
         return [(absolute, True)]
     root = catalog_root(path)
     if root is not None:
+        _require_catalog_file(path, absolute.relative_to(root).parts, absolute.is_dir())
         return [(root, False)]
     if absolute.name == CONFIG_FILE_NAME:
         configured = _configured_catalogs(absolute)
@@ -95,6 +105,29 @@ def _roots(path: Path) -> list[tuple[Path, bool]]:
     raise CatalogNotFoundError(
         path, f"not in a catalog: no {MANIFEST_FILE} in its folder or any folder above"
     )
+
+
+def _require_catalog_file(path: Path, parts: tuple[str, ...], folder: bool) -> None:
+    """Raise :class:`CatalogNotFoundError` unless ``parts`` (from the catalog's root) name a
+    file the catalog reads, or a folder of them: a report on a file nobody reads would be an
+    empty green one."""
+    if folder:
+        if len(parts) == 1 and parts[0] in READ_FOLDERS:
+            return
+        reason = "not a folder of catalog files (items/, implementations/, calendar/)"
+    else:
+        name = parts[-1]
+        yaml = Path(name).suffix.lower() in ITEM_SUFFIXES and not name.startswith(".")
+        if (len(parts) == 1 and name in (*READ_FILES, CONFIG_FILE_NAME)) or (
+            len(parts) == 2 and parts[0] in READ_FOLDERS and yaml
+        ):
+            return
+        reason = (
+            "not a file the catalog reads (catalog.yaml, laws.yaml, regions.yaml, synonyms.yaml, "
+            "referrals.yaml, .servicecatalog.yaml, or a YAML file directly in items/, "
+            "implementations/ or calendar/)"
+        )
+    raise CatalogNotFoundError(path, reason)
 
 
 def _configured_catalogs(config: Path) -> list[Path]:

@@ -243,10 +243,9 @@ def _describe(value: object) -> str:
 
 
 def _days(first: date, last: date) -> Iterator[date]:
-    day = first
-    while day <= last:
-        yield day
-        day += _ONE_DAY
+    # By ordinal: a range ending on 9999-12-31 must not step past the last date there is.
+    for ordinal in range(first.toordinal(), last.toordinal() + 1):
+        yield date.fromordinal(ordinal)
 
 
 OverrideFile = tuple[Path, "bytes | ReadProblem"]
@@ -308,7 +307,12 @@ def _parse_overrides(files: list[OverrideFile]) -> dict[int, _Year]:
             raise CalendarError(
                 f"{path}: an override file must be named <year>.yaml, for example 2027.yaml"
             )
-        years[int(path.stem)] = _parse_override(path, int(path.stem), raw)
+        year = int(path.stem)
+        if year < 1:
+            raise CalendarError(
+                f"{path}: there is no year 0; name the file after a real year", path
+            )
+        years[year] = _parse_override(path, year, raw)
     return years
 
 
@@ -398,6 +402,8 @@ class WorkdayCalendar:
         """
         _require_date(start, "start")
         _require_date(end, "end")
+        if end <= start:
+            return 0
         return sum(self.is_working_day(day) for day in _days(start + _ONE_DAY, end))
 
     def last_covered_day(self) -> date:

@@ -196,6 +196,60 @@ def file_outside_catalog() -> None:
     """
 
 
+@emitted_rule("file-not-read", Severity.ERROR, "目录文件未被读取", "a catalog file is not read")
+def file_not_read() -> None:
+    """A YAML file where the catalog keeps its files is not read, or a folder of catalog files
+    is none.
+
+    Item files lie directly in ``items/``, implementation lists directly in
+    ``implementations/``, calendar overrides directly in ``calendar/``: a file in a subfolder
+    (``items/2027/220114043000.yaml``) is not loaded, counted or published, so it is reported
+    rather than passed over. ``items`` or ``implementations`` that is a file, or a git submodule
+    in a ``git:`` revision (which holds only the submodule's commit, not its files), holds
+    nothing that could be read. Move the file up into its folder; commit the lists into the catalog's
+    own repository.
+
+    中文
+    ----
+    目录存放文件的位置上有未被读取的 YAML 文件，或应为文件夹的位置不是文件夹。
+
+    事项文件应直接放在 ``items/`` 下，实施清单直接放在 ``implementations/`` 下，工作日历覆盖文件直接
+    放在 ``calendar/`` 下：放在子文件夹里的文件（``items/2027/220114043000.yaml``）不会被读取、统计或
+    发布，所以予以报告，而不是悄悄略过。``items`` 或 ``implementations`` 若是一个文件，或在 ``git:``
+    版本中是 git 子模块（版本中只记录子模块的提交，没有其中的文件），其中就没有可读取的内容。请把文件移到所属文件夹，
+    把实施清单提交到目录自己的仓库中。
+    """
+
+
+@emitted_rule(
+    "file-unknown",
+    Severity.WARNING,
+    "目录中有未知的 YAML 文件",
+    "a YAML file the catalog does not know",
+)
+def file_unknown() -> None:
+    """A YAML file in the catalog folder that no part of the catalog reads (``notes.yaml``,
+    ``catalog.yml``, ``items.yaml``).
+
+    The catalog reads ``catalog.yaml``, ``laws.yaml``, ``regions.yaml``, ``synonyms.yaml``,
+    ``referrals.yaml`` and ``.servicecatalog.yaml``, and the YAML files directly in ``items/``,
+    ``implementations/`` and ``calendar/``; hidden files and folders (``.github/``) are not the
+    catalog's. Another YAML file is most likely misnamed or misplaced, and whatever it says
+    takes no effect: rename it, move it out of the catalog folder, or give notes another
+    extension (``.md``).
+
+    中文
+    ----
+    目录文件夹中有一个不属于目录任何部分的 YAML 文件（``notes.yaml``、``catalog.yml``、``items.yaml``
+    等）。
+
+    目录只读取 ``catalog.yaml``、``laws.yaml``、``regions.yaml``、``synonyms.yaml``、``referrals.yaml``
+    和 ``.servicecatalog.yaml``，以及直接放在 ``items/``、``implementations/``、``calendar/`` 中的 YAML
+    文件；隐藏的文件和文件夹（``.github/``）不属于目录。其他 YAML 文件多半是文件名或位置有误，其内容不会
+    生效：请改名、移出目录文件夹，或把备注改用其他扩展名（``.md``）。
+    """
+
+
 RULES: tuple[Rule, ...] = (
     yaml_syntax,
     yaml_encoding,
@@ -209,4 +263,6 @@ RULES: tuple[Rule, ...] = (
     yaml_empty_document,
     file_not_regular,
     file_outside_catalog,
+    file_not_read,
+    file_unknown,
 )
