@@ -578,6 +578,35 @@ def test_diff_as_github_annotations_points_at_the_files(
     assert "title=change-without-revision" in line
 
 
+def test_diff_as_gitlab_code_quality_carries_the_findings(
+    unrevised: tuple[CatalogDir, CatalogDir], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_reporting import gitlab_errors
+
+    old, new = unrevised
+    monkeypatch.chdir(new.path.parent)
+    result = run("diff", str(old), str(new), "--today", TODAY, "--format", "gitlab")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert gitlab_errors(document) == []
+    (issue,) = document
+    assert issue["check_name"] == "change-without-revision"
+    assert issue["location"]["path"] == f"{new.path.name}/items/{P}.yaml"
+
+
+def test_diff_as_junit_fails_per_finding(unrevised: tuple[CatalogDir, CatalogDir]) -> None:
+    from xml.etree import ElementTree
+
+    old, new = unrevised
+    result = run("diff", str(old), str(new), "--today", TODAY, "--format", "junit")
+    assert result.exit_code == 1
+    root = ElementTree.fromstring(result.stdout)
+    (failure,) = root.findall("testsuite/testcase/failure")
+    assert failure.get("type") == "change-without-revision"
+    (case,) = root.findall("testsuite/testcase")
+    assert case.get("name") == str(new.item_file(P))
+
+
 # ---- today in China Standard Time -------------------------------------------------------------
 
 

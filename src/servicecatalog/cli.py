@@ -217,11 +217,12 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "junit"]),
     default="text",
     show_default=True,
     help="text: file:line:col lines; json: the documented shape; github: workflow annotations; "
-    "sarif: SARIF 2.1.0 for code scanning.",
+    "sarif: SARIF 2.1.0 for code scanning; gitlab: a GitLab Code Quality report; junit: JUnit "
+    "XML (Jenkins, GitLab), a test case per file, a failure per finding at or above --fail-on.",
 )
 @click.option(
     "--fail-on",
@@ -284,21 +285,30 @@ def validate(
     from .catalog import load_catalog
     from .reporting import findings_summary, render_report
     from .sources import find_catalog
-    from .targets import select, targets
+    from .targets import checked_files, select, targets
 
     reports = []
+    checked: list[str] = []
     for target in targets(paths or (find_catalog(),)):
         with _progress_bar("validate", enabled=not quiet) as progress:
             catalog = load_catalog(
                 target.catalog, today=today, config=config_path, workers=jobs, progress=progress
             )
         reports.append(select(catalog, target))
+        checked += checked_files(target)
     report = Report.of(
         [f for r in reports for f in r],
         items=sum(r.items for r in reports),
         waived=[f for r in reports for f in r.waived],
     )
-    output = render_report(report, fmt, lang, version=__version__)  # type: ignore[arg-type]  # click.Choice
+    output = render_report(
+        report,
+        fmt,  # type: ignore[arg-type]  # click.Choice
+        lang,
+        version=__version__,
+        fail_on=Severity(fail_on),
+        files=checked,
+    )
     if output_file is not None:
         _write_output(output_file, output)
     elif fmt == "text" and _colour(color, sys.stdout):
@@ -792,11 +802,12 @@ def _count_table(title: str, counts: dict[str, int]) -> Any:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown", "github", "sarif"]),
+    type=click.Choice(["text", "json", "markdown", "github", "sarif", "gitlab", "junit"]),
     default="text",
     show_default=True,
     help="text for a terminal, json for programs, markdown for a review comment, github for "
-    "workflow annotations, sarif (2.1.0) for code scanning; the last two carry the findings.",
+    "workflow annotations, sarif (2.1.0) for code scanning, gitlab for a GitLab Code Quality "
+    "report, junit for JUnit XML; the last four carry the findings.",
 )
 @click.option(
     "--fail-on",
@@ -842,7 +853,13 @@ def diff(
     from .review import render_review, review_sources
 
     review = review_sources(old, new, today=today)
-    rendered = render_review(review, fmt, lang, version=__version__)  # type: ignore[arg-type]  # click.Choice
+    rendered = render_review(
+        review,
+        fmt,  # type: ignore[arg-type]  # click.Choice
+        lang,
+        version=__version__,
+        fail_on=Severity(fail_on),
+    )
     click.echo(rendered, nl=False)
     if review.calendar_ends is not None:
         _calendar_warning(review.calendar_ends, lang)
