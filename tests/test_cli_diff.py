@@ -679,7 +679,9 @@ def root_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from conftest import GitRepo
 
     root = tmp_path / "dept"
-    assert run("init", str(root), "--province", "21", "--department", "0114").exit_code == 0
+    name = "辽宁省人力资源和社会保障厅政务服务事项目录"
+    init = run("init", str(root), "--province", "21", "--department", "0114", "--name", name)
+    assert init.exit_code == 0
     (root / "calendar").mkdir(exist_ok=True)
     repo = GitRepo(root)
     repo.git("init", "-q", "-b", "main")

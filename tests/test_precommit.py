@@ -101,7 +101,7 @@ def _pre_commit(
 
 
 def _catalog_repository(folder: Path) -> GitRepo:
-    init_catalog(folder)
+    init_catalog(folder, name="测试单位政务服务事项目录")
     repo = GitRepo(folder)
     repo.git("init", "-q", "-b", "main")
     repo.commit_all("a catalog of one's own")

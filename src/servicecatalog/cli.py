@@ -504,9 +504,9 @@ def _print_rule_table(selected: list[Any], lang: Lang) -> None:
 )
 @click.option(
     "--name",
-    default="政务服务事项目录",
-    show_default=True,
-    help="The catalog's name, as guides and the site print it.",
+    default=None,
+    help="The catalog's name, the authority first, as guides and the site print it, e.g. "
+    "辽宁省人力资源和社会保障厅政务服务事项目录. Required unless --from-reference.",
 )
 @click.option(
     "--from-reference",
@@ -515,7 +515,9 @@ def _print_rule_table(selected: list[Any], lang: Lang) -> None:
     "regions and implementation lists) instead of starting with one example item.",
 )
 @_guarded
-def init(folder: Path, province: str, department: str, name: str, from_reference: bool) -> None:
+def init(
+    folder: Path, province: str, department: str, name: str | None, from_reference: bool
+) -> None:
     """Start a catalog in DIR (missing, empty, or holding only .git): catalog.yaml, laws.yaml,
     one complete example item (or the reference catalog), .servicecatalog.yaml, and for the
     repository around it a pre-commit configuration, a GitHub Actions workflow and editor
@@ -523,6 +525,14 @@ def init(folder: Path, province: str, department: str, name: str, from_reference
     """
     from .scaffold import init_catalog
 
+    if from_reference and name is not None:
+        raise click.UsageError("--from-reference keeps the reference catalog's name: no --name")
+    if not from_reference and name is None:
+        raise click.UsageError(
+            "init needs --name, the catalog's name with the authority first, as guides print "
+            "it as 实施主体 and the site as 主办单位 "
+            "(e.g. --name 辽宁省人力资源和社会保障厅政务服务事项目录)"
+        )
     written = init_catalog(
         folder,
         province=province,

@@ -78,15 +78,16 @@ def init_catalog(
     *,
     province: str = REFERENCE_PROVINCE,
     department: str = REFERENCE_DEPARTMENT,
-    name: str = "政务服务事项目录",
+    name: str | None = None,
     from_reference: bool = False,
 ) -> list[Path]:
     """Make ``folder`` (missing, empty, or holding only ``.git``) a catalog that validates, and
     the repository around it; return the files written.
 
     With ``from_reference`` the catalog is a copy of the reference catalog (province 22,
-    department 0114, as it is); otherwise a new catalog of ``province`` and ``department`` named
-    ``name``, holding one example item.
+    department 0114, as it is, with its own name); otherwise a new catalog of ``province`` and
+    ``department`` named ``name`` (required: the guides and the site print the authority it
+    begins with), holding one example item free of the reference province's own text.
     """
     if from_reference and (province, department) != (REFERENCE_PROVINCE, REFERENCE_DEPARTMENT):
         raise ServiceCatalogError(
@@ -95,10 +96,18 @@ def init_catalog(
         )
     _check_codes(province, department)
     _check_empty(folder)
+    if from_reference and name is not None:
+        raise ServiceCatalogError("the reference catalog keeps its own name; give no name")
+    if not from_reference and not (name and name.strip()):
+        raise ServiceCatalogError(
+            "a new catalog needs a name, the authority first, as guides and the site print it "
+            "(e.g. 辽宁省人力资源和社会保障厅政务服务事项目录)"
+        )
     files: dict[str, bytes | str] = {}
     if from_reference:
         files.update(_reference_files())
     else:
+        assert name is not None  # checked above
         files.update(_new_catalog_files(province, department, name))
     files.setdefault(CONFIG_FILE_NAME, _CONFIG)
     files[".pre-commit-config.yaml"] = pre_commit_config()
@@ -143,6 +152,9 @@ def _new_catalog_files(province: str, department: str, name: str) -> dict[str, b
     code = f"{province}{department}{EXAMPLE_ITEM[6:]}"
     item_text = (reference / ITEMS_DIR / f"{EXAMPLE_ITEM}.yaml").read_text(encoding="utf-8")
     item_text = item_text.replace(f'code: "{EXAMPLE_ITEM}"', f'code: "{code}"', 1)
+    if province != REFERENCE_PROVINCE:
+        for local, general in REFERENCE_PROVINCE_TEXT.items():
+            item_text = item_text.replace(local, general)
     example = (
         SCHEMA_LINE
         + f"# 示例事项，取自吉林省人力资源和社会保障厅参考目录的 {EXAMPLE_ITEM}（失业保险金申领）。\n"
@@ -155,6 +167,14 @@ def _new_catalog_files(province: str, department: str, name: str) -> dict[str, b
         LAWS_FILE: _laws_subset(reference / LAWS_FILE, cited),
         f"{ITEMS_DIR}/{code}.yaml": example,
     }
+
+
+REFERENCE_PROVINCE_TEXT = {
+    "通过吉林省人社网上办事大厅或吉事办提交申领": "通过人社网上办事大厅提交申领",
+    "长春市示例机械制造有限公司": "示例机械制造有限公司",
+}
+"""The example item's text that is 吉林省's own (its online hall and app, a city in a form's
+example), and what a catalog of another province gets instead."""
 
 
 def _manifest(name: str, province: str, department: str) -> str:
@@ -227,7 +247,7 @@ waivers: []
 #  - rule: visits-exceed-one
 #    item: "220114043000"
 #    reason: 需现场核验原件，2027 年起改为电子证照
-#    expires: 2027-03-31            # 过期后豁免本身报错（waiver-expired）
+#    expires: "2027-03-31"          # 过期后豁免本身报错（waiver-expired）
 """
 
 
