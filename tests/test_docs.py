@@ -122,6 +122,18 @@ def test_readme_installs_this_version_under_its_name() -> None:
     assert "<the URL of this repository>" not in README
 
 
+def test_readme_says_the_index_release_is_pending_and_installs_as_the_recipes_do() -> None:
+    install = README[README.index("## Install\n") : README.index("## Two commands")]
+    assert "pending" in install
+    assert _project.INSTALL_COMMAND in install
+    assert f"pip wheel . -w {_project.WHEELHOUSE}" in install
+    assert "python -m build" in install
+    assert f"git+{_project.REPOSITORY}@{_project.TAG}" in install
+    recipes = [ci_workflow("catalog"), _recipe("yaml", "codequality"), _recipe("groovy", "junit")]
+    for recipe in recipes:
+        assert _project.INSTALL_COMMAND in recipe, recipe
+
+
 def test_readme_names_no_other_version() -> None:
     # A release bumps pyproject.toml; every version and tag README prints must follow.
     assert set(re.findall(r"\bv\d+\.\d+\.\d+\b", README)) == {_project.TAG}

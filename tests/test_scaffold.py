@@ -19,15 +19,17 @@ from servicecatalog.model import Item
 from servicecatalog.remedies import remedies
 from servicecatalog.scaffold import (
     SCHEMA_FILES,
+    SCHEMA_LINE,
     ci_workflow,
     init_catalog,
     item_skeleton,
     new_item,
     pre_commit_config,
     reference_catalog,
+    schema_line,
     vscode_settings,
 )
-from servicecatalog.schemas import SCHEMA_MODELS
+from servicecatalog.schemas import SCHEMA_MODELS, schema_drift
 
 TODAY = date(2026, 6, 15)
 REPOSITORY_FILES = {
@@ -35,6 +37,7 @@ REPOSITORY_FILES = {
     ".pre-commit-config.yaml",
     ".github/workflows/catalog.yml",
     ".vscode/settings.json",
+    *(f"schemas/{name}" for name in SCHEMA_MODELS),
 }
 
 
@@ -146,7 +149,7 @@ def test_pre_commit_config_names_this_version() -> None:
 
 def test_ci_workflow_installs_this_version() -> None:
     text = ci_workflow("catalog")
-    assert f"pip install {_project.DISTRIBUTION}=={_project.VERSION}\n" in text
+    assert f"run: {_project.INSTALL_COMMAND}\n" in text
     assert "servicecatalog validate catalog --format github\n" in text
     assert "git:origin/${{ github.base_ref }}:catalog catalog --format markdown" in text
     assert "servicecatalog validate . --format github\n" in ci_workflow(".")
@@ -155,7 +158,9 @@ def test_ci_workflow_installs_this_version() -> None:
 def test_vscode_settings_map_every_kind_of_file_to_its_schema(tmp_path: Path) -> None:
     settings = json.loads(vscode_settings())
     mapping = settings["yaml.schemas"]
-    assert set(mapping) == {f"{_project.SCHEMA_BASE}{name}" for name in SCHEMA_FILES}
+    assert set(mapping) == {f"./schemas/{name}" for name in SCHEMA_FILES}
+    remote = json.loads(vscode_settings(_project.SCHEMA_BASE))["yaml.schemas"]
+    assert set(remote) == {f"{_project.SCHEMA_BASE}{name}" for name in SCHEMA_FILES}
     assert set(SCHEMA_FILES) == set(SCHEMA_MODELS) - {"catalog.schema.json"}
     folder = tmp_path / "reference"
     init_catalog(folder, from_reference=True)
@@ -315,3 +320,43 @@ def test_init_on_the_command_line_needs_a_name(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "init needs --name" in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_init_writes_the_schemas_the_editor_settings_name(tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    init_catalog(folder, name=NAME)
+    assert schema_drift(folder / "schemas") == []
+    for local in json.loads((folder / ".vscode" / "settings.json").read_text(encoding="utf-8"))[
+        "yaml.schemas"
+    ]:
+        assert (folder / local).is_file(), local
+    (example,) = (folder / "items").iterdir()
+    first = example.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schemas/item.schema.json"
+    assert (example.parent / first.split("$schema=")[1]).resolve() == (
+        folder / "schemas" / "item.schema.json"
+    )
+
+
+def test_a_new_item_names_the_local_schema_or_else_the_served_one(tmp_path: Path) -> None:
+    repository = tmp_path / "repo"
+    (repository / "nested" / "catalog").mkdir(parents=True)
+    catalog = repository / "nested" / "catalog"
+    assert schema_line(catalog) == SCHEMA_LINE
+    (repository / "schemas").mkdir()
+    (repository / "schemas" / "item.schema.json").write_text("{}", encoding="utf-8")
+    assert (
+        schema_line(catalog)
+        == "# yaml-language-server: $schema=../../../schemas/item.schema.json\n"
+    )
+    folder = tmp_path / "catalog"
+    init_catalog(folder, name=NAME)
+    path = new_item(folder, "220114999000", ItemType.PUBLIC_SERVICE, today=TODAY)
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/item.schema.json\n"
+    )
+
+
+def test_the_workflow_installs_as_the_project_says() -> None:
+    assert f"      - run: {_project.INSTALL_COMMAND}\n" in ci_workflow(".")
+    assert _project.INSTALL_COMMAND.endswith(f"{_project.DISTRIBUTION}=={_project.VERSION}")
