@@ -253,9 +253,11 @@ CORPUS: dict[str, Breaker] = {
     "calendar-year-0000": _write(
         "calendar/0000.yaml", b'year: "0000"\nrest_days: []\nwork_days: []\n'
     ),
-    "item-changed-on-9999-12-31": _sub(ITEM, r"changed_on: [0-9-]+", "changed_on: 9999-12-31"),
+    "item-changed-on-9999-12-31": _sub(
+        ITEM, r'changed_on: "?[0-9-]+"?', 'changed_on: "9999-12-31"'
+    ),
     "item-published-on-0001-01-01": _sub(
-        ITEM, r"published_on: [0-9-]+", "published_on: 0001-01-01"
+        ITEM, r'published_on: "?[0-9-]+"?', 'published_on: "0001-01-01"'
     ),
     # ---- files the catalog does not read ----
     "item-in-a-subfolder": _moved(ITEM, f"items/2027/{SERVICE_ITEM}.yaml"),

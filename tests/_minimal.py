@@ -1,7 +1,7 @@
 """The smallest valid catalog, shared by the tests that build one in a temporary folder."""
 
 MANIFEST = """\
-name: 测试目录
+name: 测试单位政务服务事项目录
 province: "22"
 department: "0114"
 lists:
@@ -15,12 +15,12 @@ laws:
     name: 中华人民共和国社会保险法
     kind: 法律
     issuer: 全国人民代表大会常务委员会
-    effective: 2011-07-01
+    effective: "2011-07-01"
   - id: petition-work-regulations
     name: 信访工作条例
     kind: 规范性文件
     issuer: 中共中央、国务院
-    effective: 2022-05-01
+    effective: "2022-05-01"
 """
 
 ITEM = """\
@@ -73,6 +73,6 @@ intermediary_services: []
 quantity_limit: null
 revision:
   version: 1
-  changed_on: 2026-03-10
-  published_on: 2026-03-11
+  changed_on: "2026-03-10"
+  published_on: "2026-03-11"
 """

@@ -196,9 +196,9 @@ def _pin_revision(file: Path) -> None:
     version, changed_on, published_on = FIXTURE_REVISION
     text = file.read_text(encoding="utf-8")
     text = re.sub(r"^  version: .*$", f"  version: {version}", text, count=1, flags=re.M)
-    text = re.sub(r"^  changed_on: .*$", f"  changed_on: {changed_on}", text, count=1, flags=re.M)
+    text = re.sub(r"^  changed_on: .*$", f'  changed_on: "{changed_on}"', text, count=1, flags=re.M)
     text = re.sub(
-        r"^  published_on: .*$", f"  published_on: {published_on}", text, count=1, flags=re.M
+        r"^  published_on: .*$", f'  published_on: "{published_on}"', text, count=1, flags=re.M
     )
     file.write_text(text, encoding="utf-8")
 

@@ -203,7 +203,7 @@ def _writing_commands(catalog: Path, out: Path) -> dict[str, list[str]]:
         "build": ["build", str(catalog), "-o", str(out / "catalog.json")],
         "deadline": ["deadline", "2026-09-30"],
         "schema": ["schema", "-o", str(out / "schemas")],
-        "init": ["init", str(out / "new")],
+        "init": ["init", str(out / "new"), "--name", "测试单位政务服务事项目录"],
         "new": ["new", "220114999000", "--type", "公共服务", "--catalog", str(catalog)],
         "version": ["--version"],
         "help": ["--help"],
@@ -372,7 +372,7 @@ def test_no_command_writes_into_a_catalog(tmp_path: Path) -> None:
         "site": ["site", str(catalog / "site"), "--catalog", str(catalog)],
         "site over the catalog": ["site", str(catalog), "--catalog", str(catalog)],
         "schema": ["schema", "-o", str(catalog / "schemas")],
-        "init": ["init", str(catalog / "nested")],
+        "init": ["init", str(catalog / "nested"), "--name", "测试单位政务服务事项目录"],
         "usage error with -o": [
             "validate",
             str(catalog),
@@ -449,7 +449,7 @@ def test_an_output_that_is_no_folder_or_file_is_unusable(tmp_path: Path) -> None
     runner = CliRunner()
     for arguments in (
         ["schema", "-o", str(a_file)],
-        ["init", str(a_file)],
+        ["init", str(a_file), "--name", "测试单位政务服务事项目录"],
         ["site", str(a_file), "--catalog", str(catalog)],
         ["build", str(catalog), "-o", str(a_folder / "missing" / "c.json")],
         [

@@ -48,6 +48,22 @@ def bundled() -> Catalog:
     return load_catalog(BUNDLED)
 
 
+def test_implementations_of_an_unknown_region_raise_key_error(bundled: Catalog) -> None:
+    with pytest.raises(KeyError):
+        bundled.regions["999999"]
+    with pytest.raises(KeyError, match="999999"):
+        bundled.implementations("999999")
+    assert len(bundled.implementations("220102")) > 0
+
+
+def test_implementers_say_who_handles_an_item(bundled: Catalog) -> None:
+    found = bundled.implementers("220114043000")
+    assert found
+    assert all(implementation.item == "220114043000" for _, implementation in found)
+    assert [region.code for region, _ in found] == sorted(region.code for region, _ in found)
+    assert bundled.implementers("999999999999") == []
+
+
 def test_load_catalog_with_a_relative_string_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     catalog = sc.load_catalog("catalog")
@@ -258,8 +274,8 @@ def test_copy_of_the_bundled_catalog_keeps_its_items(tmp_path: Path, bundled: Ca
 def test_extreme_revision_dates_are_findings_not_exceptions(
     tmp_path: Path, changed_on: str, published_on: str
 ) -> None:
-    item = ITEM.replace("changed_on: 2026-03-10", f"changed_on: {changed_on}").replace(
-        "published_on: 2026-03-11", f"published_on: {published_on}"
+    item = ITEM.replace('changed_on: "2026-03-10"', f"changed_on: {changed_on}").replace(
+        'published_on: "2026-03-11"', f"published_on: {published_on}"
     )
     root = make_catalog(tmp_path / "catalog", {f"{CODE}.yaml": item})
     catalog = load_catalog(root, today=TODAY)  # must not raise

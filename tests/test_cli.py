@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner, Result
@@ -17,7 +18,7 @@ from _minimal import ITEM, LAWS, MANIFEST
 from servicecatalog.cli import main
 from servicecatalog.rules import REGISTRY
 from servicecatalog.schemas import SCHEMA_MODELS, write_schemas
-from test_reporting import sarif_errors
+from test_reporting import gitlab_errors, sarif_errors
 
 REPO = Path(__file__).resolve().parents[1]
 CODE = "220114001000"
@@ -309,6 +310,54 @@ def test_sarif_format(with_error: Path) -> None:
     assert [r["ruleId"] for r in run_["results"]] == ["visits-mismatch-on-site"]
 
 
+@pytest.mark.parametrize("named", ["catalog", "ABSOLUTE"])
+def test_gitlab_format(with_error: Path, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    monkeypatch.chdir(with_error.parent)
+    path = with_error if named == "ABSOLUTE" else named
+    result = run("validate", path, "--format", "gitlab", "--today", TODAY)
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert gitlab_errors(document) == []
+    (issue,) = document
+    assert issue["check_name"] == "visits-mismatch-on-site"
+    assert issue["location"] == {
+        "path": f"catalog/items/{CODE}.yaml",
+        "lines": {"begin": VISITS_LINE},
+    }
+
+
+def test_junit_format_has_a_case_per_checked_file(with_error: Path) -> None:
+    result = run("validate", with_error, "--format", "junit", "--today", TODAY)
+    assert result.exit_code == 1
+    suite = ElementTree.fromstring(result.stdout).find("testsuite")
+    assert suite is not None
+    yaml_files = sorted(
+        str(path) for path in with_error.rglob("*") if path.suffix in (".yaml", ".yml")
+    )
+    assert sorted(case.get("name") or "" for case in suite.findall("testcase")) == yaml_files
+    (failure,) = suite.findall("testcase/failure")
+    assert failure.get("type") == "visits-mismatch-on-site"
+    assert suite.get("failures") == "1"
+
+
+def test_junit_of_named_files_has_a_case_per_file(with_error: Path) -> None:
+    item = with_error / "items" / f"{CODE}.yaml"
+    result = run("validate", item, with_error / "catalog.yaml", "--format", "junit")
+    suite = ElementTree.fromstring(result.stdout).find("testsuite")
+    assert suite is not None
+    names = sorted(case.get("name") or "" for case in suite.findall("testcase"))
+    assert names == sorted([str(item), str(with_error / "catalog.yaml")])
+
+
+def test_junit_fails_on_warnings_when_asked(with_warning: Path) -> None:
+    result = run("validate", with_warning, "--format", "junit", "--fail-on", "warning")
+    assert result.exit_code == 1
+    root = ElementTree.fromstring(result.stdout)
+    assert int(root.get("failures") or 0) == len(root.findall("testsuite/testcase/failure")) > 0
+    default = ElementTree.fromstring(run("validate", with_warning, "--format", "junit").stdout)
+    assert default.findall("testsuite/testcase/failure") == []
+
+
 def test_config_option(with_error: Path, tmp_path: Path) -> None:
     config = tmp_path / "strict.yaml"
     config.write_text("rules:\n  visits-mismatch-on-site: warning\n", encoding="utf-8")
@@ -347,7 +396,7 @@ def test_quiet_prints_no_summary(with_error: Path) -> None:
 
 
 def test_every_format_is_followed_by_the_summary_on_stderr(with_error: Path) -> None:
-    for fmt in ("text", "json", "github", "sarif"):
+    for fmt in ("text", "json", "github", "sarif", "gitlab", "junit"):
         result = run("validate", with_error, "--today", TODAY, "--format", fmt, "--lang", "en")
         assert result.stderr == "1 item: 1 error, 0 warnings, 0 notes\n", fmt
 

@@ -578,6 +578,35 @@ def test_diff_as_github_annotations_points_at_the_files(
     assert "title=change-without-revision" in line
 
 
+def test_diff_as_gitlab_code_quality_carries_the_findings(
+    unrevised: tuple[CatalogDir, CatalogDir], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_reporting import gitlab_errors
+
+    old, new = unrevised
+    monkeypatch.chdir(new.path.parent)
+    result = run("diff", str(old), str(new), "--today", TODAY, "--format", "gitlab")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert gitlab_errors(document) == []
+    (issue,) = document
+    assert issue["check_name"] == "change-without-revision"
+    assert issue["location"]["path"] == f"{new.path.name}/items/{P}.yaml"
+
+
+def test_diff_as_junit_fails_per_finding(unrevised: tuple[CatalogDir, CatalogDir]) -> None:
+    from xml.etree import ElementTree
+
+    old, new = unrevised
+    result = run("diff", str(old), str(new), "--today", TODAY, "--format", "junit")
+    assert result.exit_code == 1
+    root = ElementTree.fromstring(result.stdout)
+    (failure,) = root.findall("testsuite/testcase/failure")
+    assert failure.get("type") == "change-without-revision"
+    (case,) = root.findall("testsuite/testcase")
+    assert case.get("name") == str(new.item_file(P))
+
+
 # ---- today in China Standard Time -------------------------------------------------------------
 
 
@@ -650,7 +679,9 @@ def root_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from conftest import GitRepo
 
     root = tmp_path / "dept"
-    assert run("init", str(root), "--province", "21", "--department", "0114").exit_code == 0
+    name = "辽宁省人力资源和社会保障厅政务服务事项目录"
+    init = run("init", str(root), "--province", "21", "--department", "0114", "--name", name)
+    assert init.exit_code == 0
     (root / "calendar").mkdir(exist_ok=True)
     repo = GitRepo(root)
     repo.git("init", "-q", "-b", "main")

@@ -111,7 +111,7 @@ def test_load_config(tmp_path: Path) -> None:
         tmp_path,
         "rules:\n  name-whitespace: info\n  visits-exceed-one: off\n"
         'waivers:\n  - rule: visits-mismatch-on-site\n    item: "220114001000"\n'
-        "    reason: 需现场核验原件\n    expires: 2027-03-31\n",
+        '    reason: 需现场核验原件\n    expires: "2027-03-31"\n',
     )
     loaded = load_config(path, REGISTRY)
     assert loaded.findings == ()
@@ -148,7 +148,7 @@ def test_unknown_rule_in_a_waiver(tmp_path: Path) -> None:
     path = write_config(
         tmp_path,
         'waivers:\n  - rule: no-such-rule\n    item: "220114001000"\n'
-        "    reason: x\n    expires: 2027-03-31\n",
+        '    reason: x\n    expires: "2027-03-31"\n',
     )
     finding = load_config(path, REGISTRY).findings[0]
     assert finding.rule == "config-unknown-rule"
@@ -202,7 +202,7 @@ WAIVER = (
     "  - rule: visits-mismatch-on-site\n"
     '    item: "220114001000"\n'
     "    reason: 需现场核验原件，2027 年起改为电子证照\n"
-    "    expires: {expires}\n"
+    '    expires: "{expires}"\n'
 )
 
 

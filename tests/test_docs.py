@@ -122,6 +122,18 @@ def test_readme_installs_this_version_under_its_name() -> None:
     assert "<the URL of this repository>" not in README
 
 
+def test_readme_says_the_index_release_is_pending_and_installs_as_the_recipes_do() -> None:
+    install = README[README.index("## Install\n") : README.index("## Two commands")]
+    assert "pending" in install
+    assert _project.INSTALL_COMMAND in install
+    assert f"pip wheel . -w {_project.WHEELHOUSE}" in install
+    assert "python -m build" in install
+    assert f"git+{_project.REPOSITORY}@{_project.TAG}" in install
+    recipes = [ci_workflow("catalog"), _recipe("yaml", "codequality"), _recipe("groovy", "junit")]
+    for recipe in recipes:
+        assert _project.INSTALL_COMMAND in recipe, recipe
+
+
 def test_readme_names_no_other_version() -> None:
     # A release bumps pyproject.toml; every version and tag README prints must follow.
     assert set(re.findall(r"\bv\d+\.\d+\.\d+\b", README)) == {_project.TAG}
@@ -181,3 +193,74 @@ def test_readme_diff_example_is_what_diff_prints(
     result = CliRunner().invoke(main, command.split()[1:])
     assert result.exit_code == 0, result.output
     assert result.stdout == _readme_block(command, "$ servicecatalog deadline")
+
+
+# ---- README's GitLab CI and Jenkins recipes, run as printed ------------------------------------
+
+
+def _ci_commands(recipe: str) -> list[str]:
+    """The commands of a recipe that run servicecatalog (the install line is the install
+    section's, tested there)."""
+    gitlab = re.findall(r"^    - (.*servicecatalog (?:validate|diff) .*)$", recipe, flags=re.M)
+    jenkins = re.findall(r"^\s*sh '(.*servicecatalog (?:validate|diff) .*)'$", recipe, flags=re.M)
+    return gitlab + jenkins
+
+
+def _run_recipe(recipe: str, repository: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from _minimal import ITEM, LAWS, MANIFEST
+
+    catalog = repository / "catalog"
+    (catalog / "items").mkdir(parents=True)
+    (catalog / "catalog.yaml").write_text(MANIFEST, encoding="utf-8")
+    (catalog / "laws.yaml").write_text(LAWS, encoding="utf-8")
+    broken = ITEM.replace("visits: 0", "visits: 1").replace("互联网受理, 互联网办理, ", "")
+    (catalog / "items" / "220114001000.yaml").write_text(broken, encoding="utf-8")
+    (repository / ".venv" / "bin").mkdir(parents=True)
+    command = Path(sys.executable).parent / "servicecatalog"
+    (repository / ".venv" / "bin" / "servicecatalog").symlink_to(command)
+    environment = {**os.environ, "PATH": f"{command.parent}{os.pathsep}{os.environ['PATH']}"}
+    commands = _ci_commands(recipe)
+    assert commands
+    for line in commands:
+        subprocess.run(["bash", "-c", line], cwd=repository, env=environment, timeout=120)
+
+
+def _recipe(language: str, marker: str) -> str:
+    (recipe,) = [block for block in _blocks(language) if marker in block]
+    return recipe
+
+
+def test_readme_gitlab_recipe_writes_the_reports_gitlab_reads(tmp_path: Path) -> None:
+    import json
+    from xml.etree import ElementTree
+
+    import yaml
+
+    from test_reporting import gitlab_errors
+
+    recipe = _recipe("yaml", "codequality")
+    job = yaml.safe_load(recipe)["catalog"]
+    reports = job["artifacts"]["reports"]
+    assert job["artifacts"]["when"] == "always"
+    _run_recipe(recipe, tmp_path)
+    quality = json.loads((tmp_path / reports["codequality"]).read_text(encoding="utf-8"))
+    assert gitlab_errors(quality) == []
+    # (and, near a year's end, the notice that the working-day calendar runs out)
+    assert "visits-mismatch-on-site" in [issue["check_name"] for issue in quality]
+    junit = ElementTree.parse(tmp_path / reports["junit"]).getroot()
+    assert [f.get("type") for f in junit.iter("failure")] == ["visits-mismatch-on-site"]
+    assert junit.get("tests") == "3"  # catalog.yaml, laws.yaml and the item
+
+
+def test_readme_jenkins_stage_writes_the_report_it_records(tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    recipe = _recipe("groovy", "junit")
+    (recorded,) = re.findall(r"junit '(.*)'", recipe)
+    _run_recipe(recipe, tmp_path)
+    junit = ElementTree.parse(tmp_path / recorded).getroot()
+    assert [f.get("type") for f in junit.iter("failure")] == ["visits-mismatch-on-site"]

@@ -290,8 +290,22 @@ def test_the_catalog_schema_refuses_what_the_parts_refuse(site: Path) -> None:
     broken = {**data, "items": [{**data["items"][0], "visits": "1"}, *data["items"][1:]]}
     assert [e.json_path for e in _catalog_schema().iter_errors(broken)] == ["$.items[0].visits"]
     assert list(_catalog_schema().iter_errors({"manifest": data["manifest"]})) != []
-    # Keys a later version adds at the top level do not break a consumer that checks.
-    assert list(_catalog_schema().iter_errors({**data, "snapshot": {"built": "x"}})) == []
+    # Every key is typed and no other is allowed: a new one comes with a new format number.
+    unknown = [e.message for e in _catalog_schema().iter_errors({**data, "snapshot": {}})]
+    assert unknown == ["Additional properties are not allowed ('snapshot' was unexpected)"]
+
+
+def test_the_catalog_schema_types_every_top_level_key(site: Path) -> None:
+    data = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMAS / "catalog.schema.json").read_text(encoding="utf-8"))
+    assert schema["additionalProperties"] is False
+    assert set(data) <= set(schema["properties"])
+    for key in ("regions", "implementations", "report", "calendar", "servicecatalog"):
+        assert key in data
+        assert schema["properties"][key] != {}, key
+    for key, part in (("report", {"items": "many"}), ("servicecatalog", {"format": "1"})):
+        broken = {**data, key: {**data[key], **part}}
+        assert list(_catalog_schema().iter_errors(broken)) != [], key
 
 
 # ---- replacing the output folder ---------------------------------------------------------------

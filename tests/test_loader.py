@@ -14,6 +14,7 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -449,7 +450,9 @@ def test_builder_does_not_recurse() -> None:
 )
 def test_every_scalar_is_a_string(written: str, expected: str) -> None:
     document = load(f"value: {written}\n")
-    assert document.findings == ()
+    # A date is read as text too; only a warning says that YAML 1.1 tools read it otherwise.
+    warned = ["yaml-unquoted-date"] if written.startswith("2026-") else []
+    assert [finding.rule for finding in document.findings] == warned
     assert document.data == {"value": expected}
     assert type(document.data["value"]) is str
 
@@ -835,6 +838,65 @@ def test_a_catalog_file_made_empty_is_never_a_clean_catalog(
         )
     finally:
         target.write_bytes(original)
+
+
+# ---- dates written without quotes --------------------------------------------------------------
+
+
+def test_an_unquoted_date_is_a_warning_at_its_value() -> None:
+    text = b'revision: {version: 1, changed_on: 2026-12-01, published_on: "2026-12-02"}\n'
+    [finding] = load_bytes(text, "implementations/220100.yaml").findings
+    assert (finding.rule, finding.severity, finding.line, finding.column) == (
+        "yaml-unquoted-date",
+        Severity.WARNING,
+        1,
+        36,
+    )
+    assert finding.message == (
+        "日期 2026-12-01 未加引号，YAML 1.1 工具（如 js-yaml、PyYAML）会把它读成时间戳而不是文本，"
+        '按 JSON Schema 校验也不通过；请写成 "2026-12-01"'
+    )
+    assert finding.message_en == (
+        "the date 2026-12-01 is not quoted: YAML 1.1 tools (js-yaml, PyYAML) read it as a "
+        'timestamp, not as text, and the JSON Schema refuses it; write "2026-12-01"'
+    )
+
+
+@pytest.mark.parametrize(
+    "written", ["2026-1-5 8:30:00", "2026-12-01 08:30:00", "2026-12-01t08:30:00Z", "2026-12-01"]
+)
+def test_every_yaml_1_1_timestamp_is_flagged_in_lists_and_keys(written: str) -> None:
+    text = f"dates:\n  - {written}\n{written}: x\n".encode()
+    findings = load_bytes(text, "catalog.yaml").findings
+    assert [(f.rule, f.line) for f in findings] == [
+        ("yaml-unquoted-date", 2),
+        ("yaml-unquoted-date", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "written", ['"2026-12-01"', "'2026-12-01'", "2026-12", "20261201", "2026-12-01x"]
+)
+def test_quoted_dates_and_other_values_are_not_flagged(written: str) -> None:
+    findings = load_bytes(f"day: {written}\n".encode(), "catalog.yaml").findings
+    assert "yaml-unquoted-date" not in [f.rule for f in findings]
+
+
+def test_bundled_files_hold_no_date_a_yaml_1_1_reader_reads_otherwise() -> None:
+    """PyYAML's safe_load (YAML 1.1, as js-yaml) finds no timestamp in the bundled catalog."""
+    root = Path(__file__).resolve().parents[1] / "catalog"
+    files = sorted(root.rglob("*.yaml"))
+    assert len(files) > 150
+    for path in files:
+        assert not _timestamps(yaml.safe_load(path.read_bytes())), path
+
+
+def _timestamps(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [*_timestamps(list(value)), *_timestamps(list(value.values()))]
+    if isinstance(value, list):
+        return [found for element in value for found in _timestamps(element)]
+    return [value] if isinstance(value, date) else []
 
 
 # ---- codes written without quotes --------------------------------------------------------------

@@ -1045,3 +1045,93 @@ def test_a_legal_limit_by_case() -> None:
     )
     assert isinstance(legal, StagedLimit)
     assert legal.sequence is StageSequence.BY_CASE
+
+
+# ---- time limits as the guides write them -----------------------------------------------------
+
+
+def test_a_duration_reads_as_the_guides_write_it() -> None:
+    duration = model.Duration(days=20, unit=model.DayUnit.WORKING)
+    assert str(duration) == "20个工作日"
+    assert duration.text("en") == "20 working days"
+    assert model.Duration(days=1, unit=model.DayUnit.MONTH).text("en") == "1 month"
+    assert str(model.Duration(days=15, unit=model.DayUnit.NATURAL)) == "15个自然日"
+
+
+def test_a_legal_duration_names_its_extension_not_its_article() -> None:
+    extension = model.Duration(days=10, unit=model.DayUnit.WORKING)
+    legal = model.LegalDuration(days=20, unit=model.DayUnit.WORKING, extension=extension)
+    assert str(legal) == "20个工作日（经批准可延长10个工作日）"
+    assert legal.text("en") == "20 working days (extendable by 10 working days with approval)"
+    assert str(model.LegalDuration(days=3, unit=model.DayUnit.MONTH)) == "3个月"
+
+
+def _stage(name: str, days: int, unit: model.DayUnit) -> model.LegalStage:
+    return model.LegalStage(name=name, days=days, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("sequence", "units", "zh", "en"),
+    [
+        (
+            model.StageSequence.CONSECUTIVE,
+            (model.DayUnit.WORKING, model.DayUnit.WORKING),
+            "转出地15个工作日；转入地15个工作日（依次办理，合计30个工作日）",
+            "转出地 15 working days; 转入地 15 working days (one after another, 30 working days "
+            "in all)",
+        ),
+        (
+            model.StageSequence.CONSECUTIVE,
+            (model.DayUnit.WORKING, model.DayUnit.MONTH),
+            "转出地15个工作日；转入地15个月（依次办理）",
+            "转出地 15 working days; 转入地 15 months (one after another)",
+        ),
+        (
+            model.StageSequence.SEPARATE,
+            (model.DayUnit.NATURAL, model.DayUnit.MONTH),
+            "转出地15个自然日；转入地15个月（各阶段分别申请、分别计算）",
+            "转出地 15 calendar days; 转入地 15 months (each stage applied for and counted "
+            "separately)",
+        ),
+        (
+            model.StageSequence.BY_CASE,
+            (model.DayUnit.NATURAL, model.DayUnit.NATURAL),
+            "转出地15个自然日；转入地15个自然日（按情形分别适用）",
+            "转出地 15 calendar days; 转入地 15 calendar days (whichever fits the case)",
+        ),
+    ],
+)
+def test_a_staged_limit_reads_stage_by_stage(
+    sequence: model.StageSequence, units: tuple[model.DayUnit, model.DayUnit], zh: str, en: str
+) -> None:
+    limit = model.StagedLimit(
+        stages=(_stage("转出地", 15, units[0]), _stage("转入地", 15, units[1])), sequence=sequence
+    )
+    assert str(limit) == zh
+    assert limit.text("en") == en
+
+
+def test_a_deadline_reads_as_the_event_it_precedes() -> None:
+    limit = model.DeadlineLimit(before=model.LegalEvent.LICENSE_EXPIRY)
+    assert str(limit) == "行政许可有效期届满前作出决定"
+    assert limit.text("en") == "a decision before 行政许可有效期届满"
+
+
+def test_a_manifest_names_its_authority_or_none() -> None:
+    def manifest(name: str, organizer: str | None = None) -> model.Manifest:
+        return model.Manifest(
+            name=name, province="22", department="0114", lists={}, organizer=organizer
+        )
+
+    assert (
+        manifest("吉林省人力资源和社会保障厅政务服务事项目录").authority
+        == "吉林省人力资源和社会保障厅"
+    )
+    assert manifest("某某局事项目录").authority == "某某局"
+    assert manifest("政务服务事项目录").authority is None
+    assert manifest("测试目录").authority is None
+    assert (
+        manifest("政务服务事项目录", "辽宁省人力资源和社会保障厅").publisher
+        == "辽宁省人力资源和社会保障厅"
+    )
+    assert manifest("政务服务事项目录").publisher is None

@@ -181,3 +181,10 @@ def test_exported_exceptions() -> None:
         value = getattr(servicecatalog, name)
         if inspect.isclass(value) and issubclass(value, BaseException):
             assert issubclass(value, ServiceCatalogError), name
+
+
+def test_dir_shows_the_public_names_only() -> None:
+    shown = dir(servicecatalog)
+    assert shown == sorted(servicecatalog.__all__)
+    for machinery in ("TYPE_CHECKING", "annotations", "importlib", "Any", "model", "catalog"):
+        assert machinery not in shown, machinery

@@ -101,7 +101,7 @@ def _pre_commit(
 
 
 def _catalog_repository(folder: Path) -> GitRepo:
-    init_catalog(folder)
+    init_catalog(folder, name="测试单位政务服务事项目录")
     repo = GitRepo(folder)
     repo.git("init", "-q", "-b", "main")
     repo.commit_all("a catalog of one's own")
@@ -165,3 +165,71 @@ def test_the_recipe_as_printed_runs_on_the_files_of_a_commit(
     committed = _pre_commit(environment, repo.path, "run")
     assert committed.returncode == 1, committed.stdout + committed.stderr
     assert "error [visits-mismatch-on-site]" in committed.stdout
+
+
+# ---- the install README gives and the workflow init writes, offline --------------------------
+
+
+def test_the_workflow_install_line_works_offline_from_a_built_wheel(
+    project: Path, environment: dict[str, str], tmp_path: Path
+) -> None:
+    """README's second way, as a catalog repository's CI runs it: the wheel built from the
+    project (``pip wheel``), the dependencies' wheels beside it, a fresh virtual environment
+    with no clone on its path, and the install line of the workflow ``init`` wrote."""
+    repo = _catalog_repository(tmp_path / "catalog")
+    wheels = repo.path / _project.WHEELHOUSE
+    shutil.copytree(environment["PIP_FIND_LINKS"], wheels)
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(project), "--no-deps", "-w", str(wheels)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    fresh = tmp_path / "fresh"
+    subprocess.run([sys.executable, "-m", "venv", str(fresh)], check=True, timeout=300)
+    workflow = (repo.path / ".github" / "workflows" / "catalog.yml").read_text(encoding="utf-8")
+    (install,) = [
+        step["run"]
+        for step in yaml.safe_load(workflow)["jobs"]["check"]["steps"]
+        if "pip install" in step.get("run", "")
+    ]
+    assert install == _project.INSTALL_COMMAND
+    offline = {key: value for key, value in environment.items() if key != "PIP_FIND_LINKS"}
+    offline["PATH"] = f"{fresh / 'bin'}{os.pathsep}{os.environ['PATH']}"
+    offline.pop("PYTHONPATH", None)
+    installed = subprocess.run(
+        ["bash", "-c", install],
+        cwd=repo.path,
+        env=offline,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    validated = subprocess.run(
+        [str(fresh / "bin" / "servicecatalog"), "validate", ".", "--quiet"],
+        cwd=repo.path,
+        env=offline,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    where = subprocess.run(
+        [
+            str(fresh / "bin" / "python"),
+            "-c",
+            "import servicecatalog; print(servicecatalog.__file__)",
+        ],
+        cwd=tmp_path,
+        env=offline,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert str(fresh) in where.stdout  # the installed copy, not the clone

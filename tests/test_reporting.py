@@ -1,4 +1,5 @@
-"""Tests of report rendering (servicecatalog.reporting, DESIGN §7): text, JSON, GitHub, SARIF.
+"""Tests of report rendering (servicecatalog.reporting, DESIGN §7, §14): text, JSON, GitHub,
+SARIF, GitLab Code Quality and JUnit XML.
 
 SARIF output is checked against the official SARIF 2.1.0 JSON Schema, vendored in tests/data,
 with its ``uri`` and ``uri-reference`` formats checked (rfc3986-validator).
@@ -7,8 +8,10 @@ with its ``uri`` and ``uri-reference`` formats checked (rfc3986-validator).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from jsonschema import Draft4Validator, FormatChecker
@@ -396,7 +399,7 @@ def test_findings_summary() -> None:
 
 
 def test_formats() -> None:
-    assert FORMATS == ("text", "json", "github", "sarif")
+    assert FORMATS == ("text", "json", "github", "sarif", "gitlab", "junit")
 
 
 @pytest.mark.parametrize(
@@ -420,3 +423,171 @@ def test_english_summary_counts_in_the_singular_and_the_plural(
         for _ in range(number)
     ]
     assert findings_summary(Report.of(findings, items=items), "en") == expected
+
+
+# ---- GitLab Code Quality ----------------------------------------------------------------------
+
+# The fields GitLab reads from a Code Quality report, as its documentation lists them
+# (docs.gitlab.com, "Code Quality", "Code Quality report format"): all required.
+GITLAB_CODE_QUALITY_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1, "not": {"pattern": "^/"}},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {"begin": {"type": "integer", "minimum": 1}},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def gitlab_errors(document: Any) -> list[str]:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(GITLAB_CODE_QUALITY_SCHEMA)
+    return sorted(str(error.message) for error in validator.iter_errors(document))
+
+
+def _gitlab(report: Report, lang: str = "zh") -> list[dict[str, Any]]:
+    document: list[dict[str, Any]] = json.loads(render_report(report, "gitlab", lang))  # type: ignore[arg-type]  # a Lang
+    return document
+
+
+def test_gitlab_report_has_the_fields_gitlab_reads() -> None:
+    document = _gitlab(REPORT)
+    assert gitlab_errors(document) == []
+    assert len(document) == len(REPORT)
+    (first,) = [issue for issue in document if issue["check_name"] == "visits-exceed-one"]
+    assert first["description"] == "到办事现场 2 次，超过 “只跑一次” 的要求"
+    assert first["location"] == {"path": FILE, "lines": {"begin": 42}}
+
+
+def test_gitlab_severities() -> None:
+    severities = {issue["check_name"]: issue["severity"] for issue in _gitlab(REPORT)}
+    assert severities["visits-exceed-one"] == "major"
+    assert severities["name-whitespace"] == "minor"
+    assert severities["waiver-unused"] == "info"
+
+
+def test_gitlab_location_of_a_finding_without_file_or_line() -> None:
+    issues = {issue["check_name"]: issue for issue in _gitlab(REPORT)}
+    assert issues["catalog-file-missing"]["location"] == {
+        "path": "catalog/laws.yaml",
+        "lines": {"begin": 1},
+    }
+    assert issues["not-a-registered-rule"]["location"]["path"] == "<catalog>"
+
+
+def test_gitlab_paths_are_relative_to_the_repository(tmp_path: Path) -> None:
+    absolute = finding(file=str(tmp_path / "catalog" / "items" / "x.yaml"))
+    report = Report.of([absolute], items=1)
+    (issue,) = json.loads(render_report(report, "gitlab", srcroot=tmp_path))
+    assert issue["location"]["path"] == "catalog/items/x.yaml"
+
+
+def test_gitlab_fingerprints_survive_moved_lines_and_another_language() -> None:
+    moved = Report.of([replace(f, line=(f.line or 0) + 5) for f in REPORT], items=2)
+    fingerprints = [issue["fingerprint"] for issue in _gitlab(REPORT)]
+    assert [issue["fingerprint"] for issue in _gitlab(moved)] == fingerprints
+    assert [issue["fingerprint"] for issue in _gitlab(REPORT, "en")] == fingerprints
+    assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_gitlab_fingerprints_change_with_the_finding() -> None:
+    (before,) = _gitlab(Report.of([finding()], items=1))
+    (other_path,) = _gitlab(Report.of([finding(path="visits.on_site")], items=1))
+    (other_file,) = _gitlab(Report.of([finding(file="catalog/items/220114001001.yaml")], items=1))
+    fingerprints = {before["fingerprint"], other_path["fingerprint"], other_file["fingerprint"]}
+    assert len(fingerprints) == 3
+
+
+def test_identical_findings_get_distinct_fingerprints() -> None:
+    twice = Report.of([finding(), finding(line=50)], items=1)
+    first, second = _gitlab(twice)
+    assert first["fingerprint"] != second["fingerprint"]
+
+
+def test_empty_gitlab_report_is_an_empty_array() -> None:
+    assert render_report(Report(), "gitlab") == "[]\n"
+
+
+# ---- JUnit XML --------------------------------------------------------------------------------
+
+
+def _junit(report: Report, **options: Any) -> ElementTree.Element:
+    return ElementTree.fromstring(render_report(report, "junit", **options))
+
+
+def test_junit_has_a_test_case_per_file_and_a_failure_per_error() -> None:
+    root = _junit(REPORT)
+    assert root.tag == "testsuites"
+    (suite,) = root.findall("testsuite")
+    names = [case.get("name") for case in suite.findall("testcase")]
+    assert sorted(names) == sorted([FILE, ".servicecatalog.yaml", "catalog/laws.yaml", "<catalog>"])
+    assert suite.get("tests") == "4"
+    failures = suite.findall("testcase/failure")
+    assert sorted(f.get("type") or "" for f in failures) == [
+        "catalog-file-missing",
+        "visits-exceed-one",
+    ]
+    assert suite.get("failures") == root.get("failures") == "2"
+    (visits,) = [f for f in failures if f.get("type") == "visits-exceed-one"]
+    assert visits.get("message") == "到办事现场 2 次，超过 “只跑一次” 的要求"
+    assert visits.text == text_line(finding())
+
+
+def test_junit_fails_on_what_fail_on_says() -> None:
+    suite = _junit(REPORT, fail_on=Severity.INFO).find("testsuite")
+    assert suite is not None
+    assert len(suite.findall("testcase/failure")) == len(REPORT) == 5
+    assert suite.get("failures") == "5"
+    (item_case,) = [c for c in suite.findall("testcase") if c.get("name") == FILE]
+    assert len(item_case.findall("failure")) == 2
+
+
+def test_junit_shows_every_finding_of_a_file_in_its_output() -> None:
+    suite = _junit(REPORT).find("testsuite")
+    assert suite is not None
+    (item_case,) = [c for c in suite.findall("testcase") if c.get("name") == FILE]
+    output = item_case.findtext("system-out") or ""
+    assert "[name-whitespace]" in output
+    assert "[visits-exceed-one]" in output
+
+
+def test_junit_checked_files_without_findings_pass() -> None:
+    clean = "catalog/items/220114001001.yaml"
+    suite = _junit(REPORT, files=[clean, FILE]).find("testsuite")
+    assert suite is not None
+    cases = {case.get("name"): case for case in suite.findall("testcase")}
+    assert len(cases) == 5
+    assert list(cases[clean]) == []
+    assert suite.get("tests") == "5"
+
+
+def test_junit_of_nothing_checked_is_an_empty_suite() -> None:
+    root = _junit(Report())
+    assert root.get("tests") == "0"
+    assert root.findall("testsuite/testcase") == []
+
+
+def test_junit_is_well_formed_whatever_the_message() -> None:
+    hostile = finding(message="<a>&\x01\x1b]8;;\"'", file="items/\x07.yaml")
+    root = _junit(Report.of([hostile], items=1))
+    failure = root.find("testsuite/testcase/failure")
+    assert failure is not None
+    assert failure.get("message") == "<a>&\\u0001\\u001b]8;;\"'"

@@ -364,7 +364,7 @@ def test_an_emptied_item_file_is_a_finding_not_silence(
 
 
 def test_formats() -> None:
-    assert DIFF_FORMATS == ("text", "json", "markdown", "github", "sarif")
+    assert DIFF_FORMATS == ("text", "json", "markdown", "github", "sarif", "gitlab", "junit")
 
 
 def _hostile_review(catalog_copy: Callable[..., CatalogDir], value: str) -> str:

@@ -19,15 +19,17 @@ from servicecatalog.model import Item
 from servicecatalog.remedies import remedies
 from servicecatalog.scaffold import (
     SCHEMA_FILES,
+    SCHEMA_LINE,
     ci_workflow,
     init_catalog,
     item_skeleton,
     new_item,
     pre_commit_config,
     reference_catalog,
+    schema_line,
     vscode_settings,
 )
-from servicecatalog.schemas import SCHEMA_MODELS
+from servicecatalog.schemas import SCHEMA_MODELS, schema_drift
 
 TODAY = date(2026, 6, 15)
 REPOSITORY_FILES = {
@@ -35,6 +37,7 @@ REPOSITORY_FILES = {
     ".pre-commit-config.yaml",
     ".github/workflows/catalog.yml",
     ".vscode/settings.json",
+    *(f"schemas/{name}" for name in SCHEMA_MODELS),
 }
 
 
@@ -44,11 +47,15 @@ def files_of(folder: Path) -> set[str]:
 
 # ---- init -------------------------------------------------------------------------------------
 
+NAME = "测试单位政务服务事项目录"
+
 
 @pytest.mark.parametrize(("province", "department"), [("22", "0114"), ("44", "0115")])
 def test_a_new_catalog_validates_clean(tmp_path: Path, province: str, department: str) -> None:
     folder = tmp_path / "catalog"
-    written = init_catalog(folder, province=province, department=department, name="测试目录")
+    written = init_catalog(
+        folder, province=province, department=department, name="测试单位政务服务事项目录"
+    )
     code = f"{province}{department}043000"
     assert files_of(folder) == {
         "catalog.yaml",
@@ -63,7 +70,10 @@ def test_a_new_catalog_validates_clean(tmp_path: Path, province: str, department
     assert {f.rule for f in catalog.report} <= {"calendar-runs-out"}
     assert [item.code for item in catalog] == [code]
     assert catalog.manifest is not None
-    assert (catalog.manifest.name, catalog.manifest.province) == ("测试目录", province)
+    assert (catalog.manifest.name, catalog.manifest.province) == (
+        "测试单位政务服务事项目录",
+        province,
+    )
     # The example cites exactly the laws it needs (law-unused would say otherwise): those of its
     # legal basis and materials, and those of the remedies its guide derives.
     item = catalog.item(code)
@@ -85,9 +95,9 @@ def test_the_reference_catalog_copied_validates_as_the_bundled_one(tmp_path: Pat
 
 def test_init_writes_into_an_empty_folder_or_one_with_only_git(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    init_catalog(tmp_path / "empty")
+    init_catalog(tmp_path / "empty", name=NAME)
     (tmp_path / "repo" / ".git").mkdir(parents=True)
-    init_catalog(tmp_path / "repo")
+    init_catalog(tmp_path / "repo", name=NAME)
     assert (tmp_path / "repo" / "catalog.yaml").is_file()
 
 
@@ -95,7 +105,7 @@ def test_init_never_writes_over_a_folder_with_content(tmp_path: Path) -> None:
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(ServiceCatalogError, match=r"not empty \(notes.txt\)"):
-        init_catalog(tmp_path / "full")
+        init_catalog(tmp_path / "full", name=NAME)
     assert files_of(tmp_path / "full") == {"notes.txt"}
 
 
@@ -104,6 +114,9 @@ def test_init_never_writes_over_a_folder_with_content(tmp_path: Path) -> None:
     [
         ({"province": "44", "from_reference": True}, "province 22, department 0114, as it is"),
         ({"province": "2"}, "province '2' is not two digits"),
+        ({}, "a new catalog needs a name"),
+        ({"name": " "}, "a new catalog needs a name"),
+        ({"from_reference": True, "name": "x"}, "keeps its own name"),
         ({"department": "01a4"}, "department '01a4' is not four digits"),
     ],
 )
@@ -114,7 +127,7 @@ def test_init_refuses(tmp_path: Path, options: dict[str, object], message: str) 
 
 
 def test_init_files_are_readable_by_others(tmp_path: Path) -> None:
-    init_catalog(tmp_path / "catalog")
+    init_catalog(tmp_path / "catalog", name=NAME)
     for path in (tmp_path / "catalog").rglob("*"):
         if path.is_file():
             assert path.stat().st_mode & 0o044 == 0o044, path
@@ -136,7 +149,7 @@ def test_pre_commit_config_names_this_version() -> None:
 
 def test_ci_workflow_installs_this_version() -> None:
     text = ci_workflow("catalog")
-    assert f"pip install {_project.DISTRIBUTION}=={_project.VERSION}\n" in text
+    assert f"run: {_project.INSTALL_COMMAND}\n" in text
     assert "servicecatalog validate catalog --format github\n" in text
     assert "git:origin/${{ github.base_ref }}:catalog catalog --format markdown" in text
     assert "servicecatalog validate . --format github\n" in ci_workflow(".")
@@ -145,7 +158,9 @@ def test_ci_workflow_installs_this_version() -> None:
 def test_vscode_settings_map_every_kind_of_file_to_its_schema(tmp_path: Path) -> None:
     settings = json.loads(vscode_settings())
     mapping = settings["yaml.schemas"]
-    assert set(mapping) == {f"{_project.SCHEMA_BASE}{name}" for name in SCHEMA_FILES}
+    assert set(mapping) == {f"./schemas/{name}" for name in SCHEMA_FILES}
+    remote = json.loads(vscode_settings(_project.SCHEMA_BASE))["yaml.schemas"]
+    assert set(remote) == {f"{_project.SCHEMA_BASE}{name}" for name in SCHEMA_FILES}
     assert set(SCHEMA_FILES) == set(SCHEMA_MODELS) - {"catalog.schema.json"}
     folder = tmp_path / "reference"
     init_catalog(folder, from_reference=True)
@@ -199,7 +214,7 @@ def load_file_text(text: str) -> dict[str, object]:
 
 def test_validate_names_every_key_still_to_fill_at_its_line(tmp_path: Path) -> None:
     folder = tmp_path / "catalog"
-    init_catalog(folder)
+    init_catalog(folder, name=NAME)
     path = new_item(folder, "220114999000", ItemType.PUBLIC_SERVICE, today=TODAY)
     assert path == folder / "items" / "220114999000.yaml"
     catalog = load_catalog(folder, today=BUNDLED_TODAY)
@@ -214,7 +229,7 @@ def test_validate_names_every_key_still_to_fill_at_its_line(tmp_path: Path) -> N
 
 def test_new_never_replaces_a_file_and_needs_a_catalog(tmp_path: Path) -> None:
     folder = tmp_path / "catalog"
-    init_catalog(folder)
+    init_catalog(folder, name=NAME)
     new_item(folder, "220114999000", ItemType.PUBLIC_SERVICE)
     with pytest.raises(ServiceCatalogError, match="already exists"):
         new_item(folder, "220114999000", ItemType.PUBLIC_SERVICE)
@@ -254,8 +269,10 @@ def test_init_then_validate_then_new_then_validate(tmp_path: Path) -> None:
         (["new", "2201", "--type", "公共服务"], 2),
         (["new", "220114999000", "--type", "公共"], 2),
         (["new", "220114999000", "--type", "公共服务", "--catalog", "NOWHERE"], 3),
-        (["init", "FULL"], 3),
+        (["init", "FULL", "--name", "测试单位政务服务事项目录"], 3),
         (["init", "NEW", "--from-reference", "--province", "44"], 3),
+        (["init", "NEW"], 2),
+        (["init", "NEW", "--from-reference", "--name", "测试单位政务服务事项目录"], 2),
     ],
 )
 def test_command_errors(tmp_path: Path, arguments: list[str], code: int) -> None:
@@ -265,3 +282,81 @@ def test_command_errors(tmp_path: Path, arguments: list[str], code: int) -> None
     result = CliRunner().invoke(main, [str(places.get(a, a)) for a in arguments])
     assert result.exit_code == code, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_catalog_of_another_province_gets_no_text_of_the_reference_province(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "liaoning"
+    init_catalog(folder, province="21", name="辽宁省人力资源和社会保障厅政务服务事项目录")
+    (item,) = (folder / "items").iterdir()
+    content = [
+        line for line in item.read_text(encoding="utf-8").splitlines() if "#" not in line[:1]
+    ]
+    jilin_places = (
+        "吉林",
+        "吉事办",
+        "长春",
+        "吉林市",
+        "四平",
+        "延边",
+        "通化",
+        "白山",
+        "松原",
+        "白城",
+        "辽源",
+    )
+    assert [line for line in content if any(place in line for place in jilin_places)] == []
+    assert "通过人社网上办事大厅提交申领" in "\n".join(content)
+    catalog = load_catalog(folder, today=BUNDLED_TODAY)
+    assert {f.rule for f in catalog.report} <= {"calendar-runs-out"}
+    reference = init_catalog(tmp_path / "jilin", name="吉林省人力资源和社会保障厅政务服务事项目录")
+    jilin_item = next(p for p in reference if p.parent.name == "items")
+    assert "吉事办" in jilin_item.read_text(encoding="utf-8")
+
+
+def test_init_on_the_command_line_needs_a_name(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "x"), "--province", "21"])
+    assert result.exit_code == 2
+    assert "init needs --name" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_init_writes_the_schemas_the_editor_settings_name(tmp_path: Path) -> None:
+    folder = tmp_path / "catalog"
+    init_catalog(folder, name=NAME)
+    assert schema_drift(folder / "schemas") == []
+    for local in json.loads((folder / ".vscode" / "settings.json").read_text(encoding="utf-8"))[
+        "yaml.schemas"
+    ]:
+        assert (folder / local).is_file(), local
+    (example,) = (folder / "items").iterdir()
+    first = example.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schemas/item.schema.json"
+    assert (example.parent / first.split("$schema=")[1]).resolve() == (
+        folder / "schemas" / "item.schema.json"
+    )
+
+
+def test_a_new_item_names_the_local_schema_or_else_the_served_one(tmp_path: Path) -> None:
+    repository = tmp_path / "repo"
+    (repository / "nested" / "catalog").mkdir(parents=True)
+    catalog = repository / "nested" / "catalog"
+    assert schema_line(catalog) == SCHEMA_LINE
+    (repository / "schemas").mkdir()
+    (repository / "schemas" / "item.schema.json").write_text("{}", encoding="utf-8")
+    assert (
+        schema_line(catalog)
+        == "# yaml-language-server: $schema=../../../schemas/item.schema.json\n"
+    )
+    folder = tmp_path / "catalog"
+    init_catalog(folder, name=NAME)
+    path = new_item(folder, "220114999000", ItemType.PUBLIC_SERVICE, today=TODAY)
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/item.schema.json\n"
+    )
+
+
+def test_the_workflow_installs_as_the_project_says() -> None:
+    assert f"      - run: {_project.INSTALL_COMMAND}\n" in ci_workflow(".")
+    assert _project.INSTALL_COMMAND.endswith(f"{_project.DISTRIBUTION}=={_project.VERSION}")

@@ -188,3 +188,31 @@ def test_schema_checks_dates() -> None:
     data = read_yaml(CATALOG / "items" / "220114043000.yaml")
     data["revision"]["changed_on"] = "2026-02-30"
     assert problems("item.schema.json", data)
+
+
+# ---- names that generators of types turn into clean types -------------------------------------
+
+
+def _titled(node: object, found: list[str], at: str = "$") -> list[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                found += [f"{at}.{name}" for name, sub in value.items() if "title" in sub]
+            _titled(value, found, f"{at}.{key}")
+    elif isinstance(node, list):
+        for element in node:
+            _titled(element, found, at)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_MODELS))
+def test_no_property_carries_a_title_and_definitions_are_named_once(name: str) -> None:
+    """json-schema-to-typescript makes a type of every titled schema and numbers the repeats
+    (Name1, Name2 …): only models have titles, and each definition's name is its model's."""
+    document = schema(name)
+    assert _titled(document, []) == []
+    definitions = document.get("$defs", {})
+    assert all(not any(c.isdigit() for c in key) for key in definitions), list(definitions)
+    assert all(
+        value.get("title") == key for key, value in definitions.items() if "properties" in value
+    )

@@ -12,7 +12,7 @@ import pytest
 from _minimal import ITEM, LAWS, MANIFEST
 from servicecatalog import CatalogNotFoundError, load_catalog
 from servicecatalog.findings import Report
-from servicecatalog.targets import Target, catalog_root, select, targets
+from servicecatalog.targets import Target, catalog_root, checked_files, select, targets
 
 TODAY = date(2026, 6, 15)
 A, B = "220114001000", "220114002000"
@@ -210,3 +210,27 @@ def test_the_manifest_named_alone(tmp_path: Path) -> None:
     report = report_of(target)
     assert [f.rule for f in report] == ["list-size-mismatch"]
     assert report.items == 0
+
+
+# ---- checked files ----------------------------------------------------------------------------
+
+
+def test_a_whole_catalog_checks_every_yaml_file(tmp_path: Path) -> None:
+    root = make(tmp_path / "c", ITEM, ITEM_B)
+    (root / "items" / "notes.txt").write_text("not yaml", encoding="utf-8")
+    (root / ".git").mkdir()
+    (root / ".git" / "x.yaml").write_text("", encoding="utf-8")
+    (target,) = targets([root])
+    assert checked_files(target) == [
+        str(root / name)
+        for name in ("catalog.yaml", f"items/{A}.yaml", f"items/{B}.yaml", "laws.yaml")
+    ]
+
+
+def test_named_files_and_folders_are_the_files_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make(tmp_path / "c", ITEM, ITEM_B)
+    monkeypatch.chdir(tmp_path)
+    (target,) = targets([Path("c/items"), Path("c/laws.yaml")])
+    assert checked_files(target) == [f"c/items/{A}.yaml", f"c/items/{B}.yaml", "c/laws.yaml"]

@@ -66,8 +66,8 @@ fee: {charged: false}
 penalty: null
 revision:
   version: 1
-  changed_on: 2026-03-10
-  published_on: 2026-03-11
+  changed_on: "2026-03-10"
+  published_on: "2026-03-11"
 """
 
 
@@ -294,7 +294,7 @@ def test_yes_is_not_a_boolean() -> None:
 
 
 def test_bad_date() -> None:
-    text = ITEM.replace("changed_on: 2026-03-10", "changed_on: 2026-3-10")
+    text = ITEM.replace('changed_on: "2026-03-10"', "changed_on: 2026-3-10")
     finding = only(text)
     assert at(finding) == locate(text, "2026-3-10")
     assert finding.path == "revision.changed_on"

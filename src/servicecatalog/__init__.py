@@ -134,7 +134,9 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    # The public names only: not the machinery of this file (importlib, TYPE_CHECKING, Any,
+    # annotations) nor the submodules an import leaves behind.
+    return sorted(__all__)
 
 
 __all__ = [

@@ -11,10 +11,12 @@ from __future__ import annotations
 __all__ = [
     "DISTRIBUTION",
     "HOMEPAGE",
+    "INSTALL_COMMAND",
     "REPOSITORY",
     "SCHEMA_BASE",
     "TAG",
     "VERSION",
+    "WHEELHOUSE",
 ]
 
 DISTRIBUTION = "servicecatalog-batongyi"
@@ -34,3 +36,13 @@ SCHEMA_BASE = f"https://raw.githubusercontent.com/jilin-hrss/servicecatalog/{TAG
 """Where this version's JSON Schemas are served: each schema's ``$id`` is this and its file name,
 so an editor that reads the ``$id`` or a ``$schema`` line fetches the schema of the version that
 wrote the file."""
+
+WHEELHOUSE = "wheels"
+"""The folder of a catalog repository that holds the wheels CI installs from: this version's and
+its dependencies', made with ``pip wheel`` from a clone (README, Install)."""
+
+INSTALL_COMMAND = f"pip install --no-index --find-links {WHEELHOUSE} {DISTRIBUTION}=={VERSION}"
+"""How the recipes ``servicecatalog init`` writes (and README's) install this version: from the
+repository's wheelhouse, offline, since no package index carries the distribution yet. When the
+release is on PyPI, this becomes ``pip install {DISTRIBUTION}=={VERSION}`` here and nowhere
+else."""

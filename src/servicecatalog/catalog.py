@@ -156,8 +156,10 @@ class Catalog:
         return found
 
     def implementers(self, code: str) -> list[tuple[Region, Implementation]]:
-        """The regions that implement the item ``code``, with their implementations, by region
-        code (a region missing from ``regions.yaml`` is left out: its list is a finding)."""
+        """Who handles the item ``code``: the regions whose implementation lists name it, each
+        with its implementation (agency, address, hours, phones, defaults merged in), by region
+        code; empty for an item no list names (a region missing from ``regions.yaml`` is left
+        out: its list is a finding)."""
         return list(self._implementers.get(code, ()))
 
     @cached_property
@@ -172,8 +174,12 @@ class Catalog:
         return found
 
     def implementations(self, region: str) -> tuple[Implementation, ...]:
-        """The items region ``region`` implements (empty if it has no implementation list)."""
+        """The items region ``region`` implements, defaults merged in (empty if it has no
+        implementation list); ``KeyError`` for a region ``regions.yaml`` does not name, as
+        ``catalog.regions[region]``."""
         found = self.implementation_lists.get(region)
+        if found is None and region not in self.regions:
+            raise KeyError(region)
         return found.implementations if found else ()
 
     def item(self, code: str) -> Item:

@@ -356,11 +356,12 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "junit"]),
     default="text",
     show_default=True,
     help="text: file:line:col lines; json: the documented shape; github: workflow annotations; "
-    "sarif: SARIF 2.1.0 for code scanning.",
+    "sarif: SARIF 2.1.0 for code scanning; gitlab: a GitLab Code Quality report; junit: JUnit "
+    "XML (Jenkins, GitLab), a test case per file, a failure per finding at or above --fail-on.",
 )
 @click.option(
     "--fail-on",
@@ -423,23 +424,32 @@ def validate(
     from .catalog import load_catalog
     from .reporting import findings_summary, render_report
     from .sources import find_catalog
-    from .targets import select, targets
+    from .targets import checked_files, select, targets
 
     if output_file is not None:
         _outside_catalogs(output_file)
     reports = []
+    checked: list[str] = []
     for target in targets(paths or (find_catalog(),)):
         with _progress_bar("validate", enabled=not quiet) as progress:
             catalog = load_catalog(
                 target.catalog, today=today, config=config_path, workers=jobs, progress=progress
             )
         reports.append(select(catalog, target))
+        checked += checked_files(target)
     report = Report.of(
         [f for r in reports for f in r],
         items=sum(r.items for r in reports),
         waived=[f for r in reports for f in r.waived],
     )
-    output = render_report(report, fmt, lang, version=__version__)  # type: ignore[arg-type]  # click.Choice
+    output = render_report(
+        report,
+        fmt,  # type: ignore[arg-type]  # click.Choice
+        lang,
+        version=__version__,
+        fail_on=Severity(fail_on),
+        files=checked,
+    )
     if output_file is not None:
         _write_output(output_file, output)
     elif fmt == "text" and _colour(color, sys.stdout):
@@ -653,9 +663,9 @@ def _print_rule_table(selected: list[Any], lang: Lang) -> None:
 )
 @click.option(
     "--name",
-    default="政务服务事项目录",
-    show_default=True,
-    help="The catalog's name, as guides and the site print it.",
+    default=None,
+    help="The catalog's name, the authority first, as guides and the site print it, e.g. "
+    "辽宁省人力资源和社会保障厅政务服务事项目录. Required unless --from-reference.",
 )
 @click.option(
     "--from-reference",
@@ -664,7 +674,9 @@ def _print_rule_table(selected: list[Any], lang: Lang) -> None:
     "regions and implementation lists) instead of starting with one example item.",
 )
 @_guarded
-def init(folder: Path, province: str, department: str, name: str, from_reference: bool) -> None:
+def init(
+    folder: Path, province: str, department: str, name: str | None, from_reference: bool
+) -> None:
     """Start a catalog in DIR (missing, empty, or holding only .git): catalog.yaml, laws.yaml,
     one complete example item (or the reference catalog), .servicecatalog.yaml, and for the
     repository around it a pre-commit configuration, a GitHub Actions workflow and editor
@@ -672,6 +684,14 @@ def init(folder: Path, province: str, department: str, name: str, from_reference
     """
     from .scaffold import init_catalog
 
+    if from_reference and name is not None:
+        raise click.UsageError("--from-reference keeps the reference catalog's name: no --name")
+    if not from_reference and name is None:
+        raise click.UsageError(
+            "init needs --name, the catalog's name with the authority first, as guides print "
+            "it as 实施主体 and the site as 主办单位 "
+            "(e.g. --name 辽宁省人力资源和社会保障厅政务服务事项目录)"
+        )
     _outside_catalogs(folder)
     written = init_catalog(
         folder,
@@ -954,11 +974,12 @@ def _count_table(title: str, counts: dict[str, int]) -> Any:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown", "github", "sarif"]),
+    type=click.Choice(["text", "json", "markdown", "github", "sarif", "gitlab", "junit"]),
     default="text",
     show_default=True,
     help="text for a terminal, json for programs, markdown for a review comment, github for "
-    "workflow annotations, sarif (2.1.0) for code scanning; the last two carry the findings.",
+    "workflow annotations, sarif (2.1.0) for code scanning, gitlab for a GitLab Code Quality "
+    "report, junit for JUnit XML; the last four carry the findings.",
 )
 @click.option(
     "--fail-on",
@@ -1004,7 +1025,13 @@ def diff(
     from .review import render_review, review_sources
 
     review = review_sources(old, new, today=today)
-    rendered = render_review(review, fmt, lang, version=__version__)  # type: ignore[arg-type]  # click.Choice
+    rendered = render_review(
+        review,
+        fmt,  # type: ignore[arg-type]  # click.Choice
+        lang,
+        version=__version__,
+        fail_on=Severity(fail_on),
+    )
     click.echo(rendered, nl=False)
     if review.calendar_ends is not None:
         _calendar_warning(review.calendar_ends, lang)

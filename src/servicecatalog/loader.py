@@ -62,6 +62,7 @@ _CORE_NUMBER = re.compile(
     r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
 )
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _RESOLVER: Any = yaml.resolver.Resolver()
 _SHARED_LENGTH = 32
 _MERGE_KEY = "<<"
@@ -510,6 +511,7 @@ class _Builder:
         else:
             if not event.style and value[0] in _NUMBER_START:
                 self._check_unquoted_code(value, event)
+                self._check_unquoted_date(value, event)
             if len(value) <= _SHARED_LENGTH:
                 # Keys and short values (ids, enum words, dates) recur in every file: one string
                 # object each, rather than one per occurrence, is a quarter of an item's memory.
@@ -548,6 +550,22 @@ class _Builder:
                 f"{key}: {value} is not quoted: other YAML tools read it as a number"
                 f"{' (dropping its leading zeros)' if zeros else ''} and the JSON Schema refuses "
                 f'it; write {key}: "{value}"',
+                Severity.WARNING,
+            )
+        )
+
+    def _check_unquoted_date(self, value: str, event: Any) -> None:
+        if not _reads_as_timestamp(value):
+            return
+        self.findings.append(
+            _finding(
+                "yaml-unquoted-date",
+                self.file,
+                _position(event.start_mark),
+                f"日期 {value} 未加引号，YAML 1.1 工具（如 js-yaml、PyYAML）会把它读成时间戳而不是文本，"
+                f'按 JSON Schema 校验也不通过；请写成 "{value}"',
+                f"the date {value} is not quoted: YAML 1.1 tools (js-yaml, PyYAML) read it as a "
+                f'timestamp, not as text, and the JSON Schema refuses it; write "{value}"',
                 Severity.WARNING,
             )
         )
@@ -697,6 +715,12 @@ def _reads_as_number(value: str) -> bool:
     if _CORE_NUMBER.fullmatch(value):
         return True
     return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) in _NUMBER_TAGS
+
+
+def _reads_as_timestamp(value: str) -> bool:
+    """True when YAML 1.1 (PyYAML, js-yaml, most editors) reads the plain scalar ``value`` as a
+    timestamp (``2026-12-01``, ``2026-12-01 08:30:00``); YAML 1.2's core schema reads it as text."""
+    return bool(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _TIMESTAMP_TAG)
 
 
 def _character_offset(text: str, error: yaml.reader.ReaderError) -> int | None:

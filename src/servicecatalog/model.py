@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -586,6 +586,13 @@ class HandlingStep(_Frozen):
     working_days: StepDays
 
 
+_UNIT_WORDS = {
+    DayUnit.WORKING: ("个工作日", "working day"),
+    DayUnit.NATURAL: ("个自然日", "calendar day"),
+    DayUnit.MONTH: ("个月", "month"),
+}
+
+
 class Duration(_Frozen):
     """A number of days (or months) and how they are counted."""
 
@@ -610,6 +617,17 @@ class Duration(_Frozen):
             )
         return self
 
+    def text(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """``20个工作日`` (``20 working days``): the guides' wording, which ``str()`` gives too,
+        in Chinese."""
+        chinese, english = _UNIT_WORDS[self.unit]
+        if lang == "en":
+            return f"{self.days} {english}{'' if self.days == 1 else 's'}"
+        return f"{self.days}{chinese}"
+
+    def __str__(self) -> str:
+        return self.text()
+
 
 class LegalDuration(Duration):
     """A legal limit of a number of days or months, and the article that sets it."""
@@ -619,6 +637,16 @@ class LegalDuration(Duration):
     (可以延长); the committed limit is measured against the limit itself, not the extension."""
     basis: LegalReference | None = None
     """The article that sets the limit, e.g. 社会保险经办条例 第十八条."""
+
+    def text(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """``20个工作日（经批准可延长10个工作日）`` (``20 working days (extendable by 10 working
+        days with approval)``); the article is not part of it."""
+        limit = Duration.text(self, lang)
+        if self.extension is None:
+            return limit
+        if lang == "en":
+            return f"{limit} (extendable by {self.extension.text(lang)} with approval)"
+        return f"{limit}（经批准可延长{self.extension.text(lang)}）"
 
 
 class LegalStage(LegalDuration):
@@ -637,6 +665,33 @@ class StagedLimit(_Frozen):
     """依次: one application passes every stage and the limits add up; 分别: each stage is its
     own application and decision, and the committed limit must fit each."""
 
+    def text(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """The stages one by one and how they relate, as the guides print them: ``筹设30个工作日；
+        正式设立20个工作日（各阶段分别申请、分别计算）``; consecutive stages in one unit with
+        their total."""
+        english = lang == "en"
+        stages = ("; " if english else "；").join(
+            f"{stage.name}{' ' if english else ''}{stage.text(lang)}" for stage in self.stages
+        )
+        if self.sequence is StageSequence.SEPARATE:
+            note = (
+                "each stage applied for and counted separately"
+                if english
+                else "各阶段分别申请、分别计算"
+            )
+        elif self.sequence is StageSequence.BY_CASE:
+            note = "whichever fits the case" if english else "按情形分别适用"
+        else:
+            note = "one after another" if english else "依次办理"
+            units = {stage.unit for stage in self.stages}
+            if len(units) == 1:
+                total = Duration(days=sum(stage.days for stage in self.stages), unit=units.pop())
+                note += f", {total.text(lang)} in all" if english else f"，合计{total.text(lang)}"
+        return f"{stages} ({note})" if english else f"{stages}（{note}）"
+
+    def __str__(self) -> str:
+        return self.text()
+
 
 class DeadlineLimit(_Frozen):
     """A legal limit that is a day rather than a duration: a decision before an event."""
@@ -645,6 +700,15 @@ class DeadlineLimit(_Frozen):
     """The decision is due before this event, e.g. 行政许可有效期届满 (行政许可法 第五十条第二款)."""
     basis: LegalReference | None = None
     """The article that sets the deadline."""
+
+    def text(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """``行政许可有效期届满前作出决定`` (``a decision before 行政许可有效期届满``)."""
+        if lang == "en":
+            return f"a decision before {self.before.value}"
+        return f"{self.before.value}前作出决定"
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def _legal_form(value: Any) -> str:
@@ -1018,6 +1082,26 @@ class Manifest(_Frozen):
 
     site: SiteSettings | None = None
     """The citizens' site: its address and the services it offers first."""
+
+    @property
+    def authority(self) -> str | None:
+        """The authority ``name`` begins with: 吉林省人力资源和社会保障厅 of
+        吉林省人力资源和社会保障厅政务服务事项目录; None when the name names none (政务服务事项目录
+        alone, or a name without 事项目录)."""
+        for suffix in CATALOG_NAME_SUFFIXES:
+            if self.name.endswith(suffix):
+                return self.name.removesuffix(suffix) or None
+        return None
+
+    @property
+    def publisher(self) -> str | None:
+        """主办单位: ``organizer``, else the :attr:`authority` of the name; None when neither
+        says (rule ``organizer-unknown``)."""
+        return self.organizer if self.organizer is not None else self.authority
+
+
+CATALOG_NAME_SUFFIXES = ("政务服务事项目录", "事项目录")
+"""A catalog is named "<authority>政务服务事项目录" (or "<authority>事项目录")."""
 
 
 class Law(_Frozen):

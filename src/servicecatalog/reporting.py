@@ -1,28 +1,39 @@
-"""Reports rendered as text: plain lines, JSON, GitHub workflow commands and SARIF 2.1.0.
+"""Reports rendered as text: plain lines, JSON, GitHub workflow commands, SARIF 2.1.0, GitLab
+Code Quality JSON and JUnit XML.
 
 These functions return strings; printing is the CLI's business.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 from ._project import HOMEPAGE
-from ._text import counted, escape, json_text
+from ._text import counted, escape, json_text, shown_characters
 from .findings import Finding, Lang, Report, Severity
 from .rules import REGISTRY, Registry
 
 __all__ = ["FORMATS", "Format", "findings_summary", "render_report", "sarif_error", "text_line"]
 
-Format = Literal["text", "json", "github", "sarif"]
-FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif")
+Format = Literal["text", "json", "github", "sarif", "gitlab", "junit"]
+FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif", "gitlab", "junit")
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = HOMEPAGE
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# GitLab's scale is info minor major critical blocker; an error fails the pipeline but blocks
+# nothing by itself, so it is major (as ESLint's and RuboCop's GitLab formatters map it).
+_GITLAB_SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+CATALOG_WIDE = "<catalog>"
+"""The JUnit test case of findings located in no file."""
 
 
 def render_report(
@@ -33,17 +44,25 @@ def render_report(
     version: str = "",
     registry: Registry = REGISTRY,
     srcroot: Path | None = None,
+    fail_on: Severity = Severity.ERROR,
+    files: Sequence[str] = (),
 ) -> str:
     """``report`` in format ``fmt``, messages in ``lang``; ends with a newline unless empty.
 
-    SARIF result URIs are relative to ``srcroot`` (default: the current folder), given as the
-    run's ``%SRCROOT%``.
+    SARIF result URIs and GitLab paths are relative to ``srcroot`` (default: the current
+    folder), given as the SARIF run's ``%SRCROOT%``. JUnit has a test case for each of
+    ``files`` (the files checked) and each other file a finding names, and a failure for each
+    finding at or above ``fail_on``.
     """
     if fmt == "json":
         return json_text(report.to_dict(lang)) + "\n"
     if fmt == "sarif":
         document = _sarif(report, lang, version, registry, srcroot or Path.cwd())
         return json_text(document) + "\n"
+    if fmt == "gitlab":
+        return json_text(_gitlab(report, lang, srcroot or Path.cwd())) + "\n"
+    if fmt == "junit":
+        return _junit(report, lang, fail_on, files)
     render = _github_line if fmt == "github" else text_line
     return "".join(render(finding, lang) + "\n" for finding in report)
 
@@ -177,6 +196,86 @@ def _sarif_result(finding: Finding, rule_index: int, lang: Lang, srcroot: Path) 
     if properties:
         result["properties"] = properties
     return result
+
+
+def _gitlab(report: Report, lang: Lang, srcroot: Path) -> list[dict[str, Any]]:
+    seen: Counter[str] = Counter()
+    issues = []
+    for finding in report:
+        path = _relative_path(finding.file, srcroot) if finding.file else CATALOG_WIDE
+        fingerprint = gitlab_fingerprint(finding, path)
+        seen[fingerprint] += 1
+        if seen[fingerprint] > 1:
+            # Identical findings (same rule, place and message) stay distinct for GitLab, which
+            # shows one issue per fingerprint.
+            fingerprint = gitlab_fingerprint(finding, path, seen[fingerprint])
+        issues.append(
+            {
+                "type": "issue",
+                "description": finding.text(lang),
+                "check_name": finding.rule,
+                "fingerprint": fingerprint,
+                "severity": _GITLAB_SEVERITIES[finding.severity],
+                "location": {"path": path, "lines": {"begin": finding.line or 1}},
+            }
+        )
+    return issues
+
+
+def gitlab_fingerprint(finding: Finding, path: str, occurrence: int = 1) -> str:
+    """A GitLab Code Quality fingerprint that survives edits elsewhere in the file: a hash of the
+    rule, the file, the field path and the Chinese message (whatever ``--lang``), never of the
+    line; the n-th of identical findings (n > 1) adds n."""
+    parts = [finding.rule, path, finding.path or "", finding.message]
+    if occurrence > 1:
+        parts.append(str(occurrence))
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _relative_path(file: str, srcroot: Path) -> str:
+    """``file`` relative to ``srcroot`` with forward slashes, as GitLab wants a repository path."""
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            path = path.relative_to(srcroot.resolve())
+        except ValueError:
+            return path.as_posix()
+    return Path(os.path.normpath(path)).as_posix()
+
+
+def _junit(report: Report, lang: Lang, fail_on: Severity, files: Sequence[str]) -> str:
+    by_file: dict[str, list[Finding]] = {file: [] for file in sorted(files)}
+    for finding in report:
+        by_file.setdefault(finding.file or CATALOG_WIDE, []).append(finding)
+    suite = ElementTree.Element("testsuite", name="servicecatalog validate")
+    failures = 0
+    for file, findings in by_file.items():
+        case = ElementTree.SubElement(
+            suite,
+            "testcase",
+            classname="servicecatalog",
+            name=shown_characters(file),
+            file=shown_characters(file),
+        )
+        for finding in findings:
+            if finding.severity.at_least(fail_on):
+                failures += 1
+                failure = ElementTree.SubElement(
+                    case, "failure", message=shown_characters(finding.text(lang)), type=finding.rule
+                )
+                failure.text = shown_characters(text_line(finding, lang))
+        if findings:
+            # Every finding, those below --fail-on too, in the case's output: Jenkins shows it.
+            output = ElementTree.SubElement(case, "system-out")
+            output.text = "".join(shown_characters(text_line(f, lang)) + "\n" for f in findings)
+    counts = {"tests": len(by_file), "failures": failures, "errors": 0, "skipped": 0}
+    suite.attrib.update({key: str(value) for key, value in counts.items()})
+    suites = ElementTree.Element("testsuites", name="servicecatalog")
+    suites.attrib.update({key: str(value) for key, value in counts.items()})
+    suites.append(suite)
+    ElementTree.indent(suites)
+    body = ElementTree.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
 def findings_summary(report: Report, lang: Lang = "zh") -> str:

@@ -25,8 +25,16 @@ from .workdays import WorkdayCalendar
 
 __all__ = ["DIFF_FORMATS", "Review", "render_review", "review_sources"]
 
-DiffFormat = Literal["text", "json", "markdown", "github", "sarif"]
-DIFF_FORMATS: tuple[DiffFormat, ...] = ("text", "json", "markdown", "github", "sarif")
+DiffFormat = Literal["text", "json", "markdown", "github", "sarif", "gitlab", "junit"]
+DIFF_FORMATS: tuple[DiffFormat, ...] = (
+    "text",
+    "json",
+    "markdown",
+    "github",
+    "sarif",
+    "gitlab",
+    "junit",
+)
 _MARKS = {Direction.DECREASE: "−", Direction.INCREASE: "+", Direction.NEUTRAL: "·"}
 _BADGES = {Direction.DECREASE: "🟢", Direction.INCREASE: "🔴", Direction.NEUTRAL: "⚪"}
 
@@ -182,17 +190,25 @@ def _list_not_compared(region: str, file: str, side: str) -> Finding:
 # ---- rendering ------------------------------------------------------------------------------
 
 
-def render_review(review: Review, fmt: DiffFormat, lang: Lang = "zh", *, version: str = "") -> str:
-    """``review`` as text, JSON, Markdown, GitHub workflow annotations or SARIF 2.1.0 (the last
-    two carry the findings: change-without-revision, publication-late, publication-overdue)."""
+def render_review(
+    review: Review,
+    fmt: DiffFormat,
+    lang: Lang = "zh",
+    *,
+    version: str = "",
+    fail_on: Severity = Severity.ERROR,
+) -> str:
+    """``review`` as text, JSON, Markdown, GitHub workflow annotations, SARIF 2.1.0, GitLab Code
+    Quality JSON or JUnit XML (the last four carry the findings: change-without-revision,
+    publication-late, publication-overdue; JUnit fails on those at or above ``fail_on``)."""
     if fmt == "json":
         return json_text(review.to_dict(lang)) + "\n"
     if fmt == "markdown":
         return _markdown(review, lang)
-    if fmt in ("github", "sarif"):
+    if fmt in ("github", "sarif", "gitlab", "junit"):
         from .reporting import render_report
 
-        return render_report(review.report, fmt, lang, version=version)
+        return render_report(review.report, fmt, lang, version=version, fail_on=fail_on)
     return _text(review, lang)
 
 

@@ -38,6 +38,7 @@ from .errors import ServiceCatalogError
 from .loader import load_file
 from .model import Item, ItemType, Manifest
 from .remedies import party_rights, remedies
+from .schemas import generate_schemas
 
 __all__ = [
     "EXAMPLE_ITEM",
@@ -55,9 +56,25 @@ EXAMPLE_ITEM = "220114043000"
 
 REFERENCE_PROVINCE, REFERENCE_DEPARTMENT = "22", "0114"
 
+SCHEMAS_DIR = "schemas"
+"""The folder, at the root of a repository ``init`` makes, that holds this version's JSON Schemas
+(as ``servicecatalog schema -o schemas`` writes them): editors read them there, with no network."""
+
 SCHEMA_LINE = f"# yaml-language-server: $schema={_project.SCHEMA_BASE}item.schema.json\n"
-"""The first line of a new item: editors with the YAML language server check and complete the
-file against the item schema."""
+"""The first line of a new item where no local schema is found: editors with the YAML language
+server check and complete the file against the item schema this version serves."""
+
+
+def schema_line(catalog: Path) -> str:
+    """The ``$schema`` line of a new item of ``catalog``: the local ``schemas/item.schema.json``
+    of the catalog folder or a folder above it (relative to ``items/``), else :data:`SCHEMA_LINE`."""
+    items = Path(os.path.abspath(catalog / ITEMS_DIR))
+    for folder in items.parents:
+        local = folder / SCHEMAS_DIR / "item.schema.json"
+        if local.is_file():
+            relative = Path(os.path.relpath(local, items)).as_posix()
+            return f"# yaml-language-server: $schema={relative}\n"
+    return SCHEMA_LINE
 
 
 def reference_catalog() -> Path:
@@ -78,15 +95,16 @@ def init_catalog(
     *,
     province: str = REFERENCE_PROVINCE,
     department: str = REFERENCE_DEPARTMENT,
-    name: str = "政务服务事项目录",
+    name: str | None = None,
     from_reference: bool = False,
 ) -> list[Path]:
     """Make ``folder`` (missing, empty, or holding only ``.git``) a catalog that validates, and
     the repository around it; return the files written.
 
     With ``from_reference`` the catalog is a copy of the reference catalog (province 22,
-    department 0114, as it is); otherwise a new catalog of ``province`` and ``department`` named
-    ``name``, holding one example item.
+    department 0114, as it is, with its own name); otherwise a new catalog of ``province`` and
+    ``department`` named ``name`` (required: the guides and the site print the authority it
+    begins with), holding one example item free of the reference province's own text.
     """
     if from_reference and (province, department) != (REFERENCE_PROVINCE, REFERENCE_DEPARTMENT):
         raise ServiceCatalogError(
@@ -95,15 +113,24 @@ def init_catalog(
         )
     _check_codes(province, department)
     _check_empty(folder)
+    if from_reference and name is not None:
+        raise ServiceCatalogError("the reference catalog keeps its own name; give no name")
+    if not from_reference and not (name and name.strip()):
+        raise ServiceCatalogError(
+            "a new catalog needs a name, the authority first, as guides and the site print it "
+            "(e.g. 辽宁省人力资源和社会保障厅政务服务事项目录)"
+        )
     files: dict[str, bytes | str] = {}
     if from_reference:
         files.update(_reference_files())
     else:
+        assert name is not None  # checked above
         files.update(_new_catalog_files(province, department, name))
     files.setdefault(CONFIG_FILE_NAME, _CONFIG)
     files[".pre-commit-config.yaml"] = pre_commit_config()
     files[".github/workflows/catalog.yml"] = ci_workflow(".")
     files[".vscode/settings.json"] = vscode_settings()
+    files.update({f"{SCHEMAS_DIR}/{name}": text for name, text in generate_schemas().items()})
     written = []
     for relative, content in files.items():
         target = folder / relative
@@ -143,8 +170,11 @@ def _new_catalog_files(province: str, department: str, name: str) -> dict[str, b
     code = f"{province}{department}{EXAMPLE_ITEM[6:]}"
     item_text = (reference / ITEMS_DIR / f"{EXAMPLE_ITEM}.yaml").read_text(encoding="utf-8")
     item_text = item_text.replace(f'code: "{EXAMPLE_ITEM}"', f'code: "{code}"', 1)
+    if province != REFERENCE_PROVINCE:
+        for local, general in REFERENCE_PROVINCE_TEXT.items():
+            item_text = item_text.replace(local, general)
     example = (
-        SCHEMA_LINE
+        f"# yaml-language-server: $schema=../{SCHEMAS_DIR}/item.schema.json\n"
         + f"# 示例事项，取自吉林省人力资源和社会保障厅参考目录的 {EXAMPLE_ITEM}（失业保险金申领）。\n"
         + "# 请改写为本单位的事项，或删除本文件；servicecatalog new 编码 --type 事项类型 写出新事项的骨架。\n"
         + item_text
@@ -155,6 +185,14 @@ def _new_catalog_files(province: str, department: str, name: str) -> dict[str, b
         LAWS_FILE: _laws_subset(reference / LAWS_FILE, cited),
         f"{ITEMS_DIR}/{code}.yaml": example,
     }
+
+
+REFERENCE_PROVINCE_TEXT = {
+    "通过吉林省人社网上办事大厅或吉事办提交申领": "通过人社网上办事大厅提交申领",
+    "长春市示例机械制造有限公司": "示例机械制造有限公司",
+}
+"""The example item's text that is 吉林省's own (its online hall and app, a city in a form's
+example), and what a catalog of another province gets instead."""
 
 
 def _manifest(name: str, province: str, department: str) -> str:
@@ -227,7 +265,7 @@ waivers: []
 #  - rule: visits-exceed-one
 #    item: "220114043000"
 #    reason: 需现场核验原件，2027 年起改为电子证照
-#    expires: 2027-03-31            # 过期后豁免本身报错（waiver-expired）
+#    expires: "2027-03-31"          # 过期后豁免本身报错（waiver-expired）
 """
 
 
@@ -263,7 +301,7 @@ jobs:
         with: {{fetch-depth: 0}}             # the base branch must be there for git:REV
       - uses: actions/setup-python@v5
         with: {{python-version: "3.11"}}
-      - run: pip install {_project.DISTRIBUTION}=={_project.VERSION}
+      - run: {_project.INSTALL_COMMAND}
       - run: servicecatalog validate {catalog} --format github
       - if: github.event_name == 'pull_request'
         run: servicecatalog diff git:origin/{base}:{catalog} {catalog} --format markdown > diff.md
@@ -285,13 +323,13 @@ SCHEMA_FILES = {
 """Which files of a catalog each schema describes, as globs relative to the catalog folder."""
 
 
-def vscode_settings() -> str:
+def vscode_settings(base: str = f"./{SCHEMAS_DIR}/") -> str:
     """``.vscode/settings.json`` for a catalog at the root of the workspace: the YAML extension
-    (redhat.vscode-yaml) checks and completes each kind of file against its schema."""
+    (redhat.vscode-yaml) checks and completes each kind of file against its schema, read from
+    ``base``: the workspace's ``schemas/`` (default), or :data:`_project.SCHEMA_BASE` to fetch
+    them from where this version serves them."""
     settings = {
-        "yaml.schemas": {
-            f"{_project.SCHEMA_BASE}{name}": globs for name, globs in SCHEMA_FILES.items()
-        },
+        "yaml.schemas": {f"{base}{name}": globs for name, globs in SCHEMA_FILES.items()},
         "files.encoding": "utf8",
         "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2},
     }
@@ -322,7 +360,7 @@ def new_item(catalog: Path, code: str, item_type: ItemType, *, today: date | Non
     folder.mkdir(exist_ok=True)
     manifest = _manifest_zone(catalog)
     day = today or today_in(manifest)
-    write_atomically(target, item_skeleton(code, item_type, today=day))
+    write_atomically(target, item_skeleton(code, item_type, today=day, schema=schema_line(catalog)))
     return target
 
 
@@ -332,16 +370,19 @@ def _manifest_zone(catalog: Path) -> str | None:
     return manifest.timezone if manifest else None
 
 
-def item_skeleton(code: str, item_type: ItemType, *, today: date | None = None) -> str:
+def item_skeleton(
+    code: str, item_type: ItemType, *, today: date | None = None, schema: str = SCHEMA_LINE
+) -> str:
     """A new item with every key of the format in the format's order: the code, the type and a
-    first revision filled in, everything else empty or null (each with the format's note)."""
+    first revision filled in, everything else empty or null (each with the format's note);
+    ``schema`` is its first line (see :func:`schema_line`)."""
     given: dict[str, str] = {
         "code": f'"{code}"',
         "item_type": item_type.value,
         "sub_item_name": "null" if code.endswith("000") else '""',
     }
     lines = [
-        SCHEMA_LINE,
+        schema,
         "# 新事项的骨架：填写每一项，然后运行 servicecatalog validate，它会指出尚未填写的项。\n",
     ]
     for key, info in Item.model_fields.items():

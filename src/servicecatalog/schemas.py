@@ -21,11 +21,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
+from pydantic.json_schema import GenerateJsonSchema
 
 from ._files import write_atomically
 from ._project import SCHEMA_BASE
+from .findings import Severity
 from .model import (
+    ImplementationList,
     ImplementationListFile,
     Item,
     Laws,
@@ -40,8 +43,13 @@ from .model import (
 __all__ = [
     "SCHEMA_DIALECT",
     "SCHEMA_MODELS",
+    "CalendarFile",
+    "CalendarOverrides",
     "CatalogExport",
+    "CatalogReport",
+    "ExportSource",
     "LeftOutEntry",
+    "ReportFinding",
     "generate_schemas",
     "schema_drift",
     "schema_id",
@@ -50,7 +58,8 @@ __all__ = [
 
 
 class LeftOutEntry(_Frozen):
-    """An item file that did not validate and is not in the export."""
+    """An item file that did not validate and is not in the export (a catalog built with
+    ``--allow-invalid``)."""
 
     item: Text
     """The code the file's name gives."""
@@ -59,21 +68,89 @@ class LeftOutEntry(_Frozen):
     """The first errors found in the file."""
 
 
-class CatalogExport(BaseModel):
-    """``catalog.json``: the manifest, the laws and every item that validated."""
+class ReportFinding(_Frozen):
+    """A finding of the catalog's report, in both languages."""
 
-    # Later versions may add top-level keys (a snapshot's metadata, say); a consumer that checks
-    # with this schema keeps working.
-    model_config = ConfigDict(frozen=True, extra="allow", use_attribute_docstrings=True)
+    rule: str
+    severity: Severity
+    message: str
+    message_en: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    item: str | None = None
+    path: str | None = None
+    related: tuple[str, ...] = ()
+
+
+class CatalogReport(_Frozen):
+    """The catalog's report: how many item files it had, its findings and the waived ones."""
+
+    items: int
+    findings: tuple[ReportFinding, ...] = ()
+    waived: tuple[ReportFinding, ...] = ()
+
+
+class CalendarFile(_Frozen):
+    """One working-day override file of the catalog's ``calendar/`` folder, as it was read."""
+
+    name: str
+    content: str
+
+
+class CalendarOverrides(_Frozen):
+    """The catalog's working-day overrides."""
+
+    folder: str | None = None
+    files: tuple[CalendarFile, ...] = ()
+
+
+class ExportSource(_Frozen):
+    """Who wrote the export, from what."""
+
+    tool: str
+    version: str
+    format: int
+    catalog: str
+    """The catalog as it was named (``catalog``, ``git:v1.2:catalog``)."""
+    commit: str | None = None
+    """The commit the catalog was read from; null outside a git repository."""
+    modified: bool = False
+    """True when the catalog folder had changes not committed when the export was built."""
+
+
+class CatalogExport(_Frozen):
+    """``catalog.json`` (the site's, and the snapshot ``servicecatalog build`` writes): every
+    key typed. No other key is allowed: a new one comes with a new ``servicecatalog.format``."""
 
     manifest: Manifest
     laws: Laws
     items: tuple[Item, ...]
     """The items that validated, ordered by code."""
     left_out: tuple[LeftOutEntry, ...] = ()
-    """Present only when some item files did not validate (a site built with --allow-invalid)."""
+    """Present only when some item files did not validate (built with --allow-invalid)."""
+    regions: Regions
+    implementations: tuple[ImplementationList, ...]
+    """The implementation lists by region code, their defaults merged into every entry."""
+    synonyms: Synonyms = Synonyms(synonyms=())
     form_schemas: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    """``<code>.<form id>`` -> the JSON Schema (2020-12) of a submission of that form."""
+    """``<code>.<form id>`` -> the JSON Schema (2020-12) of a submission of that form; derived
+    from the items, for portals, and not read back."""
+    referrals: Referrals = Referrals.model_construct(referrals=())
+    """The topics other departments handle, which the site's search refers to."""
+    report: CatalogReport
+    calendar: CalendarOverrides
+    servicecatalog: ExportSource
+
+
+class _WithoutFieldTitles(GenerateJsonSchema):
+    """Pydantic's schema less the title it gives every property ("Version", "Name"): generators
+    of types (json-schema-to-typescript, jsonschema2pojo) make a named type of each titled
+    schema, and numbered aliases (``Name1``…) of the same title met twice. A model keeps its
+    title, one name per concept."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
 
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -122,10 +199,12 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
     "catalog.schema.json": (
         CatalogExport,
         "Catalog export",
-        "catalog.json of the static site (servicecatalog site): the manifest, the law registry and "
-        "every item that validated, each as its own schema describes it; left_out lists the item "
-        "files that did not validate. Top-level keys other than these may be added by later "
-        "versions.",
+        "catalog.json of the static site (servicecatalog site) and the snapshot servicecatalog "
+        "build writes: the manifest, the law registry, every item that validated, the regions, "
+        "the implementation lists (defaults merged), the synonyms, the forms' submission "
+        "schemas, the report, the working-day overrides and the tool that wrote it; left_out "
+        "lists the item files that did not validate. Every key is typed and no other is allowed: "
+        "a new one comes with a new servicecatalog.format.",
     ),
 }
 
@@ -141,7 +220,9 @@ def generate_schemas() -> dict[str, str]:
 
 
 def _text(name: str, model: type[BaseModel], title: str, description: str) -> str:
-    generated = _with_field_docstrings(model, model.model_json_schema(mode="validation"))
+    generated = _with_field_docstrings(
+        model, model.model_json_schema(mode="validation", schema_generator=_WithoutFieldTitles)
+    )
     document: dict[str, Any] = {
         "$schema": SCHEMA_DIALECT,
         "$id": schema_id(name),

@@ -21,7 +21,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 from pydantic_core import from_json
 
 from . import __version__
@@ -29,18 +29,11 @@ from ._files import ReadProblem, read_regular, write_atomically
 from ._gc import collector_paused
 from .catalog import Catalog
 from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
-from .findings import Finding, Report, Severity
+from .findings import Finding, Report
 from .forms import form_schemas
-from .model import (
-    ImplementationList,
-    Item,
-    Laws,
-    Manifest,
-    Referrals,
-    Regions,
-    Synonyms,
-    _Frozen,
-)
+from .model import Laws, Referrals, Regions, Synonyms
+from .schemas import CatalogExport as Snapshot
+from .schemas import ReportFinding
 from .workdays import WorkdayCalendar
 
 __all__ = ["SNAPSHOT_FORMAT", "Snapshot", "load_snapshot", "snapshot_data", "write_snapshot"]
@@ -50,84 +43,6 @@ SNAPSHOT_FORMAT = 1
 
 _MAX_BYTES = 1024 * 1024 * 1024
 """A snapshot of the full provincial scale is some 30 MB; this bounds what is read all the same."""
-
-
-class SnapshotSource(_Frozen):
-    """Who wrote the snapshot, from what."""
-
-    tool: str
-    version: str
-    format: int
-    catalog: str
-    """The catalog as it was named (``catalog``, ``git:v1.2:catalog``)."""
-    commit: str | None = None
-    """The commit the catalog was read from; null outside a git repository."""
-    modified: bool = False
-    """True when the catalog folder had changes not committed when the snapshot was built."""
-
-
-class SnapshotLeftOut(_Frozen):
-    """An item file that did not validate (a snapshot of an incomplete catalog, built with
-    ``--allow-invalid``): its code, file and the first errors."""
-
-    item: str
-    file: str
-    reason: str
-
-
-class SnapshotFinding(_Frozen):
-    """A finding of the catalog's report, in both languages."""
-
-    rule: str
-    severity: Severity
-    message: str
-    message_en: str
-    file: str | None = None
-    line: int | None = None
-    column: int | None = None
-    item: str | None = None
-    path: str | None = None
-    related: tuple[str, ...] = ()
-
-
-class SnapshotReport(_Frozen):
-    """The catalog's report: how many item files it had, its findings and the waived ones."""
-
-    items: int
-    findings: tuple[SnapshotFinding, ...] = ()
-    waived: tuple[SnapshotFinding, ...] = ()
-
-
-class SnapshotCalendarFile(_Frozen):
-    """One working-day override file of the catalog's ``calendar/`` folder, as it was read."""
-
-    name: str
-    content: str
-
-
-class SnapshotCalendar(_Frozen):
-    """The catalog's working-day overrides."""
-
-    folder: str | None = None
-    files: tuple[SnapshotCalendarFile, ...] = ()
-
-
-class Snapshot(_Frozen):
-    """The whole file, as :func:`snapshot_data` writes it."""
-
-    manifest: Manifest
-    laws: Laws
-    items: tuple[Item, ...]
-    left_out: tuple[SnapshotLeftOut, ...] = ()
-    regions: Regions
-    implementations: tuple[ImplementationList, ...]
-    synonyms: Synonyms = Synonyms(synonyms=())
-    form_schemas: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    """Derived from the items (``sc.form_schema``), for portals; not read back."""
-    referrals: Referrals = Referrals.model_construct(referrals=())
-    report: SnapshotReport
-    calendar: SnapshotCalendar
-    servicecatalog: SnapshotSource
 
 
 def snapshot_data(
@@ -293,5 +208,5 @@ def _catalog(file: Path, snapshot: Snapshot) -> Catalog:
     )
 
 
-def _finding(data: SnapshotFinding) -> Finding:
+def _finding(data: ReportFinding) -> Finding:
     return Finding(**dict(data))

@@ -28,7 +28,14 @@ from .config import CONFIG_FILE_NAME, find_config
 from .errors import CatalogNotFoundError, OutputInCatalogError
 from .findings import Finding, Report
 
-__all__ = ["Target", "catalog_root", "refuse_output_in_catalog", "select", "targets"]
+__all__ = [
+    "Target",
+    "catalog_root",
+    "checked_files",
+    "refuse_output_in_catalog",
+    "select",
+    "targets",
+]
 
 
 @dataclass(frozen=True)
@@ -162,3 +169,27 @@ def _concerns(finding: Finding, named: frozenset[str], codes: set[str]) -> bool:
 def _is_named(file: str, named: frozenset[str]) -> bool:
     real = os.path.realpath(file)
     return any(real == path or real.startswith(path + os.sep) for path in named)
+
+
+def checked_files(target: Target) -> list[str]:
+    """The YAML files ``target`` checks, named as findings name them (under ``target.catalog``):
+    every one of a whole catalog, else those named and those in the folders named."""
+    root = os.path.realpath(target.catalog)
+    starts = [root] if target.whole else sorted(target.named)
+    found: set[str] = set()
+    for start in starts:
+        if os.path.isfile(start):
+            found.add(start)
+            continue
+        for folder, subfolders, names in os.walk(start):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            found.update(os.path.join(folder, name) for name in names if _is_yaml(name))
+    return [
+        str(target.catalog / os.path.relpath(file, root))
+        for file in sorted(found)
+        if file.startswith(root + os.sep)
+    ]
+
+
+def _is_yaml(name: str) -> bool:
+    return name.endswith((".yaml", ".yml"))

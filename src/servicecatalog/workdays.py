@@ -13,7 +13,7 @@ Two sources, year by year:
 
       year: 2026
       rest_days:
-        - {name: 国庆节, from: 2026-10-01, to: 2026-10-07}
+        - {name: 国庆节, from: "2026-10-01", to: "2026-10-07"}
       work_days:
         - 2026-10-10
 

@@ -20,7 +20,6 @@ from typing import ClassVar
 from ..catalog import Catalog
 from ..errors import RegionError
 from ..model import (
-    DayUnit,
     DeadlineLimit,
     Duration,
     FieldType,
@@ -37,7 +36,6 @@ from ..model import (
     MaterialForm,
     Region,
     StagedLimit,
-    StageSequence,
 )
 from ..remedies import Remedy, is_reviewable, party_rights, reconsideration_body
 from ..remedies import remedies as remedies_of
@@ -116,9 +114,6 @@ _PROVINCES = {
     "64": "宁夏回族自治区",
     "65": "新疆维吾尔自治区",
 }
-
-# A manifest is named "<authority>政务服务事项目录"; the authority is what is left.
-_CATALOG_SUFFIXES = ("政务服务事项目录", "事项目录")
 
 _FIELD_TYPES = {
     FieldType.TEXT: "文本",
@@ -879,29 +874,7 @@ def _time_limit(item: Item, catalog: Catalog) -> tuple[Block, ...]:
 
 def _legal_limit(legal: LegalDuration | StagedLimit | DeadlineLimit | None) -> str:
     """``20个工作日（经批准可延长10个工作日）``; stages one by one; or the event it precedes."""
-    if legal is None:
-        return "法律法规未规定"
-    if isinstance(legal, DeadlineLimit):
-        return f"{legal.before.value}前作出决定"
-    if isinstance(legal, LegalDuration):
-        return _extended(legal)
-    stages = "；".join(f"{stage.name}{_extended(stage)}" for stage in legal.stages)
-    if legal.sequence is StageSequence.SEPARATE:
-        return f"{stages}（各阶段分别申请、分别计算）"
-    if legal.sequence is StageSequence.BY_CASE:
-        return f"{stages}（按情形分别适用）"
-    units = {stage.unit for stage in legal.stages}
-    total = ""
-    if len(units) == 1:
-        days = sum(stage.days for stage in legal.stages)
-        total = f"，合计{_duration(Duration(days=days, unit=units.pop()))}"
-    return f"{stages}（依次办理{total}）"
-
-
-def _extended(limit: LegalDuration) -> str:
-    if limit.extension is None:
-        return _duration(limit)
-    return f"{_duration(limit)}（经批准可延长{_duration(limit.extension)}）"
+    return "法律法规未规定" if legal is None else legal.text()
 
 
 def _legal_limit_basis(
@@ -1107,9 +1080,7 @@ def _index_row(item: Item, manifest: Manifest | None) -> IndexRow:
 
 def organizer(manifest: Manifest | None) -> str | None:
     """主办单位: the manifest's ``organizer``, or the authority its name begins with."""
-    if manifest is not None and manifest.organizer is not None:
-        return manifest.organizer
-    return _authority(manifest)
+    return manifest.publisher if manifest is not None else None
 
 
 # ---- display helpers ------------------------------------------------------------------------
@@ -1121,12 +1092,7 @@ def _list_title(manifest: Manifest | None, list_id: str) -> str:
 
 
 def _authority(manifest: Manifest | None) -> str | None:
-    if manifest is None:
-        return None
-    for suffix in _CATALOG_SUFFIXES:
-        if manifest.name.endswith(suffix) and len(manifest.name) > len(suffix):
-            return manifest.name.removesuffix(suffix)
-    return None
+    return manifest.authority if manifest is not None else None
 
 
 def _area(manifest: Manifest | None) -> str | None:
@@ -1144,11 +1110,8 @@ def _citations(references: Iterable[LegalReference], catalog: Catalog) -> str:
     return "；".join(cited) or NOT_SET
 
 
-_UNITS = {DayUnit.WORKING: "个工作日", DayUnit.NATURAL: "个自然日", DayUnit.MONTH: "个月"}
-
-
 def _duration(duration: Duration) -> str:
-    return f"{duration.days}{_UNITS[duration.unit]}"
+    return duration.text()
 
 
 def _visits_label(visits: int) -> str:

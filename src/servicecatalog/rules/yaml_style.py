@@ -34,4 +34,27 @@ def yaml_unquoted_code() -> None:
     """
 
 
-RULES: tuple[Rule, ...] = (yaml_unquoted_code,)
+@emitted_rule("yaml-unquoted-date", Severity.WARNING, "日期未加引号", "a date written unquoted")
+def yaml_unquoted_date() -> None:
+    """A date (or a date and time) is written without quotes (``changed_on: 2026-12-01``,
+    ``effective: 1995-01-01``), as a value or as a key, in any catalog file.
+
+    servicecatalog reads every value as the text it is, and so do YAML 1.2 tools
+    (``check-jsonschema``). YAML 1.1 tools do not: js-yaml (which JavaScript toolchains, ajv and
+    editors use) and PyYAML's ``safe_load`` read an unquoted date as a timestamp, and our own
+    JSON Schemas, which want a date as text, refuse it there. Quote it so that every reader gets
+    the same value: ``changed_on: "2026-12-01"``.
+
+    中文
+    ----
+    日期（或日期加时间）没有加引号（如 ``changed_on: 2026-12-01``、``effective: 1995-01-01``），
+    无论作为值还是作为键，在任何目录文件中。
+
+    servicecatalog 把每个值都按原样读作文本，YAML 1.2 工具（``check-jsonschema``）也是如此；
+    YAML 1.1 工具却不是：js-yaml（JavaScript 工具链、ajv 和编辑器使用它）和 PyYAML 的 ``safe_load``
+    会把未加引号的日期读成时间戳，本项目发布的 JSON Schema 要求日期为文本，在那里就不通过。
+    请加上引号，让所有读取方得到同样的值：``changed_on: "2026-12-01"``。
+    """
+
+
+RULES: tuple[Rule, ...] = (yaml_unquoted_code, yaml_unquoted_date)
