@@ -337,6 +337,18 @@ def _flag(kinds: tuple[str, str], name: str) -> tuple[tuple[str, ...], Differ]:
     return (name,), differ
 
 
+def _presence(kinds: tuple[str, str, str], name: str) -> tuple[tuple[str, ...], Differ]:
+    """An optional value that was set (``kinds[0]``), dropped (``kinds[1]``) or changed
+    (``kinds[2]``)."""
+
+    def differ(at: _At, old: Any, new: Any) -> Iterator[Change]:
+        before, after = getattr(old, name), getattr(new, name)
+        kind = kinds[0] if before is None else kinds[1] if after is None else kinds[2]
+        yield _change(at.to(name), kind, before, after)
+
+    return (name,), differ
+
+
 def _matched(
     name: str,
     key: Callable[[Any], str],
@@ -656,17 +668,6 @@ def _fee(at: _At, old: Item, new: Item) -> Iterator[Change]:
     yield _change(at.to("fee"), kind, old.fee, new.fee)
 
 
-def _quantity_limit(at: _At, old: Item, new: Item) -> Iterator[Change]:
-    before, after = old.quantity_limit, new.quantity_limit
-    if before is None:
-        kind = "quantity-limit-introduced"
-    elif after is None:
-        kind = "quantity-limit-abolished"
-    else:
-        kind = "quantity-limit-changed"
-    yield _change(at.to("quantity_limit"), kind, before, after)
-
-
 def _faq_changed(at: _At, old: Faq, new: Faq) -> Iterator[Change]:
     yield _change(at, "faq-changed", old, new)
 
@@ -728,7 +729,14 @@ _ITEM = _Comparison(
             ("intermediary-service-added", "intermediary-service-removed"),
             _intermediary_changed,
         ),
-        (("quantity_limit",), _quantity_limit),
+        _presence(
+            (
+                "quantity-limit-introduced",
+                "quantity-limit-abolished",
+                "quantity-limit-changed",
+            ),
+            "quantity_limit",
+        ),
     ),
 )
 
@@ -751,16 +759,6 @@ def _diff_keyed(
             yield _change(at, f"{kind}-changed", before, after)
 
 
-def _online_url(at: _At, old: Implementation, new: Implementation) -> Iterator[Change]:
-    if old.online_url is None:
-        kind = "implementation-online-url-added"
-    elif new.online_url is None:
-        kind = "implementation-online-url-removed"
-    else:
-        kind = "implementation-online-url-changed"
-    yield _change(at.to("online_url"), kind, old.online_url, new.online_url)
-
-
 def _mail_delivery(at: _At, old: Implementation, new: Implementation) -> Iterator[Change]:
     if old.mail_delivery is None or new.mail_delivery is None:
         kind = "implementation-mail-delivery-changed"
@@ -774,7 +772,17 @@ def _mail_delivery(at: _At, old: Implementation, new: Implementation) -> Iterato
 _IMPLEMENTATION = _Comparison(
     Implementation,
     "implementation-",
-    ((("online_url",), _online_url), (("mail_delivery",), _mail_delivery)),
+    (
+        _presence(
+            (
+                "implementation-online-url-added",
+                "implementation-online-url-removed",
+                "implementation-online-url-changed",
+            ),
+            "online_url",
+        ),
+        (("mail_delivery",), _mail_delivery),
+    ),
 )
 
 _COMPARISONS = (
