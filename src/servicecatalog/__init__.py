@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._project import VERSION as __version__
+from . import _project, model
 from .codes import InvalidCodeError, ItemCode
 from .errors import (
     CalendarError,
@@ -33,7 +33,6 @@ from .findings import Finding, Report, Severity
 from .model import (
     Audience,
     Channel,
-    CreditCode,
     DayUnit,
     DeadlineLimit,
     DiscretionEntry,
@@ -90,6 +89,14 @@ from .model import (
     StatutoryRoute,
     TimeLimit,
 )
+
+# Assigned rather than imported so that each carries its docstring into the API reference.
+__version__ = _project.VERSION
+"""The version of servicecatalog installed (PEP 440), as ``servicecatalog --version`` prints it."""
+
+CreditCode = model.CreditCode
+"""统一社会信用代码, as a field's type: 18 digits or capital letters (no I, O, S, V or Z), checked
+with its GB 32100-2015 check character."""
 
 if TYPE_CHECKING:
     from .catalog import Catalog, load_catalog
