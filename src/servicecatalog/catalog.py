@@ -71,9 +71,13 @@ class Catalog:
     """
 
     path: Path
+    """The catalog folder (the file, for a catalog read from a snapshot)."""
     manifest: Manifest | None
+    """The manifest of ``catalog.yaml``; None when it is missing or does not validate."""
     laws: Mapping[str, Law]
+    """The laws of ``laws.yaml`` by id."""
     report: Report
+    """The findings of loading and validating the catalog."""
     _items: Mapping[str, Item]
     _documents: Mapping[str, LoadedDocument] = field(default_factory=dict, repr=False)
     regions: Mapping[str, Region] = field(default_factory=dict)

@@ -25,7 +25,9 @@ class InvalidCodeError(ServiceCatalogError, ValueError):
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(f"{code!r} is not an item code: {reason}")
         self.code = code
+        """The string that is no item code."""
         self.reason = reason
+        """What is wrong with it."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -33,9 +35,13 @@ class ItemCode:
     """A parsed item code."""
 
     province: str
+    """Digits 1-2, the province (``22``, Jilin)."""
     department: str
+    """Digits 3-6, the department."""
     main: str
+    """Digits 7-9, the main item."""
     sub: str
+    """Digits 10-12, the sub-item (``000``: none)."""
 
     @classmethod
     def parse(cls, code: str) -> ItemCode:

@@ -81,12 +81,19 @@ class Change:
     where, from what to what."""
 
     item: str | None
+    """The code of the item changed; None for a change of the law registry or the regions."""
     element: str
+    """The element it belongs to (one of the eight, ``conditions``, ``meta``, ``internal``, …)."""
     kind: str
+    """Its stable kind (``servicecatalog diff --kinds`` lists them with their directions)."""
     direction: Direction
+    """Which way it moves the applicant's burden."""
     path: str
+    """Where the value sits (``materials[M5]``, ``legal_basis[labor-law].articles``)."""
     old: Any
+    """The value before; None for something added."""
     new: Any
+    """The value after; None for something removed."""
     region: str | None = None
     """The region whose implementation list changed; None for a change of the item itself."""
 
@@ -110,6 +117,7 @@ class Changes:
     lists by region."""
 
     changes: tuple[Change, ...]
+    """Every change, in that order."""
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)

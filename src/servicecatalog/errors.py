@@ -37,6 +37,7 @@ class ServiceCatalogError(Exception):
         shown = display_path(message)
         super().__init__(shown)
         self.message = shown
+        """The message, as ``str()`` of the exception gives it."""
 
 
 class CatalogNotFoundError(ServiceCatalogError):
@@ -45,7 +46,9 @@ class CatalogNotFoundError(ServiceCatalogError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
+        """The path given as the catalog."""
         self.reason = reason
+        """Why it is no catalog (missing, not a folder, no ``catalog.yaml``)."""
 
 
 class OutputInCatalogError(ServiceCatalogError):
@@ -59,7 +62,9 @@ class OutputInCatalogError(ServiceCatalogError):
             "into items/): write it outside the catalog folder"
         )
         self.path = path
+        """The output that was refused."""
         self.catalog = catalog
+        """The catalog folder it lies in."""
 
 
 class CalendarError(ServiceCatalogError):
@@ -74,7 +79,9 @@ class CalendarError(ServiceCatalogError):
     ) -> None:
         super().__init__(message)
         self.file = file
+        """The bad override file; None when the calendar is short of a year."""
         self.loc = loc
+        """Where in ``file`` the bad value is (keys and indexes); empty when ``file`` is None."""
 
 
 _LAST_YEAR = 9999
@@ -93,7 +100,9 @@ class UnknownYearError(CalendarError):
             )
         super().__init__(message)
         self.year = year
+        """The year no calendar covers."""
         self.override_file = override_file
+        """The override file that would cover it, with the State Council's holiday schedule."""
 
 
 class GitSourceError(ServiceCatalogError):
@@ -102,7 +111,9 @@ class GitSourceError(ServiceCatalogError):
     def __init__(self, spec: str, reason: str) -> None:
         super().__init__(f"{spec}: {reason}")
         self.spec = spec
+        """The source as given (``git:REV[:PATH]``)."""
         self.reason = reason
+        """Why git cannot read it."""
 
 
 class RenderError(ServiceCatalogError):
@@ -125,7 +136,9 @@ class CatalogInvalidError(ServiceCatalogError):
             "explicitly (--allow-invalid)"
         )
         self.errors = errors
+        """How many error findings the catalog has."""
         self.left_out = left_out
+        """How many item files do not validate and would be left out."""
 
 
 class RegionError(ServiceCatalogError):
@@ -144,8 +157,11 @@ class RegionError(ServiceCatalogError):
         where = f"it is implemented by {shown}" if implementing else "no region implements it"
         super().__init__(f"region {region} {what}; {where}")
         self.region = region
+        """The region code asked for."""
         self.item = item
+        """The code of the item the guide is of."""
         self.implementing = tuple(implementing)
+        """(code, name) of each region that implements the item."""
 
 
 _REGIONS_SHOWN = 20
@@ -175,6 +191,10 @@ class SnapshotVersionError(SnapshotError):
             f"{expected_format}; build it again (servicecatalog build CATALOG -o FILE)"
         )
         self.found = found
+        """The version of servicecatalog that wrote the snapshot."""
         self.expected = expected
+        """The version of servicecatalog reading it (this one)."""
         self.found_format = found_format
+        """The snapshot's format number; None where the file names none."""
         self.expected_format = expected_format
+        """The format number this version reads."""

@@ -48,14 +48,24 @@ class Finding:
     """
 
     rule: str
+    """The id of the rule that found it (kebab-case, stable; ``servicecatalog rules`` lists them)."""
     severity: Severity
+    """How grave it is; configuration can change a rule's severity."""
     message: str
+    """The message in Chinese (``text()`` gives it escaped, in either language)."""
     message_en: str
+    """The message in English."""
     file: str | None = None
+    """The file it is in; None for a finding about no file."""
     line: int | None = None
+    """1-based line of the offending value; None for a file as a whole."""
     column: int | None = None
+    """1-based column of the offending value; None for a file as a whole."""
     item: str | None = None
+    """The code of the item it is about, if it is about one."""
     path: str | None = None
+    """Where in the document the value is (``time_limit.committed.days``, ``materials[M2]``; a
+    sheet and cell in a workbook); None for a document as a whole."""
     related: tuple[str, ...] = ()
     """Other files that take part in the finding (the earlier of two duplicates, the items of a
     list whose size is wrong): validating one of them alone reports it too."""
@@ -93,8 +103,11 @@ class Report:
     """The findings of one validation run and the number of items it looked at."""
 
     findings: tuple[Finding, ...] = ()
+    """The findings, sorted by file and position."""
     items: int = 0
+    """How many items the run looked at."""
     waived: tuple[Finding, ...] = field(default=())
+    """Findings a waiver of the configuration silenced; they do not count."""
 
     @classmethod
     def of(cls, findings: Iterable[Finding], items: int, waived: Iterable[Finding] = ()) -> Report:
