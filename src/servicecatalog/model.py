@@ -553,11 +553,15 @@ class Material(_Frozen):
     id: Annotated[str, Field(pattern=r"^M[1-9][0-9]*$")]
     """Stable id within the item (M1, M2, …); the diff matches materials by it."""
     name: Text
+    """The material's name; no catch-alls (其他材料, 相关材料…)."""
     form: MaterialForm
+    """原件, 复印件, 原件或复印件 or 电子文件."""
     copies: Copies
     """Number of paper copies; 0 where only an electronic file is needed."""
     source: MaterialSource
+    """Where it comes from: 申请人自备, 政府部门核发, 其他机构出具 or 申请人填写."""
     requirement: Requirement
+    """必要, 非必要 or 容缺后补 (accepted without it, supplied later)."""
     exempt_by: Exemption | None
     """How the material is had without submission (null: the applicant submits it); must be set
     where a government department issued the material."""
@@ -571,8 +575,11 @@ class ServiceStep(_Frozen):
     """办事流程: one step as the applicant meets it."""
 
     id: Annotated[str, Field(pattern=r"^S[1-9][0-9]*$")]
+    """Stable id within the item (S1, S2, …); the diff matches steps by it."""
     name: Text
+    """The step's name, as the applicant meets it."""
     channel: Channel
+    """How the step is done: 网上办理, 窗口办理, 邮寄, 自助终端, 移动端 or 实地核查."""
     on_site: Flag
     """True when the applicant must come to the hall for this step."""
 
@@ -581,9 +588,13 @@ class HandlingStep(_Frozen):
     """业务经办流程: one back-office step."""
 
     id: Annotated[str, Field(pattern=r"^H[1-9][0-9]*$")]
+    """Stable id within the item (H1, H2, …); the diff matches steps by it."""
     name: Text
+    """The step's name."""
     role: Role
+    """What the step does: 受理, 审查, 决定, 办结 or 送达."""
     working_days: StepDays
+    """Official working days the step takes (0: the same day)."""
 
 
 _UNIT_WORDS = {
@@ -600,6 +611,7 @@ class Duration(_Frozen):
     """How many units of ``unit``: working days, natural days or months; at most five years
     (1250 工作日, 1830 自然日, 60 月)."""
     unit: DayUnit
+    """How ``days`` are counted: 工作日, 自然日 or 月."""
 
     @model_validator(mode="after")
     def _at_most_five_years(self) -> Duration:
@@ -757,8 +769,11 @@ class FormField(_Frozen):
     """One field of a form: its name, its type and what a correct entry is."""
 
     name: Text
+    """The field's name, as the form prints it."""
     type: FieldType
+    """What the field takes (text, number, date, ID number, phone, choice, file)."""
     required: Flag
+    """True when the form is incomplete without it."""
     options: tuple[Text, ...] | None = Field(default=None, min_length=1)
     """The choices of a ``choice`` field, in the order the form prints them."""
     multiple: Flag = False
@@ -780,32 +795,42 @@ class Form(_Frozen):
     """表单内容: a form the applicant fills in."""
 
     id: Annotated[str, Field(pattern=r"^F[1-9][0-9]*$")]
+    """Stable id within the item (F1, F2, …); the diff matches forms by it."""
     name: Text
+    """The form's name."""
     description: Text | None = None
     """Who fills the form in and how it is handed in, printed above its fields."""
     fields: tuple[FormField, ...] = Field(min_length=1)
+    """The fields, in the order the form prints them (at least one)."""
 
 
 class Fee(_Frozen):
     """Whether the item is charged and on what basis."""
 
     charged: Flag
+    """True when the item is charged for."""
     standard: Text | None = None
+    """收费标准: what is charged; null when the item is free."""
     legal_basis: tuple[LegalReference, ...] = ()
+    """The articles that allow the charge."""
 
 
 class Penalty(_Frozen):
     """处罚的行为、种类、幅度 of an administrative penalty item."""
 
     conduct: Text
+    """违法行为: the conduct penalized."""
     kinds: tuple[PenaltyKind, ...] = Field(min_length=1)
+    """处罚种类: at least one kind of penalty."""
     range: Text
+    """处罚幅度: the range of the penalty."""
 
 
 class Result(_Frozen):
     """办理结果: what the applicant receives."""
 
     type: ResultType
+    """证照, 批文, 其他 or 无."""
     name: Text | None = None
     """The result's name, e.g. 劳务派遣经营许可证; null when the type is 无."""
     sample: Text | None = None
@@ -816,29 +841,38 @@ class Faq(_Frozen):
     """常见问题: a question citizens ask, and its answer with the articles it rests on."""
 
     question: Text
+    """The question, as citizens ask it; the diff matches FAQs by it."""
     answer: Text
+    """The answer."""
     legal_basis: tuple[LegalReference, ...] = Field(min_length=1)
+    """The articles the answer rests on (at least one)."""
 
 
 class IntermediaryService(_Frozen):
     """中介服务: a service of a third party the application needs, and why."""
 
     name: Text
+    """The service's name."""
     legal_basis: tuple[LegalReference, ...] = Field(min_length=1)
+    """The articles that require it (at least one)."""
 
 
 class Responsibility(_Frozen):
     """责任事项: a duty of the authority at one stage of exercising a power."""
 
     stage: ResponsibilityStage
+    """The stage of exercising the power (立案, 调查, 审查, 告知, 决定, 送达, 执行, 其他)."""
     duty: Text
+    """The authority's duty at that stage."""
 
 
 class DiscretionEntry(_Frozen):
     """One line of a penalty's 裁量基准: the circumstance and the penalty for it."""
 
     circumstance: Text
+    """The circumstance of the conduct."""
     penalty: Text
+    """The penalty for it."""
 
 
 class StatutoryRoute(_Frozen):
@@ -883,6 +917,7 @@ class Revision(_Frozen):
     """The version of the item and the dates of its last change and its publication."""
 
     version: Annotated[int, Field(ge=1, le=MAX_VERSION), BeforeValidator(_to_int)]
+    """1 or more; raised with every change of the eight elements or the conditions."""
     changed_on: Day
     """The day the item's conditions last changed."""
     published_on: Day | None
@@ -897,11 +932,13 @@ class Item(_Frozen):
     lists: tuple[Text, ...] = Field(min_length=1)
     """Ids of the lists (declared in catalog.yaml) the item belongs to."""
     item_type: ItemType
+    """事项类型: one of the ten kinds of power, or 公共服务."""
     department: Text
     """The responsible division (承办处室)."""
     one_thing: Text | None = None
     """The 一件事 bundle the item belongs to, if any."""
     levels: tuple[Level, ...] = Field(min_length=1)
+    """行使层级: the levels that implement the item (at least one)."""
     main_item_name: Text
     """1 主项名称."""
     sub_item_name: Text | None
@@ -923,9 +960,11 @@ class Item(_Frozen):
     visits: Visits
     """到办事现场次数: 0 零跑动, 1 只跑一次."""
     fee: Fee
+    """Whether the item is charged and on what basis."""
     penalty: Penalty | None
     """处罚的行为、种类、幅度; set for 行政处罚 items, null for the others."""
     revision: Revision
+    """The item's version and the dates of its last change and its publication."""
 
     # ---- national guide elements (DESIGN §13); absent in catalogs written before them ----
     audience: tuple[Audience, ...] | None = Field(default=None, min_length=1)
@@ -1019,6 +1058,7 @@ class ListSpec(_Frozen):
     """One of the lists (四张清单) a catalog declares."""
 
     title: Text
+    """The list's title, e.g. 权力事项清单."""
     expected: ListSize | None = None
     """How many items the list must hold; null: no fixed size."""
     subset_of: str | None = None
@@ -1031,6 +1071,7 @@ class Publication(_Frozen):
     working_days: Annotated[
         int, Field(ge=1, le=MAX_PUBLICATION_WORKING_DAYS), BeforeValidator(_to_int)
     ] = 1
+    """Official working days within which a change must be published (1 to 250)."""
 
 
 class SiteSettings(_Frozen):
@@ -1047,6 +1088,7 @@ class Manifest(_Frozen):
     """``catalog.yaml``: what the catalog is and which lists it keeps."""
 
     name: Text
+    """The catalog's name, as the guides and the site print it."""
     province: Annotated[str, Field(pattern=r"^[0-9]{2}$")]
     """The two-digit province code (22 Jilin)."""
     department: Annotated[str, Field(pattern=r"^[0-9]{4}$")]
@@ -1056,8 +1098,10 @@ class Manifest(_Frozen):
         AfterValidator(_read_only),
         WrapSerializer(_serialized_as_dict),
     ]  # read-only in Python, a mapping like any other in files and JSON
+    """The lists the catalog keeps (四张清单), by id; items name them in ``lists``."""
     # The default is made without validating, so that no validator is built at import.
     publication: Publication = Publication.model_construct()
+    """How soon a change must be published (1 working day unless ``catalog.yaml`` says)."""
     organizer: Text | None = None
     """主办单位: the authority responsible for the catalog and the sites built from it (printed
     in their footers); when absent, what precedes 政务服务事项目录 in ``name``."""
@@ -1108,9 +1152,11 @@ class Law(_Frozen):
     """A law, regulation or rule that items cite."""
 
     id: LawId
+    """The kebab-case id items cite it by (``law: social-insurance-law``)."""
     name: Text
     """The full official name, e.g. 中华人民共和国社会保险法."""
     kind: LawKind
+    """法律, 行政法规, 部门规章, 地方性法规, 地方政府规章 or 规范性文件."""
     issuer: Text
     """Who made the text cited (for a rule two ministries issued, both)."""
     effective: Day
@@ -1125,6 +1171,7 @@ class Laws(_Frozen):
     """``laws.yaml``: the registry every ``law:`` id must resolve in."""
 
     laws: tuple[Law, ...]
+    """Every registered law, regulation and rule."""
 
 
 # ---- search: the words citizens type ---------------------------------------------------------
@@ -1174,7 +1221,9 @@ class Region(_Frozen):
     """The division code: 6 digits (GB/T 2260) for province, city and county; 9 for a township
     and 12 for a village (statistical division codes)."""
     name: Text
+    """The region's official name, e.g. 长春市."""
     level: Level
+    """The region's level (省级 for the province … 村级)."""
     parent: str | None = None
     """The code of the region one level up; null for the province."""
     synthetic: Flag = False
@@ -1185,6 +1234,7 @@ class Regions(_Frozen):
     """``regions.yaml``: every region of the province that implements items."""
 
     regions: tuple[Region, ...]
+    """Every region, the province included."""
 
 
 class ImplementationDefaults(_Frozen):
@@ -1251,10 +1301,12 @@ class ImplementationList(_Frozen):
     reader sees), and the list's revision."""
 
     region: Text
+    """The code of the region whose list it is."""
     revision: Revision | None = None
     """When the list last changed and when that change was published (DESIGN §14); absent in
     lists written before lists had revisions (a warning)."""
     implementations: tuple[Implementation, ...] = ()
+    """The region's entries, the list's defaults merged in."""
 
 
 class ImplementationListFile(_Frozen):
@@ -1262,8 +1314,10 @@ class ImplementationListFile(_Frozen):
     whatever they share."""
 
     region: Text
+    """The code of the region whose list it is (the file's name)."""
     revision: Revision | None = None
     """When the list last changed and when that change was published."""
     defaults: ImplementationDefaults | None = None
     """Inherited by every entry that does not set its own value."""
     implementations: tuple[ListedImplementation, ...] = ()
+    """The entries as written."""
