@@ -927,7 +927,8 @@ class Item(_Frozen):
     """处罚的行为、种类、幅度; set for 行政处罚 items, null for the others."""
     revision: Revision
 
-    # ---- national guide elements (DESIGN §13); absent in catalogs written before them ----
+    # ---- national guide elements (docs/format.md#national-guide-elements); absent in catalogs
+    # written before them ----
     audience: tuple[Audience, ...] | None = Field(default=None, min_length=1)
     """服务对象: who may apply (or, for a penalty, who may be the party)."""
     result: Result | None = None
@@ -1252,8 +1253,8 @@ class ImplementationList(_Frozen):
 
     region: Text
     revision: Revision | None = None
-    """When the list last changed and when that change was published (DESIGN §14); absent in
-    lists written before lists had revisions (a warning)."""
+    """When the list last changed and when that change was published; absent in lists written
+    before lists had revisions (a warning)."""
     implementations: tuple[Implementation, ...] = ()
 
 
