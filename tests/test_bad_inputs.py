@@ -86,6 +86,7 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return small_catalog(tmp_path_factory.mktemp("good") / "catalog")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("breakage", sorted(CORPUS))
 def test_no_command_ends_in_a_traceback(breakage: str, good: Path, tmp_path: Path) -> None:
     catalog = small_catalog(tmp_path / "catalog")
@@ -252,6 +253,7 @@ def _run_with_broken_stdout(
         os.close(write)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("how", ["full", "closed", "broken-pipe"])
 def test_a_report_that_cannot_be_written_is_an_error(how: str, tmp_path: Path) -> None:

@@ -100,8 +100,62 @@ def test_readme_cites_no_design_document() -> None:
     assert "DESIGN" not in README
 
 
+def _source_texts() -> dict[str, str]:
+    return {
+        str(path.relative_to(ROOT)): path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted((ROOT / "src").rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def _anchors(document: str) -> set[str]:
+    """The anchors GitHub gives the headings of a Markdown document (code blocks left out)."""
+    prose = re.sub(r"^```.*?^```", "", document, flags=re.S | re.M)
+    headings = re.findall(r"^#{1,6} +(.+?) *$", prose, flags=re.M)
+    return {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in headings}
+
+
+def test_source_cites_no_design_document() -> None:
+    citing = [name for name, text in _source_texts().items() if "DESIGN" in text]
+    assert citing == [], "cite docs/architecture.md or docs/format.md by section instead"
+
+
+def test_source_citations_name_sections_that_exist() -> None:
+    cited = {
+        (name, document, anchor)
+        for name, text in _source_texts().items()
+        for document, anchor in re.findall(r"docs/([\w-]+\.md)#([\w-]+)", text)
+    }
+    assert {"architecture.md", "format.md"} <= {document for _, document, _ in cited}
+    anchors = {
+        document: _anchors((ROOT / "docs" / document).read_text(encoding="utf-8"))
+        for _, document, _ in cited
+    }
+    dangling = sorted(
+        f"{name}: docs/{doc}#{anchor}" for name, doc, anchor in cited if anchor not in anchors[doc]
+    )
+    assert dangling == []
+
+
+def test_anchors_are_githubs() -> None:
+    assert _anchors(
+        "# The file formats\n```yaml\n# a comment\n```\n## `calendar/<year>.yaml`\n"
+    ) == {
+        "the-file-formats",
+        "calendaryearyaml",
+    }
+
+
 @pytest.mark.parametrize(
-    "link", ["docs/format.md", "docs/rules.md", "docs/templates.md", "LICENSE", "CHANGELOG.md"]
+    "link",
+    [
+        "docs/format.md",
+        "docs/rules.md",
+        "docs/templates.md",
+        "docs/architecture.md",
+        "LICENSE",
+        "CHANGELOG.md",
+    ],
 )
 def test_readme_links_the_documents(link: str) -> None:
     assert f"]({link}" in README

@@ -224,6 +224,7 @@ def test_guide_matches_golden_file(
 # ---- one source for every format ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_format_lists_the_same_materials_for_every_item(bundled: Catalog) -> None:
     items = bundled.items()
     assert len(items) == 149
@@ -578,6 +579,7 @@ _ANY_TEXT = st.text(
 ).filter(lambda text: text.strip() != "")
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=_ANY_TEXT, condition=_ANY_TEXT, material=_ANY_TEXT, long_name=st.booleans())
 def test_every_format_renders_any_text(
@@ -719,6 +721,7 @@ def test_json_ld_carries_channels_audience_jurisdiction_and_output(bundled: Cata
     assert data["serviceOutput"]["name"]
 
 
+@pytest.mark.slow
 def test_every_region_of_an_item_shows_the_same_local_facts_in_every_format(
     bundled: Catalog,
 ) -> None:
@@ -778,6 +781,7 @@ def test_docx_properties_and_styles_are_ours(bundled: Catalog) -> None:
     assert "themeColor" not in title.xml
 
 
+@pytest.mark.slow
 def test_every_format_shows_every_section_of_every_item(bundled: Catalog) -> None:
     """One source: each section of the view — the new ones (办理结果, 办理地点, 责任事项, 救济途径,
     常见问题) included — is a heading in the page, in the Markdown and in the Word document."""

@@ -177,6 +177,7 @@ def test_pages_name_their_address_on_the_published_site(site: Path, bundled: Cat
     assert canonical(site / "items" / f"{SERVICE_ITEM}-handout.html") == [page]
 
 
+@pytest.mark.slow
 def test_every_link_is_relative_and_resolves_on_disk(site: Path, bundled: Catalog) -> None:
     # The index's footer names the tool and the schema catalog.json follows, item pages link the
     # online hall and phones: the only addresses off the site, and links rather than resources,
@@ -205,6 +206,7 @@ def test_every_link_is_relative_and_resolves_on_disk(site: Path, bundled: Catalo
                 assert (path.parent / parts.path).is_file(), f"{path.name}: {link}"
 
 
+@pytest.mark.slow
 def test_item_pages_carry_government_service_json_ld(site: Path, bundled: Catalog) -> None:
     for item in bundled.items():
         page = read(site / "items" / f"{item.code}.html")
@@ -285,6 +287,7 @@ def _catalog_schema() -> jsonschema.Draft202012Validator:
     )
 
 
+@pytest.mark.slow
 def test_the_catalog_schema_refuses_what_the_parts_refuse(site: Path) -> None:
     data = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
     broken = {**data, "items": [{**data["items"][0], "visits": "1"}, *data["items"][1:]]}
@@ -295,6 +298,7 @@ def test_the_catalog_schema_refuses_what_the_parts_refuse(site: Path) -> None:
     assert unknown == ["Additional properties are not allowed ('snapshot' was unexpected)"]
 
 
+@pytest.mark.slow
 def test_the_catalog_schema_types_every_top_level_key(site: Path) -> None:
     data = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
     schema = json.loads((SCHEMAS / "catalog.schema.json").read_text(encoding="utf-8"))
@@ -491,6 +495,7 @@ def test_leftovers_of_killed_builds_are_removed(small: Catalog, tmp_path: Path) 
     assert siblings(out) == [".other.building-0123abcd", "site"]
 
 
+@pytest.mark.slow
 def test_a_process_killed_while_building_leaves_the_site_intact(tmp_path: Path) -> None:
     out = tmp_path / "out" / "site"
     command = [

@@ -6,6 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# The edit loop runs mypy and ruff itself, on what it changed; these run them for CI.
+pytestmark = pytest.mark.typecheck
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

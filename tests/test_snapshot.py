@@ -53,6 +53,7 @@ def test_the_bundled_catalog_round_trips(tmp_path: Path) -> None:
     assert snapshot.path == tmp_path / "catalog.json"
 
 
+@pytest.mark.slow
 def test_a_provincial_scale_catalog_round_trips(tmp_path: Path) -> None:
     folder = tmp_path / "levels"
     counts = build_levels(folder, villages_per_township=0.5)
@@ -96,6 +97,7 @@ def test_a_snapshot_keeps_no_item_files(tmp_path: Path) -> None:
         snapshot.document(SERVICE_ITEM)
 
 
+@pytest.mark.slow
 def test_the_site_publishes_the_snapshot(tmp_path: Path) -> None:
     loaded = sc.load_catalog(BUNDLED_CATALOG)
     site = build_site(loaded, tmp_path / "site")

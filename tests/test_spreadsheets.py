@@ -79,6 +79,7 @@ def _at(findings: list[Finding] | tuple[Finding, ...]) -> set[tuple[str, str | N
 # ---- export ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_bundled_catalog_gives_every_sheet_and_the_four_lists(bundled_sheets: Workbook) -> None:
     workbook = bundled_sheets
     assert workbook.sheetnames == [sheet.name for sheet in SHEETS] + list(LIST_SIZES)
@@ -100,6 +101,7 @@ def test_the_bundled_catalog_gives_every_sheet_and_the_four_lists(bundled_sheets
     assert bodies["220114001003"] == "吉林省人力资源和社会保障厅（养老保险处）"  # no provincial one
 
 
+@pytest.mark.slow
 def test_codes_and_dates_are_text_and_vocabularies_are_lists(
     bundled_sheets: Workbook,
 ) -> None:
@@ -155,6 +157,7 @@ def _relative(findings: tuple[Finding, ...], root: str) -> set[tuple[str, str, s
     return {(f.rule, (f.file or "").removeprefix(root), f.item, f.message) for f in findings}
 
 
+@pytest.mark.slow
 def test_export_then_import_gives_the_same_catalog(roundtrip: ImportResult) -> None:
     assert roundtrip.report.findings == ()
     assert roundtrip.written is not None
@@ -175,6 +178,7 @@ def test_export_then_import_gives_the_same_catalog(roundtrip: ImportResult) -> N
     )
 
 
+@pytest.mark.slow
 def test_the_written_files_are_in_the_project_format(roundtrip: ImportResult) -> None:
     assert roundtrip.written is not None
     text = (roundtrip.written / "items" / "220114043000.yaml").read_text(encoding="utf-8")

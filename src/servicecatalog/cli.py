@@ -1429,7 +1429,7 @@ def _print_coverage(result: Any) -> None:
     )
 
 
-# ---- spreadsheets (DESIGN §16) ------------------------------------------------------------------
+# ---- spreadsheets (docs/format.md#workbooks) -----------------------------------------------------
 
 
 @main.command("export")

@@ -72,7 +72,8 @@ ELEMENTS: tuple[str, ...] = tuple(element.key for element in Element)
 elements, the local elements of implementation lists, ``meta`` and ``internal``."""
 
 PUBLISHED_ELEMENTS = frozenset(element.key for element in Element if element.published)
-"""A change to one of these must be published within the working-day limit (DESIGN §9, §14)."""
+"""A change to one of these must be published within the working-day limit
+(docs/architecture.md#publication)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """What every field of the model is for: one table, beside the models, that the rest derives from.
 
 Each field of each model says which element it belongs to: one of the eight unified elements
-(八统一), conditions or visits, a national guide element (DESIGN §13), the item's basic facts
-(``meta``), or ``internal`` (identities and the revision, which no guide publishes as content).
+(八统一), conditions or visits, a national guide element
+(docs/format.md#national-guide-elements), the item's basic facts (``meta``), or ``internal``
+(identities and the revision, which no guide publishes as content).
 The diff takes each change's element from here and compares every field it lists; the five-level
 rule takes the keys an implementation may not carry; the guide rules take the elements' names.
 
@@ -66,9 +67,10 @@ class ElementGroup(Enum):
     UNIFIED = "unified"
     """The eight elements, conditions and visits: the province defines them for every level."""
     NATIONAL = "national"
-    """A national guide element of the item (§13)."""
+    """A national guide element of the item (docs/format.md#national-guide-elements)."""
     LOCAL = "local"
-    """What an implementation list sets for its region (§12, §13)."""
+    """What an implementation list sets for its region
+    (docs/format.md#implementationsregionyaml)."""
     META = "meta"
     """The item's basic facts: type, division, lists, levels, fee, penalty."""
     INTERNAL = "internal"
@@ -147,7 +149,7 @@ class Element(Enum):
     @property
     def published(self) -> bool:
         """True when a change to it changes what a guide tells citizens: it must be published
-        within the working-day limit (DESIGN §9, §14)."""
+        within the working-day limit (docs/architecture.md#publication)."""
         return self.value.group is not ElementGroup.INTERNAL
 
     def label(self, lang: str = "zh") -> str:

@@ -1,6 +1,6 @@
 """Strict YAML loading: plain data with the position of every value.
 
-The loader reads a catalog file the way DESIGN §6 prescribes:
+The loader reads a catalog file as docs/format.md#how-every-file-is-read describes it:
 
 * UTF-8 only (a leading BOM is accepted); another encoding is a finding that names it;
 * every scalar is a string (``CBaseLoader`` semantics) except a plain ``null``/``~``/empty value,

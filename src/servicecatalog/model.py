@@ -966,7 +966,8 @@ class Item(_Frozen):
     revision: Revision
     """The item's version and the dates of its last change and its publication."""
 
-    # ---- national guide elements (DESIGN §13); absent in catalogs written before them ----
+    # ---- national guide elements (docs/format.md#national-guide-elements); absent in catalogs
+    # written before them ----
     audience: tuple[Audience, ...] | None = Field(default=None, min_length=1)
     """服务对象: who may apply (or, for a penalty, who may be the party)."""
     result: Result | None = None
@@ -1303,8 +1304,8 @@ class ImplementationList(_Frozen):
     region: Text
     """The code of the region whose list it is."""
     revision: Revision | None = None
-    """When the list last changed and when that change was published (DESIGN §14); absent in
-    lists written before lists had revisions (a warning)."""
+    """When the list last changed and when that change was published; absent in lists written
+    before lists had revisions (a warning)."""
     implementations: tuple[Implementation, ...] = ()
     """The region's entries, the list's defaults merged in."""
 

@@ -1,4 +1,5 @@
-"""The one-working-day rule (DESIGN §9): when must a change be published, and was it?
+"""The one-working-day rule: when must a change be published, and was it?
+(docs/architecture.md#publication)
 
 When any of an item's eight elements or its conditions change, ``revision.version`` must increase
 and ``revision.changed_on`` must be set. The deadline is the N-th official working day strictly

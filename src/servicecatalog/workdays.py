@@ -1,4 +1,4 @@
-"""Official Chinese working days, for the one-working-day publication rule (DESIGN §9).
+"""Official Chinese working days, for the publication rule (docs/architecture.md#publication).
 
 A working day is a day on which government offices work under the State Council General Office's
 yearly holiday notice (国务院办公厅关于部分节假日安排的通知): Monday to Friday, except the rest
@@ -50,8 +50,8 @@ __all__ = [
     "working_days_between",
 ]
 
-# Where the CLI reads overrides by default (DESIGN §9); only used to name the file to add in an
-# UnknownYearError when a calendar was made without an overrides folder.
+# Where the CLI reads overrides by default (docs/format.md#calendaryearyaml); only used to name
+# the file to add in an UnknownYearError when a calendar was made without an overrides folder.
 _SUGGESTED_OVERRIDES_DIR = Path("catalog/calendar")
 
 _MAX_OVERRIDE_BYTES = 1024 * 1024
@@ -257,7 +257,7 @@ def _parse_override(path: Path, year: int, raw: bytes | ReadProblem) -> _Year:
     if isinstance(raw, ReadProblem):
         raise CalendarError(f"{path}: {raw.message_en}", path)
     try:
-        # A BOM is accepted, as everywhere in the catalog (DESIGN §6).
+        # A BOM is accepted, as everywhere in the catalog (docs/format.md#how-every-file-is-read).
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CalendarError(

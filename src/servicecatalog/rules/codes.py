@@ -1,4 +1,4 @@
-"""Codes: the 12-digit basic code (基本编码) of DESIGN §5 and its consequences."""
+"""Codes: the 12-digit basic code (基本编码) (docs/format.md#codes) and its consequences."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Elements: the national guide elements (DESIGN §13) a guide needs for the item's kind.
+"""Elements: the national guide elements a guide needs for the item's kind
+(docs/format.md#national-guide-elements).
 
 Catalogs written before these elements existed keep validating: a missing element is a warning,
 never an error, so no department's catalog breaks on upgrade. The bundled catalog writes them all.
@@ -30,9 +31,9 @@ def _label(key: str) -> str:
 
 
 def needed_elements(item: Item) -> tuple[str, ...]:
-    """The §13 keys a guide of ``item`` needs: for items one applies for, who may apply, what
-    they get, how far it goes online, where it may be applied for and the common questions; for
-    items the authority initiates, who the party is; for power items, the duties."""
+    """The national guide elements a guide of ``item`` needs: for items one applies for, who may
+    apply, what they get, how far it goes online, where it may be applied for and the common
+    questions; for items the authority initiates, who the party is; for power items, the duties."""
     if item.item_type.authority_initiated:
         needed = ["audience"]
     else:

@@ -1,4 +1,5 @@
-"""Five levels, one standard: regions and their implementation lists (DESIGN §12).
+"""Five levels, one standard: regions and their implementation lists
+(docs/format.md#implementationsregionyaml).
 
 The province defines each item once; cities, counties, townships and villages implement it and may
 set only what is local (agency, address, hours, phone, window, online address). The eight elements

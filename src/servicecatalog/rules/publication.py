@@ -1,4 +1,5 @@
-"""Publication: changes are published within N official working days (DESIGN §9)."""
+"""Publication: changes are published within N official working days
+(docs/architecture.md#publication)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Spreadsheets: what ``servicecatalog import`` finds in a workbook (DESIGN §16).
+"""Spreadsheets: what ``servicecatalog import`` finds in a workbook (docs/format.md#workbooks).
 
 The importer emits these findings, located at ``工作表!单元格`` (``申请材料!D14``): the file is the
 workbook, the line and column are the cell's row and column numbers.

@@ -1,4 +1,5 @@
-"""YAML safety: what the strict loader refuses (DESIGN §6). The loader emits these findings."""
+"""YAML safety: what the strict loader refuses (docs/format.md#how-every-file-is-read). The loader
+emits these findings."""
 
 from __future__ import annotations
 

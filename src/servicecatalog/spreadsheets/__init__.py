@@ -1,2 +1,2 @@
-"""The catalog in and out of spreadsheets (DESIGN §16): ``export`` writes the workbook,
-``reading`` reads one back into a catalog folder."""
+"""The catalog in and out of spreadsheets (docs/format.md#workbooks): ``export`` writes the
+workbook, ``reading`` reads one back into a catalog folder."""

@@ -1,4 +1,4 @@
-"""The catalog as a workbook a clerk can read, edit and publish (DESIGN §16).
+"""The catalog as a workbook a clerk can read, edit and publish (docs/format.md#workbooks).
 
 The data sheets hold the whole catalog, one row per item, material, step, citation … under the
 national element names, so that ``servicecatalog import`` reads it back unchanged; the lists'
@@ -241,15 +241,16 @@ def _cell_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, date):
-        return value.isoformat()  # dates are text cells (DESIGN §16), read back as written
+        # dates are text cells (docs/format.md#workbooks), read back as written
+        return value.isoformat()
     return value
 
 
 def _format_column(worksheet: Worksheet, column: Column, index: int, rows: int) -> None:
     """Texts are text columns (what a clerk types into them stays text), codes and dates are
     text cells too (editing a code never turns it into a number that loses its zeros; a date
-    stays YYYY-MM-DD whatever the reader's locale, DESIGN §16); numbers stay numbers. Import
-    takes a date a clerk typed as an Excel date as well."""
+    stays YYYY-MM-DD whatever the reader's locale, docs/format.md#workbooks); numbers stay
+    numbers. Import takes a date a clerk typed as an Excel date as well."""
     from openpyxl.utils import get_column_letter
 
     if column.kind is Kind.INT:
@@ -288,8 +289,8 @@ def _joined(values: Iterable[Any]) -> str:
 
 
 def _optional(item: Item, key: str, value: Any) -> Any:
-    """A §13 element as its cell shows it: blank when the file leaves it out, 不适用 for null, 无
-    for an empty list."""
+    """A national guide element as its cell shows it: blank when the file leaves it out, 不适用
+    for null, 无 for an empty list."""
     if not item.given(key):
         return None
     if value is None:

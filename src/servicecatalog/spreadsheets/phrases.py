@@ -1,6 +1,6 @@
 """Values written as phrases in one cell, and read back: legal time limits and legal citations.
 
-A legal limit takes one of three forms (DESIGN §4, README "Legal time limits"); in a cell each is
+A legal limit takes one of three forms (docs/format.md#time-limits); in a cell each is
 written as a clerk would say it:
 
 - ``15 自然日``; ``60 工作日，可延长 30 工作日``

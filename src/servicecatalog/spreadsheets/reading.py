@@ -1,4 +1,4 @@
-"""A workbook read back into a catalog folder (DESIGN §16).
+"""A workbook read back into a catalog folder (docs/format.md#workbooks).
 
 The workbook is read sheet by sheet into rows (:mod:`.cells`), the rows are put together into the
 data of catalog files, and every file is validated against its model, so that each problem —
@@ -605,7 +605,8 @@ _LIST_REVISION = {
     "changed_on": "list_changed_on",
     "published_on": "list_published_on",
 }
-"""The list's revision (DESIGN §14) on every row of its region: key -> column."""
+"""The list's revision (docs/format.md#implementationsregionyaml) on every row of its region:
+key -> column."""
 
 
 def _present(row: Row, sheet: Sheet, renamed: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -852,7 +853,7 @@ class _ItemBuilder:
             self.cells[("penalty", key)] = self.row.cell(column)
         return {key: self.row.get(column) for key, column in keys.items()}
 
-    # ---- national guide elements (DESIGN §13): blank = not written ----
+    # ---- national guide elements (docs/format.md#national-guide-elements): blank = not written
 
     def _national_elements(self, data: dict[str, Any]) -> None:
         for key in ("audience", "online_depth", "scope", "quantity_limit"):
