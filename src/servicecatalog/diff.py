@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
@@ -270,7 +271,7 @@ def _change(at: _At, kind: str, old: Any, new: Any) -> Change:
 def _plain(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
-    if isinstance(value, tuple | list | frozenset | set):
+    if isinstance(value, tuple | list):
         return [_plain(element) for element in value]
     if isinstance(value, StrEnum):
         return value.value
@@ -293,7 +294,7 @@ class _Comparison:
     key: str | None = None
     """The field instances are matched by, which two matched versions share."""
 
-    @property
+    @cached_property
     def unclaimed(self) -> tuple[str, ...]:
         """Fields no differ reads (identities and revisions are never compared)."""
         claimed = {name for names, _ in self.differs for name in names} | {self.key}

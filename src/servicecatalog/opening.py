@@ -45,11 +45,12 @@ def open_catalog(
     """
     named = catalog_spec(spec, cwd)
     if not named.startswith(GIT_PREFIX):
-        path = Path(named) if cwd is None or Path(named).is_absolute() else cwd / named
+        path = Path(named) if cwd is None else cwd / named  # an absolute path stays itself
         if path.is_file():
             from .snapshot import load_snapshot
 
             return load_snapshot(path)
+        named = str(path)
     return load_catalog(open_source(named, cwd), today=today, progress=progress)
 
 

@@ -93,17 +93,12 @@ class Review:
 
 
 def _deadline_fields(deadline: ItemDeadline | None) -> dict[str, Any]:
-    def day(value: date | None) -> str | None:
-        return value.isoformat() if value else None
-
+    """The deadline's JSON fields (its subject is given beside them), all null without one."""
     if deadline is None:
         return {"changed_on": None, "deadline": None, "published_on": None, "status": None}
-    return {
-        "changed_on": day(deadline.changed_on),
-        "deadline": day(deadline.deadline),
-        "published_on": day(deadline.published_on),
-        "status": deadline.status.value,
-    }
+    fields = deadline.to_dict()
+    del fields["item"]
+    return fields
 
 
 def review_sources(

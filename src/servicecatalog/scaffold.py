@@ -31,12 +31,12 @@ from . import _project
 from ._files import within, write_atomically
 from ._layout import ITEMS_DIR, LAWS_FILE, MANIFEST_FILE
 from ._today import today_in
-from ._validation import validate_document
 from .codes import describe_code_problem
 from .config import CONFIG_FILE_NAME
 from .errors import ServiceCatalogError
 from .loader import load_file
-from .model import Item, ItemType, Manifest
+from .model import Item, ItemType
+from .opening import read_manifest
 from .remedies import party_rights, remedies
 from .schemas import generate_schemas
 
@@ -358,16 +358,10 @@ def new_item(catalog: Path, code: str, item_type: ItemType, *, today: date | Non
             "writes only into the catalog's own items/"
         )
     folder.mkdir(exist_ok=True)
-    manifest = _manifest_zone(catalog)
-    day = today or today_in(manifest)
+    manifest = read_manifest(catalog)
+    day = today or today_in(manifest.timezone if manifest else None)
     write_atomically(target, item_skeleton(code, item_type, today=day, schema=schema_line(catalog)))
     return target
-
-
-def _manifest_zone(catalog: Path) -> str | None:
-    """The time zone ``catalog.yaml`` names, if it names a valid one."""
-    manifest, _ = validate_document(Manifest, load_file(catalog / MANIFEST_FILE))
-    return manifest.timezone if manifest else None
 
 
 def item_skeleton(
