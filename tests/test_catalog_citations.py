@@ -25,6 +25,7 @@ UNVERIFIED = {
     "employment-service-provisions",
     "enterprise-annuity-measures",
     "flexible-working-hours-approval-measures",
+    "floating-personnel-archives-provisions",
     "human-resources-service-provisions",
     "labor-dispatch-licensing-measures",
     "labor-dispute-arbitration-rules",
