@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "model",
                 "fields",
                 "_today",
+                "output",
                 "codes",
                 "forms",
             }

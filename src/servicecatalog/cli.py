@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 import click
 
 from . import __version__
-from ._files import write_atomically
-from ._text import counted, json_text
 from .errors import CatalogInvalidError, ServiceCatalogError
 from .findings import Lang, Report, Severity
 from .model import ItemType, Level
+from .output import counted, json_text, write_atomically
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -421,19 +420,23 @@ def validate(
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on a usage error,
     3 when a PATH is missing or in no catalog.
     """
-    from .catalog import load_catalog
+    from .opening import open_catalog
     from .reporting import findings_summary, render_report
-    from .sources import find_catalog
     from .targets import checked_files, select, targets
 
     if output_file is not None:
         _outside_catalogs(output_file)
     reports = []
     checked: list[str] = []
-    for target in targets(paths or (find_catalog(),)):
+    for target in targets(paths):
         with _progress_bar("validate", enabled=not quiet) as progress:
-            catalog = load_catalog(
-                target.catalog, today=today, config=config_path, workers=jobs, progress=progress
+            catalog = open_catalog(
+                target.catalog,
+                today=today,
+                config=config_path,
+                workers=jobs,
+                progress=progress,
+                snapshot=False,
             )
         reports.append(select(catalog, target))
         checked += checked_files(target)
@@ -726,13 +729,13 @@ def new(code: str, item_type: str, catalog_path: Path | None) -> None:
     An existing file is never replaced (exit 3).
     """
     from .codes import describe_code_problem
+    from .opening import catalog_spec
     from .scaffold import new_item
-    from .sources import find_catalog
 
     problem = describe_code_problem(code)
     if problem is not None:
         raise click.BadParameter(problem[1], param_hint="CODE")
-    target = new_item(catalog_path or find_catalog(), code, ItemType(item_type))
+    target = new_item(Path(catalog_spec(catalog_path)), code, ItemType(item_type))
     click.echo(str(target))
     click.echo(f"Fill it in, then: servicecatalog validate {target}", err=True)
 
@@ -889,8 +892,7 @@ def stats(
     A catalog with errors exits 1 with nothing counted, unless --allow-invalid (the figures
     then list the item files left out, under left_out).
     """
-    from ._today import today_in
-    from .stats import catalog_stats
+    from .stats import catalog_stats, changed_range
 
     if changed_from and changed_to and changed_from > changed_to:
         raise click.BadParameter(
@@ -898,9 +900,7 @@ def stats(
         )
     catalog = _read_catalog(catalog_path)
     _require_valid(catalog, allow_invalid, as_json=fmt == "json")
-    today = today_in(catalog.manifest.timezone if catalog.manifest else None)
-    start = changed_from or date(today.year, 1, 1)
-    end = changed_to or today
+    start, end = changed_range(catalog, changed_from, changed_to)
     if start > end:
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
     figures = catalog_stats(catalog, start, end)
@@ -1097,23 +1097,10 @@ def deadline(day: date, working_days: int | None, catalog_path: Path | None) -> 
     said on stderr. Holidays and adjusted working weekends follow the State Council's schedule
     (chinesecalendar), overridden by the catalog's calendar/<year>.yaml.
     """
-    from ._today import today_in
-    from .errors import CatalogNotFoundError
-    from .opening import read_manifest
-    from .publication import publication_deadline
-    from .sources import find_catalog
-    from .workdays import WorkdayCalendar
+    from .opening import publication_settings
 
-    if catalog_path is not None and not catalog_path.is_dir():
-        raise CatalogNotFoundError(catalog_path, "no such folder")
-    folder = catalog_path
-    if folder is None:
-        try:
-            folder = find_catalog()
-        except CatalogNotFoundError:
-            folder = None
-    manifest = read_manifest(folder) if folder is not None else None
-    count = working_days or (manifest.publication.working_days if manifest else None)
+    settings = publication_settings(catalog_path)
+    count = working_days or settings.working_days
     if count is None:
         count = 1
         click.echo(
@@ -1121,9 +1108,9 @@ def deadline(day: date, working_days: int | None, catalog_path: Path | None) -> 
             "--working-days N or --catalog PATH",
             err=True,
         )
-    calendar = WorkdayCalendar(folder / "calendar" if folder else None)
-    click.echo(publication_deadline(day, calendar, count).isoformat())
-    end = calendar.runs_out_within(today_in(manifest.timezone if manifest else None))
+    calendar = settings.calendar()
+    click.echo(calendar.next_working_day(day, count).isoformat())
+    end = calendar.runs_out_within(settings.today())
     if end is not None:
         _calendar_warning(end)
 
@@ -1327,17 +1314,13 @@ def build(source: str | None, output: Path, allow_invalid: bool) -> None:
     report's findings and the calendar overrides, the tool's version and the commit SOURCE was
     read from. A catalog with errors exits 1 and writes nothing, unless --allow-invalid.
     """
-    from .catalog import load_catalog
-    from .opening import catalog_spec
+    from .opening import open_catalog_at_commit
     from .snapshot import write_snapshot
-    from .sources import open_source, source_commit
 
     _outside_catalogs(output)
-    tree = open_source(catalog_spec(source))
     with _progress_bar("build") as progress:
-        catalog = load_catalog(tree, progress=progress)
+        catalog, origin = open_catalog_at_commit(source, progress=progress)
     _require_valid(catalog, allow_invalid)
-    origin = source_commit(tree)
     written = write_snapshot(
         catalog,
         output,

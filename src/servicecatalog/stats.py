@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ._today import today_in
 from .catalog import Catalog
 from .codes import ItemCode, describe_code_problem
 from .model import DeadlineLimit, Item, LegalDuration, Requirement, StagedLimit
 
-__all__ = ["CatalogStats", "catalog_stats"]
+__all__ = ["CatalogStats", "catalog_stats", "changed_range"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,16 @@ class CatalogStats:
             "changed": self.changed,
             "left_out": self.left_out,
         }
+
+
+def changed_range(
+    catalog: Catalog, changed_from: date | None = None, changed_to: date | None = None
+) -> tuple[date, date]:
+    """The range of days in which an item counts as changed: from ``changed_from`` (default:
+    1 January of this year) to ``changed_to`` (default: today), today in the catalog's time
+    zone."""
+    today = today_in(catalog.manifest.timezone if catalog.manifest else None)
+    return changed_from or date(today.year, 1, 1), changed_to or today
 
 
 def catalog_stats(catalog: Catalog, changed_from: date, changed_to: date) -> CatalogStats:
