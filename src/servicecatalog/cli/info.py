@@ -3,9 +3,10 @@ catalog holds."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +21,13 @@ from .options import (
     LazyChoice,
     format_option,
 )
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from ..coverage import Coverage
+    from ..rules import Rule
+    from ..stats import CatalogStats
 
 __all__ = ["coverage", "rules", "stats"]
 
@@ -95,7 +103,7 @@ def _rules_hint(rule_id: str | None, lang: Lang) -> str:
     )
 
 
-def _print_rule_table(selected: list[Any], lang: Lang) -> None:
+def _print_rule_table(selected: list[Rule], lang: Lang) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
@@ -145,8 +153,7 @@ def stats(
     then list the item files left out, under left_out).
     """
     from ..opening import open_catalog
-    from ..output import json_text
-    from ..stats import catalog_stats, changed_range
+    from ..stats import catalog_stats, changed_range, stats_json
 
     if changed_from and changed_to and changed_from > changed_to:
         raise click.BadParameter(
@@ -159,59 +166,37 @@ def stats(
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
     figures = catalog_stats(catalog, start, end)
     if fmt == "json":
-        click.echo(json_text(figures.to_dict()))
+        click.echo(stats_json(figures), nl=False)
     else:
-        _print_stats(figures.to_dict())
+        _print_stats(figures)
 
 
-def _print_stats(figures: dict[str, Any]) -> None:
+def _print_stats(figures: CatalogStats) -> None:
     from rich.table import Table
 
+    from ..stats import reform_figures
+
     shown = console(width=100)
-    shown.print(f"[bold]{figures['catalog']}[/bold]")
-    shown.print(f"{figures['items']} 个事项（{figures['main_items']} 个主项）\n")
+    shown.print(f"[bold]{figures.name}[/bold]")
+    shown.print(f"{figures.items} 个事项（{figures.main_items} 个主项）\n")
     lists = Table(title="清单 lists", title_justify="left")
     for column in ("list", "title", "count", "expected"):
         lists.add_column(column, justify="right" if column in ("count", "expected") else "left")
-    for list_id, entry in figures["lists"].items():
-        expected = "" if entry["expected"] is None else str(entry["expected"])
-        lists.add_row(list_id, entry["title"] or "", str(entry["count"]), expected)
+    for list_id, entry in figures.lists.items():
+        expected = "" if entry.expected is None else str(entry.expected)
+        lists.add_row(list_id, entry.title or "", str(entry.count), expected)
     shown.print(lists)
-    for title, counts in (
-        ("事项类型 item types", figures["item_types"]),
-        ("承办处室 departments", figures["departments"]),
-    ):
-        shown.print(_count_table(title, counts))
-    visits = figures["visits"]
-    materials = figures["materials"]
-    limits = figures["time_limits"]
+    shown.print(_count_table("事项类型 item types", figures.item_types))
+    shown.print(_count_table("承办处室 departments", figures.departments))
     summary = Table(title="改革指标 reform figures", title_justify="left", show_header=False)
     summary.add_column("figure")
     summary.add_column("value", justify="right")
-    exempt = "，".join(f"{k} {v}" for k, v in materials["by_exempt_by"].items()) or "0"
-    compression = limits["average_compression_percent"]
-    rows = [
-        ("零跑动 zero visits", str(visits["zero"])),
-        ("只跑一次 one visit", str(visits["one"])),
-        ("申请材料 materials", str(materials["total"])),
-        ("免提交 not submitted", f"{materials['not_submitted']}（{exempt}）"),
-        ("容缺后补 deferrable", str(materials["deferrable"])),
-        ("即办件 immediate", str(limits["immediate"])),
-        (
-            "时限压缩 time compression",
-            "—" if compression is None else f"{compression}%（{limits['comparable']} 项可比）",
-        ),
-        (
-            f"变更事项 changed {figures['changed']['from']}–{figures['changed']['to']}",
-            str(figures["changed"]["count"]),
-        ),
-    ]
-    for label, value in rows:
-        summary.add_row(label, value)
+    for figure in reform_figures(figures):
+        summary.add_row(figure.label, figure.value)
     shown.print(summary)
 
 
-def _count_table(title: str, counts: dict[str, int]) -> Any:
+def _count_table(title: str, counts: Mapping[str, int]) -> Table:
     from rich.table import Table
 
     table = Table(title=title, title_justify="left")
@@ -244,21 +229,20 @@ def coverage(catalog_path: Path | None, level: str | None, fmt: str, allow_inval
     catalog with errors exits 1, unless --allow-invalid: an invalid implementation list would
     read as a region that implements nothing.
     """
-    from ..coverage import catalog_coverage
+    from ..coverage import catalog_coverage, coverage_json
     from ..model import Level
     from ..opening import open_catalog
-    from ..output import json_text
 
     catalog = open_catalog(catalog_path)
     require_valid(catalog, allow_invalid, as_json=fmt == "json")
     result = catalog_coverage(catalog, Level(level) if level else None)
     if fmt == "json":
-        click.echo(json_text(result.to_dict()))
+        click.echo(coverage_json(result), nl=False)
         return
     _print_coverage(result)
 
 
-def _print_coverage(result: Any) -> None:
+def _print_coverage(result: Coverage) -> None:
     from rich.table import Table
 
     shown = console(width=110)
@@ -275,7 +259,7 @@ def _print_coverage(result: Any) -> None:
             f"{entry.percent:.1f}",
         )
     shown.print(levels)
-    gaps = [region for region in result.regions if region.missing]
+    gaps = result.gaps
     if not gaps:
         shown.print(
             "每个区划都实施了其层级的全部事项。 Every region implements every item of its level."
@@ -301,5 +285,5 @@ def _print_coverage(result: Any) -> None:
         shown.print(f"and {more} (--format json lists all)")
     totals = result.totals
     shown.print(
-        f"total: {totals['implemented']}/{totals['expected']} implemented, {totals['missing']} missing"
+        f"total: {totals.implemented}/{totals.expected} implemented, {totals.missing} missing"
     )
