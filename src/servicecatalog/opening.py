@@ -7,7 +7,7 @@ catalog as a person standing in the repository means it: the current folder when
 its ``catalog`` folder.
 
 The loader, the rules and git are imported on first use: ``servicecatalog deadline`` outside a
-catalog needs none of them (docs/architecture.md, "Startup").
+catalog needs none of them (docs/architecture.md#the-command-line).
 """
 
 from __future__ import annotations

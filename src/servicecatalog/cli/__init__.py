@@ -4,7 +4,7 @@ Exit codes of every command: 0 nothing at or above ``--fail-on``; 1 findings at 
 2 usage error; 3 input unusable (no such folder, not a catalog, a year the calendar lacks).
 This package is the only part of servicecatalog that imports click and rich. Each command
 imports what it runs when it runs: ``servicecatalog --help`` loads no library module beyond
-the errors and the findings (docs/architecture.md, "The command line").
+the errors and the findings (docs/architecture.md#the-command-line).
 
 * :mod:`.options` — the options several commands share;
 * :mod:`.console` — colour, rich consoles, the progress bar;
