@@ -34,7 +34,7 @@ from .info import coverage, rules, stats
 from .publish import build, guide, site
 from .streams import (
     Output,
-    OutputLost,
+    _OutputLost,
     flush,
     guard_standard_streams,
     report_lost_output,
@@ -75,7 +75,7 @@ class _Group(click.Group):
             status = self._run(output, *args, **kwargs)
             if output is not None:
                 flush(output)
-        except OutputLost as lost:
+        except _OutputLost as lost:
             report_lost_output(lost.error, output)
             status = EXIT_UNUSABLE
         sys.exit(status)
@@ -94,18 +94,18 @@ class _Group(click.Group):
                 error.show()
             machine_error(error.format_message(), *self._asked())
             status = error.exit_code
-        except OutputLost:
+        except _OutputLost:
             raise
         except Exception as error:
             if output is not None and output.failure is not None:
-                raise OutputLost(output.failure) from None
+                raise _OutputLost(output.failure) from None
             return self._failed(error)
         else:
             status = EXIT_OK
         # Click takes a broken pipe for a quiet exit 1; every failed write of the output,
         # whatever its errno, is a lost report.
         if output is not None and output.failure is not None:
-            raise OutputLost(output.failure)
+            raise _OutputLost(output.failure)
         return status
 
     def _failed(self, error: Exception) -> int:

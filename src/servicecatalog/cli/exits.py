@@ -18,7 +18,7 @@ import click
 from .. import __version__
 from ..errors import CatalogInvalidError, ServiceCatalogError
 from ..findings import Report, Severity
-from .streams import OutputLost, say
+from .streams import _OutputLost, say
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -75,7 +75,7 @@ def machine_error(message: str, fmt: str | None, output: Path | None = None) -> 
         try:
             click.echo(document, nl=False)
         except OSError as error:
-            raise OutputLost(error) from None
+            raise _OutputLost(error) from None
         return
     try:
         write_atomically(output, document)

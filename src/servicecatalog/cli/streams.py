@@ -15,11 +15,14 @@ from typing import Any
 
 import click
 
-__all__ = ["Output", "OutputLost", "flush", "guard_standard_streams", "report_lost_output", "say"]
+__all__ = ["Output", "_OutputLost", "flush", "guard_standard_streams", "report_lost_output", "say"]
 
 
-class OutputLost(Exception):
-    """The output could not be written (full disk, closed pipe, closed stdout)."""
+class _OutputLost(Exception):
+    """The output could not be written (full disk, closed pipe, closed stdout).
+
+    A signal between the modules of the command line, caught by its group: no library error
+    (those derive from ServiceCatalogError), hence the underscore."""
 
     def __init__(self, error: OSError) -> None:
         super().__init__(error)
@@ -93,11 +96,11 @@ def guard_standard_streams() -> Output | None:
 
 
 def flush(output: Output) -> None:
-    """Flush standard output; raise :class:`OutputLost` when that fails."""
+    """Flush standard output; raise :class:`_OutputLost` when that fails."""
     try:
         sys.stdout.flush()
     except OSError as error:
-        raise OutputLost(output.failure or error) from None
+        raise _OutputLost(output.failure or error) from None
 
 
 def report_lost_output(error: OSError, output: Output | None) -> None:
