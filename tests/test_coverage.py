@@ -13,7 +13,7 @@ from rich.cells import cell_len
 
 from servicecatalog import Level, load_catalog
 from servicecatalog.cli import main
-from servicecatalog.coverage import catalog_coverage
+from servicecatalog.coverage import catalog_coverage, coverage_json
 
 CATALOG = Path(__file__).resolve().parents[1] / "catalog"
 
@@ -24,8 +24,8 @@ def test_the_bundled_catalog_is_fully_implemented_at_every_real_level() -> None:
     assert levels[Level.PROVINCE].regions == 1
     assert levels[Level.CITY].regions == 9
     assert levels[Level.COUNTY].regions == 60
-    assert coverage.totals["missing"] == 0
-    assert coverage.totals["expected"] == sum(region.expected for region in coverage.regions) > 0
+    assert coverage.totals.missing == 0
+    assert coverage.totals.expected == sum(region.expected for region in coverage.regions) > 0
 
 
 @pytest.fixture
@@ -50,7 +50,9 @@ def test_a_missing_implementation_is_reported_for_its_region_and_level(gap: Path
     assert changchun.implemented == changchun.expected - 1
     city = next(entry for entry in coverage.levels if entry.level is Level.CITY)
     assert city.missing == 1
-    assert coverage.totals["missing"] == 1
+    assert coverage.totals.missing == 1
+    assert coverage.gaps == (changchun,)
+    assert json.loads(coverage_json(coverage))["totals"] == coverage.totals.to_dict()
 
 
 def test_level_filter_keeps_one_level(gap: Path) -> None:

@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "model",
                 "fields",
                 "_today",
+                "output",
                 "codes",
                 "forms",
             }
@@ -147,9 +148,34 @@ def test_every_module_has_a_layer() -> None:
 
 
 def test_the_scan_sees_lazy_and_type_only_imports() -> None:
-    # cli imports the catalog inside functions; the guides' view imports it at the top.
-    assert any(target == f"{PACKAGE}.catalog" for target, _ in GRAPH[f"{PACKAGE}.cli"])
+    # The command line opens catalogs inside functions and names Catalog only for the type
+    # checker; the guides' view imports it at the top.
+    assert any(target == f"{PACKAGE}.opening" for target, _ in GRAPH[f"{PACKAGE}.cli.publish"])
+    assert any(target == f"{PACKAGE}.catalog" for target, _ in GRAPH[f"{PACKAGE}.cli.exits"])
     assert any(target == f"{PACKAGE}.model" for target, _ in GRAPH[f"{PACKAGE}.diff"])
+
+
+INTERFACE_FRAMEWORKS = frozenset({"click", "rich"})
+
+
+def _frameworks(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found & INTERFACE_FRAMEWORKS
+
+
+def test_only_the_command_line_imports_click_and_rich() -> None:
+    outside = {
+        module: sorted(_frameworks(path))
+        for module, path in MODULES.items()
+        if module != f"{PACKAGE}.cli" and not module.startswith(f"{PACKAGE}.cli.")
+    }
+    assert {module: names for module, names in outside.items() if names} == {}
+    assert _frameworks(MODULES[f"{PACKAGE}.cli"]) == {"click"}  # the scan sees them
 
 
 def test_imports_point_down() -> None:

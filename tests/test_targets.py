@@ -234,3 +234,15 @@ def test_named_files_and_folders_are_the_files_checked(
     monkeypatch.chdir(tmp_path)
     (target,) = targets([Path("c/items"), Path("c/laws.yaml")])
     assert checked_files(target) == [f"c/items/{A}.yaml", f"c/items/{B}.yaml", "c/laws.yaml"]
+
+
+def test_no_path_names_the_catalog_found_from_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CatalogNotFoundError, match="no catalog here"):
+        targets([])
+    make(tmp_path / "catalog", ITEM)
+    assert targets([]) == [Target(Path("catalog"))]
+    monkeypatch.chdir(tmp_path / "catalog")
+    assert targets(()) == [Target(Path("."))]

@@ -10,10 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ._text import json_text
 from .catalog import Catalog
 from .model import Level
 
-__all__ = ["Coverage", "LevelCoverage", "RegionCoverage", "catalog_coverage"]
+__all__ = [
+    "Coverage",
+    "CoverageTotals",
+    "LevelCoverage",
+    "RegionCoverage",
+    "catalog_coverage",
+    "coverage_json",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +79,23 @@ class LevelCoverage:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class CoverageTotals:
+    """Expected and implemented implementations over all levels."""
+
+    expected: int
+    implemented: int
+
+    @property
+    def missing(self) -> int:
+        """Implementations still missing."""
+        return self.expected - self.implemented
+
+    def to_dict(self) -> dict[str, int]:
+        """Plain data for JSON."""
+        return {"expected": self.expected, "implemented": self.implemented, "missing": self.missing}
+
+
 @dataclass(frozen=True)
 class Coverage:
     """Coverage per level and per region."""
@@ -79,19 +104,30 @@ class Coverage:
     regions: tuple[RegionCoverage, ...]
 
     @property
-    def totals(self) -> dict[str, int]:
+    def totals(self) -> CoverageTotals:
         """Expected, implemented and missing implementations over all levels."""
-        expected = sum(level.expected for level in self.levels)
-        implemented = sum(level.implemented for level in self.levels)
-        return {"expected": expected, "implemented": implemented, "missing": expected - implemented}
+        return CoverageTotals(
+            sum(level.expected for level in self.levels),
+            sum(level.implemented for level in self.levels),
+        )
+
+    @property
+    def gaps(self) -> tuple[RegionCoverage, ...]:
+        """The regions that miss an item of their level, by code."""
+        return tuple(region for region in self.regions if region.missing)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``servicecatalog coverage --format json``."""
         return {
             "levels": {level.level.value: level.to_dict() for level in self.levels},
             "regions": [region.to_dict() for region in self.regions],
-            "totals": self.totals,
+            "totals": self.totals.to_dict(),
         }
+
+
+def coverage_json(coverage: Coverage) -> str:
+    """``coverage`` as ``servicecatalog coverage --format json`` prints it."""
+    return json_text(coverage.to_dict()) + "\n"
 
 
 def catalog_coverage(catalog: Catalog, level: Level | None = None) -> Coverage:

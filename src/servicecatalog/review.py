@@ -16,11 +16,11 @@ from typing import Any, Literal
 from ._markdown import code_span, escape_markdown
 from ._text import counted, escape, json_text
 from ._today import today_in
-from .catalog import Catalog, LeftOut, load_catalog
+from .catalog import Catalog, LeftOut
 from .diff import KINDS, Change, Changes, Direction, diff_catalogs
 from .findings import Finding, Lang, Report, Severity
+from .opening import open_catalog
 from .publication import ItemDeadline, PublicationStatus, check_publication
-from .sources import open_source
 from .workdays import WorkdayCalendar
 
 __all__ = ["DIFF_FORMATS", "Review", "render_review", "review_sources"]
@@ -108,11 +108,10 @@ def review_sources(
 
     ``today`` defaults to today in the new side's time zone (China Standard Time unless its
     ``catalog.yaml`` names another)."""
-    old_tree, new_tree = open_source(old_spec, cwd), open_source(new_spec, cwd)
-    old = load_catalog(old_tree, today=today)
-    new = load_catalog(new_tree, today=today)
+    old = open_catalog(old_spec, today=today, cwd=cwd, snapshot=False)
+    new = open_catalog(new_spec, today=today, cwd=cwd, snapshot=False)
     day = today or today_in(new.manifest.timezone if new.manifest else None)
-    review = review_catalogs(old, new, new.calendar, day, old_tree.name, new_tree.name)
+    review = review_catalogs(old, new, new.calendar, day, str(old.path), str(new.path))
     return replace(review, calendar_ends=new.calendar.runs_out_within(day))
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._files import ReadProblem, display_path, outside, too_large
+from ._layout import find_catalog
 from ._tree import CONFIG_FILE_NAME, MANIFEST_FILE, CatalogTree, FolderTree, FoundConfig
 from .errors import CatalogNotFoundError, GitSourceError
 from .loader import DEFAULT_MAX_BYTES
@@ -312,22 +313,6 @@ def _cat_file(spec: str, top: Path, oids: list[str]) -> dict[str, bytes]:
         blobs[oid] = output[end + 1 : end + 1 + size]
         offset = end + 1 + size + 1
     return blobs
-
-
-def find_catalog(cwd: Path | None = None) -> Path:
-    """The catalog a command given none works on: the current folder when it holds
-    ``catalog.yaml`` (a catalog at its repository's root, as ``init`` makes it), else its
-    ``catalog`` folder; raises :class:`CatalogNotFoundError` naming both."""
-    here = cwd or Path.cwd()
-    if (here / MANIFEST_FILE).is_file():
-        return Path(".")
-    if (here / DEFAULT_GIT_PATH).is_dir():
-        return Path(DEFAULT_GIT_PATH)
-    raise CatalogNotFoundError(
-        here,
-        f"no catalog here: neither ./{MANIFEST_FILE} nor ./{DEFAULT_GIT_PATH}/ exists; name the "
-        "catalog folder",
-    )
 
 
 def _found_in_revision(spec: str, here: Path, top: Path, commit: str) -> str:

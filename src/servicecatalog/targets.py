@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._layout import ITEM_SUFFIXES, MANIFEST_FILE, READ_FILES, READ_FOLDERS
+from ._layout import ITEM_SUFFIXES, MANIFEST_FILE, READ_FILES, READ_FOLDERS, find_catalog
 from .catalog import Catalog
 from .config import CONFIG_FILE_NAME, find_config
 from .errors import CatalogNotFoundError, OutputInCatalogError
@@ -77,8 +77,10 @@ def refuse_output_in_catalog(path: Path) -> None:
 
 
 def targets(paths: Sequence[Path]) -> list[Target]:
-    """The catalogs that ``paths`` name, in the order first named; raises
-    :class:`CatalogNotFoundError` for a path that does not exist or lies in no catalog."""
+    """The catalogs that ``paths`` name, in the order first named (none: the catalog found
+    from the current folder); raises :class:`CatalogNotFoundError` for a path that does not
+    exist or lies in no catalog, or when none is named and none is found."""
+    paths = paths or (find_catalog(),)
     whole: dict[Path, None] = {}
     named: dict[Path, set[str]] = {}
     for path in paths:
