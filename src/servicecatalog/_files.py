@@ -16,6 +16,15 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._rule import Rule
+from ._ruledefs.yaml_safety import (
+    FILE_NOT_REGULAR,
+    FILE_OUTSIDE_CATALOG,
+    YAML_TOO_LARGE,
+    YAML_UNREADABLE,
+)
+from ._text import display_path
+
 __all__ = ["ReadProblem", "display_path", "read_regular", "within", "write_atomically"]
 
 _CHUNK = 1 << 16
@@ -24,9 +33,9 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXE
 
 @dataclass(frozen=True, slots=True)
 class ReadProblem:
-    """Why a file was not read: a rule id and the message in Chinese and English."""
+    """Why a file was not read: the rule it breaks and the message in Chinese and English."""
 
-    rule: str
+    rule: Rule
     message: str
     message_en: str
 
@@ -62,7 +71,7 @@ def not_regular(mode: int) -> ReadProblem:
     """The problem of a name that is a folder, FIFO, device or socket rather than a file."""
     zh, en = _KINDS.get(stat.S_IFMT(mode), ("特殊文件", "a special file"))
     return ReadProblem(
-        "file-not-regular",
+        FILE_NOT_REGULAR,
         f"不是普通文件，而是{zh}；只读取普通文件",
         f"not a regular file but {en}; only regular files are read",
     )
@@ -72,7 +81,7 @@ def too_large(limit: int, size: int) -> ReadProblem:
     """The problem of a file of ``size`` bytes, larger than ``limit`` (``size`` may be a lower
     bound: the file is not read past the limit)."""
     return ReadProblem(
-        "yaml-too-large",
+        YAML_TOO_LARGE,
         f"文件大小 {size} 字节，超过上限 {limit} 字节",
         f"the file has {size} bytes, more than the limit of {limit}",
     )
@@ -81,7 +90,7 @@ def too_large(limit: int, size: int) -> ReadProblem:
 def outside(target: str) -> ReadProblem:
     """The problem of a symbolic link that leads out of the catalog folder."""
     return ReadProblem(
-        "file-outside-catalog",
+        FILE_OUTSIDE_CATALOG,
         f"符号链接指向目录之外（{target}），未读取",
         f"a symbolic link to a file outside the catalog ({target}); it was not read",
     )
@@ -99,7 +108,7 @@ _KINDS = {
 def _unreadable(error: OSError) -> ReadProblem:
     reason = error.strerror or str(error)
     return ReadProblem(
-        "yaml-unreadable", f"无法读取文件：{reason}", f"cannot read the file: {reason}"
+        YAML_UNREADABLE, f"无法读取文件：{reason}", f"cannot read the file: {reason}"
     )
 
 
@@ -110,19 +119,6 @@ def within(path: Path, root: Path) -> bool:
     except (ValueError, OSError, RuntimeError):
         return False
     return True
-
-
-def display_path(text: str) -> str:
-    """``text`` with bytes that were not UTF-8 in a file name shown as ``\\xNN``.
-
-    Python keeps such bytes as lone surrogates (``os.fsdecode``), which no UTF-8 output can
-    carry; every name shown in a finding or a message passes through here.
-    """
-    if not any("\udc80" <= char <= "\udcff" for char in text):
-        return text
-    return "".join(
-        f"\\x{ord(char) - 0xDC00:02x}" if "\udc80" <= char <= "\udcff" else char for char in text
-    )
 
 
 def write_atomically(target: Path, data: bytes | str) -> None:

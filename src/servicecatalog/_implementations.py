@@ -28,6 +28,7 @@ from .loader import LoadedDocument, Loc
 from .model import Implementation, ImplementationList, ImplementationListFile, Revision
 from .rules import (
     REGISTRY,
+    CheckedRule,
     ImplementationEntry,
     ImplementationScope,
     Rule,
@@ -114,7 +115,11 @@ def _parallel(
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = [list(jobs[start : start + _CHUNK]) for start in range(0, len(jobs), _CHUNK)]
-    rule_ids = tuple(rule.id for rule in rules if rule.implementation_check is not None)
+    rule_ids = tuple(
+        rule.id
+        for rule in rules
+        if isinstance(rule, CheckedRule) and rule.implementation_check is not None
+    )
     entries: list[ImplementationEntry] = []
     findings: list[Finding] = []
     try:
