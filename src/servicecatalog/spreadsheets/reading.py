@@ -25,8 +25,14 @@ from pydantic import BaseModel, ValidationError
 from .._files import read_regular
 from .._validation import describe_error
 from ..errors import ServiceCatalogError
-from ..findings import Report, Severity
+from ..findings import Report
 from ..model import ImplementationListFile, Item, Laws, Manifest, Regions
+from ..rules.spreadsheet import (
+    SHEET_DUPLICATE_ROW,
+    SHEET_INVALID_VALUE,
+    SHEET_MISSING,
+    SHEET_UNKNOWN_REFERENCE,
+)
 from ._yaml import dump
 from .cells import MARKERS, Cell, Row, SheetReader, normal_header
 from .layout import (
@@ -266,8 +272,7 @@ _SHEET_OF = {
 
 def _missing_sheet(reader: SheetReader, sheet: Sheet) -> None:
     reader.finding(
-        "sheet-missing",
-        Severity.ERROR,
+        SHEET_MISSING,
         Cell(sheet.name, 1, 1),
         f"工作簿缺少工作表“{sheet.name}”",
         f"the workbook has no sheet {sheet.name}",
@@ -375,7 +380,7 @@ class _Assembly:
         rule, loc, zh, en = describe_error(detail)
         if loc and _SHEET_OF.get(str(loc[0])) in self.reader.unread:
             return
-        self.reader.finding(rule, Severity.ERROR, located.cell(loc), zh, en, located.item)
+        self.reader.finding(rule, located.cell(loc), zh, en, located.item)
 
     # ---- manifest, lists, laws, regions ----
 
@@ -525,8 +530,7 @@ class _Assembly:
 
     def _unknown(self, cell: Cell, zh: str, en: str) -> None:
         self.reader.finding(
-            "sheet-unknown-reference",
-            Severity.ERROR,
+            SHEET_UNKNOWN_REFERENCE,
             cell,
             f"引用了不存在的{zh}",
             f"refers to an unknown {en}",
@@ -538,8 +542,7 @@ class _Assembly:
             seen[key] = row
             return False
         self.reader.finding(
-            "sheet-duplicate-row",
-            Severity.ERROR,
+            SHEET_DUPLICATE_ROW,
             row.cell("code") if "code" in row.cells else Cell(row.sheet, row.number, 1),
             f"{zh} {key} 与第 {first.number} 行重复，此行未读取",
             f"{en} {key} repeats row {first.number}; this row was not read",
@@ -556,8 +559,7 @@ class _Assembly:
             for key, column in _LIST_REVISION.items():
                 if row.get(column) != values[key] and column not in row.invalid:
                     self.reader.finding(
-                        "sheet-invalid-value",
-                        Severity.ERROR,
+                        SHEET_INVALID_VALUE,
                         row.cell(column),
                         f"区划 {region} 的清单修订信息应与第 {first.number} 行相同",
                         f"the list revision of region {region} must repeat row {first.number}",
@@ -825,8 +827,7 @@ class _ItemBuilder:
             limit["basis"] = cited[0]
         for _extra in cited[1:]:
             self.assembly.reader.finding(
-                "sheet-duplicate-row",
-                Severity.ERROR,
+                SHEET_DUPLICATE_ROW,
                 self.row.cell("legal_limit"),
                 f"“{owner}”只能有一条设定依据",
                 f"'{owner}' takes one citation only",
