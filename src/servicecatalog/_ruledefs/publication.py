@@ -1,10 +1,11 @@
 """Publication: the rules of publishing a change within N official working days that
 ``publication`` (the diff's check of revisions and deadlines) detects below the rules layer; the
-family module ``rules/publication.py`` registers them with its catalog checks."""
+family module ``rules/publication.py`` registers them, in its ``RULES``, with its catalog
+checks."""
 
 from __future__ import annotations
 
-from .._rule import Rule, emitted_rule
+from .._rule import emitted_rule
 from ..findings import Severity
 
 PUBLICATION_LATE = emitted_rule(
@@ -103,11 +104,4 @@ CHANGE_WITHOUT_REVISION = emitted_rule(
 
     修订信息是公开期限的起算点；不更新修订信息的变更，没人知道它发生了，也就永远不可能按期公开。
     """,
-)
-
-RULES: tuple[Rule, ...] = (
-    PUBLICATION_LATE,
-    PUBLICATION_OVERDUE,
-    CALENDAR_YEAR_UNKNOWN,
-    CHANGE_WITHOUT_REVISION,
 )
