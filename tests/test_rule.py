@@ -274,3 +274,21 @@ def test_a_rule_makes_its_findings_with_its_id_and_severity() -> None:
     assert finding == Finding(
         "example-rule", Severity.WARNING, "消息", "message", "a.yaml", 3, 5, "220114043000"
     )
+
+
+def test_a_definitions_documentation_reads_as_its_docstring_would() -> None:
+    # emitted_rule cleans the documentation without inspect; the result must be cleandoc's.
+    import inspect
+
+    from servicecatalog._rule import _cleaned
+
+    definitions = [
+        node.args[5]
+        for path in [*DEFINITIONS_DIR.glob("*.py"), *RULES_DIR.glob("*.py")]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if _is_definition(node) and len(node.args) > 5
+    ]
+    docs = [node.value for node in definitions if isinstance(node, ast.Constant)]
+    assert len(docs) == len(definitions) > 30
+    for doc in docs:
+        assert _cleaned(doc) == inspect.cleandoc(doc)
