@@ -292,3 +292,11 @@ def test_a_definitions_documentation_reads_as_its_docstring_would() -> None:
     assert len(docs) == len(definitions) > 30
     for doc in docs:
         assert _cleaned(doc) == inspect.cleandoc(doc)
+
+
+def test_every_reason_a_file_is_not_read_is_a_rule() -> None:
+    from servicecatalog._files import Unread
+    from servicecatalog._ruledefs.yaml_safety import UNREAD_RULES
+
+    assert set(UNREAD_RULES) == set(Unread)
+    assert all(rule.id in REGISTRY for rule in UNREAD_RULES.values())

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ._files import ReadProblem, display_path, read_regular, too_large
+from ._ruledefs.yaml_safety import UNREAD_RULES
 from ._yaml_encoding import decode
 from ._yaml_events import CODE_KEYS, START, Loc, Parsed, Position, located, parse
 from .findings import Finding, Severity
@@ -146,7 +147,8 @@ def load_content(
 ) -> LoadedDocument:
     """Parse ``content``, or report why the file named ``file`` could not be read."""
     if isinstance(content, ReadProblem):
-        finding = located(content.rule, file, None, content.message, content.message_en)
+        rule = UNREAD_RULES[content.kind]
+        finding = located(rule, file, None, content.message, content.message_en)
         return LoadedDocument(file, None, findings=(finding,))
     return load_bytes(content, file, max_bytes=max_bytes, max_depth=max_depth, positions=positions)
 

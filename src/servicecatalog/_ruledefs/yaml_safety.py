@@ -3,6 +3,9 @@ emits these findings."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
+from .._files import Unread
 from .._rule import Rule, emitted_rule
 from ..findings import Severity
 
@@ -307,6 +310,17 @@ FILE_UNKNOWN = emitted_rule(
     生效：请改名、移出目录文件夹，或把备注改用其他扩展名（``.md``）。
     """,
 )
+
+
+UNREAD_RULES = MappingProxyType(
+    {
+        Unread.NOT_REGULAR: FILE_NOT_REGULAR,
+        Unread.TOO_LARGE: YAML_TOO_LARGE,
+        Unread.OUTSIDE: FILE_OUTSIDE_CATALOG,
+        Unread.UNREADABLE: YAML_UNREADABLE,
+    }
+)
+"""The rule each reason a file was not read (``_files.Unread``) breaks."""
 
 
 RULES: tuple[Rule, ...] = (
