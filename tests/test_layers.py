@@ -24,6 +24,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {
                 "errors",
                 "_files",
+                "_rule",
+                "_ruledefs",
                 "_gc",
                 "_text",
                 "_markdown",
@@ -44,6 +46,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "loader",
+                "_yaml_encoding",
+                "_yaml_events",
                 "_paths",
                 "_validation",
                 "config",

@@ -5,7 +5,8 @@ size of 0 and never ends. The file is opened without blocking, checked on the op
 (not by a ``stat`` of the name, which a symlink can make lie), and read to at most ``limit + 1``
 bytes, so a file that grows or lies about its size is still bounded.
 
-What cannot be read is a :class:`ReadProblem`, a value the loader turns into a finding.
+What cannot be read is a :class:`ReadProblem`, a value the loader turns into a finding of the
+rule its kind breaks (``_ruledefs.yaml_safety.UNREAD_RULES``).
 """
 
 from __future__ import annotations
@@ -14,19 +15,34 @@ import errno
 import os
 import stat
 from dataclasses import dataclass
+from enum import Enum, auto
 from pathlib import Path
 
-__all__ = ["ReadProblem", "display_path", "read_regular", "within", "write_atomically"]
+from ._text import display_path
+
+__all__ = ["ReadProblem", "Unread", "display_path", "read_regular", "within", "write_atomically"]
 
 _CHUNK = 1 << 16
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+class Unread(Enum):
+    """Why a file was not read. Each reason is a rule of the ``yaml_safety`` family; this module,
+    which ``import servicecatalog`` loads, names the reason and leaves the rules unloaded."""
+
+    NOT_REGULAR = auto()
+    """A folder, FIFO, device, socket or submodule rather than a file."""
+    TOO_LARGE = auto()
+    OUTSIDE = auto()
+    """A symbolic link that leads out of the catalog folder."""
+    UNREADABLE = auto()
+
+
 @dataclass(frozen=True, slots=True)
 class ReadProblem:
-    """Why a file was not read: a rule id and the message in Chinese and English."""
+    """Why a file was not read: the reason and the message in Chinese and English."""
 
-    rule: str
+    kind: Unread
     message: str
     message_en: str
 
@@ -62,7 +78,7 @@ def not_regular(mode: int) -> ReadProblem:
     """The problem of a name that is a folder, FIFO, device or socket rather than a file."""
     zh, en = _KINDS.get(stat.S_IFMT(mode), ("特殊文件", "a special file"))
     return ReadProblem(
-        "file-not-regular",
+        Unread.NOT_REGULAR,
         f"不是普通文件，而是{zh}；只读取普通文件",
         f"not a regular file but {en}; only regular files are read",
     )
@@ -72,7 +88,7 @@ def too_large(limit: int, size: int) -> ReadProblem:
     """The problem of a file of ``size`` bytes, larger than ``limit`` (``size`` may be a lower
     bound: the file is not read past the limit)."""
     return ReadProblem(
-        "yaml-too-large",
+        Unread.TOO_LARGE,
         f"文件大小 {size} 字节，超过上限 {limit} 字节",
         f"the file has {size} bytes, more than the limit of {limit}",
     )
@@ -81,7 +97,7 @@ def too_large(limit: int, size: int) -> ReadProblem:
 def outside(target: str) -> ReadProblem:
     """The problem of a symbolic link that leads out of the catalog folder."""
     return ReadProblem(
-        "file-outside-catalog",
+        Unread.OUTSIDE,
         f"符号链接指向目录之外（{target}），未读取",
         f"a symbolic link to a file outside the catalog ({target}); it was not read",
     )
@@ -99,7 +115,7 @@ _KINDS = {
 def _unreadable(error: OSError) -> ReadProblem:
     reason = error.strerror or str(error)
     return ReadProblem(
-        "yaml-unreadable", f"无法读取文件：{reason}", f"cannot read the file: {reason}"
+        Unread.UNREADABLE, f"无法读取文件：{reason}", f"cannot read the file: {reason}"
     )
 
 
@@ -110,19 +126,6 @@ def within(path: Path, root: Path) -> bool:
     except (ValueError, OSError, RuntimeError):
         return False
     return True
-
-
-def display_path(text: str) -> str:
-    """``text`` with bytes that were not UTF-8 in a file name shown as ``\\xNN``.
-
-    Python keeps such bytes as lone surrogates (``os.fsdecode``), which no UTF-8 output can
-    carry; every name shown in a finding or a message passes through here.
-    """
-    if not any("\udc80" <= char <= "\udcff" for char in text):
-        return text
-    return "".join(
-        f"\\x{ord(char) - 0xDC00:02x}" if "\udc80" <= char <= "\udcff" else char for char in text
-    )
 
 
 def write_atomically(target: Path, data: bytes | str) -> None:

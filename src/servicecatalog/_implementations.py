@@ -20,14 +20,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from ._paths import identity_path
-from ._validation import MISSING_KEY, validate_document
+from ._validation import validate_document
 from .errors import WorkerError
 from .fields import LOCAL_FIELDS, UNIFIED_FIELDS
-from .findings import Finding, Severity
+from .findings import Finding
 from .loader import LoadedDocument, Loc
 from .model import Implementation, ImplementationList, ImplementationListFile, Revision
 from .rules import (
     REGISTRY,
+    CheckedRule,
     ImplementationEntry,
     ImplementationScope,
     Rule,
@@ -35,6 +36,8 @@ from .rules import (
     load_source,
     run_implementation_rules,
 )
+from .rules.levels import IMPLEMENTATION_OVERRIDES_UNIFIED_ELEMENT
+from .rules.schema import SCHEMA_MISSING_KEY
 
 __all__ = ["PARALLEL_THRESHOLD", "load_implementation_files"]
 
@@ -114,7 +117,11 @@ def _parallel(
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = [list(jobs[start : start + _CHUNK]) for start in range(0, len(jobs), _CHUNK)]
-    rule_ids = tuple(rule.id for rule in rules if rule.implementation_check is not None)
+    rule_ids = tuple(
+        rule.id
+        for rule in rules
+        if isinstance(rule, CheckedRule) and rule.implementation_check is not None
+    )
     entries: list[ImplementationEntry] = []
     findings: list[Finding] = []
     try:
@@ -278,11 +285,9 @@ _NEVER_NULL = frozenset({"agency", "power_source"})
 def _agency_missing(document: LoadedDocument, index: int, item: str) -> Finding:
     loc = ("implementations", index)
     position = document.position(loc)
-    return Finding(
-        rule=MISSING_KEY,
-        severity=Severity.ERROR,
-        message="缺少字段 “agency”（实施主体）：在本条或清单的 defaults 中写明",
-        message_en="missing key 'agency' (the implementing agency): set it in the entry or in "
+    return SCHEMA_MISSING_KEY.finding(
+        "缺少字段 “agency”（实施主体）：在本条或清单的 defaults 中写明",
+        "missing key 'agency' (the implementing agency): set it in the entry or in "
         "the list's defaults",
         file=document.file,
         line=position.line,
@@ -336,11 +341,9 @@ def _override_findings(
     for key in (key for key in entry if key in UNIFIED_FIELDS):
         loc = (*at, key)
         position = document.key_position(loc)
-        yield Finding(
-            rule="implementation-overrides-unified-element",
-            severity=Severity.ERROR,
-            message=f"实施清单不得改写统一要素 “{key}”：该要素由省级统一规定（八统一）",
-            message_en=f"an implementation may not override the unified element '{key}': the "
+        yield IMPLEMENTATION_OVERRIDES_UNIFIED_ELEMENT.finding(
+            f"实施清单不得改写统一要素 “{key}”：该要素由省级统一规定（八统一）",
+            f"an implementation may not override the unified element '{key}': the "
             "province defines it for every level",
             file=document.file,
             line=position.line,

@@ -33,7 +33,7 @@ from ._tree import CatalogTree, FolderTree
 from ._validation import validate_document
 from .config import apply_config, load_config
 from .errors import CalendarError
-from .findings import Finding, Report, Severity
+from .findings import Finding, Report
 from .loader import DEFAULT_MAX_BYTES, LoadedDocument, Position, load_content
 from .model import (
     ImplementationList,
@@ -57,6 +57,9 @@ from .rules import (
     Registry,
     run_rules,
 )
+from .rules.publication import CALENDAR_INVALID
+from .rules.schema import CATALOG_FILE_MISSING
+from .rules.yaml_safety import FILE_NOT_READ, FILE_UNKNOWN
 from .workdays import OverrideFile, WorkdayCalendar
 
 __all__ = ["LoadedParts", "Options", "load_parts"]
@@ -212,11 +215,9 @@ def _calendar_finding(tree: CatalogTree, error: CalendarError) -> Finding:
         elif document.findings and document.findings[0].line is not None:
             first = document.findings[0]
             position = Position(first.line or 1, first.column or 1)
-    return Finding(
-        rule="calendar-invalid",
-        severity=Severity.ERROR,
-        message=f"工作日历覆盖文件有误，暂按 chinesecalendar 数据计算：{what}",
-        message_en=f"invalid working-day override (chinesecalendar's data is used meanwhile): {what}",
+    return CALENDAR_INVALID.finding(
+        f"工作日历覆盖文件有误，暂按 chinesecalendar 数据计算：{what}",
+        f"invalid working-day override (chinesecalendar's data is used meanwhile): {what}",
         file=file,
         line=position.line if position else None,
         column=position.column if position else None,
@@ -361,11 +362,9 @@ def _not_a_folder(tree: CatalogTree, name: str) -> Finding:
     else:
         zh = f"{name} 不是文件夹，{what_zh}无法读取；{what_zh}应为 {name}/{file_zh}"
         en = f"{name} is not a folder, so no {what_en[:-1]} is read; {what_en} are {name}/{file_en}"
-    return Finding(
-        rule="file-not-read",
-        severity=Severity.ERROR,
-        message=zh,
-        message_en=en,
+    return FILE_NOT_READ.finding(
+        zh,
+        en,
         file=tree.display(name),
     )
 
@@ -407,22 +406,18 @@ def _yaml_files(tree: CatalogTree) -> Iterator[str]:
 
 def _not_read(tree: CatalogTree, relative: str, folder: str | None) -> Finding:
     if folder is not None:
-        return Finding(
-            rule="file-not-read",
-            severity=Severity.ERROR,
-            message=f"该文件不会被读取：{folder}/ 中的文件应直接放在 {folder}/ 下，不能放在子文件夹里；"
+        return FILE_NOT_READ.finding(
+            f"该文件不会被读取：{folder}/ 中的文件应直接放在 {folder}/ 下，不能放在子文件夹里；"
             f"请把它移到 {folder}/（或移出目录）",
-            message_en=f"this file is not read: the files of {folder}/ lie directly in it, not in "
+            f"this file is not read: the files of {folder}/ lie directly in it, not in "
             f"a subfolder; move it into {folder}/ (or out of the catalog)",
             file=tree.display(relative),
         )
-    return Finding(
-        rule="file-unknown",
-        severity=Severity.WARNING,
-        message="目录不读取该文件：目录只读取 catalog.yaml、laws.yaml、regions.yaml、synonyms.yaml、"
+    return FILE_UNKNOWN.finding(
+        "目录不读取该文件：目录只读取 catalog.yaml、laws.yaml、regions.yaml、synonyms.yaml、"
         "referrals.yaml 及直接放在 items/、implementations/、calendar/ 中的 YAML 文件；"
         "请改名、移出目录文件夹，或改用其他扩展名",
-        message_en="the catalog does not read this file: it reads catalog.yaml, laws.yaml, "
+        "the catalog does not read this file: it reads catalog.yaml, laws.yaml, "
         "regions.yaml, synonyms.yaml, referrals.yaml and the YAML files directly in items/, "
         "implementations/ and calendar/; rename it, move it out of the catalog folder, or give "
         "it another extension",
@@ -431,10 +426,8 @@ def _not_read(tree: CatalogTree, relative: str, folder: str | None) -> Finding:
 
 
 def _missing(tree: CatalogTree, name: str, what_zh: str, what_en: str) -> Finding:
-    return Finding(
-        rule="catalog-file-missing",
-        severity=Severity.ERROR,
-        message=f"目录缺少{what_zh} {name}",
-        message_en=f"the catalog has no {name} ({what_en})",
+    return CATALOG_FILE_MISSING.finding(
+        f"目录缺少{what_zh} {name}",
+        f"the catalog has no {name} ({what_en})",
         file=tree.display(name),
     )

@@ -23,14 +23,13 @@ import re
 import unicodedata
 from typing import Any
 
-from ._files import display_path
-
 __all__ = [
     "BIDI_CONTROLS",
     "CONTROLS",
     "INVISIBLES",
     "comparable",
     "counted",
+    "display_path",
     "escape",
     "excerpt",
     "first_of",
@@ -113,3 +112,16 @@ def _without_surrogates(data: Any) -> Any:
     if isinstance(data, list | tuple):
         return [_without_surrogates(value) for value in data]
     return data
+
+
+def display_path(text: str) -> str:
+    """``text`` with bytes that were not UTF-8 in a file name shown as ``\\xNN``.
+
+    Python keeps such bytes as lone surrogates (``os.fsdecode``), which no UTF-8 output can
+    carry; every name shown in a finding or a message passes through here.
+    """
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text
+    return "".join(
+        f"\\x{ord(char) - 0xDC00:02x}" if "\udc80" <= char <= "\udcff" else char for char in text
+    )

@@ -9,7 +9,13 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ._paths import identity_path
-from .findings import Finding, Severity
+from ._rule import Rule
+from ._ruledefs.schema import (
+    SCHEMA_INVALID_VALUE,
+    SCHEMA_MISSING_KEY,
+    SCHEMA_UNKNOWN_KEY,
+)
+from .findings import Finding
 from .loader import LoadedDocument, Loc, Position
 from .model import LEGAL_LIMIT_FORMS
 
@@ -17,10 +23,8 @@ __all__ = ["SCHEMA_RULES", "describe_error", "validate_document"]
 
 Model = TypeVar("Model", bound=BaseModel)
 
-MISSING_KEY = "schema-missing-key"
-UNKNOWN_KEY = "schema-unknown-key"
-INVALID_VALUE = "schema-invalid-value"
-SCHEMA_RULES = (MISSING_KEY, UNKNOWN_KEY, INVALID_VALUE)
+SCHEMA_RULES = (SCHEMA_MISSING_KEY.id, SCHEMA_UNKNOWN_KEY.id, SCHEMA_INVALID_VALUE.id)
+"""The ids of the rules whose findings validation makes."""
 
 _KIND_NAMES = {
     "string_type": ("文本", "a string"),
@@ -53,7 +57,7 @@ def validate_document(
             document,
             (),
             document.position(()),
-            INVALID_VALUE,
+            SCHEMA_INVALID_VALUE,
             item,
             "文件为空，或不包含任何内容",
             "the file is empty",
@@ -91,7 +95,7 @@ def _from_error(
             document,
             parent,
             document.container_position(parent),
-            MISSING_KEY,
+            SCHEMA_MISSING_KEY,
             item,
             f"缺少必填字段 “{name}”",
             f"missing required key '{name}'",
@@ -103,27 +107,27 @@ def _from_error(
             document,
             loc,
             document.key_position(loc),
-            UNKNOWN_KEY,
+            SCHEMA_UNKNOWN_KEY,
             item,
             f"未知字段 “{name}”{hint_zh}",
             f"unknown key '{name}'{hint_en}",
         )
     zh, en = _describe(detail)
-    return _finding(document, loc, document.position(loc), INVALID_VALUE, item, zh, en)
+    return _finding(document, loc, document.position(loc), SCHEMA_INVALID_VALUE, item, zh, en)
 
 
-def describe_error(detail: ErrorDetails) -> tuple[str, Loc, str, str]:
+def describe_error(detail: ErrorDetails) -> tuple[Rule, Loc, str, str]:
     """The rule, the location in the data and the message (Chinese, English) of one pydantic
     error, for data that did not come from a YAML file (a workbook's rows)."""
     loc: Loc = tuple(step for step in detail["loc"] if step not in LEGAL_LIMIT_FORMS)
     if detail["type"] == "missing":
         name = str(loc[-1])
-        return MISSING_KEY, loc, f"缺少必填项 “{name}”", f"missing required value '{name}'"
+        return SCHEMA_MISSING_KEY, loc, f"缺少必填项 “{name}”", f"missing required value '{name}'"
     if detail["type"] == "extra_forbidden":
         name = str(loc[-1])
-        return UNKNOWN_KEY, loc, f"未知字段 “{name}”", f"unknown key '{name}'"
+        return SCHEMA_UNKNOWN_KEY, loc, f"未知字段 “{name}”", f"unknown key '{name}'"
     zh, en = _describe(detail)
-    return INVALID_VALUE, loc, zh, en
+    return SCHEMA_INVALID_VALUE, loc, zh, en
 
 
 def _expected(zh_kind: str) -> str:
@@ -225,16 +229,14 @@ def _finding(
     document: LoadedDocument,
     loc: Loc,
     position: Position,
-    rule: str,
+    rule: Rule,
     item: str | None,
     message: str,
     message_en: str,
 ) -> Finding:
-    return Finding(
-        rule=rule,
-        severity=Severity.ERROR,
-        message=message,
-        message_en=message_en,
+    return rule.finding(
+        message,
+        message_en,
         file=document.file,
         line=position.line,
         column=position.column,

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from ._ruledefs.configuration import CONFIG_UNKNOWN_RULE, WAIVER_EXPIRED, WAIVER_UNUSED
 from ._validation import validate_document
 from .findings import Finding, Severity
 from .loader import LoadedDocument, load_file
@@ -117,11 +118,9 @@ def _unknown_rules(config: Config, document: LoadedDocument, known: set[str]) ->
         if rule_id not in known:
             position = document.key_position(loc) if loc[0] == "rules" else document.position(loc)
             findings.append(
-                Finding(
-                    rule="config-unknown-rule",
-                    severity=Severity.ERROR,
-                    message=f"规则 “{rule_id}” 不存在（servicecatalog rules 列出全部规则）",
-                    message_en=f"there is no rule '{rule_id}' (servicecatalog rules lists them)",
+                CONFIG_UNKNOWN_RULE.finding(
+                    f"规则 “{rule_id}” 不存在（servicecatalog rules 列出全部规则）",
+                    f"there is no rule '{rule_id}' (servicecatalog rules lists them)",
                     file=document.file,
                     line=position.line,
                     column=position.column,
@@ -164,33 +163,30 @@ def _waiver_findings(
     findings = []
     for index, waiver in enumerate(loaded.config.waivers):
         if waiver.expires < today:
-            rule, severity = "waiver-expired", Severity.ERROR
+            rule = WAIVER_EXPIRED
             message = f"规则 {waiver.rule} 对事项 {waiver.item} 的豁免已于 {waiver.expires} 过期"
             message_en = (
                 f"the waiver of {waiver.rule} for item {waiver.item} expired on {waiver.expires}"
             )
             loc: tuple[str | int, ...] = ("waivers", index, "expires")
         elif (waiver.rule, waiver.item) not in used:
-            rule, severity = "waiver-unused", Severity.INFO
+            rule = WAIVER_UNUSED
             message = f"规则 {waiver.rule} 对事项 {waiver.item} 的豁免没有匹配任何问题，可以删除"
             message_en = f"the waiver of {waiver.rule} for item {waiver.item} matches nothing"
             loc = ("waivers", index)
         else:
             continue
         position = document.position(loc)
-        setting = loaded.config.rules.get(rule)
+        setting = loaded.config.rules.get(rule.id)
         if setting is RuleSetting.OFF:
             continue
-        findings.append(
-            Finding(
-                rule=rule,
-                severity=Severity(setting.value) if setting else severity,
-                message=message,
-                message_en=message_en,
-                file=document.file,
-                line=position.line,
-                column=position.column,
-                item=waiver.item,
-            )
+        finding = rule.finding(
+            message,
+            message_en,
+            file=document.file,
+            line=position.line,
+            column=position.column,
+            item=waiver.item,
         )
+        findings.append(finding.with_severity(Severity(setting.value)) if setting else finding)
     return findings

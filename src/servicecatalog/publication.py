@@ -16,9 +16,16 @@ from enum import StrEnum
 from functools import partial
 from typing import Protocol
 
+from ._rule import Rule
+from ._ruledefs.publication import (
+    CALENDAR_YEAR_UNKNOWN,
+    CHANGE_WITHOUT_REVISION,
+    PUBLICATION_LATE,
+    PUBLICATION_OVERDUE,
+)
 from .diff import PUBLISHED_ELEMENTS, Changes
 from .errors import UnknownYearError
-from .findings import Finding, Severity
+from .findings import Finding
 from .loader import LoadedDocument, Loc
 from .model import ImplementationList, Item, Manifest, Revision
 from .workdays import WorkdayCalendar
@@ -232,11 +239,11 @@ def _unrevised(subject: str, revision: Revision | None) -> ItemDeadline:
     return ItemDeadline(subject, changed_on, None, published_on, PublicationStatus.UNREVISED)
 
 
-def status_message(deadline: ItemDeadline) -> tuple[str, Loc, str, str] | None:
+def status_message(deadline: ItemDeadline) -> tuple[Rule, Loc, str, str] | None:
     """The finding an item's deadline status calls for: (rule, location, zh, en), if any."""
     if deadline.status is PublicationStatus.LATE:
         return (
-            "publication-late",
+            PUBLICATION_LATE,
             ("revision", "published_on"),
             f"{deadline.changed_on} 的变更最迟于 {deadline.deadline}（含当日）公开，实际公开于 "
             f"{deadline.published_on}",
@@ -245,7 +252,7 @@ def status_message(deadline: ItemDeadline) -> tuple[str, Loc, str, str] | None:
         )
     if deadline.status is PublicationStatus.OVERDUE:
         return (
-            "publication-overdue",
+            PUBLICATION_OVERDUE,
             ("revision", "changed_on"),
             f"{deadline.changed_on} 的变更最迟于 {deadline.deadline}（含当日）公开，至今未公开",
             f"the change of {deadline.changed_on} was to be published by {deadline.deadline} "
@@ -253,7 +260,7 @@ def status_message(deadline: ItemDeadline) -> tuple[str, Loc, str, str] | None:
         )
     if deadline.status is PublicationStatus.UNKNOWN:
         return (
-            "calendar-year-unknown",
+            CALENDAR_YEAR_UNKNOWN,
             ("revision", "changed_on"),
             f"无法计算公开期限：{deadline.problem}",
             f"cannot compute the publication deadline: {deadline.problem}",
@@ -268,14 +275,12 @@ def _moved(old: Revision, new: Revision) -> bool:
 def _item_without_revision(catalog: PublishedVersion, old: Item, new: Item) -> Finding:
     document = catalog.document(new.code)
     position = document.position(("revision", "version"))
-    return Finding(
-        rule="change-without-revision",
-        severity=Severity.ERROR,
-        message=(
+    return CHANGE_WITHOUT_REVISION.finding(
+        (
             f"事项内容已变更，但修订信息未更新：version 应大于 {old.revision.version}，"
             f"changed_on 应晚于 {old.revision.changed_on}"
         ),
-        message_en=(
+        (
             f"the item changed but its revision did not: version must exceed "
             f"{old.revision.version} and changed_on must be later than {old.revision.changed_on}"
         ),
@@ -308,11 +313,9 @@ def _list_without_revision(
         loc = ("revision", "version")
     document = catalog.implementation_document(region)
     position = document.position(loc) if document else None
-    return Finding(
-        rule="change-without-revision",
-        severity=Severity.ERROR,
-        message=zh,
-        message_en=en,
+    return CHANGE_WITHOUT_REVISION.finding(
+        zh,
+        en,
         file=catalog.implementation_file(region),
         line=position.line if position else None,
         column=position.column if position else None,
@@ -332,11 +335,9 @@ def _status_findings(
     rule, loc, zh, en = message
     position = document.position(loc) if document else None
     return [
-        Finding(
-            rule=rule,
-            severity=Severity.ERROR,
-            message=zh,
-            message_en=en,
+        rule.finding(
+            zh,
+            en,
             file=file if file is not None else (document.file if document else None),
             line=position.line if position else None,
             column=position.column if position else None,

@@ -159,11 +159,12 @@ def review_catalogs(
 
 
 def _not_compared(entry: LeftOut, side: str) -> Finding:
-    return Finding(
-        rule="diff-item-not-compared",
-        severity=Severity.ERROR,
-        message=f"事项 {entry.code} 的文件在 {side} 中未通过校验，未参与比较：{entry.reasons()}",
-        message_en=f"the file of item {entry.code} does not validate in {side} and was not "
+    # Here, not at the top: comparing two snapshots loads no rule module.
+    from .rules.publication import DIFF_ITEM_NOT_COMPARED
+
+    return DIFF_ITEM_NOT_COMPARED.finding(
+        f"事项 {entry.code} 的文件在 {side} 中未通过校验，未参与比较：{entry.reasons()}",
+        f"the file of item {entry.code} does not validate in {side} and was not "
         f"compared: {entry.reasons('en')}",
         file=entry.file,
         item=entry.code,
@@ -171,11 +172,11 @@ def _not_compared(entry: LeftOut, side: str) -> Finding:
 
 
 def _list_not_compared(region: str, file: str, side: str) -> Finding:
-    return Finding(
-        rule="diff-item-not-compared",
-        severity=Severity.ERROR,
-        message=f"区划 {region} 的实施清单在 {side} 中未通过校验，未参与比较",
-        message_en=f"the implementation list of region {region} does not validate in {side} "
+    from .rules.publication import DIFF_ITEM_NOT_COMPARED
+
+    return DIFF_ITEM_NOT_COMPARED.finding(
+        f"区划 {region} 的实施清单在 {side} 中未通过校验，未参与比较",
+        f"the implementation list of region {region} does not validate in {side} "
         "and was not compared",
         file=file,
     )

@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._files import ReadProblem, display_path, outside, too_large
+from ._files import ReadProblem, Unread, display_path, outside, too_large
 from ._layout import find_catalog
 from ._tree import CONFIG_FILE_NAME, MANIFEST_FILE, CatalogTree, FolderTree, FoundConfig
 from .errors import CatalogNotFoundError, GitSourceError
@@ -253,7 +253,7 @@ def _problem(entry: _Entry) -> ReadProblem:
         return too_large(DEFAULT_MAX_BYTES, entry.size or DEFAULT_MAX_BYTES + 1)
     what = "a submodule" if entry.kind == "commit" else f"a git object of mode {entry.mode}"
     return ReadProblem(
-        "file-not-regular",
+        Unread.NOT_REGULAR,
         f"不是普通文件，而是{'子模块' if entry.kind == 'commit' else 'git 特殊对象'}；只读取普通文件",
         f"not a regular file but {what}; only regular files are read",
     )

@@ -38,6 +38,7 @@ from . import (
     yaml_style,
 )
 from ._base import (
+    CheckedRule,
     Context,
     ImplementationEntry,
     ImplementationScope,
@@ -50,6 +51,7 @@ from ._base import (
 
 __all__ = [
     "REGISTRY",
+    "CheckedRule",
     "Context",
     "ImplementationEntry",
     "ImplementationScope",
@@ -123,6 +125,8 @@ def run_rules(context: Context, registry: Registry = REGISTRY) -> list[Finding]:
     """
     findings: list[Finding] = []
     for rule in registry.values():
+        if not isinstance(rule, CheckedRule):
+            continue
         for violation, document in rule.violations(context):
             findings.append(finding_of(rule, violation, document))
     return findings
@@ -137,7 +141,7 @@ def run_implementation_rules(
     """Run the implementation checks among ``rules`` on one implementation list."""
     findings = []
     for rule in rules:
-        if rule.implementation_check is not None:
+        if isinstance(rule, CheckedRule) and rule.implementation_check is not None:
             for violation in rule.implementation_check(entry, scope):
                 findings.append(finding_of(rule, violation, violation.document or document))
     return findings

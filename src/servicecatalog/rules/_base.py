@@ -1,8 +1,9 @@
-"""What a rule is: an id, a default severity, a summary, its docstring, and a check.
+"""A rule and its check: what checks see (:class:`Context`), what they report (:class:`Violation`)
+and the decorators that register them (docs/architecture.md#adding-a-rule).
 
-A rule's docstring is its user documentation, in English and then in Chinese: the Chinese text
-follows a heading ``中文`` underlined with dashes. ``servicecatalog rules RULE_ID`` prints one of
-them (``--lang``), and ``docs/rules.md`` both.
+A checked rule's docstring is its user documentation, in English and then in Chinese (see
+:mod:`servicecatalog._rule`, where :class:`Rule` itself is defined, below the loader, so that the
+modules that detect a rule while reading files can make its findings from the object).
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .._files import ReadProblem
-from ..findings import Lang, Severity
+from .._rule import Rule, emitted_rule, split_doc
+from ..findings import Severity
 from ..loader import LoadedDocument, Loc, load_content, load_file
 from ..model import ImplementationList, Item, Law, Level, Manifest, Referral, Region, Synonym
 from ..workdays import WorkdayCalendar
 
 __all__ = [
     "CatalogCheck",
+    "CheckedRule",
     "Context",
     "ImplementationCheck",
     "ImplementationEntry",
@@ -31,6 +34,7 @@ __all__ = [
     "Rule",
     "Source",
     "Violation",
+    "catalog_check",
     "catalog_rule",
     "emitted_rule",
     "implementation_rule",
@@ -137,35 +141,16 @@ class Context:
 ItemCheck = Callable[[Item, Context], Iterable[Violation]]
 CatalogCheck = Callable[[Context], Iterable[Violation]]
 ImplementationCheck = Callable[[ImplementationEntry, ImplementationScope], Iterable[Violation]]
-Scope = Literal["item", "catalog", "implementation", "emitted"]
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A registered rule. Its ``doc`` and ``doc_zh`` (the check's docstring, in English and in
-    Chinese) are its user documentation."""
+class CheckedRule(Rule):
+    """A rule and its check, which runs in the rules layer (its ``scope`` says on what)."""
 
-    id: str
-    severity: Severity
-    summary: str
-    summary_en: str
-    doc: str
-    family: str
-    scope: Scope
     item_check: ItemCheck | None = None
     catalog_check: CatalogCheck | None = None
     implementation_check: ImplementationCheck | None = None
     """Run on each implementation list as it is loaded (possibly in a worker process)."""
-    doc_zh: str = ""
-    """The documentation in Chinese, the language of the staff who maintain catalogs."""
-
-    def documentation(self, lang: Lang = "zh") -> str:
-        """The documentation in ``lang``."""
-        return self.doc if lang == "en" else self.doc_zh
-
-    def summary_in(self, lang: Lang = "zh") -> str:
-        """The summary in ``lang``."""
-        return self.summary_en if lang == "en" else self.summary
 
     def violations(self, context: Context) -> Iterator[tuple[Violation, LoadedDocument]]:
         """Run the check; pair each violation with the document it concerns."""
@@ -183,18 +168,20 @@ def _family(function: Callable[..., object]) -> str:
     return function.__module__.rsplit(".", 1)[-1]
 
 
+CheckScope = Literal["item", "catalog", "implementation"]
+_CHECK_FIELDS: dict[CheckScope, str] = {
+    "item": "item_check",
+    "catalog": "catalog_check",
+    "implementation": "implementation_check",
+}
+
+
 def _rule_of(
-    function: Callable[..., Any], scope: Scope, header: tuple[str, Severity, str, str]
-) -> Rule:
+    function: Callable[..., Any], scope: CheckScope, header: tuple[str, Severity, str, str]
+) -> CheckedRule:
     rule_id, severity, summary, summary_en = header
     doc, doc_zh = split_doc(inspect.getdoc(function) or "")
-    checks = {
-        "item": {"item_check": function},
-        "catalog": {"catalog_check": function},
-        "implementation": {"implementation_check": function},
-        "emitted": {},
-    }[scope]
-    return Rule(
+    return CheckedRule(
         rule_id,
         severity,
         summary,
@@ -203,48 +190,36 @@ def _rule_of(
         _family(function),
         scope,
         doc_zh=doc_zh,
-        **checks,
+        **{_CHECK_FIELDS[scope]: function},
     )
-
-
-_ZH_HEADING = "中文"
-
-
-def split_doc(docstring: str) -> tuple[str, str]:
-    """The English and the Chinese part of a rule's docstring (``""`` for a part it lacks)."""
-    lines = docstring.splitlines()
-    for index in range(len(lines) - 1):
-        underline = lines[index + 1]
-        if lines[index] == _ZH_HEADING and underline and set(underline) == {"-"}:
-            english = "\n".join(lines[:index]).strip()
-            return english, "\n".join(lines[index + 2 :]).strip()
-    return docstring.strip(), ""
 
 
 def item_rule(
     rule_id: str, severity: Severity, summary: str, summary_en: str
-) -> Callable[[ItemCheck], Rule]:
+) -> Callable[[ItemCheck], CheckedRule]:
     """Register ``function(item, context)`` as the check of rule ``rule_id``."""
     return lambda function: _rule_of(function, "item", (rule_id, severity, summary, summary_en))
 
 
 def catalog_rule(
     rule_id: str, severity: Severity, summary: str, summary_en: str
-) -> Callable[[CatalogCheck], Rule]:
+) -> Callable[[CatalogCheck], CheckedRule]:
     """Register ``function(context)`` as the catalog-wide check of rule ``rule_id``."""
     return lambda function: _rule_of(function, "catalog", (rule_id, severity, summary, summary_en))
 
 
 def implementation_rule(
     rule_id: str, severity: Severity, summary: str, summary_en: str
-) -> Callable[[ImplementationCheck], Rule]:
+) -> Callable[[ImplementationCheck], CheckedRule]:
     """Register ``function(entry, scope)`` as a check run on every implementation list."""
     header = (rule_id, severity, summary, summary_en)
     return lambda function: _rule_of(function, "implementation", header)
 
 
-def emitted_rule(
-    rule_id: str, severity: Severity, summary: str, summary_en: str
-) -> Callable[[Callable[[], None]], Rule]:
-    """Document a rule whose findings another stage emits (the loader, schema validation)."""
-    return lambda function: _rule_of(function, "emitted", (rule_id, severity, summary, summary_en))
+def catalog_check(rule: Rule) -> Callable[[CatalogCheck], CheckedRule]:
+    """Register ``function(context)`` as the catalog-wide check of ``rule``, a rule defined below
+    the rules layer (``_ruledefs``) because a lower module detects it too: its id, severity and
+    documentation stay the definition's."""
+    assert rule.scope == "catalog", f"{rule.id} is not a catalog rule"
+    fields = {name: getattr(rule, name) for name in Rule.__dataclass_fields__}
+    return lambda function: CheckedRule(**fields, catalog_check=function)

@@ -27,13 +27,12 @@ from ._base import (
 _LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
 
 
-@emitted_rule(
+IMPLEMENTATION_OVERRIDES_UNIFIED_ELEMENT = emitted_rule(
+    __name__,
     "implementation-overrides-unified-element",
     Severity.ERROR,
     "实施清单改写了统一要素",
     "an implementation overrides a unified element",
-)
-def implementation_overrides_unified_element() -> None:
     """An implementation carries one of the eight unified elements, conditions, the time limit or
     visits.
 
@@ -47,7 +46,8 @@ def implementation_overrides_unified_element() -> None:
 
     这些内容由省级统一规定、各层级一体适用：市、县自行改动材料或时限，就破坏了八统一，也使全省通办无
     从实现。请修改事项本身，使变更处处适用并依规公开。
-    """
+    """,
+)
 
 
 @catalog_rule("region-duplicate", Severity.ERROR, "区划代码重复", "two regions share a code")
@@ -297,7 +297,7 @@ def implementation_region_duplicate(context: Context) -> Iterator[Violation]:
 
 
 RULES: tuple[Rule, ...] = (
-    implementation_overrides_unified_element,
+    IMPLEMENTATION_OVERRIDES_UNIFIED_ELEMENT,
     region_duplicate,
     region_parent,
     implementation_revision_missing,

@@ -16,6 +16,7 @@ from .._text import excerpt
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc
 from ._base import (
+    CheckedRule,
     Context,
     ImplementationEntry,
     ImplementationScope,
@@ -91,7 +92,7 @@ def url_not_https(context: Context) -> Iterator[Violation]:
         yield from _http_addresses(document.data, document)
 
 
-def _in_implementations(rule: Rule) -> Rule:
+def _in_implementations(rule: CheckedRule) -> CheckedRule:
     """``rule`` checking the implementation lists too, as each is loaded."""
 
     def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:

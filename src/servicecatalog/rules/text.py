@@ -19,6 +19,7 @@ from .._text import BIDI_CONTROLS, CONTROLS, INVISIBLES, excerpt, first_of
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc
 from ._base import (
+    CheckedRule,
     Context,
     ImplementationEntry,
     ImplementationScope,
@@ -225,7 +226,9 @@ def _model_strings(value: object) -> Iterator[str]:
             yield from _model_strings(field_value)
 
 
-def _also_in_implementations(rule: Rule, pattern: re.Pattern[str], describe: Any) -> Rule:
+def _also_in_implementations(
+    rule: CheckedRule, pattern: re.Pattern[str], describe: Any
+) -> CheckedRule:
     """``rule`` checking the implementation lists too, as each is loaded."""
 
     def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:

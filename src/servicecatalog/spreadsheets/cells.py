@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding, Severity
+from .._rule import Rule
+from ..findings import Finding
+from ..rules.schema import SCHEMA_INVALID_VALUE, SCHEMA_MISSING_KEY
+from ..rules.spreadsheet import (
+    SHEET_CODE_AS_NUMBER,
+    SHEET_CODE_LOST_ZEROS,
+    SHEET_INVALID_VALUE,
+    SHEET_MERGED_CELL,
+    SHEET_MISSING_COLUMN,
+    SHEET_UNKNOWN_COLUMN,
+)
 from .layout import NONE_LISTED, NOT_APPLICABLE, Column, Kind, Sheet
 from .phrases import PhraseError, parse_limit
 
@@ -94,8 +104,7 @@ class SheetReader:
 
     def finding(
         self,
-        rule: str,
-        severity: Severity,
+        rule: Rule,
         cell: Cell,
         zh: str,
         en: str,
@@ -106,11 +115,9 @@ class SheetReader:
         if rule in _CONSEQUENTIAL and cell in self.refused:
             return
         self.findings.append(
-            Finding(
-                rule=rule,
-                severity=severity,
-                message=f"{cell.ref}：{zh}",
-                message_en=f"{cell.ref}: {en}",
+            rule.finding(
+                f"{cell.ref}：{zh}",
+                f"{cell.ref}: {en}",
                 file=self.file,
                 line=cell.row,
                 column=cell.column,
@@ -147,8 +154,7 @@ class SheetReader:
             merged = CellRange(reference)
             by_row.setdefault(merged.min_row, []).append(merged)
             self.finding(
-                "sheet-merged-cell",
-                Severity.WARNING,
+                SHEET_MERGED_CELL,
                 Cell(sheet.name, merged.min_row, merged.min_col),
                 f"合并单元格 {merged.coord}：其中每个单元格都按左上角的值读取",
                 f"merged cells {merged.coord}: each cell is read as holding the top-left value",
@@ -180,8 +186,7 @@ class SheetReader:
         if missing:
             names = "、".join(missing)
             self.finding(
-                "sheet-missing-column",
-                Severity.ERROR,
+                SHEET_MISSING_COLUMN,
                 Cell(sheet.name, 1, 1),
                 f"工作表“{sheet.name}”缺少必需的列：{names}；该表未读取",
                 f"sheet {sheet.name} lacks the required columns {names}; it was not read",
@@ -197,7 +202,7 @@ class SheetReader:
         else:
             zh = f"无法识别的表头“{text}”，此列被忽略（可在 --mapping 对照文件中登记别名）"
             en = f"unknown header '{text}'; the column is ignored (a --mapping file can alias it)"
-        self.finding("sheet-unknown-column", Severity.WARNING, Cell(sheet.name, 1, index), zh, en)
+        self.finding(SHEET_UNKNOWN_COLUMN, Cell(sheet.name, 1, index), zh, en)
 
     def _row(
         self,
@@ -230,10 +235,10 @@ class SheetReader:
         try:
             return _READERS[column.kind](raw, column)
         except _Refused as refused:
-            self.finding(refused.rule, refused.severity, cell, refused.zh, refused.en)
+            self.finding(refused.rule, cell, refused.zh, refused.en)
             return refused.value
         except PhraseError as error:
-            self.finding("sheet-invalid-value", Severity.ERROR, cell, error.zh, error.en)
+            self.finding(SHEET_INVALID_VALUE, cell, error.zh, error.en)
             return _INVALID
 
 
@@ -264,7 +269,7 @@ def _spread(
                 spread[(row, column)] = value
 
 
-_CONSEQUENTIAL = frozenset({"schema-missing-key", "schema-invalid-value"})
+_CONSEQUENTIAL = (SCHEMA_MISSING_KEY, SCHEMA_INVALID_VALUE)
 
 _INVALID: Any = object()
 """A cell that could not be read; a finding says why."""
@@ -275,12 +280,11 @@ class _Refused(Exception):
         self,
         zh: str,
         en: str,
-        rule: str = "sheet-invalid-value",
-        severity: Severity = Severity.ERROR,
+        rule: Rule = SHEET_INVALID_VALUE,
         value: Any = _INVALID,
     ) -> None:
         super().__init__(en)
-        self.zh, self.en, self.rule, self.severity, self.value = zh, en, rule, severity, value
+        self.zh, self.en, self.rule, self.value = zh, en, rule, value
 
 
 def _blank(raw: Any) -> bool:
@@ -320,8 +324,7 @@ def _as_code(raw: Any, column: Column) -> str:
                 f"{column.header} {digits} 存成了数字，已按文本读取；请把该列设置为文本格式",
                 f"{column.header} {digits} is stored as a number and was read as text; "
                 "format the column as text",
-                rule="sheet-code-as-number",
-                severity=Severity.WARNING,
+                rule=SHEET_CODE_AS_NUMBER,
                 value=digits,
             )
         raise _Refused(
@@ -329,7 +332,7 @@ def _as_code(raw: Any, column: Column) -> str:
             "前导零已丢失，请在文本格式的单元格中重新录入",
             f"{column.header} {digits} is stored as a number of {len(digits)} digits (a code has "
             f"{expected}): its leading zeros are lost; type it again in a text cell",
-            rule="sheet-code-lost-zeros",
+            rule=SHEET_CODE_LOST_ZEROS,
         )
     text = _folded(raw)
     if not text.isascii() or not text.isdigit() or len(text) not in column.digits:
@@ -348,8 +351,7 @@ def _as_phone(raw: Any, column: Column) -> str:
             "并把该列设置为文本格式",
             f"{column.header} {text} is stored as a number and was read as text; an area code's "
             "leading 0 is lost in a number: check it, and format the column as text",
-            rule="sheet-code-as-number",
-            severity=Severity.WARNING,
+            rule=SHEET_CODE_AS_NUMBER,
             value=text,
         )
     return text
