@@ -179,7 +179,7 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
     ),
     "implementations.schema.json": (
         ImplementationListFile,
-        "Implementation list",
+        "Implementation list file",
         "catalog/implementations/<region>.yaml: the items one region implements and what is "
         "local about them (agency, address, hours, phone, window), with defaults every entry "
         "inherits and the list's revision. The eight unified elements may not appear here.",
@@ -220,8 +220,10 @@ def generate_schemas() -> dict[str, str]:
 
 
 def _text(name: str, model: type[BaseModel], title: str, description: str) -> str:
-    generated = _with_field_docstrings(
-        model, model.model_json_schema(mode="validation", schema_generator=_WithoutFieldTitles)
+    generated = _references_alone(
+        _with_field_docstrings(
+            model, model.model_json_schema(mode="validation", schema_generator=_WithoutFieldTitles)
+        )
     )
     document: dict[str, Any] = {
         "$schema": SCHEMA_DIALECT,
@@ -252,6 +254,24 @@ def _with_field_docstrings(model: type[BaseModel], schema: dict[str, Any]) -> di
                 field_schema["description"] = docstring
                 properties[field_name] = dict(sorted(field_schema.items()))
     return schema
+
+
+def _references_alone(schema: Any) -> Any:
+    """``schema`` with every ``$ref`` that has sibling keywords (a field's ``description``,
+    ``default``) moved into ``allOf: [{"$ref": …}]``.
+
+    Both mean the same in draft 2020-12, but type generators (json-schema-to-typescript) take a
+    ``$ref`` with siblings for a new schema carrying the referenced title, and name it again,
+    numbered (``DayUnit1``, ``Duration1``); a ``$ref`` alone is the one named type.
+    """
+    if isinstance(schema, list):
+        return [_references_alone(value) for value in schema]
+    if not isinstance(schema, dict):
+        return schema
+    converted = {key: _references_alone(value) for key, value in schema.items()}
+    if "$ref" in converted and len(converted) > 1:
+        return {"allOf": [{"$ref": converted.pop("$ref")}], **converted}
+    return converted
 
 
 def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
