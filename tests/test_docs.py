@@ -300,3 +300,15 @@ def test_links_lead_to_files_and_headings_that_exist(document: Path) -> None:
         if not linked.exists() or (anchor and anchor not in headings):
             broken.append(target)
     assert broken == []
+
+
+def test_the_two_commands_come_first_and_ci_runs_the_second() -> None:
+    """README's first block is the two commands, and .ci/run ends by running the second."""
+    first = _blocks("sh", README)[0]
+    commands = [line for line in first.splitlines() if line and not line.startswith("#")]
+    assert len(commands) == 2
+    assert commands[0].endswith("servicecatalog validate catalog")
+    assert commands[1].endswith(".venv/bin/python -m pytest")
+    assert README.index("```") == README.index("```sh\n" + first)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip("\n").splitlines()[-1] == commands[1]
