@@ -66,7 +66,8 @@ SCHEMA_LINE = (
     "此后 servicecatalog new 写出的事项文件第一行即引用它。\n"
 )
 """The first line of a new item where no local schema is found: how to get one. It names no
-address: the schemas' ``$id``s are served only once the version's tag exists (README, Editors)."""
+address: the schemas' ``$id``s are served only once the version's tag exists
+(docs/ci.md#editors)."""
 
 
 def schema_line(catalog: Path) -> str:
@@ -282,7 +283,7 @@ the same for the hook served from the repository)."""
 def pre_commit_config() -> str:
     """The ``.pre-commit-config.yaml`` of a catalog repository: the ``servicecatalog-validate``
     hook run by the ``servicecatalog`` installed in the environment (as the CI recipes install
-    it), so it works before a release is tagged; README gives the repository's hook at its tag
+    it), so it works before a release is tagged; docs/ci.md#ci-recipes gives the hook at its tag
     as the alternative."""
     return (
         "# pre-commit (https://pre-commit.com) checks the catalog files of every commit with the\n"

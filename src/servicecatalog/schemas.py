@@ -2,8 +2,9 @@
 
 The files in ``schemas/`` are committed so that consumers outside Python (portal backends, editors)
 get the same contract; ``servicecatalog schema --check`` and a test fail when they drift from the
-models. Each schema's ``$id`` is the address this version serves it at (``_project.SCHEMA_BASE``
-and the file name), so an editor that meets the ``$id`` or a file's ``$schema`` line can fetch it.
+models. Each schema's ``$id`` is the address this version is served at once its tag exists
+(``_project.SCHEMA_BASE`` and the file name); until then it is an identifier that nothing fetches,
+and editors read the files ``servicecatalog schema -o`` writes (docs/ci.md#editors).
 
 ``catalog.schema.json`` describes the ``catalog.json`` that ``servicecatalog site`` writes, as a
 whole: a backend in another language validates the export in one step.
@@ -210,7 +211,7 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
 
 
 def schema_id(file_name: str) -> str:
-    """The ``$id`` of a schema file: the address this version serves it at."""
+    """The ``$id`` of a schema file: the address this version is served at once its tag exists."""
     return f"{SCHEMA_BASE}{file_name}"
 
 
