@@ -1,6 +1,7 @@
 """The documentation in the repository keeps up with the code: docs/format.md names every key and
-term of the formats, docs/templates.md every name a template sees, and README's recipes are the
-ones this version writes and tests (the pre-commit test runs the same configuration)."""
+term of the formats, docs/templates.md every name a template sees, and the recipes of README and
+docs/ci.md are the ones this version writes and tests (the pre-commit test runs the same
+configuration). tests/test_readme_examples.py runs their console examples."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FORMAT = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
 TEMPLATES = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+CI = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
 
 FORMAT_MODELS = [
     cls
@@ -92,8 +94,8 @@ def test_templates_md_names_every_section_key() -> None:
 # ---- README --------------------------------------------------------------------------------------
 
 
-def _blocks(language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
+def _blocks(language: str, document: str = CI) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", document, flags=re.S)
 
 
 def test_readme_cites_no_design_document() -> None:
@@ -153,6 +155,11 @@ def test_anchors_are_githubs() -> None:
         "docs/rules.md",
         "docs/templates.md",
         "docs/architecture.md",
+        "docs/commands.md",
+        "docs/ci.md",
+        "docs/python.md",
+        "docs/items.md",
+        "benchmarks/README.md",
         "LICENSE",
         "CHANGELOG.md",
     ],
@@ -177,7 +184,7 @@ def test_readme_installs_this_version_under_its_name() -> None:
 
 
 def test_readme_says_the_index_release_is_pending_and_installs_as_the_recipes_do() -> None:
-    install = README[README.index("## Install\n") : README.index("## Two commands")]
+    install = README[README.index("## Install\n") : README.index("## Reference")]
     assert "pending" in install
     assert _project.INSTALL_COMMAND in install
     assert f"pip wheel . -w {_project.WHEELHOUSE}" in install
@@ -188,68 +195,22 @@ def test_readme_says_the_index_release_is_pending_and_installs_as_the_recipes_do
         assert _project.INSTALL_COMMAND in recipe, recipe
 
 
-def test_readme_names_no_other_version() -> None:
-    # A release bumps pyproject.toml; every version and tag README prints must follow.
-    assert set(re.findall(r"\bv\d+\.\d+\.\d+\b", README)) == {_project.TAG}
-    assert set(re.findall(r"==(\d+\.\d+\.\d+)", README)) == {_project.VERSION}
-    assert f"$schema={_project.SCHEMA_BASE}item.schema.json" in README
+@pytest.mark.parametrize("document", [README, CI], ids=["README.md", "docs/ci.md"])
+def test_readme_names_no_other_version(document: str) -> None:
+    # A release bumps pyproject.toml; every version and tag README and docs/ci.md print follow.
+    assert set(re.findall(r"\bv\d+\.\d+\.\d+\b", document)) == {_project.TAG}
+    assert set(re.findall(r"==(\d+\.\d+\.\d+)", document)) == {_project.VERSION}
 
 
-def _readme_block(command: str, until: str) -> str:
-    start = README.index(f"$ {command}\n") + len(f"$ {command}\n")
-    return README[start : README.index(until, start)]
+def test_the_served_schema_and_hook_are_the_alternative_once_the_tag_exists() -> None:
+    assert f"$schema={_project.SCHEMA_BASE}item.schema.json" in CI
+    remote = f"  - repo: {_project.REPOSITORY}\n    rev: {_project.TAG}\n"
+    assert remote in CI
+    assert remote not in pre_commit_config()
+    assert "identifiers, not fetched" in README
 
 
-def test_readme_diff_example_is_what_diff_prints(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The example of README's diff section, made as it says and run as printed."""
-    import shutil
-
-    from click.testing import CliRunner
-
-    from servicecatalog.cli import main
-
-    shutil.copytree(ROOT / "catalog", tmp_path / "catalog")
-    shutil.copytree(ROOT / "catalog", tmp_path / "edited")
-    item = tmp_path / "edited" / "items" / "220114043000.yaml"
-    text = item.read_text(encoding="utf-8").replace(
-        "audience: [自然人]", "audience: [自然人, 企业法人]"
-    )
-    text = text[: text.index("faq:\n")] + "faq: []\n" + text[text.index("intermediary_services:") :]
-    text = re.sub(
-        r"revision:\n  version: (\d+)\n  changed_on: .*\n  published_on: .*",
-        lambda m: (
-            f'revision:\n  version: {int(m[1]) + 1}\n  changed_on: "2026-12-07"\n'
-            "  published_on: null"
-        ),
-        text,
-    )
-    item.write_text(text, encoding="utf-8")
-    listed = tmp_path / "edited" / "implementations" / "220102.yaml"
-    text = listed.read_text(encoding="utf-8")
-    text = text.replace(
-        "address: 长春市南关区政务服务中心人力资源和社会保障窗口",
-        "address: 长春市南关区民康路政务服务中心二楼",
-    )
-    text = text.replace('  - item: "220114043000"\n', "")
-    text = re.sub(
-        r"revision: \{version: (\d+), changed_on: \"[0-9-]+\", published_on: \"[0-9-]+\"\}",
-        lambda m: (
-            f'revision: {{version: {int(m[1]) + 1}, changed_on: "2026-12-07", '
-            'published_on: "2026-12-08"}'
-        ),
-        text,
-    )
-    listed.write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    command = "servicecatalog diff catalog edited --today 2026-12-08"
-    result = CliRunner().invoke(main, command.split()[1:])
-    assert result.exit_code == 0, result.output
-    assert result.stdout == _readme_block(command, "$ servicecatalog deadline")
-
-
-# ---- README's GitLab CI and Jenkins recipes, run as printed ------------------------------------
+# ---- docs/ci.md's GitLab CI and Jenkins recipes, run as printed ------------------------------------
 
 
 def _ci_commands(recipe: str) -> list[str]:
@@ -318,3 +279,36 @@ def test_readme_jenkins_stage_writes_the_report_it_records(tmp_path: Path) -> No
     _run_recipe(recipe, tmp_path)
     junit = ElementTree.parse(tmp_path / recorded).getroot()
     assert [f.get("type") for f in junit.iter("failure")] == ["visits-mismatch-on-site"]
+
+
+DOCUMENTS = [ROOT / "README.md", ROOT / "benchmarks" / "README.md", *sorted(ROOT.glob("docs/*.md"))]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: str(path.relative_to(ROOT)))
+def test_links_lead_to_files_and_headings_that_exist(document: Path) -> None:
+    """README was split into docs/ by task: no link may point where a section used to be."""
+    text = document.read_text(encoding="utf-8")
+    prose = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", prose):
+        if re.match(r"[a-z]+:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        linked = (document.parent / path).resolve() if path else document
+        readable = linked.suffix == ".md" and linked.is_file()
+        headings = _anchors(linked.read_text("utf-8")) if readable else set()
+        if not linked.exists() or (anchor and anchor not in headings):
+            broken.append(target)
+    assert broken == []
+
+
+def test_the_two_commands_come_first_and_ci_runs_the_second() -> None:
+    """README's first block is the two commands, and .ci/run ends by running the second."""
+    first = _blocks("sh", README)[0]
+    commands = [line for line in first.splitlines() if line and not line.startswith("#")]
+    assert len(commands) == 2
+    assert commands[0].endswith("servicecatalog validate catalog")
+    assert commands[1].endswith(".venv/bin/python -m pytest")
+    assert README.index("```") == README.index("```sh\n" + first)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip("\n").splitlines()[-1] == commands[1]

@@ -1,9 +1,11 @@
-"""The pre-commit hook, run as a catalog repository runs it (.pre-commit-hooks.yaml, README's
-recipe, the .pre-commit-config.yaml that ``servicecatalog init`` writes).
+"""The pre-commit hook, run as a catalog repository runs it: the .pre-commit-config.yaml that
+``servicecatalog init`` writes and README prints (a local hook, the installed servicecatalog),
+and the alternative once a release is tagged, the hook of .pre-commit-hooks.yaml from the
+repository at its tag.
 
-A temporary git repository holds this project as it is now, tagged as README tells the
-department to tag a release; a sample catalog repository made by ``servicecatalog init`` uses
-it. pre-commit builds the hook's environment from that repository with pip, offline: pip gets
+For the latter, a temporary git repository holds this project as it is now, tagged as README
+tells the department to tag a release; a sample catalog repository made by ``servicecatalog
+init`` uses it. pre-commit builds the hook's environment from that repository with pip, offline: pip gets
 wheels of the dependencies made from this test environment (tests/_wheelhouse.py) and no index.
 """
 
@@ -140,17 +142,18 @@ def test_try_repo_passes_a_clean_catalog_and_fails_one_with_an_error(
 
 
 def test_the_recipe_as_printed_runs_on_the_files_of_a_commit(
-    project: Path, environment: dict[str, str], tmp_path: Path
+    environment: dict[str, str], tmp_path: Path
 ) -> None:
-    """README's .pre-commit-config.yaml, which init writes, with only the repository's address
-    replaced by the temporary repository's: the same hook at the same tag."""
+    """README's .pre-commit-config.yaml, which init writes, as it is: the local hook runs the
+    servicecatalog installed where pre-commit runs (here, this environment's)."""
     repo = _catalog_repository(tmp_path / "catalog")
     config = (repo.path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert config == pre_commit_config()
-    local = config.replace(f"repo: {_project.REPOSITORY}\n", f"repo: {project}\n")
-    assert local != config
-    (repo.path / ".pre-commit-config.yaml").write_text(local, encoding="utf-8")
-    assert yaml.safe_load(local)["repos"][0]["rev"] == _project.TAG
+    assert yaml.safe_load(config)["repos"][0]["repo"] == "local"
+    installed = {
+        **environment,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{environment['PATH']}",
+    }
 
     item = _example(repo.path)
     _break(item)
@@ -158,11 +161,11 @@ def test_the_recipe_as_printed_runs_on_the_files_of_a_commit(
     (repo.path / "laws.yaml").write_text(
         (repo.path / "laws.yaml").read_text(encoding="utf-8") + "# 注释\n", encoding="utf-8"
     )
-    repo.git("add", "laws.yaml", ".pre-commit-config.yaml")
-    staged = _pre_commit(environment, repo.path, "run")
+    repo.git("add", "laws.yaml")
+    staged = _pre_commit(installed, repo.path, "run")
     assert staged.returncode == 0, staged.stdout + staged.stderr
     repo.git("add", "-A")
-    committed = _pre_commit(environment, repo.path, "run")
+    committed = _pre_commit(installed, repo.path, "run")
     assert committed.returncode == 1, committed.stdout + committed.stderr
     assert "error [visits-mismatch-on-site]" in committed.stdout
 

@@ -9,15 +9,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
-from conftest import BUNDLED_CATALOG, BUNDLED_TODAY
+from conftest import BUNDLED_CATALOG, BUNDLED_TODAY, REPO_ROOT
 from servicecatalog import ItemType, ServiceCatalogError, _project, load_catalog
 from servicecatalog.cli import main
 from servicecatalog.loader import load_bytes
 from servicecatalog.model import Item
 from servicecatalog.remedies import remedies
 from servicecatalog.scaffold import (
+    HOOK_FILES,
     SCHEMA_FILES,
     SCHEMA_LINE,
     ci_workflow,
@@ -140,11 +142,18 @@ def test_the_reference_catalog_is_the_repository_s_in_a_clone() -> None:
 # ---- what a repository around the catalog needs ---------------------------------------------------
 
 
-def test_pre_commit_config_names_this_version() -> None:
-    text = pre_commit_config()
-    assert f"  - repo: {_project.REPOSITORY}\n" in text
-    assert f"    rev: {_project.TAG}\n" in text
-    assert "      - id: servicecatalog-validate\n" in text
+def test_pre_commit_config_runs_the_installed_hook_as_the_repository_defines_it() -> None:
+    """A local hook (no tag to fetch before a release exists), the same as the repository's."""
+    (repo,) = yaml.safe_load(pre_commit_config())["repos"]
+    assert repo["repo"] == "local"
+    assert "rev" not in repo
+    (hook,) = repo["hooks"]
+    hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (served,) = [served for served in hooks if served["id"] == hook["id"]]
+    assert hook["files"] == HOOK_FILES == served["files"]
+    shared = ("name", "entry", "pass_filenames", "require_serial", "files")
+    assert {key: hook[key] for key in shared} == {key: served[key] for key in shared}
+    assert hook["language"] == "system"  # the servicecatalog the CI recipes install
 
 
 def test_ci_workflow_installs_this_version() -> None:
@@ -182,9 +191,8 @@ def _matches(file: str, globs: list[str]) -> bool:
 
 def test_the_skeleton_has_every_key_in_the_format_s_order() -> None:
     text = item_skeleton("220114999000", ItemType.PUBLIC_SERVICE, today=TODAY)
-    assert text.startswith(
-        f"# yaml-language-server: $schema={_project.SCHEMA_BASE}item.schema.json\n"
-    )
+    assert text.startswith(SCHEMA_LINE)
+    assert "http" not in SCHEMA_LINE
     document = load_file_text(text)
     assert list(document) == list(Item.model_fields)
     assert document["code"] == "220114999000"
@@ -338,7 +346,7 @@ def test_init_writes_the_schemas_the_editor_settings_name(tmp_path: Path) -> Non
     )
 
 
-def test_a_new_item_names_the_local_schema_or_else_the_served_one(tmp_path: Path) -> None:
+def test_a_new_item_names_the_local_schema_or_else_says_how_to_write_it(tmp_path: Path) -> None:
     repository = tmp_path / "repo"
     (repository / "nested" / "catalog").mkdir(parents=True)
     catalog = repository / "nested" / "catalog"

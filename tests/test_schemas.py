@@ -216,3 +216,33 @@ def test_no_property_carries_a_title_and_definitions_are_named_once(name: str) -
     assert all(
         value.get("title") == key for key, value in definitions.items() if "properties" in value
     )
+
+
+def _references(node: object) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        return ([node] if "$ref" in node else []) + [
+            found for value in node.values() for found in _references(value)
+        ]
+    if isinstance(node, list):
+        return [found for value in node for found in _references(value)]
+    return []
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_MODELS))
+def test_every_reference_stands_alone(name: str) -> None:
+    """A ``$ref`` beside a description is, to json-schema-to-typescript, a new schema with the
+    referenced title, which it names again, numbered (``DayUnit1``): such a ``$ref`` sits in
+    ``allOf``."""
+    references = _references(schema(name))
+    assert references
+    assert [reference for reference in references if len(reference) > 1] == []
+
+
+def test_a_root_title_names_no_other_concept_of_the_catalog_export() -> None:
+    """Types generated from two schemas meet in one program: the root of each file is named
+    after its model, or after nothing the export names otherwise (ImplementationList is the
+    merged list of the export; the file as written is ImplementationListFile)."""
+    exported = schema("catalog.schema.json")["$defs"]
+    for name, (model, title, _) in SCHEMA_MODELS.items():
+        type_name = "".join(word[:1].upper() + word[1:] for word in title.split())
+        assert type_name == model.__name__ or type_name not in exported, name

@@ -42,6 +42,7 @@ from .schemas import generate_schemas
 
 __all__ = [
     "EXAMPLE_ITEM",
+    "HOOK_FILES",
     "ci_workflow",
     "init_catalog",
     "item_skeleton",
@@ -60,14 +61,19 @@ SCHEMAS_DIR = "schemas"
 """The folder, at the root of a repository ``init`` makes, that holds this version's JSON Schemas
 (as ``servicecatalog schema -o schemas`` writes them): editors read them there, with no network."""
 
-SCHEMA_LINE = f"# yaml-language-server: $schema={_project.SCHEMA_BASE}item.schema.json\n"
-"""The first line of a new item where no local schema is found: editors with the YAML language
-server check and complete the file against the item schema this version serves."""
+SCHEMA_LINE = (
+    "# 编辑器按 JSON Schema 校验本文件：在仓库根目录运行 servicecatalog schema -o schemas，"
+    "此后 servicecatalog new 写出的事项文件第一行即引用它。\n"
+)
+"""The first line of a new item where no local schema is found: how to get one. It names no
+address: the schemas' ``$id``s are served only once the version's tag exists
+(docs/ci.md#editors)."""
 
 
 def schema_line(catalog: Path) -> str:
     """The ``$schema`` line of a new item of ``catalog``: the local ``schemas/item.schema.json``
-    of the catalog folder or a folder above it (relative to ``items/``), else :data:`SCHEMA_LINE`."""
+    of the catalog folder or a folder above it (relative to ``items/``), else :data:`SCHEMA_LINE`,
+    which says how to write one."""
     items = Path(os.path.abspath(catalog / ITEMS_DIR))
     for folder in items.parents:
         local = folder / SCHEMAS_DIR / "item.schema.json"
@@ -269,16 +275,30 @@ waivers: []
 """
 
 
+HOOK_FILES = r"(^|/)((catalog|laws|regions|\.servicecatalog)\.yaml|(items|implementations|calendar)/[^/]+\.ya?ml)$"
+"""The files the pre-commit hook checks: those a catalog reads (``.pre-commit-hooks.yaml`` says
+the same for the hook served from the repository)."""
+
+
 def pre_commit_config() -> str:
-    """The ``.pre-commit-config.yaml`` of a catalog repository: the hook of this version."""
+    """The ``.pre-commit-config.yaml`` of a catalog repository: the ``servicecatalog-validate``
+    hook run by the ``servicecatalog`` installed in the environment (as the CI recipes install
+    it), so it works before a release is tagged; docs/ci.md#ci-recipes gives the hook at its tag
+    as the alternative."""
     return (
-        "# pre-commit (https://pre-commit.com) checks the catalog files of every commit:\n"
+        "# pre-commit (https://pre-commit.com) checks the catalog files of every commit with the\n"
+        "# servicecatalog installed where it runs (README, Install):\n"
         "#   pip install pre-commit && pre-commit install\n"
         "repos:\n"
-        f"  - repo: {_project.REPOSITORY}\n"
-        f"    rev: {_project.TAG}\n"
+        "  - repo: local\n"
         "    hooks:\n"
         "      - id: servicecatalog-validate\n"
+        "        name: servicecatalog validate\n"
+        "        entry: servicecatalog validate\n"
+        "        language: system\n"
+        "        pass_filenames: true\n"
+        "        require_serial: true\n"
+        f"        files: {HOOK_FILES}\n"
     )
 
 

@@ -2,8 +2,9 @@
 
 The files in ``schemas/`` are committed so that consumers outside Python (portal backends, editors)
 get the same contract; ``servicecatalog schema --check`` and a test fail when they drift from the
-models. Each schema's ``$id`` is the address this version serves it at (``_project.SCHEMA_BASE``
-and the file name), so an editor that meets the ``$id`` or a file's ``$schema`` line can fetch it.
+models. Each schema's ``$id`` is the address this version is served at once its tag exists
+(``_project.SCHEMA_BASE`` and the file name); until then it is an identifier that nothing fetches,
+and editors read the files ``servicecatalog schema -o`` writes (docs/ci.md#editors).
 
 ``catalog.schema.json`` describes the ``catalog.json`` that ``servicecatalog site`` writes, as a
 whole: a backend in another language validates the export in one step.
@@ -179,7 +180,7 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
     ),
     "implementations.schema.json": (
         ImplementationListFile,
-        "Implementation list",
+        "Implementation list file",
         "catalog/implementations/<region>.yaml: the items one region implements and what is "
         "local about them (agency, address, hours, phone, window), with defaults every entry "
         "inherits and the list's revision. The eight unified elements may not appear here.",
@@ -210,7 +211,7 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
 
 
 def schema_id(file_name: str) -> str:
-    """The ``$id`` of a schema file: the address this version serves it at."""
+    """The ``$id`` of a schema file: the address this version is served at once its tag exists."""
     return f"{SCHEMA_BASE}{file_name}"
 
 
@@ -220,8 +221,10 @@ def generate_schemas() -> dict[str, str]:
 
 
 def _text(name: str, model: type[BaseModel], title: str, description: str) -> str:
-    generated = _with_field_docstrings(
-        model, model.model_json_schema(mode="validation", schema_generator=_WithoutFieldTitles)
+    generated = _references_alone(
+        _with_field_docstrings(
+            model, model.model_json_schema(mode="validation", schema_generator=_WithoutFieldTitles)
+        )
     )
     document: dict[str, Any] = {
         "$schema": SCHEMA_DIALECT,
@@ -252,6 +255,24 @@ def _with_field_docstrings(model: type[BaseModel], schema: dict[str, Any]) -> di
                 field_schema["description"] = docstring
                 properties[field_name] = dict(sorted(field_schema.items()))
     return schema
+
+
+def _references_alone(schema: Any) -> Any:
+    """``schema`` with every ``$ref`` that has sibling keywords (a field's ``description``,
+    ``default``) moved into ``allOf: [{"$ref": …}]``.
+
+    Both mean the same in draft 2020-12, but type generators (json-schema-to-typescript) take a
+    ``$ref`` with siblings for a new schema carrying the referenced title, and name it again,
+    numbered (``DayUnit1``, ``Duration1``); a ``$ref`` alone is the one named type.
+    """
+    if isinstance(schema, list):
+        return [_references_alone(value) for value in schema]
+    if not isinstance(schema, dict):
+        return schema
+    converted = {key: _references_alone(value) for key, value in schema.items()}
+    if "$ref" in converted and len(converted) > 1:
+        return {"allOf": [{"$ref": converted.pop("$ref")}], **converted}
+    return converted
 
 
 def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
