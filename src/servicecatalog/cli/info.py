@@ -121,7 +121,7 @@ def _print_rule_table(selected: list[Rule], lang: Lang) -> None:
 @format_option(
     ["text", "json"],
     "text: tables for people; json: every figure, for programs (the shape of "
-    "README, Figures and coverage).",
+    "docs/commands.md, Figures and coverage).",
 )
 @click.option(
     "--from",
