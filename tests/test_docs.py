@@ -25,12 +25,16 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 FORMAT_MODELS = [
     cls
     for cls in vars(model).values()
-    if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ == model.__name__
+    if isinstance(cls, type)
+    and issubclass(cls, BaseModel)
+    and cls.__module__.startswith(f"{model.__name__}.")
 ] + [Config, Waiver]
 ENUMS = [
     cls
     for cls in vars(model).values()
-    if isinstance(cls, type) and issubclass(cls, StrEnum) and cls.__module__ == model.__name__
+    if isinstance(cls, type)
+    and issubclass(cls, StrEnum)
+    and cls.__module__.startswith(f"{model.__name__}.")
 ]
 
 
