@@ -346,3 +346,11 @@ def test_a_manifest_built_in_code_is_read_only_and_serializes_as_a_mapping() -> 
         "a": {"title": "A", "expected": None, "subset_of": None}
     }
     assert sc.Manifest.model_validate_json(manifest.model_dump_json()) == manifest
+
+
+def test_a_catalog_is_built_with_keywords_only() -> None:
+    # Fourteen fields, several of the same type: a positional call would silently swap two.
+    with pytest.raises(TypeError, match="positional"):
+        Catalog(Path("catalog"), None, {}, Report(), {})
+    built = Catalog(path=Path("catalog"), manifest=None, laws={}, report=Report(), _items={})
+    assert built.items() == []

@@ -183,28 +183,27 @@ def _catalog(file: Path, snapshot: Snapshot) -> Catalog:
         regions.setdefault(region.code, region)
     folder = None if snapshot.calendar.folder is None else Path(snapshot.calendar.folder)
     return Catalog(
-        file,
-        snapshot.manifest,
-        {law.id: law for law in snapshot.laws.laws},
-        Report(
+        path=file,
+        manifest=snapshot.manifest,
+        laws={law.id: law for law in snapshot.laws.laws},
+        report=Report(
             tuple(_finding(f) for f in snapshot.report.findings),
             snapshot.report.items,
             tuple(_finding(f) for f in snapshot.report.waived),
         ),
-        {item.code: item for item in snapshot.items},
-        {},
-        regions,
-        {entry.region: entry for entry in snapshot.implementations},
-        {entry.item: entry.file for entry in snapshot.left_out},
-        snapshot.synonyms.synonyms,
-        WorkdayCalendar(
+        _items={item.code: item for item in snapshot.items},
+        regions=regions,
+        implementation_lists={entry.region: entry for entry in snapshot.implementations},
+        invalid_files={entry.item: entry.file for entry in snapshot.left_out},
+        synonyms=snapshot.synonyms.synonyms,
+        calendar=WorkdayCalendar(
             folder,
             files=[
                 ((folder or Path()) / entry.name, entry.content.encode("utf-8"))
                 for entry in snapshot.calendar.files
             ],
         ),
-        snapshot.referrals.referrals,
+        referrals=snapshot.referrals.referrals,
     )
 
 
