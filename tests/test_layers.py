@@ -203,7 +203,7 @@ def test_there_is_no_circle() -> None:
         ("diff", "catalog"),
         ("publication", "catalog"),
         ("workdays", "catalog"),
-        ("rules.publication", "catalog"),
+        ("rules.publication_deadlines", "catalog"),
         ("rules._base", "catalog"),
     ],
 )
