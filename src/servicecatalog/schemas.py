@@ -12,6 +12,7 @@ whole: a backend in another language validates the export in one step.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import inspect
 import itertools
 import json
@@ -26,7 +27,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from ._files import write_atomically
 from ._project import SCHEMA_BASE
-from .findings import Severity
+from .findings import Finding
 from .model import (
     ImplementationList,
     ImplementationListFile,
@@ -49,7 +50,6 @@ __all__ = [
     "CatalogReport",
     "ExportSource",
     "LeftOutEntry",
-    "ReportFinding",
     "generate_schemas",
     "schema_drift",
     "schema_id",
@@ -68,27 +68,12 @@ class LeftOutEntry(_Frozen):
     """The first errors found in the file."""
 
 
-class ReportFinding(_Frozen):
-    """A finding of the catalog's report, in both languages."""
-
-    rule: str
-    severity: Severity
-    message: str
-    message_en: str
-    file: str | None = None
-    line: int | None = None
-    column: int | None = None
-    item: str | None = None
-    path: str | None = None
-    related: tuple[str, ...] = ()
-
-
 class CatalogReport(_Frozen):
     """The catalog's report: how many item files it had, its findings and the waived ones."""
 
     items: int
-    findings: tuple[ReportFinding, ...] = ()
-    waived: tuple[ReportFinding, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    waived: tuple[Finding, ...] = ()
 
 
 class CalendarFile(_Frozen):
@@ -254,9 +239,9 @@ def _with_field_docstrings(model: type[BaseModel], schema: dict[str, Any]) -> di
     return schema
 
 
-def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
-    """``model`` and every model its fields hold, each once."""
-    seen: set[type[BaseModel]] = set()
+def _models(model: type[BaseModel]) -> Iterator[type]:
+    """``model`` and every model (or dataclass, as :class:`Finding`) its fields hold, each once."""
+    seen: set[type] = set()
     pending = [model]
     while pending:
         current = pending.pop()
@@ -264,12 +249,14 @@ def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
             continue
         seen.add(current)
         yield current
-        for info in current.model_fields.values():
+        for info in getattr(current, "model_fields", {}).values():
             pending.extend(_models_in(info.annotation))
 
 
-def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _models_in(annotation: Any) -> Iterator[type]:
+    if isinstance(annotation, type) and (
+        issubclass(annotation, BaseModel) or dataclasses.is_dataclass(annotation)
+    ):
         yield annotation
     for argument in getattr(annotation, "__args__", ()):
         yield from _models_in(argument)
@@ -277,11 +264,13 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _models_in(metadata)
 
 
-def _field_docstrings(cls: type[BaseModel]) -> dict[str, str]:
+def _field_docstrings(cls: type) -> dict[str, str]:
     """The string written right under each annotated field of ``cls`` and its bases."""
     found: dict[str, str] = {}
     for base in reversed(cls.__mro__):
-        if issubclass(base, BaseModel) and base is not BaseModel:
+        if base is not BaseModel and (
+            issubclass(base, BaseModel) or dataclasses.is_dataclass(base)
+        ):
             found.update(_class_docstrings(base.__module__, base.__qualname__))
     return found
 

@@ -33,7 +33,6 @@ from .findings import Finding, Report
 from .forms import form_schemas
 from .model import Laws, Referrals, Regions, Synonyms
 from .schemas import CatalogExport as Snapshot
-from .schemas import ReportFinding
 from .workdays import WorkdayCalendar
 
 __all__ = ["SNAPSHOT_FORMAT", "Snapshot", "load_snapshot", "snapshot_data", "write_snapshot"]
@@ -186,11 +185,7 @@ def _catalog(file: Path, snapshot: Snapshot) -> Catalog:
         path=file,
         manifest=snapshot.manifest,
         laws={law.id: law for law in snapshot.laws.laws},
-        report=Report(
-            tuple(_finding(f) for f in snapshot.report.findings),
-            snapshot.report.items,
-            tuple(_finding(f) for f in snapshot.report.waived),
-        ),
+        report=Report(snapshot.report.findings, snapshot.report.items, snapshot.report.waived),
         _items={item.code: item for item in snapshot.items},
         regions=regions,
         implementation_lists={entry.region: entry for entry in snapshot.implementations},
@@ -205,7 +200,3 @@ def _catalog(file: Path, snapshot: Snapshot) -> Catalog:
         ),
         referrals=snapshot.referrals.referrals,
     )
-
-
-def _finding(data: ReportFinding) -> Finding:
-    return Finding(**dict(data))
