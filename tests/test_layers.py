@@ -49,6 +49,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "_tree",
                 "sources",
                 "workdays",
+                "_calendar_files",
                 "limits",
                 "kinds",
                 "diff",

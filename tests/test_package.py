@@ -43,6 +43,7 @@ IMPORTED_AT_ONCE = {
     "servicecatalog.model",
     "servicecatalog.model._catalog_files",
     "servicecatalog.model._durations",
+    "servicecatalog.model._holiday_schedule",
     "servicecatalog.model._implementation_lists",
     "servicecatalog.model._item",
     "servicecatalog.model._item_parts",

@@ -29,6 +29,7 @@ from ._files import write_atomically
 from ._project import SCHEMA_BASE
 from .findings import Finding
 from .model import (
+    HolidaySchedule,
     ImplementationList,
     ImplementationListFile,
     Item,
@@ -181,6 +182,13 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
         "catalog/referrals.yaml: topics other departments handle (医疗保险: 医疗保障局, 12393), "
         "shown by the site's search when a query names them.",
     ),
+    "calendar.schema.json": (
+        HolidaySchedule,
+        "Working-day overrides",
+        "catalog/calendar/<year>.yaml: one year's holiday schedule as the State Council's notice "
+        "sets it (rest periods, and the weekend days that become working days), replacing the "
+        "chinesecalendar package's data for that year. The file is named after its year.",
+    ),
     "catalog.schema.json": (
         CatalogExport,
         "Catalog export",
@@ -231,11 +239,15 @@ def _with_field_docstrings(model: type[BaseModel], schema: dict[str, Any]) -> di
         if found is None:
             continue
         properties = found.get("properties", {})
+        fields = getattr(cls, "model_fields", {})
         for field_name, docstring in _field_docstrings(cls).items():
-            field_schema = properties.get(field_name)
+            # A field named after a Python keyword (``from_``) has the key as its alias.
+            info = fields.get(field_name)
+            key = info.alias if info is not None and info.alias else field_name
+            field_schema = properties.get(key)
             if field_schema is not None and "description" not in field_schema:
                 field_schema["description"] = docstring
-                properties[field_name] = dict(sorted(field_schema.items()))
+                properties[key] = dict(sorted(field_schema.items()))
     return schema
 
 

@@ -37,6 +37,7 @@ from ._durations import (
     StagedLimit,
     TimeLimit,
 )
+from ._holiday_schedule import HolidaySchedule, RestPeriod
 from ._implementation_lists import (
     Implementation,
     ImplementationDefaults,
@@ -141,6 +142,7 @@ __all__ = [
     "FormField",
     "HandlingStep",
     "HandlingType",
+    "HolidaySchedule",
     "Implementation",
     "ImplementationDefaults",
     "ImplementationList",
@@ -180,6 +182,7 @@ __all__ = [
     "Requirement",
     "Responsibility",
     "ResponsibilityStage",
+    "RestPeriod",
     "Result",
     "ResultType",
     "Revision",
