@@ -50,6 +50,7 @@ def change(at: At, kind: str, old: Any, new: Any) -> Found:
 
 
 def plain(value: Any) -> Any:
+    """``value`` as JSON-ready data: models dumped, lists of them too, enums as their terms."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, tuple | list):

@@ -5,9 +5,14 @@ values are the official Chinese terms, so files read naturally to the staff who 
 guides print them verbatim, while Python code uses English member names
 (``ItemType.ADMINISTRATIVE_LICENSE == "行政许可"``).
 
-The loader hands every scalar over as a string; the field types below turn strings into integers,
+The loader hands every scalar over as a string; the field types turn strings into integers,
 booleans and dates strictly (``"yes"`` is not a boolean, ``"2026-1-2"`` is not a date), and accept
 native Python values too, so items can also be built in code.
+
+One module per concept (docs/architecture.md#layers): ``_values`` (strict scalars, bounds, the
+frozen base, the citation of a law), ``_vocabularies``, ``_durations``, ``_item_parts``,
+``_item``, ``_catalog_files``, ``_implementation_lists`` and ``_holiday_schedule``. Every name is
+imported from here.
 """
 
 from __future__ import annotations

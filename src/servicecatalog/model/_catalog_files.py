@@ -203,6 +203,9 @@ class Referrals(_Frozen):
     referrals: tuple[Referral, ...]
 
 
+# ---- regions: the five levels ---------------------------------------------------------------
+
+
 class Region(_Frozen):
     """A region that implements items: the province, a city, a county, a township or a village."""
 
