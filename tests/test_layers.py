@@ -204,7 +204,7 @@ def test_there_is_no_circle() -> None:
         ("diff", "catalog"),
         ("publication", "catalog"),
         ("workdays", "catalog"),
-        ("rules.publication_deadlines", "catalog"),
+        ("rules.deadlines", "catalog"),
         ("rules._base", "catalog"),
     ],
 )
