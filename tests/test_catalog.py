@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 
 import servicecatalog as sc
 from _minimal import ITEM, LAWS, MANIFEST
+from conftest import CALENDAR_2027_FIXTURE, CatalogDir
 from servicecatalog import (
     Catalog,
     CatalogNotFoundError,
@@ -19,6 +21,7 @@ from servicecatalog import (
     Report,
     ServiceCatalogError,
     load_catalog,
+    loader,
 )
 from servicecatalog.rules import REGISTRY
 
@@ -346,3 +349,49 @@ def test_a_manifest_built_in_code_is_read_only_and_serializes_as_a_mapping() -> 
         "a": {"title": "A", "expected": None, "subset_of": None}
     }
     assert sc.Manifest.model_validate_json(manifest.model_dump_json()) == manifest
+
+
+def test_a_catalog_is_built_with_keywords_only() -> None:
+    # Fourteen fields, several of the same type: a positional call would silently swap two.
+    with pytest.raises(TypeError, match="positional"):
+        Catalog(Path("catalog"), None, {}, Report(), {})
+    built = Catalog(path=Path("catalog"), manifest=None, laws={}, report=Report(), _items={})
+    assert built.items() == []
+
+
+WEEKDAY_WORK_DAY = CALENDAR_2027_FIXTURE.replace("2027-10-09", "2027-10-08")
+NAMELESS_HOLIDAY = CALENDAR_2027_FIXTURE.replace("name: 元旦,   ", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        (CALENDAR_2027_FIXTURE, []),
+        (WEEKDAY_WORK_DAY, ["calendar-invalid"]),
+        (NAMELESS_HOLIDAY, ["schema-missing-key"]),
+    ],
+    ids=["valid", "inconsistent", "misshapen"],
+)
+def test_a_calendar_file_is_parsed_once(
+    catalog_copy: Callable[..., CatalogDir],
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    rules: list[str],
+) -> None:
+    """Read by the strict loader, validated, checked and located from one parse, whether the
+    schedule is valid, inconsistent (a Friday as a working day) or of another shape."""
+    folder = catalog_copy("calendar")
+    override = folder.add_calendar(2027, text)
+    parsed: list[str] = []
+    build = loader._Builder.build
+
+    def counted(self: Any, source: str) -> loader.LoadedDocument:
+        parsed.append(self.file)
+        return build(self, source)
+
+    monkeypatch.setattr(loader._Builder, "build", counted)
+    catalog = load_catalog(folder.path, today=date(2026, 11, 27))
+    assert parsed.count(str(override)) == 1
+    found = [f for f in catalog.report.at_least(sc.Severity.ERROR) if f.file == str(override)]
+    assert [f.rule for f in found] == rules
+    assert all(f.line is not None for f in found)

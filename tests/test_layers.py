@@ -54,6 +54,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "_tree",
                 "sources",
                 "workdays",
+                "_calendar_files",
                 "limits",
                 "kinds",
                 "diff",
@@ -233,7 +234,7 @@ def test_there_is_no_circle() -> None:
         ("diff", "catalog"),
         ("publication", "catalog"),
         ("workdays", "catalog"),
-        ("rules.publication", "catalog"),
+        ("rules.deadlines", "catalog"),
         ("rules._base", "catalog"),
     ],
 )

@@ -517,7 +517,7 @@ def test_every_model_forbids_extra_keys_and_is_frozen() -> None:
         if (
             isinstance(value, type)
             and issubclass(value, BaseModel)
-            and value.__module__ == model.__name__
+            and value.__module__.startswith(f"{model.__name__}.")
         ):
             assert value.model_config.get("extra") == "forbid", value
             assert value.model_config.get("frozen") is True, value

@@ -41,6 +41,14 @@ IMPORTED_AT_ONCE = {
     "servicecatalog.errors",
     "servicecatalog.findings",
     "servicecatalog.model",
+    "servicecatalog.model._catalog_files",
+    "servicecatalog.model._durations",
+    "servicecatalog.model._holiday_schedule",
+    "servicecatalog.model._implementation_lists",
+    "servicecatalog.model._item",
+    "servicecatalog.model._item_parts",
+    "servicecatalog.model._values",
+    "servicecatalog.model._vocabularies",
 }
 """What ``import servicecatalog`` loads of the package: the types a program names."""
 

@@ -1,4 +1,4 @@
-"""The one-working-day rule (servicecatalog.publication and rules/publication.py, DESIGN §9).
+"""The one-working-day rule (servicecatalog.publication and rules/deadlines.py, DESIGN §9).
 
 Deadlines are checked against the State Council's schedules transcribed in tests/data
 (holidays-2025.yaml, holidays-2026.yaml): a change made on the last working day before each

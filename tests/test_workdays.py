@@ -7,6 +7,7 @@ module's parser), the ``holidays`` package, and ``chinese_calendar.is_workday`` 
 
 from __future__ import annotations
 
+import ast
 import functools
 import re
 from collections.abc import Callable
@@ -311,31 +312,51 @@ def test_last_covered_day_and_runs_out_within(tmp_path: Path) -> None:
 
 MALFORMED: list[tuple[str, str | bytes, str]] = [
     ("wrong year", OVERRIDE_2027.replace("year: 2027", "year: 2028"), "file name says 2027"),
-    ("bad date", OVERRIDE_2027.replace("2027-10-09", "2027-02-30"), "not a real date"),
+    (
+        "bad date",
+        OVERRIDE_2027.replace("2027-10-09", "2027-02-30"),
+        "valid date written YYYY-MM-DD, got '2027-02-30'",
+    ),
     ("not iso", OVERRIDE_2027.replace("2027-10-09", "20271009"), "YYYY-MM-DD"),
     ("week date", OVERRIDE_2027.replace("2027-10-09", "2027-W40-6"), "YYYY-MM-DD"),
     ("from after to", OVERRIDE_2027.replace("to: 2027-10-07", "to: 2027-09-07"), "is after to"),
-    ("missing year", OVERRIDE_2027.replace("year: 2027\n", ""), "lacks the key(s) year"),
-    ("missing work_days", OVERRIDE_2027.split("work_days")[0], "lacks the key(s) work_days"),
-    ("missing to", OVERRIDE_2027.replace(", to: 2027-01-03", ""), "entry 1 lacks the key(s) to"),
-    ("missing name", OVERRIDE_2027.replace("name: 元旦,   ", ""), "lacks the key(s) name"),
-    ("unknown key", OVERRIDE_2027 + "workdays: []\n", "unknown key(s) workdays"),
-    ("a list", "- 2027-01-01\n", "must be a mapping"),
-    ("a scalar", "2027\n", "must be a mapping"),
+    ("missing year", OVERRIDE_2027.replace("year: 2027\n", ""), "missing required key 'year'"),
+    ("missing work_days", OVERRIDE_2027.split("work_days")[0], "missing required key 'work_days'"),
+    ("missing to", OVERRIDE_2027.replace(", to: 2027-01-03", ""), "3:5: missing required key 'to'"),
+    ("missing name", OVERRIDE_2027.replace("name: 元旦,   ", ""), "missing required key 'name'"),
+    (
+        "unknown key",
+        OVERRIDE_2027 + "workdays: []\n",
+        "unknown key 'workdays' (did you mean 'work_days'?)",
+    ),
+    ("a list", "- 2027-01-01\n", "expected a mapping (key: value), got a list"),
+    ("a scalar", "2027\n", "expected a mapping (key: value), got '2027'"),
     ("empty", "", "the file is empty"),
     ("comment only", "# 2027\n", "the file is empty"),
-    ("rest_days not a list", "year: 2027\nrest_days: 2027-01-01\nwork_days: []\n", "rest_days"),
-    ("work_days empty value", "year: 2027\nrest_days: []\nwork_days:\n", "use [] for none"),
-    ("entry not a mapping", "year: 2027\nrest_days: [2027-01-01]\nwork_days: []\n", "entry 1"),
+    (
+        "rest_days not a list",
+        "year: 2027\nrest_days: 2027-01-01\nwork_days: []\n",
+        "2:12: expected a list",
+    ),
+    (
+        "work_days empty value",
+        "year: 2027\nrest_days: []\nwork_days:\n",
+        "3:11: expected a list, got null",
+    ),
+    (
+        "entry not a mapping",
+        "year: 2027\nrest_days: [2027-01-01]\nwork_days: []\n",
+        "2:13: expected a mapping",
+    ),
     ("not utf-8", OVERRIDE_2027.encode("gbk"), "not UTF-8"),
-    ("invalid yaml", "year: 2027\nrest_days: [\nwork_days: []\n", "invalid YAML"),
-    ("tab indentation", "year: 2027\nrest_days:\n\t- x\n", "invalid YAML"),
+    ("invalid yaml", "year: 2027\nrest_days: [\nwork_days: []\n", "YAML syntax error"),
+    ("tab indentation", "year: 2027\nrest_days:\n\t- x\n", "YAML syntax error"),
     ("duplicate key", OVERRIDE_2027 + "work_days: []\n", "duplicate key 'work_days'"),
-    ("deep nesting", "year: 2027\nrest_days: " + "[" * 5000 + "\n", "invalid YAML"),
+    ("deep nesting", "year: 2027\nrest_days: " + "[" * 5000 + "\n", "nests deeper than the limit"),
     ("weekday work day", OVERRIDE_2027.replace("2027-10-09", "2027-10-08"), "is a Friday"),
     ("work day at rest", OVERRIDE_2027.replace("2027-10-09", "2027-10-02"), "inside a rest_days"),
     ("other year", OVERRIDE_2027.replace("from: 2027-01-01", "from: 2026-12-31"), "not in 2027"),
-    ("blank name", OVERRIDE_2027.replace("name: 元旦", "name: ''"), "name must be"),
+    ("blank name", OVERRIDE_2027.replace("name: 元旦", "name: ''"), "3:12: name must not be empty"),
 ]
 
 
@@ -355,7 +376,7 @@ def test_malformed_override_names_the_file(
 
 def test_invalid_yaml_gives_line_and_column(tmp_path: Path) -> None:
     path = write(tmp_path, "2027.yaml", "year: 2027\nrest_days: [\nwork_days: []\n")
-    with pytest.raises(CalendarError, match=rf"^{re.escape(str(path))}:4:1: invalid YAML"):
+    with pytest.raises(CalendarError, match=rf"^{re.escape(str(path))}:4:1: YAML syntax error"):
         WorkdayCalendar(tmp_path)
 
 
@@ -471,7 +492,35 @@ def test_no_count_steps_past_the_last_date(tmp_path: Path) -> None:
 
 
 def test_an_override_for_year_0_is_refused(tmp_path: Path) -> None:
-    write(tmp_path, "0000.yaml", 'year: "0000"\nrest_days: []\nwork_days: []\n')
+    write(tmp_path, "0000.yaml", 'year: "2027"\nrest_days: []\nwork_days: []\n')
     with pytest.raises(CalendarError, match="there is no year 0") as raised:
         WorkdayCalendar(tmp_path)
     assert raised.value.file == tmp_path / "0000.yaml"
+
+
+def test_a_schedule_for_year_0_is_refused_by_the_model(tmp_path: Path) -> None:
+    path = write(tmp_path, "0000.yaml", 'year: "0000"\nrest_days: []\nwork_days: []\n')
+    with pytest.raises(CalendarError) as raised:
+        WorkdayCalendar(tmp_path)
+    assert str(raised.value) == f"{path}:1:7: must be at least 1, got '0'"
+
+
+YAML_LIBRARIES = {"yaml", "_yaml", "ruamel", "strictyaml"}
+
+
+def test_workdays_imports_no_yaml_library() -> None:
+    """The override files are parsed by the loader and validated into models; this module takes
+    the models, and imports no YAML library, not even inside a function."""
+    tree = ast.parse(Path(workdays.__file__).read_text(encoding="utf-8"))
+    imported = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {
+        node.module.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level
+    }
+    assert "chinese_calendar" in imported  # the scan sees the module's imports
+    assert imported.isdisjoint(YAML_LIBRARIES)

@@ -34,8 +34,9 @@ from ._validation import validate_document
 from .config import apply_config, load_config
 from .errors import CalendarError
 from .findings import Finding, Report
-from .loader import DEFAULT_MAX_BYTES, LoadedDocument, Position, load_content
+from .loader import DEFAULT_MAX_BYTES, LoadedDocument, load_content
 from .model import (
+    HolidaySchedule,
     ImplementationList,
     Item,
     Law,
@@ -57,14 +58,14 @@ from .rules import (
     Registry,
     run_rules,
 )
-from .rules.publication import CALENDAR_INVALID
+from .rules.deadlines import CALENDAR_INVALID
 from .rules.schema import CATALOG_FILE_MISSING
 from .rules.yaml_safety import FILE_NOT_READ, FILE_UNKNOWN
 from .workdays import OverrideFile, WorkdayCalendar
 
 __all__ = ["LoadedParts", "Options", "load_parts"]
 
-M = TypeVar("M", Manifest, Laws, Item, Regions, Synonyms, Referrals)
+M = TypeVar("M", Manifest, Laws, Item, Regions, Synonyms, Referrals, HolidaySchedule)
 
 
 @dataclass(frozen=True)
@@ -178,43 +179,42 @@ def _config_document(tree: CatalogTree, given: Path | None) -> Path | LoadedDocu
 
 
 def _calendar(tree: CatalogTree, findings: list[Finding]) -> WorkdayCalendar:
-    """The calendar with the catalog's overrides. Each override file is first read by the strict
-    loader, whose findings (an emptied file, a tag, a FIFO) stand for it; the calendar is made
-    of the files that pass."""
+    """The calendar with the catalog's overrides. Each override file is read by the strict loader
+    and validated into a :class:`~servicecatalog.model.HolidaySchedule`, as every file is; the
+    calendar is made of the files that pass, and checks that their schedules are consistent."""
     names = tree.names(CALENDAR_DIR)
     if names is None and tree.exists(CALENDAR_DIR):
-        findings.append(_calendar_finding(tree, CalendarError("calendar/ is not a folder")))
+        findings.append(_calendar_finding(tree, CalendarError("calendar/ is not a folder"), {}))
         return WorkdayCalendar()
     files: list[OverrideFile] = []
+    documents: dict[str, LoadedDocument] = {}
     for name in names or ():
         relative = f"{CALENDAR_DIR}/{name}"
         if Path(name).suffix.lower() not in ITEM_SUFFIXES:
             continue
         content = tree.read(relative, DEFAULT_MAX_BYTES)
-        document = load_content(content, tree.display(relative), positions=False)
-        findings.extend(document.findings)
-        if document.usable and isinstance(content, bytes):
-            files.append((Path(tree.display(relative)), content))
+        # Positions while parsing: the few small files are parsed once, a finding or not.
+        document = documents[relative] = load_content(content, tree.display(relative))
+        schedule = _validated(HolidaySchedule, document, findings)
+        if schedule is not None and isinstance(content, bytes):
+            files.append(OverrideFile(Path(tree.display(relative)), content, schedule))
     try:
         return WorkdayCalendar(Path(tree.display(CALENDAR_DIR)), files=files)
     except CalendarError as error:
-        findings.append(_calendar_finding(tree, error))
+        findings.append(_calendar_finding(tree, error, documents))
         return WorkdayCalendar()
 
 
-def _calendar_finding(tree: CatalogTree, error: CalendarError) -> Finding:
+def _calendar_finding(
+    tree: CatalogTree, error: CalendarError, documents: Mapping[str, LoadedDocument]
+) -> Finding:
     """``calendar-invalid`` at the offending value of the override file, where it is known."""
     file, position, what = tree.display(CALENDAR_DIR), None, error.message
     if error.file is not None:
         relative = f"{CALENDAR_DIR}/{error.file.name}"
         file = tree.display(relative)
         what = what.removeprefix(f"{error.file}: ")
-        document = _load(tree, relative)
-        if document.data is not None:
-            position = document.position(error.loc)
-        elif document.findings and document.findings[0].line is not None:
-            first = document.findings[0]
-            position = Position(first.line or 1, first.column or 1)
+        position = documents[relative].position(error.loc)
     return CALENDAR_INVALID.finding(
         f"工作日历覆盖文件有误，暂按 chinesecalendar 数据计算：{what}",
         f"invalid working-day override (chinesecalendar's data is used meanwhile): {what}",

@@ -211,7 +211,9 @@ def _fields_at(model: type[BaseModel], data: Any, loc: Loc) -> list[str]:
         if info is None:
             return []
         current = _model_in(info.annotation)
-    return list(current.model_fields) if current is not None else []
+    # A key that is a Python keyword (``from``) is the alias of its field (``from_``).
+    fields = current.model_fields if current is not None else {}
+    return [info.alias or name for name, info in fields.items()]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -61,7 +61,7 @@ class LeftOut:
         return shown
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Catalog:
     """A loaded catalog: its manifest, laws and valid items, and the report of its findings.
 
@@ -258,18 +258,18 @@ def load_catalog(
 
     parts = load_parts(path, Options(today, config, registry, display, workers, progress))
     return Catalog(
-        parts.path,
-        parts.manifest,
-        parts.laws,
-        parts.report,
-        parts.items,
-        parts.documents,
-        parts.regions,
-        parts.implementation_lists,
-        parts.invalid_files,
-        parts.synonyms,
-        parts.calendar,
-        parts.referrals,
-        parts.invalid_lists,
-        parts.implementation_entries,
+        path=parts.path,
+        manifest=parts.manifest,
+        laws=parts.laws,
+        report=parts.report,
+        _items=parts.items,
+        _documents=parts.documents,
+        regions=parts.regions,
+        implementation_lists=parts.implementation_lists,
+        invalid_files=parts.invalid_files,
+        synonyms=parts.synonyms,
+        calendar=parts.calendar,
+        referrals=parts.referrals,
+        invalid_lists=parts.invalid_lists,
+        _implementation_entries=parts.implementation_entries,
     )

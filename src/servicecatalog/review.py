@@ -160,7 +160,7 @@ def review_catalogs(
 
 def _not_compared(entry: LeftOut, side: str) -> Finding:
     # Here, not at the top: comparing two snapshots loads no rule module.
-    from .rules.publication import DIFF_ITEM_NOT_COMPARED
+    from .rules.deadlines import DIFF_ITEM_NOT_COMPARED
 
     return DIFF_ITEM_NOT_COMPARED.finding(
         f"事项 {entry.code} 的文件在 {side} 中未通过校验，未参与比较：{entry.reasons()}",
@@ -172,7 +172,7 @@ def _not_compared(entry: LeftOut, side: str) -> Finding:
 
 
 def _list_not_compared(region: str, file: str, side: str) -> Finding:
-    from .rules.publication import DIFF_ITEM_NOT_COMPARED
+    from .rules.deadlines import DIFF_ITEM_NOT_COMPARED
 
     return DIFF_ITEM_NOT_COMPARED.finding(
         f"区划 {region} 的实施清单在 {side} 中未通过校验，未参与比较",

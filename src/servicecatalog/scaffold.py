@@ -339,6 +339,7 @@ SCHEMA_FILES = {
     "implementations.schema.json": ["implementations/*.yaml", "implementations/*.yml"],
     "synonyms.schema.json": ["synonyms.yaml"],
     "referrals.schema.json": ["referrals.yaml"],
+    "calendar.schema.json": ["calendar/*.yaml"],
 }
 """Which files of a catalog each schema describes, as globs relative to the catalog folder."""
 

@@ -13,6 +13,7 @@ whole: a backend in another language validates the export in one step.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import inspect
 import itertools
 import json
@@ -27,8 +28,9 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from ._files import write_atomically
 from ._project import SCHEMA_BASE
-from .findings import Severity
+from .findings import Finding
 from .model import (
+    HolidaySchedule,
     ImplementationList,
     ImplementationListFile,
     Item,
@@ -50,7 +52,6 @@ __all__ = [
     "CatalogReport",
     "ExportSource",
     "LeftOutEntry",
-    "ReportFinding",
     "generate_schemas",
     "schema_drift",
     "schema_id",
@@ -69,27 +70,12 @@ class LeftOutEntry(_Frozen):
     """The first errors found in the file."""
 
 
-class ReportFinding(_Frozen):
-    """A finding of the catalog's report, in both languages."""
-
-    rule: str
-    severity: Severity
-    message: str
-    message_en: str
-    file: str | None = None
-    line: int | None = None
-    column: int | None = None
-    item: str | None = None
-    path: str | None = None
-    related: tuple[str, ...] = ()
-
-
 class CatalogReport(_Frozen):
     """The catalog's report: how many item files it had, its findings and the waived ones."""
 
     items: int
-    findings: tuple[ReportFinding, ...] = ()
-    waived: tuple[ReportFinding, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    waived: tuple[Finding, ...] = ()
 
 
 class CalendarFile(_Frozen):
@@ -197,6 +183,13 @@ SCHEMA_MODELS: Mapping[str, tuple[type[BaseModel], str, str]] = {
         "catalog/referrals.yaml: topics other departments handle (医疗保险: 医疗保障局, 12393), "
         "shown by the site's search when a query names them.",
     ),
+    "calendar.schema.json": (
+        HolidaySchedule,
+        "Working-day overrides",
+        "catalog/calendar/<year>.yaml: one year's holiday schedule as the State Council's notice "
+        "sets it (rest periods, and the weekend days that become working days), replacing the "
+        "chinesecalendar package's data for that year. The file is named after its year.",
+    ),
     "catalog.schema.json": (
         CatalogExport,
         "Catalog export",
@@ -249,11 +242,15 @@ def _with_field_docstrings(model: type[BaseModel], schema: dict[str, Any]) -> di
         if found is None:
             continue
         properties = found.get("properties", {})
+        fields = getattr(cls, "model_fields", {})
         for field_name, docstring in _field_docstrings(cls).items():
-            field_schema = properties.get(field_name)
+            # A field named after a Python keyword (``from_``) has the key as its alias.
+            info = fields.get(field_name)
+            key = info.alias if info is not None and info.alias else field_name
+            field_schema = properties.get(key)
             if field_schema is not None and "description" not in field_schema:
                 field_schema["description"] = docstring
-                properties[field_name] = dict(sorted(field_schema.items()))
+                properties[key] = dict(sorted(field_schema.items()))
     return schema
 
 
@@ -275,9 +272,9 @@ def _references_alone(schema: Any) -> Any:
     return converted
 
 
-def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
-    """``model`` and every model its fields hold, each once."""
-    seen: set[type[BaseModel]] = set()
+def _models(model: type[BaseModel]) -> Iterator[type]:
+    """``model`` and every model (or dataclass, as :class:`Finding`) its fields hold, each once."""
+    seen: set[type] = set()
     pending = [model]
     while pending:
         current = pending.pop()
@@ -285,12 +282,14 @@ def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
             continue
         seen.add(current)
         yield current
-        for info in current.model_fields.values():
+        for info in getattr(current, "model_fields", {}).values():
             pending.extend(_models_in(info.annotation))
 
 
-def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _models_in(annotation: Any) -> Iterator[type]:
+    if isinstance(annotation, type) and (
+        issubclass(annotation, BaseModel) or dataclasses.is_dataclass(annotation)
+    ):
         yield annotation
     for argument in getattr(annotation, "__args__", ()):
         yield from _models_in(argument)
@@ -298,11 +297,13 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _models_in(metadata)
 
 
-def _field_docstrings(cls: type[BaseModel]) -> dict[str, str]:
+def _field_docstrings(cls: type) -> dict[str, str]:
     """The string written right under each annotated field of ``cls`` and its bases."""
     found: dict[str, str] = {}
     for base in reversed(cls.__mro__):
-        if issubclass(base, BaseModel) and base is not BaseModel:
+        if base is not BaseModel and (
+            issubclass(base, BaseModel) or dataclasses.is_dataclass(base)
+        ):
             found.update(_class_docstrings(base.__module__, base.__qualname__))
     return found
 

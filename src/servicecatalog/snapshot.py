@@ -32,9 +32,9 @@ from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
 from .findings import Finding, Report
 from .forms import form_schemas
 from .model import Laws, Referrals, Regions, Synonyms
+from .schemas import CalendarOverrides
 from .schemas import CatalogExport as Snapshot
-from .schemas import ReportFinding
-from .workdays import WorkdayCalendar
+from .workdays import OverrideFile, WorkdayCalendar
 
 __all__ = ["SNAPSHOT_FORMAT", "Snapshot", "load_snapshot", "snapshot_data", "write_snapshot"]
 
@@ -83,9 +83,8 @@ def snapshot_data(
     data["calendar"] = {
         "folder": None if calendar.overrides_dir is None else str(calendar.overrides_dir),
         "files": [
-            {"name": path.name, "content": content.decode("utf-8")}
-            for path, content in calendar.override_files
-            if not isinstance(content, ReadProblem)
+            {"name": file.path.name, "content": file.content.decode("utf-8")}
+            for file in calendar.override_files
         ],
     }
     data["servicecatalog"] = {
@@ -177,36 +176,35 @@ def _check_version(file: Path, header: dict[str, Any]) -> None:
         raise SnapshotVersionError(file, version, __version__, found_format, SNAPSHOT_FORMAT)
 
 
+def _calendar(overrides: CalendarOverrides) -> WorkdayCalendar:
+    """The calendar of the override files the snapshot carries, read as the catalog read them."""
+    folder = None if overrides.folder is None else Path(overrides.folder)
+    if not overrides.files:
+        return WorkdayCalendar(folder, files=[])
+    # Only a catalog with overrides has them parsed again: the YAML loader is loaded for them.
+    from ._calendar_files import read_contents
+
+    read = read_contents(
+        ((folder or Path()) / entry.name, entry.content.encode("utf-8"))
+        for entry in overrides.files
+    )
+    return WorkdayCalendar(folder, files=[OverrideFile(*each) for each in read])
+
+
 def _catalog(file: Path, snapshot: Snapshot) -> Catalog:
     regions: dict[str, Any] = {}
     for region in snapshot.regions.regions:
         regions.setdefault(region.code, region)
-    folder = None if snapshot.calendar.folder is None else Path(snapshot.calendar.folder)
     return Catalog(
-        file,
-        snapshot.manifest,
-        {law.id: law for law in snapshot.laws.laws},
-        Report(
-            tuple(_finding(f) for f in snapshot.report.findings),
-            snapshot.report.items,
-            tuple(_finding(f) for f in snapshot.report.waived),
-        ),
-        {item.code: item for item in snapshot.items},
-        {},
-        regions,
-        {entry.region: entry for entry in snapshot.implementations},
-        {entry.item: entry.file for entry in snapshot.left_out},
-        snapshot.synonyms.synonyms,
-        WorkdayCalendar(
-            folder,
-            files=[
-                ((folder or Path()) / entry.name, entry.content.encode("utf-8"))
-                for entry in snapshot.calendar.files
-            ],
-        ),
-        snapshot.referrals.referrals,
+        path=file,
+        manifest=snapshot.manifest,
+        laws={law.id: law for law in snapshot.laws.laws},
+        report=Report(snapshot.report.findings, snapshot.report.items, snapshot.report.waived),
+        _items={item.code: item for item in snapshot.items},
+        regions=regions,
+        implementation_lists={entry.region: entry for entry in snapshot.implementations},
+        invalid_files={entry.item: entry.file for entry in snapshot.left_out},
+        synonyms=snapshot.synonyms.synonyms,
+        calendar=_calendar(snapshot.calendar),
+        referrals=snapshot.referrals.referrals,
     )
-
-
-def _finding(data: ReportFinding) -> Finding:
-    return Finding(**dict(data))

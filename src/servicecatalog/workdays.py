@@ -19,6 +19,9 @@ Two sources, year by year:
 
   An override replaces the package's data for its year entirely, so a year whose notice came out
   after the installed package (or that the package got wrong) can be fixed without a release.
+  The files are read by the strict loader and validated into
+  :class:`~servicecatalog.model.HolidaySchedule`, as every catalog file is; this module takes
+  the schedules and checks that each is consistent.
 
 A day in a year neither source covers raises :class:`~servicecatalog.errors.UnknownYearError`,
 which names the file to add: a deadline computed from a guessed calendar would be published as if
@@ -30,17 +33,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Hashable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import chinese_calendar  # type: ignore[import-untyped]
-import yaml
 
-from ._files import ReadProblem, read_regular
 from .errors import CalendarError, UnknownYearError
+from .model import HolidaySchedule
 
 __all__ = [
     "OverrideFile",
@@ -54,13 +55,7 @@ __all__ = [
 # the file to add in an UnknownYearError when a calendar was made without an overrides folder.
 _SUGGESTED_OVERRIDES_DIR = Path("catalog/calendar")
 
-_MAX_OVERRIDE_BYTES = 1024 * 1024
 _OVERRIDE_FILE_NAME = re.compile(r"\d{4}\.yaml", re.ASCII)
-# date.fromisoformat also accepts 20261001 and week dates (2026-W40-4) since Python 3.11; a notice
-# is transcribed as YYYY-MM-DD, and anything else is more likely a typo than a deliberate choice.
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_TOP_KEYS = ("year", "rest_days", "work_days")
-_REST_KEYS = ("name", "from", "to")
 _ONE_DAY = timedelta(days=1)
 
 
@@ -100,103 +95,72 @@ def _package_years() -> dict[int, _Year]:
     return years
 
 
-class _OverrideLoader(yaml.CBaseLoader):
-    """``CBaseLoader`` (every scalar a string, parsed by libyaml) that refuses duplicate keys.
+@dataclass(frozen=True, slots=True)
+class OverrideFile:
+    """An override file as read: where it is, its content (which a snapshot carries) and the
+    schedule it holds."""
 
-    PyYAML keeps the last of two equal keys without a word; in an override file that would silently
-    drop a whole ``work_days`` list and shift every deadline after it.
-    """
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
-        seen: set[str] = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    raise yaml.constructor.ConstructorError(
-                        "while reading a mapping",
-                        node.start_mark,
-                        f"found duplicate key {key_node.value!r}",
-                        key_node.start_mark,
-                    )
-                seen.add(key_node.value)
-        return super().construct_mapping(node, deep)
+    path: Path
+    """The file (``calendar/2027.yaml``), as findings name it."""
+    content: bytes
+    """The file's bytes, as read."""
+    schedule: HolidaySchedule
+    """What the file holds, validated."""
 
 
-class _OverrideParser:
-    """Checks one override file's data and turns it into a :class:`_Year`.
+def _override_years(files: Sequence[OverrideFile]) -> dict[int, _Year]:
+    """The year of each override file; the first inconsistency raises a CalendarError."""
+    return dict(_ScheduleCheck(file).year() for file in files)
 
-    All scalars arrive as strings (``CBaseLoader``), so every date is parsed here, and every
-    problem becomes a :class:`CalendarError` that names the file and the offending entry.
-    """
 
-    def __init__(self, path: Path, year: int) -> None:
-        self.path = path
-        self.year = year
+class _ScheduleCheck:
+    """Checks that one file's schedule is consistent and turns it into a :class:`_Year`: the
+    year its name gives, every date in that year, working days only on weekends and outside the
+    rest periods. Each problem is a :class:`CalendarError` naming the file and the value."""
+
+    def __init__(self, file: OverrideFile) -> None:
+        self.path = file.path
+        self.schedule = file.schedule
 
     def fail(self, what: str, loc: tuple[str | int, ...] = ()) -> CalendarError:
         return CalendarError(f"{self.path}: {what}", self.path, loc)
 
-    def parse(self, data: object) -> _Year:
-        if not isinstance(data, dict):
+    def year(self) -> tuple[int, _Year]:
+        year = self.named_year()
+        if self.schedule.year != year:
             raise self.fail(
-                f"must be a mapping with the keys {', '.join(_TOP_KEYS)}, not {_describe(data)}"
+                f"year is {self.schedule.year} but the file name says {year}", ("year",)
             )
-        self.check_keys(data, _TOP_KEYS, "the file")
-        if data["year"] != f"{self.year:04d}":
-            raise self.fail(
-                f"year is {_describe(data['year'])} but the file name says {self.year}", ("year",)
-            )
-        rest_ranges = list(self.rest_ranges(data["rest_days"]))
-        rest_days = frozenset(day for first, last in rest_ranges for day in _days(first, last))
-        work_days = frozenset(self.work_days(data["work_days"], rest_days))
-        return _Year(rest_days, work_days)
+        rest_days = frozenset(
+            day for first, last in self.rest_ranges(year) for day in _days(first, last)
+        )
+        return year, _Year(rest_days, frozenset(self.work_days(year, rest_days)))
 
-    def check_keys(self, mapping: dict[Any, Any], expected: tuple[str, ...], where: str) -> None:
-        missing = [key for key in expected if key not in mapping]
-        unknown = [str(key) for key in mapping if key not in expected]
-        if missing:
-            raise self.fail(f"{where} lacks the key(s) {', '.join(missing)}")
-        if unknown:
-            raise self.fail(
-                f"{where} has unknown key(s) {', '.join(unknown)}; "
-                f"expected exactly {', '.join(expected)}"
-            )
+    def named_year(self) -> int:
+        # A 2027.yml or 2027-holidays.yaml that were skipped would leave the year to the package
+        # (or to nobody) while its author believes it is in force.
+        if not _OVERRIDE_FILE_NAME.fullmatch(self.path.name):
+            raise self.fail("an override file must be named <year>.yaml, for example 2027.yaml")
+        year = int(self.path.stem)
+        if year < 1:
+            raise self.fail("there is no year 0; name the file after a real year")
+        return year
 
-    def rest_ranges(self, entries: object) -> Iterator[tuple[date, date]]:
-        if not isinstance(entries, list):
-            raise self.fail(
-                f"rest_days must be a list of {{name, from, to}} ranges, not {_describe(entries)}"
-            )
-        for number, entry in enumerate(entries, start=1):
-            where = f"rest_days entry {number}"
+    def rest_ranges(self, year: int) -> Iterator[tuple[date, date]]:
+        for number, period in enumerate(self.schedule.rest_days, start=1):
+            where = f"rest_days entry {number} ({period.name})"
             loc: tuple[str | int, ...] = ("rest_days", number - 1)
-            if not isinstance(entry, dict):
-                raise self.fail(
-                    f"{where} must be a mapping {{name, from, to}}, not {_describe(entry)}", loc
-                )
-            self.check_keys(entry, _REST_KEYS, where)
-            name = entry["name"]
-            if not isinstance(name, str) or not name.strip():
-                raise self.fail(
-                    f"{where}: name must be the holiday's name, not {_describe(name)}",
-                    (*loc, "name"),
-                )
-            where = f"{where} ({name})"
-            first = self.parse_date(entry["from"], f"{where}: from", (*loc, "from"))
-            last = self.parse_date(entry["to"], f"{where}: to", (*loc, "to"))
+            first = self.in_year(period.from_, year, f"{where}: from", (*loc, "from"))
+            last = self.in_year(period.to, year, f"{where}: to", (*loc, "to"))
             if first > last:
                 raise self.fail(f"{where}: from {first} is after to {last}", (*loc, "from"))
             yield first, last
 
-    def work_days(self, entries: object, rest_days: frozenset[date]) -> Iterator[date]:
-        if not isinstance(entries, list):
-            raise self.fail(
-                f"work_days must be a list of dates (use [] for none), not {_describe(entries)}"
-            )
-        for number, entry in enumerate(entries, start=1):
+    def work_days(self, year: int, rest_days: frozenset[date]) -> Iterator[date]:
+        for number, day in enumerate(self.schedule.work_days, start=1):
             where = f"work_days entry {number}"
             loc = ("work_days", number - 1)
-            day = self.parse_date(entry, where, loc)
+            self.in_year(day, year, where, loc)
             # Monday to Friday already work; a weekday here is almost surely a mistyped date,
             # and a day that is also a rest day contradicts itself. Both would be silent guesses.
             if day.weekday() < 5:
@@ -209,37 +173,17 @@ class _OverrideParser:
                 raise self.fail(f"{where}: {day} is also inside a rest_days range", loc)
             yield day
 
-    def parse_date(self, value: object, where: str, loc: tuple[str | int, ...] = ()) -> date:
-        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-            raise self.fail(
-                f"{where} must be a date written YYYY-MM-DD, not {_describe(value)}", loc
-            )
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(f"{where} is {value}, which is not a real date", loc) from None
+    def in_year(self, day: date, year: int, where: str, loc: tuple[str | int, ...]) -> date:
         # A notice sometimes starts New Year's Day in late December of the year before. Each file
         # holds only its own year's days, so such days go into the previous year's file; ignoring
         # them here would silently lose them.
-        if day.year != self.year:
+        if day.year != year:
             raise self.fail(
-                f"{where} is {day}, which is not in {self.year}; "
-                f"days of {day.year} belong in {day.year}.yaml"
+                f"{where} is {day}, which is not in {year}; "
+                f"days of {day.year} belong in {day.year}.yaml",
+                loc,
             )
         return day
-
-
-def _describe(value: object) -> str:
-    """A short English description of a loaded YAML value, for error messages."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        return "an empty value" if value == "" else repr(value)
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__  # pragma: no cover - CBaseLoader yields only the kinds above
 
 
 def _days(first: date, last: date) -> Iterator[date]:
@@ -248,72 +192,12 @@ def _days(first: date, last: date) -> Iterator[date]:
         yield date.fromordinal(ordinal)
 
 
-OverrideFile = tuple[Path, "bytes | ReadProblem"]
-"""An override file's name and its content (or why it could not be read)."""
+def _read_folder(folder: Path) -> list[OverrideFile]:
+    # The files are parsed and validated by the loader, as every catalog file is; imported here,
+    # on first use, so that a calendar without override files never loads the YAML parser.
+    from ._calendar_files import read_folder
 
-
-def _parse_override(path: Path, year: int, raw: bytes | ReadProblem) -> _Year:
-    """Decode, parse and check one override file; every failure is a CalendarError."""
-    if isinstance(raw, ReadProblem):
-        raise CalendarError(f"{path}: {raw.message_en}", path)
-    try:
-        # A BOM is accepted, as everywhere in the catalog (docs/format.md#how-every-file-is-read).
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CalendarError(
-            f"{path}: is not UTF-8 (invalid byte at offset {error.start}); save it as UTF-8 "
-            f"(a Windows editor often saves GBK)",
-            path,
-        ) from None
-    try:
-        data = yaml.load(text, Loader=_OverrideLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise CalendarError(
-            f"{where}: invalid YAML: {error.problem or error.context}", path
-        ) from None
-    except yaml.YAMLError as error:
-        raise CalendarError(f"{path}: invalid YAML: {error}", path) from None
-    if data is None:
-        raise CalendarError(
-            f"{path}: the file is empty; write the year's schedule or delete the file", path
-        )
-    return _OverrideParser(path, year).parse(data)
-
-
-def _override_files(directory: Path) -> list[OverrideFile]:
-    """Every file of the overrides folder, read (regular files only, bounded)."""
-    if not directory.exists():
-        return []
-    if not directory.is_dir():
-        raise CalendarError(f"{directory}: the calendar overrides folder is not a folder")
-    return [
-        (path, read_regular(path, _MAX_OVERRIDE_BYTES))
-        for path in sorted(directory.iterdir())
-        if path.suffix.lower() in (".yaml", ".yml")
-    ]
-
-
-def _parse_overrides(files: list[OverrideFile]) -> dict[int, _Year]:
-    """The years of the override files; other files (README.md and the like) are skipped."""
-    years: dict[int, _Year] = {}
-    for path, raw in files:
-        if path.suffix.lower() not in (".yaml", ".yml"):
-            continue
-        # A 2027.yml or 2027-holidays.yaml that were skipped would leave the year to the package
-        # (or to nobody) while its author believes it is in force.
-        if not _OVERRIDE_FILE_NAME.fullmatch(path.name):
-            raise CalendarError(
-                f"{path}: an override file must be named <year>.yaml, for example 2027.yaml"
-            )
-        year = int(path.stem)
-        if year < 1:
-            raise CalendarError(
-                f"{path}: there is no year 0; name the file after a real year", path
-            )
-        years[year] = _parse_override(path, year, raw)
-    return years
+    return [OverrideFile(*read) for read in read_folder(folder)]
 
 
 def _require_date(value: object, name: str = "day") -> None:
@@ -328,18 +212,18 @@ class WorkdayCalendar:
 
     Override files are read when the calendar is made, so a malformed file is reported at once
     (as :class:`CalendarError`) rather than when a deadline happens to reach its year. A folder
-    that does not exist holds no overrides. ``files`` gives the override files already read
-    (name and content, as a catalog read from git has them) in place of a folder. The calendar is
-    immutable afterwards; make a new one to see changed files.
+    that does not exist holds no overrides. ``files`` gives the override files already read and
+    validated (as a catalog's loader reads them) in place of a folder. The calendar is immutable
+    afterwards; make a new one to see changed files.
     """
 
     def __init__(
-        self, overrides_dir: Path | None = None, *, files: list[OverrideFile] | None = None
+        self, overrides_dir: Path | None = None, *, files: Sequence[OverrideFile] | None = None
     ) -> None:
         self._overrides_dir = None if overrides_dir is None else Path(overrides_dir)
         if files is None:
-            files = [] if self._overrides_dir is None else _override_files(self._overrides_dir)
-        self._years: dict[int, _Year] = {**_package_years(), **_parse_overrides(files)}
+            files = [] if self._overrides_dir is None else _read_folder(self._overrides_dir)
+        self._years: dict[int, _Year] = {**_package_years(), **_override_years(files)}
         self._files = tuple(files)
 
     def __repr__(self) -> str:
@@ -352,7 +236,7 @@ class WorkdayCalendar:
 
     @property
     def override_files(self) -> tuple[OverrideFile, ...]:
-        """The override files the calendar was made of (name and content), as read."""
+        """The override files the calendar was made of, as read."""
         return self._files
 
     def covered_years(self) -> frozenset[int]:

@@ -1,6 +1,6 @@
 """Publication: the rules of publishing a change within N official working days that
 ``publication`` (the diff's check of revisions and deadlines) detects below the rules layer; the
-family module ``rules/publication.py`` registers them, in its ``RULES``, with its catalog
+family module ``rules/deadlines.py`` registers them, in its ``RULES``, with its catalog
 checks."""
 
 from __future__ import annotations
