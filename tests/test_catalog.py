@@ -20,8 +20,8 @@ from servicecatalog import (
     Item,
     Report,
     ServiceCatalogError,
+    _yaml_events,
     load_catalog,
-    loader,
 )
 from servicecatalog.rules import REGISTRY
 
@@ -383,13 +383,13 @@ def test_a_calendar_file_is_parsed_once(
     folder = catalog_copy("calendar")
     override = folder.add_calendar(2027, text)
     parsed: list[str] = []
-    build = loader._Builder.build
+    build = _yaml_events._Builder.build
 
-    def counted(self: Any, source: str) -> loader.LoadedDocument:
+    def counted(self: Any, source: str) -> _yaml_events.Parsed:
         parsed.append(self.file)
         return build(self, source)
 
-    monkeypatch.setattr(loader._Builder, "build", counted)
+    monkeypatch.setattr(_yaml_events._Builder, "build", counted)
     catalog = load_catalog(folder.path, today=date(2026, 11, 27))
     assert parsed.count(str(override)) == 1
     found = [f for f in catalog.report.at_least(sc.Severity.ERROR) if f.file == str(override)]
