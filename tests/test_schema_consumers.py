@@ -35,13 +35,19 @@ CATALOG_FILES = {
     "implementations.schema.json": "implementations/*.yaml",
     "synonyms.schema.json": "synonyms.yaml",
     "referrals.schema.json": "referrals.yaml",
+    "calendar.schema.json": "calendar/*.yaml",
 }
 """Each schema of a catalog file and the bundled catalog's files it describes."""
 
+CALENDAR_CATALOG = REPO_ROOT / "tests" / "cases" / "calendar-runs-out" / "pass" / "next-year-added"
+"""The bundled catalog carries no working-day override (chinesecalendar knows its years); this
+case's catalog adds the next year's schedule as a department would."""
+
 
 def _files(schema: str) -> list[Path]:
-    found = sorted(BUNDLED_CATALOG.glob(CATALOG_FILES[schema]))
-    assert found, f"the bundled catalog has no {CATALOG_FILES[schema]}"
+    catalog = CALENDAR_CATALOG if schema == "calendar.schema.json" else BUNDLED_CATALOG
+    found = sorted(catalog.glob(CATALOG_FILES[schema]))
+    assert found, f"{catalog} has no {CATALOG_FILES[schema]}"
     return found
 
 
