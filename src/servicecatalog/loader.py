@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Mapping
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,9 +90,10 @@ class LoadedDocument:
     reports them) to where it starts; ``key_positions`` maps the location of a mapping value to
     where its key stands. ``data`` is ``None`` when the file could not be used at all.
 
-    A document loaded with ``positions=False`` records none while parsing (the fast path for the
-    thousands of files that have no finding); the first question about a position parses its text
-    again with positions, so the answer is the same either way.
+    Parsing keeps every position, compactly: the lines and columns of the values in document
+    order (see :func:`_index`). A document loaded with ``positions=False`` turns them into the
+    mappings by location only when a position is first asked for (most files have no finding,
+    and are never asked); the file is never parsed again, and the answer is the same either way.
     """
 
     file: str
@@ -99,8 +101,7 @@ class LoadedDocument:
     _positions: Mapping[Loc, Position] | None = field(default_factory=dict, repr=False)
     _key_positions: Mapping[Loc, Position] | None = field(default_factory=dict, repr=False)
     findings: tuple[Finding, ...] = ()
-    _text: str | None = field(default=None, repr=False, compare=False)
-    _max_depth: int = field(default=DEFAULT_MAX_DEPTH, repr=False, compare=False)
+    _marks: array[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def usable(self) -> bool:
@@ -126,10 +127,11 @@ class LoadedDocument:
         return self._key_positions
 
     def _locate(self) -> None:
-        located = _Builder(self.file, self._max_depth, record=True).build(self._text or "")
-        # Frozen for users; filled in once, here, from the same text.
-        object.__setattr__(self, "_positions", located.positions)
-        object.__setattr__(self, "_key_positions", located.key_positions)
+        positions, key_positions = _index(self.data, self._marks)
+        # Frozen for users; filled in once, here, from the marks kept while parsing.
+        object.__setattr__(self, "_positions", positions)
+        object.__setattr__(self, "_key_positions", key_positions)
+        object.__setattr__(self, "_marks", None)
 
     def position(self, loc: Loc) -> Position:
         """Where the value at ``loc`` starts, or its nearest ancestor that has a position."""
@@ -162,7 +164,7 @@ def load_file(
     """Read and parse ``path``; ``display`` is the file name findings use (default: ``path``).
 
     Only a regular file is read, and at most ``max_bytes`` of it (see :mod:`._files`).
-    ``positions=False`` defers recording positions until one is asked for.
+    ``positions=False`` defers indexing the positions until one is asked for.
     """
     name = display if display is not None else display_path(str(path))
     content = read_regular(path, max_bytes)
@@ -200,7 +202,7 @@ def load_bytes(
     text_or_finding = _decode(raw, file)
     if isinstance(text_or_finding, Finding):
         return LoadedDocument(file, None, findings=(text_or_finding,))
-    return _Builder(file, max_depth, record=positions).build(text_or_finding)
+    return _Builder(file, max_depth, index=positions).build(text_or_finding)
 
 
 def _too_large(file: str, size: int, limit: int) -> LoadedDocument:
@@ -342,7 +344,7 @@ def _byte_position(raw: bytes, offset: int) -> Position:
 class _Frame:
     """A mapping or sequence under construction."""
 
-    loc: Loc | None  # None: positions are not recorded here (fast mode, or a discarded container)
+    placed: bool  # False: a discarded container (a key, a duplicate's value), none of it kept
     container: dict[str, Any] | list[Any]
     is_list: bool
     key: str | None = None
@@ -362,16 +364,15 @@ class _DepthExceededError(Exception):
 class _Builder:
     """Turns parser events into plain data, positions and findings, without recursion.
 
-    With ``record=False`` no position is recorded (findings still carry theirs, from the parser's
-    marks); :class:`LoadedDocument` then records them on demand from the same text.
+    Positions are kept as marks while parsing (see :func:`_index`); with ``index=True`` they are turned into
+    the mappings by location at once, otherwise :class:`LoadedDocument` does so when asked.
     """
 
-    def __init__(self, file: str, max_depth: int, *, record: bool = True) -> None:
+    def __init__(self, file: str, max_depth: int, *, index: bool = True) -> None:
         self.file = file
         self.max_depth = max_depth
-        self.record = record
-        self.positions: dict[Loc, Position] = {}
-        self.key_positions: dict[Loc, Position] = {}
+        self.index = index
+        self.marks: array[int] = array("I")
         self.findings: list[Finding] = []
         self.stack: list[_Frame] = []
         self.root: Any = None
@@ -380,13 +381,23 @@ class _Builder:
 
     def build(self, text: str) -> LoadedDocument:
         parser = _Parser(text)
-        handlers = _HANDLERS
+        next_event = parser.get_event
         try:
-            while parser.check_event():
-                event = parser.get_event()
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    handler(self, event)
+            event = next_event()
+            while event is not None:
+                # The commonest events first, tested by identity: this loop is most of a load.
+                kind = type(event)
+                if kind is _ScalarEvent:
+                    self._scalar(event)
+                elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
+                    self.stack.pop()
+                elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
+                    self._start(event, kind is _SequenceStartEvent)
+                elif kind is _AliasEvent:
+                    self._alias(event)
+                elif kind is _DocumentStartEvent:
+                    self._document_start(event)
+                event = next_event()
         except yaml.MarkedYAMLError as error:
             if "nesting depth" in str(error.problem):
                 return self._failed(self._depth_finding(self._depth_position(text)))
@@ -409,13 +420,12 @@ class _Builder:
             parser.dispose()
         if self.root is None:
             return self._failed(self._empty_finding())
-        if not self.record:
+        if not self.index:
             return LoadedDocument(
-                self.file, self.root, None, None, tuple(self.findings), text, self.max_depth
+                self.file, self.root, None, None, tuple(self.findings), self.marks
             )
-        return LoadedDocument(
-            self.file, self.root, self.positions, self.key_positions, tuple(self.findings)
-        )
+        positions, key_positions = _index(self.root, self.marks)
+        return LoadedDocument(self.file, self.root, positions, key_positions, tuple(self.findings))
 
     def _reader_finding(self, text: str, error: yaml.reader.ReaderError) -> Finding:
         """A character YAML does not allow, named and located by character (libyaml reports
@@ -516,6 +526,8 @@ class _Builder:
                 # Keys and short values (ids, enum words, dates) recur in every file: one string
                 # object each, rather than one per occurrence, is a quarter of an item's memory.
                 value = sys.intern(value)
+        if self.stack and self._placed_in_mapping(self.stack[-1], value, event.start_mark):
+            return
         merge = value == _MERGE_KEY and self._is_merge_key(event)
         if merge:
             self._report(
@@ -525,6 +537,30 @@ class _Builder:
                 "merge keys (<<) are not allowed: write the content out",
             )
         self._deliver(value, event.start_mark, is_scalar=True, merge=merge)
+
+    def _placed_in_mapping(self, frame: _Frame, value: str | None, mark: Any) -> bool:
+        """The common cases of a scalar in a mapping, done at once: a new string key, or the
+        value of a valid key. False for anything else (a list's entry, a key to refuse), which
+        :meth:`_deliver` places, reporting what it must."""
+        if frame.is_list:
+            return False
+        if not frame.expecting_key:
+            if not frame.key_valid:
+                return False
+            frame.expecting_key = True
+            frame.container[frame.key] = value  # type: ignore[call-overload,index]  # a mapping
+            if frame.placed:
+                key_mark = frame.key_mark
+                self.marks.extend((key_mark.line, key_mark.column, mark.line, mark.column))
+            return True
+        if value is None or value == _MERGE_KEY or value in frame.seen:
+            return False
+        frame.expecting_key = False
+        frame.key_mark = mark
+        frame.key = value
+        frame.seen[value] = mark.line + 1
+        frame.key_valid = True
+        return True
 
     def _check_unquoted_code(self, value: str, event: Any) -> None:
         frame = self.stack[-1] if self.stack else None
@@ -580,17 +616,14 @@ class _Builder:
             and event.value == _MERGE_KEY
         )
 
-    def _start(self, event: Any) -> None:
-        self._check_node_properties(event)
+    def _start(self, event: Any, is_list: bool) -> None:
+        if event.anchor is not None or event.tag is not None:
+            self._check_node_properties(event)
         if len(self.stack) >= self.max_depth:
             raise _DepthExceededError(_position(event.start_mark))
-        is_list = type(event) is yaml.SequenceStartEvent
         container: dict[str, Any] | list[Any] = [] if is_list else {}
-        loc = self._deliver(container, event.start_mark, is_scalar=False)
-        self.stack.append(_Frame(loc, container, is_list))
-
-    def _end(self, event: Any) -> None:
-        self.stack.pop()
+        placed = self._deliver(container, event.start_mark, is_scalar=False)
+        self.stack.append(_Frame(placed, container, is_list))
 
     def _alias(self, event: Any) -> None:
         self._report(
@@ -621,45 +654,35 @@ class _Builder:
 
     # -- assembling
 
-    def _deliver(
-        self, value: Any, mark: Any, *, is_scalar: bool, merge: bool = False
-    ) -> Loc | None:
-        """Place a finished scalar or a new container into its parent; return its location
-        (``None`` when positions are not recorded for it)."""
+    def _deliver(self, value: Any, mark: Any, *, is_scalar: bool, merge: bool = False) -> bool:
+        """Place a finished scalar or a new container into its parent and keep its position;
+        return whether it was placed (a key, or the value of a refused key, is not)."""
         stack = self.stack
         if not stack:
             if self.documents > 1:
-                return None
+                return False
             self.root = value
             self.root_position = _position(mark)
-            if not self.record:
-                return None
-            self.positions[()] = self.root_position
-            return ()
+            self.marks.extend((mark.line, mark.column))
+            return True
         frame = stack[-1]
         if frame.is_list:
-            container: Any = frame.container
-            container.append(value)
-            return self._place(frame, len(container) - 1, mark)
+            frame.container.append(value)  # type: ignore[union-attr]  # a sequence frame
+            if frame.placed:
+                self.marks.extend((mark.line, mark.column))
+            return frame.placed
         if frame.expecting_key:
             self._accept_key(frame, value, mark, is_scalar=is_scalar, merge=merge)
-            return None
+            return False
         frame.expecting_key = True
         key = frame.key
         if not frame.key_valid or key is None:
-            return None
+            return False
         frame.container[key] = value  # type: ignore[call-overload]  # a mapping frame
-        return self._place(frame, key, mark)
-
-    def _place(self, frame: _Frame, step: str | int, mark: Any) -> Loc | None:
-        """Record the position of the value just placed in ``frame`` under ``step``."""
-        if frame.loc is None:
-            return None
-        loc = (*frame.loc, step)
-        self.positions[loc] = _position(mark)
-        if not frame.is_list and frame.key_mark is not None:
-            self.key_positions[loc] = _position(frame.key_mark)
-        return loc
+        if frame.placed:
+            key_mark = frame.key_mark
+            self.marks.extend((key_mark.line, key_mark.column, mark.line, mark.column))
+        return frame.placed
 
     def _accept_key(
         self, frame: _Frame, key: Any, mark: Any, *, is_scalar: bool, merge: bool
@@ -687,17 +710,57 @@ class _Builder:
         self.findings.append(_finding(rule, self.file, _position(mark), message, message_en))
 
 
-# By event type. Unbound, so that a builder holds no reference to itself and is freed as soon as
-# it is done, without waiting for the cyclic garbage collector.
-_HANDLERS: dict[type, Callable[[_Builder, Any], None]] = {
-    yaml.ScalarEvent: _Builder._scalar,
-    yaml.MappingStartEvent: _Builder._start,
-    yaml.SequenceStartEvent: _Builder._start,
-    yaml.MappingEndEvent: _Builder._end,
-    yaml.SequenceEndEvent: _Builder._end,
-    yaml.AliasEvent: _Builder._alias,
-    yaml.DocumentStartEvent: _Builder._document_start,
-}
+_ScalarEvent = yaml.ScalarEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_SequenceStartEvent = yaml.SequenceStartEvent
+_MappingEndEvent = yaml.MappingEndEvent
+_SequenceEndEvent = yaml.SequenceEndEvent
+_AliasEvent = yaml.AliasEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
+
+
+# ---- positions ------------------------------------------------------------------------------
+
+
+def _index(data: Any, marks: array[int] | None) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
+    """The positions by location (of values, of keys) that ``marks`` keeps for ``data``.
+
+    A parse keeps the positions as marks, in the order the values were placed into the data,
+    which is the order a walk of the data meets them (parents before their children, a
+    mapping's entries in their order): for each value, the 0-based line and column of its key
+    (mapping entries only), then of the value itself. Four bytes a number: a fraction of what
+    position objects by location would hold for the many files never asked for one.
+    """
+    positions: dict[Loc, Position] = {}
+    key_positions: dict[Loc, Position] = {}
+    if marks is None or not marks:
+        return positions, key_positions
+    numbers = iter(marks)
+    positions[()] = Position(next(numbers) + 1, next(numbers) + 1)
+    # Depth-first, parents first, with an explicit stack: documents nest at most max_depth.
+    pending: list[tuple[Loc, Iterator[tuple[str | int, Any]]]] = []
+    if isinstance(data, (dict, list)):
+        pending.append(((), _entries(data)))
+    while pending:
+        loc, entries = pending[-1]
+        entry = next(entries, None)
+        if entry is None:
+            pending.pop()
+            continue
+        step, value = entry
+        child = (*loc, step)
+        if isinstance(step, str):
+            key_positions[child] = Position(next(numbers) + 1, next(numbers) + 1)
+        positions[child] = Position(next(numbers) + 1, next(numbers) + 1)
+        if isinstance(value, (dict, list)):
+            pending.append((child, _entries(value)))
+    return positions, key_positions
+
+
+def _entries(container: dict[str, Any] | list[Any]) -> Iterator[tuple[str | int, Any]]:
+    if isinstance(container, dict):
+        return iter(container.items())
+    return enumerate(container)
 
 
 # The characters YAML 1.1 allows in a stream (PyYAML's reader refuses the rest).
