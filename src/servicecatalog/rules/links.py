@@ -22,6 +22,7 @@ from ._base import (
     Rule,
     Violation,
     catalog_rule,
+    list_text,
 )
 
 _HTTP = re.compile(r"(?<![A-Za-z0-9+.-])http://", re.IGNORECASE)
@@ -114,6 +115,8 @@ def _in_implementations(rule: Rule) -> Rule:
     """``rule`` checking the implementation lists too, as each is loaded."""
 
     def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:
+        if not _HTTP.search(list_text(entry.implementations)):
+            return iter(())
         return _http_addresses(entry.implementations.model_dump(mode="json", exclude_none=True))
 
     return replace(rule, implementation_check=check)
