@@ -82,7 +82,7 @@ class Position:
 _START = Position(1, 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LoadedDocument:
     """One parsed file: its data, the positions of its values and the loader's findings.
 
@@ -422,7 +422,7 @@ class _Builder:
             return self._failed(self._empty_finding())
         if not self.index:
             return LoadedDocument(
-                self.file, self.root, None, None, tuple(self.findings), self.marks
+                self.file, self.root, None, None, tuple(self.findings), _compact(self.marks)
             )
         positions, key_positions = _index(self.root, self.marks)
         return LoadedDocument(self.file, self.root, positions, key_positions, tuple(self.findings))
@@ -720,6 +720,17 @@ _DocumentStartEvent = yaml.DocumentStartEvent
 
 
 # ---- positions ------------------------------------------------------------------------------
+
+
+def _compact(marks: array[int]) -> array[int]:
+    """``marks`` in two bytes a number where every line and column fits (nearly every file), at
+    their exact size: what a document keeps until a position is asked for, or for ever."""
+    if not marks or max(marks) <= _TWO_BYTES:
+        return array("H", marks)
+    return array("I", marks)
+
+
+_TWO_BYTES = 0xFFFF
 
 
 def _index(data: Any, marks: array[int] | None) -> tuple[dict[Loc, Position], dict[Loc, Position]]:
