@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import TypeVar
 
+from ._files import ReadProblem
 from ._gc import collector_paused
 from ._implementations import load_implementation_files
 from ._layout import (
@@ -153,8 +154,16 @@ def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts
     )
 
 
-def _load(tree: CatalogTree, relative: str, *, positions: bool = True) -> LoadedDocument:
-    content = tree.read(relative, DEFAULT_MAX_BYTES)
+def _load(
+    tree: CatalogTree,
+    relative: str,
+    *,
+    positions: bool = True,
+    content: bytes | ReadProblem | None = None,
+) -> LoadedDocument:
+    """Parse the file ``relative`` of ``tree`` (its ``content``, when it has been read)."""
+    if content is None:
+        content = tree.read(relative, DEFAULT_MAX_BYTES)
     return load_content(content, tree.display(relative), positions=positions)
 
 
@@ -180,33 +189,37 @@ def _calendar(tree: CatalogTree, findings: list[Finding]) -> WorkdayCalendar:
     of the files that pass."""
     names = tree.names(CALENDAR_DIR)
     if names is None and tree.exists(CALENDAR_DIR):
-        findings.append(_calendar_finding(tree, CalendarError("calendar/ is not a folder")))
+        findings.append(_calendar_finding(tree, CalendarError("calendar/ is not a folder"), {}))
         return WorkdayCalendar()
     files: list[OverrideFile] = []
+    documents: dict[str, LoadedDocument] = {}
     for name in names or ():
         relative = f"{CALENDAR_DIR}/{name}"
         if Path(name).suffix.lower() not in ITEM_SUFFIXES:
             continue
         content = tree.read(relative, DEFAULT_MAX_BYTES)
-        document = load_content(content, tree.display(relative), positions=False)
+        document = documents[relative] = _load(tree, relative, positions=False, content=content)
         findings.extend(document.findings)
         if document.usable and isinstance(content, bytes):
             files.append((Path(tree.display(relative)), content))
     try:
         return WorkdayCalendar(Path(tree.display(CALENDAR_DIR)), files=files)
     except CalendarError as error:
-        findings.append(_calendar_finding(tree, error))
+        findings.append(_calendar_finding(tree, error, documents))
         return WorkdayCalendar()
 
 
-def _calendar_finding(tree: CatalogTree, error: CalendarError) -> Finding:
-    """``calendar-invalid`` at the offending value of the override file, where it is known."""
+def _calendar_finding(
+    tree: CatalogTree, error: CalendarError, documents: Mapping[str, LoadedDocument]
+) -> Finding:
+    """``calendar-invalid`` at the offending value of the override file, where it is known
+    (from the file as it was parsed: it is not parsed again)."""
     file, position, what = tree.display(CALENDAR_DIR), None, error.message
     if error.file is not None:
         relative = f"{CALENDAR_DIR}/{error.file.name}"
         file = tree.display(relative)
         what = what.removeprefix(f"{error.file}: ")
-        document = _load(tree, relative)
+        document = documents.get(relative) or _load(tree, relative)
         if document.data is not None:
             position = document.position(error.loc)
         elif document.findings and document.findings[0].line is not None:
