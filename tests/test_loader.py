@@ -787,9 +787,24 @@ def test_deferred_positions_are_exactly_the_recorded_ones(path: Path) -> None:
     assert deferred.findings == eager.findings
     assert dict(deferred.positions) == dict(eager.positions)
     assert dict(deferred.key_positions) == dict(eager.key_positions)
+    _assert_same_answers(load_bytes(raw, "f.yaml", positions=False), eager)
     composed = _composed_positions(raw) if eager.usable else None
     if composed is not None:
         assert (dict(deferred.positions), dict(deferred.key_positions)) == composed
+
+
+def _assert_same_answers(lazy: LoadedDocument, eager: LoadedDocument) -> None:
+    """A document never asked for its mappings of positions answers each question (for every
+    value, and below it for a key or an index it lacks) from its marks as the eager one does."""
+    asked = [
+        asked
+        for loc in eager.positions
+        for asked in (loc, (*loc, "no-such-key"), (*loc, 10**6), (*loc, 0, "deeper"))
+    ]
+    for loc in asked:
+        assert lazy.position(loc) == eager.position(loc), loc
+        assert lazy.key_position(loc) == eager.key_position(loc), loc
+        assert lazy.container_position(loc) == eager.container_position(loc), loc
 
 
 def _composed_positions(

@@ -135,7 +135,11 @@ class LoadedDocument:
 
     def position(self, loc: Loc) -> Position:
         """Where the value at ``loc`` starts, or its nearest ancestor that has a position."""
-        positions = self.positions
+        if self._positions is None:
+            # A few questions about a file with findings: answered from the marks, without
+            # the mappings of every position, which would outweigh the file's data.
+            return _marked(self._marks, _seek(self.data, loc).value)
+        positions = self._positions
         for end in range(len(loc), -1, -1):
             found = positions.get(loc[:end])
             if found is not None:
@@ -144,12 +148,17 @@ class LoadedDocument:
 
     def key_position(self, loc: Loc) -> Position:
         """Where the key of the value at ``loc`` stands, falling back to the value itself."""
-        return self.key_positions.get(loc) or self.position(loc)
+        if self._key_positions is None:
+            found = _seek(self.data, loc)
+            if found.depth == len(loc) and found.key is not None:
+                return _marked(self._marks, found.key)
+            return _marked(self._marks, found.value)
+        return self._key_positions.get(loc) or self.position(loc)
 
     def container_position(self, loc: Loc) -> Position:
         """Where a missing entry of the mapping at ``loc`` belongs: at that mapping's key."""
         if not loc:
-            return self.positions.get((), _START)
+            return self.position(()) if self.data is not None else _START
         return self.key_position(loc)
 
 
@@ -766,6 +775,60 @@ def _index(data: Any, marks: array[int] | None) -> tuple[dict[Loc, Position], di
         if isinstance(value, (dict, list)):
             pending.append((child, _entries(value)))
     return positions, key_positions
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """Where in the marks the deepest value along a location stands (and its key, if a
+    mapping holds it), and how many steps of the location lead to it."""
+
+    depth: int
+    value: int
+    key: int | None
+
+
+def _seek(data: Any, loc: Loc) -> _Found:
+    """The value at ``loc`` in ``data``, or its deepest ancestor there: where its marks are.
+
+    Each value's marks follow those of every value before it in the walk :func:`_index`
+    describes, so the values before it are counted (and only counted) to find them.
+    """
+    node, offset, value, key, depth = data, 2, 0, None, 0
+    for step in loc:
+        if isinstance(node, dict) and isinstance(step, str) and step in node:
+            for name, child in node.items():
+                if name == step:
+                    break
+                offset += 4 + _marks_within(child)
+            key, value, offset, node = offset, offset + 2, offset + 4, node[step]
+        elif isinstance(node, list) and type(step) is int and 0 <= step < len(node):
+            for child in node[:step]:
+                offset += 2 + _marks_within(child)
+            key, value, offset, node = None, offset, offset + 2, node[step]
+        else:
+            break
+        depth += 1
+    return _Found(depth, value, key)
+
+
+def _marks_within(value: Any) -> int:
+    """How many numbers the values inside ``value`` (not ``value`` itself) take in the marks."""
+    total, pending = 0, [value]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            total += 4 * len(node)
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            total += 2 * len(node)
+            pending.extend(node)
+    return total
+
+
+def _marked(marks: array[int] | None, at: int) -> Position:
+    if marks is None or len(marks) < at + 2:
+        return _START
+    return Position(marks[at] + 1, marks[at + 1] + 1)
 
 
 def _entries(container: dict[str, Any] | list[Any]) -> Iterator[tuple[str | int, Any]]:
