@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "errors",
                 "_files",
                 "_gc",
+                "_sharing",
                 "_text",
                 "_markdown",
                 "_layout",

@@ -29,6 +29,7 @@ from ._layout import (
     SYNONYMS_FILE,
 )
 from ._paths import item_code
+from ._sharing import FieldsSets, share_fields_sets
 from ._today import today_in
 from ._tree import CatalogTree, FolderTree
 from ._validation import validate_document
@@ -258,6 +259,7 @@ def _load_items(
             findings.append(_missing(tree, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
         return {}
     entries: dict[str, ItemEntry] = {}
+    fields_sets: FieldsSets = {}
     for name in _yaml_names(tree, ITEMS_DIR):
         # Positions are recorded only if a finding asks for one: most files have none.
         document = _load(tree, f"{ITEMS_DIR}/{name}", positions=False)
@@ -266,6 +268,7 @@ def _load_items(
         if item is None:
             context.broken_items[stem] = document.file
             continue
+        share_fields_sets(item, fields_sets)
         entry = ItemEntry(item, document)
         context.items.append(entry)
         entries.setdefault(item.code, entry)
