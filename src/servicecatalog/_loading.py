@@ -261,7 +261,7 @@ def _load_items(
     entries: dict[str, ItemEntry] = {}
     fields_sets: FieldsSets = {}
     for name in _yaml_names(tree, ITEMS_DIR):
-        # Positions are recorded only if a finding asks for one: most files have none.
+        # Positions are kept as compact marks, looked up only if a finding asks: most files have none.
         document = _load(tree, f"{ITEMS_DIR}/{name}", positions=False)
         stem = Path(name).stem
         item = _validated(Item, document, findings, item=item_code(document.data) or stem)

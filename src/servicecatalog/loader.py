@@ -91,9 +91,11 @@ class LoadedDocument:
     where its key stands. ``data`` is ``None`` when the file could not be used at all.
 
     Parsing keeps every position, compactly: the lines and columns of the values in document
-    order (see :func:`_index`). A document loaded with ``positions=False`` turns them into the
-    mappings by location only when a position is first asked for (most files have no finding,
-    and are never asked); the file is never parsed again, and the answer is the same either way.
+    order (see :func:`_index`). A document loaded with ``positions=False`` keeps only those: its
+    :meth:`position` and :meth:`key_position` find the marks of a value by counting the values
+    before it (most files have no finding, and are never asked), and ``positions`` and
+    ``key_positions`` are made when first read. The file is never parsed again, and every answer
+    is the same either way.
     """
 
     file: str
