@@ -859,6 +859,8 @@ def _reads_as_number(value: str) -> bool:
 def _reads_as_timestamp(value: str) -> bool:
     """True when YAML 1.1 (PyYAML, js-yaml, most editors) reads the plain scalar ``value`` as a
     timestamp (``2026-12-01``, ``2026-12-01 08:30:00``); YAML 1.2's core schema reads it as text."""
+    if len(value) < 8 or value[4] != "-":
+        return False  # every YAML 1.1 timestamp starts with four digits and a dash: asked at once
     return bool(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _TIMESTAMP_TAG)
 
 
