@@ -1,9 +1,13 @@
 """Synthetic catalogs for benchmarks. Everything generated here is marked synthetic.
 
-Items are varied (1–8 materials, 1–4 service steps, 2–5 handling steps, 0–3 forms of 2–12
+Items are varied (1–8 materials, 2–4 service steps, 2–5 handling steps, 0–3 forms of 2–12
 fields, different item types and lists) so that validation does representative work; their names say
 ``合成事项`` (synthetic item) and the manifest says so too. Laws are the real registry of the
 bundled catalog, so citations resolve.
+
+A catalog is written in one of two kinds: ``clean`` validates with no error and no warning (the
+catalog a department keeps); ``findings`` gives a realistic share of its items a flaw (about one
+item in ten a warning, one in a hundred an error), so that locating findings is measured too.
 """
 
 from __future__ import annotations
@@ -25,13 +29,25 @@ REAL_LAWS = REPO / "catalog" / "laws.yaml"
 _TYPES = ["公共服务", "行政许可", "行政确认", "行政给付", "行政处罚", "行政检查", "其他行政权力"]
 _FORMS = ["原件", "复印件", "原件或复印件", "电子文件"]
 _SOURCES = ["申请人自备", "政府部门核发", "其他机构出具", "申请人填写"]
-_CHANNELS = ["网上办理", "窗口办理", "邮寄", "自助终端", "移动端"]
+_REMOTE_CHANNELS = ["网上办理", "邮寄", "自助终端", "移动端"]
+_AUDIENCES = ["自然人", "企业法人", "事业法人", "社会组织法人"]
+_AUTHORITY_INITIATED = {"行政处罚", "行政检查"}
 _ROLES = ["受理", "审查", "决定", "办结", "送达"]
 _FIELD_TYPES = ["text", "number", "date", "id_number", "phone", "choice", "file"]
 
 
-def write_catalog(folder: Path, count: int, seed: int = 2026) -> Path:
-    """Write a synthetic catalog of ``count`` items into ``folder`` (replaced); return it."""
+KINDS = ("clean", "findings")
+"""The kinds of synthetic catalog: with no finding, and with a realistic share of findings."""
+
+_WARNED_SHARE = 0.10  # items given a warning in a ``findings`` catalog
+_ERRED_SHARE = 0.01  # items given an error in a ``findings`` catalog
+
+
+def write_catalog(folder: Path, count: int, seed: int = 2026, kind: str = "clean") -> Path:
+    """Write a synthetic catalog of ``count`` items of ``kind`` (see :data:`KINDS`) into
+    ``folder`` (replaced); return it."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     if folder.exists():
         shutil.rmtree(folder)
     (folder / "items").mkdir(parents=True)
@@ -39,6 +55,7 @@ def write_catalog(folder: Path, count: int, seed: int = 2026) -> Path:
     law_ids = [law["id"] for law in yaml.safe_load(REAL_LAWS.read_text(encoding="utf-8"))["laws"]]
     manifest = {
         "name": "合成基准目录（synthetic benchmark catalog, not official）",
+        "organizer": "合成主办单位（synthetic）",
         "province": "22",
         "department": "0114",
         "lists": {
@@ -51,6 +68,8 @@ def write_catalog(folder: Path, count: int, seed: int = 2026) -> Path:
     rng = random.Random(seed)
     for number in range(count):
         item = synthetic_item(number, rng, law_ids)
+        if kind == "findings":
+            _flaw(item, rng)
         _dump(folder / "items" / f"{item['code']}.yaml", item)
     return folder
 
@@ -62,19 +81,22 @@ def synthetic_item(number: int, rng: random.Random, law_ids: list[str]) -> dict[
     code = f"220114{main:03d}{sub:03d}"
     citation = _citation(rng, law_ids)
     forms = [_form(f"F{i + 1}", rng) for i in range(rng.randint(0, 3))]
-    materials = [_material(f"M{i + 1}", rng, law_ids, forms) for i in range(rng.randint(1, 8))]
+    materials = [_material(f"M{i + 1}", rng, law_ids) for i in range(rng.randint(1, 8))]
+    _refer_forms(materials, forms, rng)
+    visits = rng.randint(0, 1)
+    # Applications taken online; one window step when the applicant comes once, otherwise none
+    # and a postal step, by which the paper materials of a 零跑动 item arrive.
+    channels = [rng.choice(_REMOTE_CHANNELS) for _ in range(rng.randint(2, 4))]
+    channels[0], channels[-1] = "网上办理", "窗口办理" if visits else "邮寄"
     steps = [
         {
             "id": f"S{i + 1}",
             "name": f"合成环节{i + 1}",
-            "channel": rng.choice(_CHANNELS),
-            "on_site": False,
+            "channel": channel,
+            "on_site": channel == "窗口办理",
         }
-        for i in range(rng.randint(1, 4))
+        for i, channel in enumerate(channels)
     ]
-    visits = rng.randint(0, 1)
-    if visits:
-        steps[-1]["on_site"] = True
     handling = [
         {
             "id": f"H{i + 1}",
@@ -114,6 +136,8 @@ def synthetic_item(number: int, rng: random.Random, law_ids: list[str]) -> dict[
             if item_type == "行政处罚"
             else None
         ),
+        "audience": [rng.choice(_AUDIENCES)],
+        **_elements(item_type, visits, rng, law_ids),
         "revision": {
             "version": rng.randint(1, 5),
             "changed_on": "2026-03-10",
@@ -146,9 +170,7 @@ def _citation(rng: random.Random, law_ids: list[str]) -> dict[str, object]:
     return {"law": rng.choice(law_ids), "articles": [f"第{rng.choice('一二三四五六七八九十')}条"]}
 
 
-def _material(
-    material_id: str, rng: random.Random, law_ids: list[str], forms: list[dict[str, object]]
-) -> dict[str, object]:
+def _material(material_id: str, rng: random.Random, law_ids: list[str]) -> dict[str, object]:
     source = rng.choice(_SOURCES)
     material: dict[str, object] = {
         "id": material_id,
@@ -162,29 +184,107 @@ def _material(
         else None,
         "legal_basis": [_citation(rng, law_ids)],
     }
-    if forms and rng.random() < 0.3:
-        material["form_id"] = rng.choice(forms)["id"]
     return material
+
+
+def _refer_forms(
+    materials: list[dict[str, object]], forms: list[dict[str, object]], rng: random.Random
+) -> None:
+    """Give every form a material that names it: an exempted material's form would be one
+    nobody fills in, so a form goes to a material that is submitted, or is not written."""
+    submitted = [material for material in materials if material["exempt_by"] is None]
+    rng.shuffle(submitted)
+    del forms[len(submitted) :]
+    for material, form in zip(submitted, forms, strict=False):
+        material["form_id"] = form["id"]
+
+
+def _elements(
+    item_type: str, visits: int, rng: random.Random, law_ids: list[str]
+) -> dict[str, object]:
+    """The national guide elements the item's kind needs (rule ``element-missing``); a 零跑动
+    item is handled online to the end (rule ``online-depth-inconsistent``)."""
+    elements: dict[str, object] = {}
+    if item_type not in _AUTHORITY_INITIATED:
+        elements["result"] = {"type": "其他", "name": "合成办理结果（synthetic）", "sample": None}
+        elements["online_depth"] = ["互联网咨询", "互联网收件", "互联网受理"] + (
+            [] if visits else ["互联网办理"]
+        )
+        elements["scope"] = "不通办"
+        elements["faq"] = [
+            {
+                "question": f"合成问题{i + 1}（synthetic）？",
+                "answer": f"合成答复{i + 1}（synthetic）。",
+                "legal_basis": [_citation(rng, law_ids)],
+            }
+            for i in range(rng.randint(0, 2))
+        ]
+    if item_type != "公共服务":
+        elements["responsibilities"] = [
+            {"stage": stage, "duty": f"合成责任{stage}（synthetic）"}
+            for stage in ("立案", "审查", "决定")
+        ]
+    return elements
+
+
+def _flaw(item: dict[str, object], rng: random.Random) -> None:
+    """Give ``item`` the flaws of a ``findings`` catalog, at their share: a warning (a guide
+    element left out, a window step not marked on site) or an error (a code in no list)."""
+    draw = rng.random()
+    if draw < _ERRED_SHARE:
+        item["lists"] = ["合成清单"]
+    elif draw < _ERRED_SHARE + _WARNED_SHARE / 2:
+        del item["audience"]
+    elif draw < _ERRED_SHARE + _WARNED_SHARE:
+        steps = item["service_process"]
+        assert isinstance(steps, list)
+        steps[0].update(channel="窗口办理", on_site=False)
 
 
 def _form(form_id: str, rng: random.Random) -> dict[str, object]:
     return {
         "id": form_id,
         "name": f"合成表单{form_id}",
-        "fields": [
-            {
-                "name": f"字段{i + 1}",
-                "type": rng.choice(_FIELD_TYPES),
-                "required": rng.random() < 0.6,
-            }
-            for i in range(rng.randint(2, 12))
-        ],
+        "fields": [_field(i + 1, rng.choice(_FIELD_TYPES), rng) for i in range(rng.randint(2, 12))],
     }
+
+
+def _field(number: int, field_type: str, rng: random.Random) -> dict[str, object]:
+    field: dict[str, object] = {
+        "name": f"字段{number}",
+        "type": field_type,
+        "required": rng.random() < 0.6,
+    }
+    if field_type == "choice":
+        field["options"] = ["合成选项甲", "合成选项乙"]
+    return field
 
 
 def _dump(path: Path, data: object) -> None:
     text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
     path.write_text("# synthetic: generated by benchmarks/_synthetic.py\n" + text, encoding="utf-8")
+
+
+def change_one_percent(catalog: Path) -> int:
+    """Change 1% of the item files (a condition added, the revision moved) and 1% of the
+    implementation lists (a phone number); return how many files changed."""
+    items = sorted((catalog / "items").glob("*.yaml"))
+    lists = sorted((catalog / "implementations").glob("*.yaml"))
+    changed = 0
+    for path in items[:: max(1, len(items) // max(1, len(items) // 100))][
+        : max(1, len(items) // 100)
+    ]:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        data["conditions"] = [*data["conditions"], "合成新增受理条件（synthetic benchmark change）"]
+        data["revision"]["version"] += 1
+        text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+        changed += 1
+    for path in lists[::100]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('phone: "12333"', 'phone: "12345"', 1), encoding="utf-8")
+        changed += 1
+    return changed
 
 
 def parse_only(folder: Path) -> int:

@@ -33,7 +33,13 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _synthetic import best_of_each, parse_only, run_process, write_catalog  # scripts
+from _synthetic import (  # benchmarks are scripts, not a package
+    best_of_each,
+    change_one_percent,
+    parse_only,
+    run_process,
+    write_catalog,
+)
 from levels import build as build_levels
 
 PYTHON = sys.executable
@@ -44,28 +50,6 @@ def _git(folder: Path, *arguments: str, stdin: bytes | None = None) -> bytes:
     return subprocess.run(
         [*GIT, *arguments], cwd=folder, input=stdin, capture_output=True, check=True
     ).stdout
-
-
-def _change_one_percent(catalog: Path) -> int:
-    """Change 1% of the item files (a condition added, the revision moved) and 1% of the
-    implementation lists (a phone number); return how many files changed."""
-    items = sorted((catalog / "items").glob("*.yaml"))
-    lists = sorted((catalog / "implementations").glob("*.yaml"))
-    changed = 0
-    for path in items[:: max(1, len(items) // max(1, len(items) // 100))][
-        : max(1, len(items) // 100)
-    ]:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        data["conditions"] = [*data["conditions"], "合成新增受理条件（synthetic benchmark change）"]
-        data["revision"]["version"] += 1
-        text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
-        path.write_text(text, encoding="utf-8")
-        changed += 1
-    for path in lists[::100]:
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace('phone: "12333"', 'phone: "12345"', 1), encoding="utf-8")
-        changed += 1
-    return changed
 
 
 def _blobs(repo: Path, revision: str) -> list[bytes]:
@@ -140,7 +124,7 @@ def main() -> None:
             _git(repo, "init", "-q")
             _git(repo, "add", "-A")
             _git(repo, "commit", "-q", "--no-gpg-sign", "-m", "before")
-            changed = _change_one_percent(catalog)
+            changed = change_one_percent(catalog)
             _git(repo, "commit", "-q", "--no-gpg-sign", "-am", "after")
             snapshot = root / f"levels-{villages}.json"
             subprocess.run(

@@ -777,8 +777,9 @@ def _every_case_file() -> list[Path]:
 
 @pytest.mark.parametrize("path", _every_case_file(), ids=lambda p: str(p.relative_to(p.parents[3])))
 def test_deferred_positions_are_exactly_the_recorded_ones(path: Path) -> None:
-    """The fast path (no positions while parsing, recorded on demand) answers every position
-    question as the eager path does, for every case file, the bad inputs included."""
+    """The fast path (positions indexed on demand from the marks kept while parsing) answers
+    every position question as the eager path does, for every case file, the bad inputs
+    included; and where PyYAML's own composer reads the file, as its nodes' marks say."""
     raw = path.read_bytes()
     eager = load_bytes(raw, "f.yaml")
     deferred = load_bytes(raw, "f.yaml", positions=False)
@@ -786,6 +787,57 @@ def test_deferred_positions_are_exactly_the_recorded_ones(path: Path) -> None:
     assert deferred.findings == eager.findings
     assert dict(deferred.positions) == dict(eager.positions)
     assert dict(deferred.key_positions) == dict(eager.key_positions)
+    _assert_same_answers(load_bytes(raw, "f.yaml", positions=False), eager)
+    composed = _composed_positions(raw) if eager.usable else None
+    if composed is not None:
+        assert (dict(deferred.positions), dict(deferred.key_positions)) == composed
+
+
+def _assert_same_answers(lazy: LoadedDocument, eager: LoadedDocument) -> None:
+    """A document never asked for its mappings of positions answers each question (for every
+    value, and below it for a key or an index it lacks) from its marks as the eager one does."""
+    asked = [
+        asked
+        for loc in eager.positions
+        for asked in (loc, (*loc, "no-such-key"), (*loc, 10**6), (*loc, 0, "deeper"))
+    ]
+    for loc in asked:
+        assert lazy.position(loc) == eager.position(loc), loc
+        assert lazy.key_position(loc) == eager.key_position(loc), loc
+        assert lazy.container_position(loc) == eager.container_position(loc), loc
+
+
+def _composed_positions(
+    raw: bytes,
+) -> tuple[dict[tuple[str | int, ...], Position], dict[tuple[str | int, ...], Position]] | None:
+    """Where PyYAML's pure-Python composer puts each value and key of ``raw``; None for a
+    document it refuses or composes differently (several documents, a key that is no string)."""
+    try:
+        root = yaml.compose(raw, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    positions: dict[tuple[str | int, ...], Position] = {}
+    key_positions: dict[tuple[str | int, ...], Position] = {}
+
+    def mark(node: yaml.Node) -> Position:
+        return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def walk(node: yaml.Node, loc: tuple[str | int, ...]) -> bool:
+        positions[loc] = mark(node)
+        if isinstance(node, yaml.SequenceNode):
+            return all(walk(child, (*loc, index)) for index, child in enumerate(node.value))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    return False
+                key_positions[(*loc, key.value)] = mark(key)
+                if not walk(value, (*loc, key.value)):
+                    return False
+        return True
+
+    if root is None or not walk(root, ()):
+        return None
+    return positions, key_positions
 
 
 EMPTY_FORMS = [

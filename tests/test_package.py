@@ -32,25 +32,9 @@ def test_import_does_not_load_the_cli_or_validation_frameworks() -> None:
     assert json.loads(completed.stdout) == []
 
 
-IMPORTED_AT_ONCE = {
-    "servicecatalog",
-    "servicecatalog._files",
-    "servicecatalog._project",
-    "servicecatalog._text",
-    "servicecatalog.codes",
-    "servicecatalog.errors",
-    "servicecatalog.findings",
-    "servicecatalog.model",
-    "servicecatalog.model._catalog_files",
-    "servicecatalog.model._durations",
-    "servicecatalog.model._holiday_schedule",
-    "servicecatalog.model._implementation_lists",
-    "servicecatalog.model._item",
-    "servicecatalog.model._item_parts",
-    "servicecatalog.model._values",
-    "servicecatalog.model._vocabularies",
-}
-"""What ``import servicecatalog`` loads of the package: the types a program names."""
+IMPORTED_AT_ONCE = {"servicecatalog", "servicecatalog._project"}
+"""What ``import servicecatalog`` loads of the package: its version; every other public name is
+loaded when first used, so the import builds no model."""
 
 LOADED_ON_FIRST_USE = (
     "yaml",
@@ -74,7 +58,7 @@ def _modules_after(code: str) -> set[str]:
     return set(json.loads(completed.stdout))
 
 
-def test_import_loads_the_model_and_nothing_of_the_machinery() -> None:
+def test_import_loads_no_model_and_nothing_of_the_machinery() -> None:
     modules = _modules_after("import servicecatalog")
     assert {m for m in modules if m.split(".")[0] == "servicecatalog"} == IMPORTED_AT_ONCE
     loaded = [name for name in LOADED_ON_FIRST_USE if name in modules]
@@ -84,7 +68,7 @@ def test_import_loads_the_model_and_nothing_of_the_machinery() -> None:
 def test_import_builds_no_validator() -> None:
     # Validators are built when a model first validates (defer_build), not by the import.
     code = (
-        "import servicecatalog\n"
+        "import servicecatalog.model\n"
         "models = [getattr(servicecatalog.model, n) for n in servicecatalog.model.__all__]\n"
         "built = [m.__name__ for m in models if getattr(m, '__pydantic_complete__', False)]\n"
         "assert not built, built\n"
@@ -106,6 +90,19 @@ def test_lazy_names_are_the_modules_own() -> None:
     assert servicecatalog.diff_catalogs is diff.diff_catalogs
     assert servicecatalog.next_working_day is workdays.next_working_day
     assert {"load_catalog", "Catalog", "render_guide"} <= set(dir(servicecatalog))
+
+
+def test_a_name_loads_its_module_on_first_use() -> None:
+    modules = _modules_after("from servicecatalog import Severity, Item\nimport servicecatalog")
+    assert {"servicecatalog.findings", "servicecatalog.model"} <= modules
+    assert "servicecatalog.catalog" not in modules
+    assert "yaml" not in modules
+
+
+def test_the_credit_code_is_the_models_type() -> None:
+    from servicecatalog import model
+
+    assert servicecatalog.CreditCode is model.CreditCode
 
 
 def test_loading_a_catalog_loads_the_rules_but_no_worker_pool() -> None:

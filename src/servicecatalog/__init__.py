@@ -13,121 +13,282 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import _project, model
-from .codes import InvalidCodeError, ItemCode
-from .errors import (
-    CalendarError,
-    CatalogInvalidError,
-    CatalogNotFoundError,
-    GitSourceError,
-    OutputInCatalogError,
-    RegionError,
-    RenderError,
-    ServiceCatalogError,
-    SnapshotError,
-    SnapshotVersionError,
-    UnknownYearError,
-    WorkerError,
-)
-from .findings import Finding, Report, Severity
-from .model import (
-    Audience,
-    Channel,
-    DayUnit,
-    DeadlineLimit,
-    DiscretionEntry,
-    Duration,
-    Exemption,
-    Faq,
-    Fee,
-    FieldType,
-    Form,
-    FormField,
-    HandlingStep,
-    HandlingType,
-    Implementation,
-    ImplementationDefaults,
-    ImplementationList,
-    ImplementationListFile,
-    IntermediaryService,
-    Item,
-    ItemRemedies,
-    ItemType,
-    Law,
-    LawKind,
-    Laws,
-    LegalDuration,
-    LegalEvent,
-    LegalReference,
-    LegalStage,
-    Level,
-    ListedImplementation,
-    ListSpec,
-    Manifest,
-    Material,
-    MaterialForm,
-    MaterialSource,
-    OnlineDepth,
-    Penalty,
-    PenaltyKind,
-    PowerSource,
-    Publication,
-    Region,
-    Regions,
-    RemedyRelation,
-    Requirement,
-    Responsibility,
-    ResponsibilityStage,
-    Result,
-    ResultType,
-    Revision,
-    Role,
-    Scope,
-    ServiceStep,
-    StagedLimit,
-    StageSequence,
-    StatutoryRoute,
-    TimeLimit,
-)
+from . import _project
 
-# Assigned rather than imported so that each carries its docstring into the API reference.
+# Assigned rather than imported so that it carries its docstring into the API reference.
 __version__ = _project.VERSION
 """The version of servicecatalog installed (PEP 440), as ``servicecatalog --version`` prints it."""
 
-CreditCode = model.CreditCode
+if TYPE_CHECKING:
+    from .catalog import (
+        Catalog,
+        load_catalog,
+    )
+    from .codes import (
+        InvalidCodeError,
+        ItemCode,
+    )
+    from .diff import (
+        Change,
+        Changes,
+        Direction,
+        diff_catalogs,
+    )
+    from .errors import (
+        CalendarError,
+        CatalogInvalidError,
+        CatalogNotFoundError,
+        GitSourceError,
+        OutputInCatalogError,
+        RegionError,
+        RenderError,
+        ServiceCatalogError,
+        SnapshotError,
+        SnapshotVersionError,
+        UnknownYearError,
+        WorkerError,
+    )
+    from .findings import (
+        Finding,
+        Report,
+        Severity,
+    )
+    from .forms import (
+        form_format_checker,
+        form_schema,
+    )
+    from .guides import (
+        build_site,
+        render_guide,
+    )
+    from .model import (
+        Audience,
+        Channel,
+        CreditCode,
+        DayUnit,
+        DeadlineLimit,
+        DiscretionEntry,
+        Duration,
+        Exemption,
+        Faq,
+        Fee,
+        FieldType,
+        Form,
+        FormField,
+        HandlingStep,
+        HandlingType,
+        Implementation,
+        ImplementationDefaults,
+        ImplementationList,
+        ImplementationListFile,
+        IntermediaryService,
+        Item,
+        ItemRemedies,
+        ItemType,
+        Law,
+        LawKind,
+        Laws,
+        LegalDuration,
+        LegalEvent,
+        LegalReference,
+        LegalStage,
+        Level,
+        ListedImplementation,
+        ListSpec,
+        Manifest,
+        Material,
+        MaterialForm,
+        MaterialSource,
+        OnlineDepth,
+        Penalty,
+        PenaltyKind,
+        PowerSource,
+        Publication,
+        Region,
+        Regions,
+        RemedyRelation,
+        Requirement,
+        Responsibility,
+        ResponsibilityStage,
+        Result,
+        ResultType,
+        Revision,
+        Role,
+        Scope,
+        ServiceStep,
+        StagedLimit,
+        StageSequence,
+        StatutoryRoute,
+        TimeLimit,
+    )
+    from .opening import (
+        open_catalog,
+    )
+    from .snapshot import (
+        load_snapshot,
+        write_snapshot,
+    )
+    from .workdays import (
+        WorkdayCalendar,
+        is_working_day,
+        next_working_day,
+        working_days_between,
+    )
+
+CreditCode: Any  # type: ignore[no-redef]  # bound on first use like the other names (below)
 """统一社会信用代码, as a field's type: 18 digits or capital letters (no I, O, S, V or Z), checked
 with its GB 32100-2015 check character."""
 
-if TYPE_CHECKING:
-    from .catalog import Catalog, load_catalog
-    from .diff import Change, Changes, Direction, diff_catalogs
-    from .forms import form_format_checker, form_schema
-    from .guides import build_site, render_guide
-    from .opening import open_catalog
-    from .snapshot import load_snapshot, write_snapshot
-    from .workdays import WorkdayCalendar, is_working_day, next_working_day, working_days_between
-
-# Loaded on first use, not by every import: the catalog brings the YAML parser and the calendar
-# tables, the diff its kinds, the guides Jinja2 and python-docx. The model, the findings and the
-# errors are what a program needs to name types, so they are loaded at once.
+# Every public name but the version is loaded on first use, not by the import: a program that
+# imports the package to run one command waits for no model to be built (pydantic makes each
+# class when its module is imported), no YAML parser, no calendar tables, no Jinja2. The
+# names are the modules' own objects; the imports above tell type checkers what they are.
 _LAZY = {
-    "Catalog": "catalog",
-    "load_catalog": "catalog",
-    "Change": "diff",
-    "Changes": "diff",
-    "Direction": "diff",
-    "diff_catalogs": "diff",
-    "form_format_checker": "forms",
-    "form_schema": "forms",
-    "build_site": "guides",
-    "render_guide": "guides",
-    "open_catalog": "opening",
-    "load_snapshot": "snapshot",
-    "write_snapshot": "snapshot",
-    "WorkdayCalendar": "workdays",
-    "is_working_day": "workdays",
-    "next_working_day": "workdays",
-    "working_days_between": "workdays",
+    **dict.fromkeys(
+        (
+            "Audience",
+            "Channel",
+            "CreditCode",
+            "DayUnit",
+            "DeadlineLimit",
+            "DiscretionEntry",
+            "Duration",
+            "Exemption",
+            "Faq",
+            "Fee",
+            "FieldType",
+            "Form",
+            "FormField",
+            "HandlingStep",
+            "HandlingType",
+            "Implementation",
+            "ImplementationDefaults",
+            "ImplementationList",
+            "ImplementationListFile",
+            "IntermediaryService",
+            "Item",
+            "ItemRemedies",
+            "ItemType",
+            "Law",
+            "LawKind",
+            "Laws",
+            "LegalDuration",
+            "LegalEvent",
+            "LegalReference",
+            "LegalStage",
+            "Level",
+            "ListSpec",
+            "ListedImplementation",
+            "Manifest",
+            "Material",
+            "MaterialForm",
+            "MaterialSource",
+            "OnlineDepth",
+            "Penalty",
+            "PenaltyKind",
+            "PowerSource",
+            "Publication",
+            "Region",
+            "Regions",
+            "RemedyRelation",
+            "Requirement",
+            "Responsibility",
+            "ResponsibilityStage",
+            "Result",
+            "ResultType",
+            "Revision",
+            "Role",
+            "Scope",
+            "ServiceStep",
+            "StageSequence",
+            "StagedLimit",
+            "StatutoryRoute",
+            "TimeLimit",
+        ),
+        "model",
+    ),
+    **dict.fromkeys(
+        (
+            "CalendarError",
+            "CatalogInvalidError",
+            "CatalogNotFoundError",
+            "GitSourceError",
+            "OutputInCatalogError",
+            "RegionError",
+            "RenderError",
+            "ServiceCatalogError",
+            "SnapshotError",
+            "SnapshotVersionError",
+            "UnknownYearError",
+            "WorkerError",
+        ),
+        "errors",
+    ),
+    **dict.fromkeys(
+        (
+            "InvalidCodeError",
+            "ItemCode",
+        ),
+        "codes",
+    ),
+    **dict.fromkeys(
+        (
+            "Finding",
+            "Report",
+            "Severity",
+        ),
+        "findings",
+    ),
+    **dict.fromkeys(
+        (
+            "Catalog",
+            "load_catalog",
+        ),
+        "catalog",
+    ),
+    **dict.fromkeys(
+        (
+            "Change",
+            "Changes",
+            "Direction",
+            "diff_catalogs",
+        ),
+        "diff",
+    ),
+    **dict.fromkeys(
+        (
+            "form_format_checker",
+            "form_schema",
+        ),
+        "forms",
+    ),
+    **dict.fromkeys(
+        (
+            "build_site",
+            "render_guide",
+        ),
+        "guides",
+    ),
+    **dict.fromkeys(
+        ("open_catalog",),
+        "opening",
+    ),
+    **dict.fromkeys(
+        (
+            "load_snapshot",
+            "write_snapshot",
+        ),
+        "snapshot",
+    ),
+    **dict.fromkeys(
+        (
+            "WorkdayCalendar",
+            "is_working_day",
+            "next_working_day",
+            "working_days_between",
+        ),
+        "workdays",
+    ),
 }
 
 

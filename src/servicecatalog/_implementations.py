@@ -229,7 +229,7 @@ def load_one(
     source: Source, file: str, scope: ImplementationScope, rules: Sequence[Rule]
 ) -> tuple[list[Finding], ImplementationList | None]:
     """Load, check and validate one implementation file, its defaults merged into its entries."""
-    # Positions are recorded only if a finding asks for one: most files have none.
+    # Positions are kept as compact marks, looked up only if a finding asks: most files have none.
     document = load_source(source, file, positions=False)
     findings = list(document.findings)
     if not document.usable:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import TypeVar
 
+from ._files import ReadProblem
 from ._gc import collector_paused
 from ._implementations import load_implementation_files
 from ._layout import (
@@ -28,6 +29,7 @@ from ._layout import (
     SYNONYMS_FILE,
 )
 from ._paths import item_code
+from ._sharing import FieldsSets, share_fields_sets
 from ._today import today_in
 from ._tree import CatalogTree, FolderTree
 from ._validation import validate_document
@@ -157,8 +159,16 @@ def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts
     )
 
 
-def _load(tree: CatalogTree, relative: str, *, positions: bool = True) -> LoadedDocument:
-    content = tree.read(relative, DEFAULT_MAX_BYTES)
+def _load(
+    tree: CatalogTree,
+    relative: str,
+    *,
+    positions: bool = True,
+    content: bytes | ReadProblem | None = None,
+) -> LoadedDocument:
+    """Parse the file ``relative`` of ``tree`` (its ``content``, when it has been read)."""
+    if content is None:
+        content = tree.read(relative, DEFAULT_MAX_BYTES)
     return load_content(content, tree.display(relative), positions=positions)
 
 
@@ -246,14 +256,16 @@ def _load_items(
             findings.append(_missing(tree, ITEMS_DIR + "/", "事项文件夹", "the items folder"))
         return {}
     entries: dict[str, ItemEntry] = {}
+    fields_sets: FieldsSets = {}
     for name in _yaml_names(tree, ITEMS_DIR):
-        # Positions are recorded only if a finding asks for one: most files have none.
+        # Positions are kept as compact marks, looked up only if a finding asks: most files have none.
         document = _load(tree, f"{ITEMS_DIR}/{name}", positions=False)
         stem = Path(name).stem
         item = _validated(Item, document, findings, item=item_code(document.data) or stem)
         if item is None:
             context.broken_items[stem] = document.file
             continue
+        share_fields_sets(item, fields_sets)
         entry = ItemEntry(item, document)
         context.items.append(entry)
         entries.setdefault(item.code, entry)

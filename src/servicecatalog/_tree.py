@@ -131,9 +131,25 @@ class FolderTree(CatalogTree):
 
     def source(self, relative: str) -> Path | ReadProblem:
         path = self.root / relative
-        if not within(path, self._real_root):
+        if not self._within(path, relative):
             return outside(display_path(os.path.realpath(path)))
         return path
+
+    def _within(self, path: Path, relative: str) -> bool:
+        """Whether ``path`` lies inside the catalog, links followed. A file that is no link lies
+        where its folder does, and a catalog's files share a few folders: each folder is
+        resolved once, not each of its thousands of files."""
+        folder, _, name = relative.rpartition("/")
+        if name in ("", ".", "..") or os.path.islink(path):
+            return within(path, self._real_root)
+        inside = self._folders_within.get(folder)
+        if inside is None:
+            inside = self._folders_within[folder] = within(self.root / folder, self._real_root)
+        return inside
+
+    @cached_property
+    def _folders_within(self) -> dict[str, bool]:
+        return {}
 
     @cached_property
     def _real_root(self) -> Path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,11 +28,10 @@ from ._ruledefs.yaml_safety import (
     YAML_TOO_DEEP,
 )
 from ._ruledefs.yaml_style import YAML_UNQUOTED_CODE, YAML_UNQUOTED_DATE
+from ._yaml_positions import START, Loc, Position, compact
 from .findings import Finding
 
 __all__ = ["CODE_KEYS", "START", "Loc", "Parsed", "Position", "located", "parse"]
-
-Loc = tuple[str | int, ...]
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -57,17 +56,6 @@ _MERGE_KEY = "<<"
 _Parser: Any = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A 1-based line and column."""
-
-    line: int
-    column: int
-
-
-START = Position(1, 1)
-
-
 def located(
     rule: Rule, file: str, position: Position | None, message: str, message_en: str
 ) -> Finding:
@@ -84,24 +72,23 @@ def located(
 @dataclass(frozen=True, slots=True)
 class Parsed:
     """What parsing a text gave: the data (``None`` when unusable), the findings, and the
-    positions of values and keys by location (``None`` when they were not recorded)."""
+    positions of its values as marks (see :func:`._yaml_positions.index`)."""
 
     data: Any
     findings: tuple[Finding, ...]
-    positions: dict[Loc, Position] | None
-    key_positions: dict[Loc, Position] | None
+    marks: array[int]
 
 
-def parse(text: str, file: str, max_depth: int, *, record: bool = True) -> Parsed:
-    """Parse ``text`` of the file named ``file``; ``record=False`` records no position."""
-    return _Builder(file, max_depth, record=record).build(text)
+def parse(text: str, file: str, max_depth: int) -> Parsed:
+    """Parse ``text`` of the file named ``file``, keeping every position as marks."""
+    return _Builder(file, max_depth).build(text)
 
 
 @dataclass(slots=True)
 class _Frame:
     """A mapping or sequence under construction."""
 
-    loc: Loc | None  # None: positions are not recorded here (fast mode, or a discarded container)
+    placed: bool  # False: a discarded container (a key, a duplicate's value), none of it kept
     container: dict[str, Any] | list[Any]
     is_list: bool
     key: str | None = None
@@ -121,16 +108,14 @@ class _DepthExceededError(Exception):
 class _Builder:
     """Turns parser events into plain data, positions and findings, without recursion.
 
-    With ``record=False`` no position is recorded (findings still carry theirs, from the parser's
-    marks); :class:`LoadedDocument` then records them on demand from the same text.
+    Positions are kept as marks while parsing (see :func:`._yaml_positions.index`), a few bytes
+    a value; :class:`~servicecatalog.loader.LoadedDocument` turns them into positions when asked.
     """
 
-    def __init__(self, file: str, max_depth: int, *, record: bool = True) -> None:
+    def __init__(self, file: str, max_depth: int) -> None:
         self.file = file
         self.max_depth = max_depth
-        self.record = record
-        self.positions: dict[Loc, Position] = {}
-        self.key_positions: dict[Loc, Position] = {}
+        self.marks: array[int] = array("I")
         self.findings: list[Finding] = []
         self.stack: list[_Frame] = []
         self.root: Any = None
@@ -139,19 +124,29 @@ class _Builder:
 
     def build(self, text: str) -> Parsed:
         parser = _Parser(text)
-        handlers = _HANDLERS
+        next_event = parser.get_event
         try:
-            while parser.check_event():
-                event = parser.get_event()
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    handler(self, event)
+            event = next_event()
+            while event is not None:
+                # The commonest events first, tested by identity: this loop is most of a load.
+                kind = type(event)
+                if kind is _ScalarEvent:
+                    self._scalar(event)
+                elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
+                    self.stack.pop()
+                elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
+                    self._start(event, kind is _SequenceStartEvent)
+                elif kind is _AliasEvent:
+                    self._alias(event)
+                elif kind is _DocumentStartEvent:
+                    self._document_start(event)
+                event = next_event()
         except yaml.MarkedYAMLError as error:
             if "nesting depth" in str(error.problem):
-                return self._failed(self._depthlocated(self._depth_position(text)))
-            return self._failed(self._syntaxlocated(error))
+                return self._failed(self._depth_finding(self._depth_position(text)))
+            return self._failed(self._syntax_finding(error))
         except yaml.reader.ReaderError as error:
-            return self._failed(self._readerlocated(text, error))
+            return self._failed(self._reader_finding(text, error))
         except yaml.YAMLError as error:
             return self._failed(
                 located(
@@ -163,16 +158,14 @@ class _Builder:
                 )
             )
         except _DepthExceededError as error:
-            return self._failed(self._depthlocated(error.position))
+            return self._failed(self._depth_finding(error.position))
         finally:
             parser.dispose()
         if self.root is None:
-            return self._failed(self._emptylocated())
-        if not self.record:
-            return Parsed(self.root, tuple(self.findings), None, None)
-        return Parsed(self.root, tuple(self.findings), self.positions, self.key_positions)
+            return self._failed(self._empty_finding())
+        return Parsed(self.root, tuple(self.findings), compact(self.marks))
 
-    def _readerlocated(self, text: str, error: yaml.reader.ReaderError) -> Finding:
+    def _reader_finding(self, text: str, error: yaml.reader.ReaderError) -> Finding:
         """A character YAML does not allow, named and located by character (libyaml reports
         the offset in UTF-8 bytes, which differs as soon as a Chinese character precedes)."""
         offset = _character_offset(text, error)
@@ -209,7 +202,7 @@ class _Builder:
                 return Position(finding.line, finding.column or 1)
         return _text_position(text, offset)
 
-    def _emptylocated(self) -> Finding:
+    def _empty_finding(self) -> Finding:
         """A file with no content, only comments, or only ``null``: an item (or any catalog
         file) that became empty must never pass as if it had not been there."""
         return located(
@@ -220,7 +213,7 @@ class _Builder:
             "the file is empty (nothing, or only comments, '---', null or ~)",
         )
 
-    def _depthlocated(self, position: Position) -> Finding:
+    def _depth_finding(self, position: Position) -> Finding:
         return located(
             YAML_TOO_DEEP,
             self.file,
@@ -230,9 +223,9 @@ class _Builder:
         )
 
     def _failed(self, finding: Finding) -> Parsed:
-        return Parsed(None, (*self.findings, finding), {}, {})
+        return Parsed(None, (*self.findings, finding), array("H"))
 
-    def _syntaxlocated(self, error: yaml.MarkedYAMLError) -> Finding:
+    def _syntax_finding(self, error: yaml.MarkedYAMLError) -> Finding:
         mark = error.problem_mark or error.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else START
         problem = error.problem or "invalid YAML"
@@ -271,6 +264,8 @@ class _Builder:
                 # Keys and short values (ids, enum words, dates) recur in every file: one string
                 # object each, rather than one per occurrence, is a quarter of an item's memory.
                 value = sys.intern(value)
+        if self.stack and self._placed_in_mapping(self.stack[-1], value, event.start_mark):
+            return
         merge = value == _MERGE_KEY and self._is_merge_key(event)
         if merge:
             self._report(
@@ -280,6 +275,30 @@ class _Builder:
                 "merge keys (<<) are not allowed: write the content out",
             )
         self._deliver(value, event.start_mark, is_scalar=True, merge=merge)
+
+    def _placed_in_mapping(self, frame: _Frame, value: str | None, mark: Any) -> bool:
+        """The common cases of a scalar in a mapping, done at once: a new string key, or the
+        value of a valid key. False for anything else (a list's entry, a key to refuse), which
+        :meth:`_deliver` places, reporting what it must."""
+        if frame.is_list:
+            return False
+        if not frame.expecting_key:
+            if not frame.key_valid:
+                return False
+            frame.expecting_key = True
+            frame.container[frame.key] = value  # type: ignore[call-overload,index]  # a mapping
+            if frame.placed:
+                key_mark = frame.key_mark
+                self.marks.extend((key_mark.line, key_mark.column, mark.line, mark.column))
+            return True
+        if value is None or value == _MERGE_KEY or value in frame.seen:
+            return False
+        frame.expecting_key = False
+        frame.key_mark = mark
+        frame.key = value
+        frame.seen[value] = mark.line + 1
+        frame.key_valid = True
+        return True
 
     def _check_unquoted_code(self, value: str, event: Any) -> None:
         frame = self.stack[-1] if self.stack else None
@@ -333,17 +352,14 @@ class _Builder:
             and event.value == _MERGE_KEY
         )
 
-    def _start(self, event: Any) -> None:
-        self._check_node_properties(event)
+    def _start(self, event: Any, is_list: bool) -> None:
+        if event.anchor is not None or event.tag is not None:
+            self._check_node_properties(event)
         if len(self.stack) >= self.max_depth:
             raise _DepthExceededError(_position(event.start_mark))
-        is_list = type(event) is yaml.SequenceStartEvent
         container: dict[str, Any] | list[Any] = [] if is_list else {}
-        loc = self._deliver(container, event.start_mark, is_scalar=False)
-        self.stack.append(_Frame(loc, container, is_list))
-
-    def _end(self, event: Any) -> None:
-        self.stack.pop()
+        placed = self._deliver(container, event.start_mark, is_scalar=False)
+        self.stack.append(_Frame(placed, container, is_list))
 
     def _alias(self, event: Any) -> None:
         self._report(
@@ -374,45 +390,35 @@ class _Builder:
 
     # -- assembling
 
-    def _deliver(
-        self, value: Any, mark: Any, *, is_scalar: bool, merge: bool = False
-    ) -> Loc | None:
-        """Place a finished scalar or a new container into its parent; return its location
-        (``None`` when positions are not recorded for it)."""
+    def _deliver(self, value: Any, mark: Any, *, is_scalar: bool, merge: bool = False) -> bool:
+        """Place a finished scalar or a new container into its parent and keep its position;
+        return whether it was placed (a key, or the value of a refused key, is not)."""
         stack = self.stack
         if not stack:
             if self.documents > 1:
-                return None
+                return False
             self.root = value
             self.root_position = _position(mark)
-            if not self.record:
-                return None
-            self.positions[()] = self.root_position
-            return ()
+            self.marks.extend((mark.line, mark.column))
+            return True
         frame = stack[-1]
         if frame.is_list:
-            container: Any = frame.container
-            container.append(value)
-            return self._place(frame, len(container) - 1, mark)
+            frame.container.append(value)  # type: ignore[union-attr]  # a sequence frame
+            if frame.placed:
+                self.marks.extend((mark.line, mark.column))
+            return frame.placed
         if frame.expecting_key:
             self._accept_key(frame, value, mark, is_scalar=is_scalar, merge=merge)
-            return None
+            return False
         frame.expecting_key = True
         key = frame.key
         if not frame.key_valid or key is None:
-            return None
+            return False
         frame.container[key] = value  # type: ignore[call-overload]  # a mapping frame
-        return self._place(frame, key, mark)
-
-    def _place(self, frame: _Frame, step: str | int, mark: Any) -> Loc | None:
-        """Record the position of the value just placed in ``frame`` under ``step``."""
-        if frame.loc is None:
-            return None
-        loc = (*frame.loc, step)
-        self.positions[loc] = _position(mark)
-        if not frame.is_list and frame.key_mark is not None:
-            self.key_positions[loc] = _position(frame.key_mark)
-        return loc
+        if frame.placed:
+            key_mark = frame.key_mark
+            self.marks.extend((key_mark.line, key_mark.column, mark.line, mark.column))
+        return frame.placed
 
     def _accept_key(
         self, frame: _Frame, key: Any, mark: Any, *, is_scalar: bool, merge: bool
@@ -440,17 +446,13 @@ class _Builder:
         self.findings.append(located(rule, self.file, _position(mark), message, message_en))
 
 
-# By event type. Unbound, so that a builder holds no reference to itself and is freed as soon as
-# it is done, without waiting for the cyclic garbage collector.
-_HANDLERS: dict[type, Callable[[_Builder, Any], None]] = {
-    yaml.ScalarEvent: _Builder._scalar,
-    yaml.MappingStartEvent: _Builder._start,
-    yaml.SequenceStartEvent: _Builder._start,
-    yaml.MappingEndEvent: _Builder._end,
-    yaml.SequenceEndEvent: _Builder._end,
-    yaml.AliasEvent: _Builder._alias,
-    yaml.DocumentStartEvent: _Builder._document_start,
-}
+_ScalarEvent = yaml.ScalarEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_SequenceStartEvent = yaml.SequenceStartEvent
+_MappingEndEvent = yaml.MappingEndEvent
+_SequenceEndEvent = yaml.SequenceEndEvent
+_AliasEvent = yaml.AliasEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
 
 
 # The characters YAML 1.1 allows in a stream (PyYAML's reader refuses the rest).
@@ -473,6 +475,8 @@ def _reads_as_number(value: str) -> bool:
 def _reads_as_timestamp(value: str) -> bool:
     """True when YAML 1.1 (PyYAML, js-yaml, most editors) reads the plain scalar ``value`` as a
     timestamp (``2026-12-01``, ``2026-12-01 08:30:00``); YAML 1.2's core schema reads it as text."""
+    if len(value) < 8 or value[4] != "-":
+        return False  # every YAML 1.1 timestamp starts with four digits and a dash: asked at once
     return bool(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _TIMESTAMP_TAG)
 
 

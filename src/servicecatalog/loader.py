@@ -20,6 +20,7 @@ parser's events :mod:`._yaml_events`'s; this module reads the bytes and keeps th
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,8 @@ from typing import Any
 from ._files import ReadProblem, display_path, read_regular, too_large
 from ._ruledefs.yaml_safety import UNREAD_RULES
 from ._yaml_encoding import decode
-from ._yaml_events import CODE_KEYS, START, Loc, Parsed, Position, located, parse
+from ._yaml_events import CODE_KEYS, located, parse
+from ._yaml_positions import START, Loc, Position, index, marked, seek
 from .findings import Finding, Severity
 
 __all__ = [
@@ -47,7 +49,7 @@ DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 32
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LoadedDocument:
     """One parsed file: its data, the positions of its values and the loader's findings.
 
@@ -55,9 +57,11 @@ class LoadedDocument:
     reports them) to where it starts; ``key_positions`` maps the location of a mapping value to
     where its key stands. ``data`` is ``None`` when the file could not be used at all.
 
-    A document loaded with ``positions=False`` records none while parsing (the fast path for the
-    thousands of files that have no finding); the first question about a position parses its text
-    again with positions, so the answer is the same either way.
+    Parsing keeps every position, compactly (see :mod:`._yaml_positions`). A document loaded
+    with ``positions=False`` keeps only those marks: its :meth:`position` and :meth:`key_position`
+    find the marks of a value by counting the values before it (most files have no finding, and
+    are never asked), and ``positions`` and ``key_positions`` are made when first read. The file
+    is never parsed again, and every answer is the same either way.
     """
 
     file: str
@@ -65,8 +69,7 @@ class LoadedDocument:
     _positions: Mapping[Loc, Position] | None = field(default_factory=dict, repr=False)
     _key_positions: Mapping[Loc, Position] | None = field(default_factory=dict, repr=False)
     findings: tuple[Finding, ...] = ()
-    _text: str | None = field(default=None, repr=False, compare=False)
-    _max_depth: int = field(default=DEFAULT_MAX_DEPTH, repr=False, compare=False)
+    _marks: array[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def usable(self) -> bool:
@@ -92,14 +95,19 @@ class LoadedDocument:
         return self._key_positions
 
     def _locate(self) -> None:
-        parsed = parse(self._text or "", self.file, self._max_depth, record=True)
-        # Frozen for users; filled in once, here, from the same text.
-        object.__setattr__(self, "_positions", parsed.positions or {})
-        object.__setattr__(self, "_key_positions", parsed.key_positions or {})
+        positions, key_positions = index(self.data, self._marks)
+        # Frozen for users; filled in once, here, from the marks kept while parsing.
+        object.__setattr__(self, "_positions", positions)
+        object.__setattr__(self, "_key_positions", key_positions)
+        object.__setattr__(self, "_marks", None)
 
     def position(self, loc: Loc) -> Position:
         """Where the value at ``loc`` starts, or its nearest ancestor that has a position."""
-        positions = self.positions
+        if self._positions is None:
+            # A few questions about a file with findings: answered from the marks, without
+            # the mappings of every position, which would outweigh the file's data.
+            return marked(self._marks, seek(self.data, loc).value)
+        positions = self._positions
         for end in range(len(loc), -1, -1):
             found = positions.get(loc[:end])
             if found is not None:
@@ -108,12 +116,17 @@ class LoadedDocument:
 
     def key_position(self, loc: Loc) -> Position:
         """Where the key of the value at ``loc`` stands, falling back to the value itself."""
-        return self.key_positions.get(loc) or self.position(loc)
+        if self._key_positions is None:
+            found = seek(self.data, loc)
+            if found.depth == len(loc) and found.key is not None:
+                return marked(self._marks, found.key)
+            return marked(self._marks, found.value)
+        return self._key_positions.get(loc) or self.position(loc)
 
     def container_position(self, loc: Loc) -> Position:
         """Where a missing entry of the mapping at ``loc`` belongs: at that mapping's key."""
         if not loc:
-            return self.positions.get((), START)
+            return self.position(()) if self.data is not None else START
         return self.key_position(loc)
 
 
@@ -128,7 +141,7 @@ def load_file(
     """Read and parse ``path``; ``display`` is the file name findings use (default: ``path``).
 
     Only a regular file is read, and at most ``max_bytes`` of it (see :mod:`._files`).
-    ``positions=False`` defers recording positions until one is asked for.
+    ``positions=False`` defers indexing the positions until one is asked for.
     """
     name = display if display is not None else display_path(str(path))
     content = read_regular(path, max_bytes)
@@ -167,16 +180,13 @@ def load_bytes(
     text = decode(raw, file)
     if isinstance(text, Finding):
         return LoadedDocument(file, None, findings=(text,))
-    return _document(file, parse(text, file, max_depth, record=positions), text, max_depth)
-
-
-def _document(file: str, parsed: Parsed, text: str, max_depth: int) -> LoadedDocument:
-    """The document of a parsed text; one without positions keeps the text to find them later."""
-    if parsed.positions is None or parsed.key_positions is None:
-        return LoadedDocument(file, parsed.data, None, None, parsed.findings, text, max_depth)
-    return LoadedDocument(
-        file, parsed.data, parsed.positions, parsed.key_positions, parsed.findings
-    )
+    parsed = parse(text, file, max_depth)
+    if parsed.data is None:
+        return LoadedDocument(file, None, findings=parsed.findings)
+    if not positions:
+        return LoadedDocument(file, parsed.data, None, None, parsed.findings, parsed.marks)
+    indexed, key_indexed = index(parsed.data, parsed.marks)
+    return LoadedDocument(file, parsed.data, indexed, key_indexed, parsed.findings)
 
 
 def _too_large(file: str, size: int, limit: int) -> LoadedDocument:

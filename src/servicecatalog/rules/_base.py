@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import BaseModel
+
 from .._files import ReadProblem
 from .._rule import Rule, emitted_rule, split_doc
 from ..findings import Severity
@@ -39,9 +41,37 @@ __all__ = [
     "emitted_rule",
     "implementation_rule",
     "item_rule",
+    "list_text",
     "load_source",
     "split_doc",
 ]
+
+
+class _ListText:
+    """The text of the implementation list last asked about: the rules that search a list's
+    text ask in turn about each list as it is loaded, which is walked once, not once a rule."""
+
+    implementations: ImplementationList | None = None
+    text = ""
+
+
+def list_text(implementations: ImplementationList) -> str:
+    """Every string of ``implementations`` (its fields, tuples of them, nested models), joined
+    by spaces in no particular order: what a search for a character or a word that no space
+    makes or hides looks at first, before walking the list value by value."""
+    if _ListText.implementations is not implementations:
+        strings: list[str] = []
+        pending: list[object] = [implementations]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, str):
+                strings.append(node)
+            elif isinstance(node, tuple):
+                pending.extend(node)
+            elif isinstance(node, BaseModel):
+                pending.extend(vars(node).values())
+        _ListText.implementations, _ListText.text = implementations, " ".join(strings)
+    return _ListText.text
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from ._base import (
     Rule,
     Violation,
     catalog_rule,
+    list_text,
 )
 
 _HTTP = re.compile(r"(?<![A-Za-z0-9+.-])http://", re.IGNORECASE)
@@ -39,7 +40,26 @@ def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from _strings(value, (*loc, index))
 
 
+def _may_hold_http(data: Any) -> bool:
+    """False when no string value in ``data`` holds an ``http://`` address: one search over the
+    values joined (a space cannot make or hide a match), the check every clean file gets; only
+    a file that may hold one is walked value by value with locations."""
+    values: list[str] = []
+    pending = [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):
+            values.append(node)
+        elif isinstance(node, dict):
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return _HTTP.search(" ".join(values)) is not None
+
+
 def _http_addresses(data: Any, document: LoadedDocument | None = None) -> Iterator[Violation]:
+    if not _may_hold_http(data):
+        return
     for loc, text in _strings(data):
         if _HTTP.search(text):
             shown = excerpt(text)
@@ -96,6 +116,8 @@ def _in_implementations(rule: CheckedRule) -> CheckedRule:
     """``rule`` checking the implementation lists too, as each is loaded."""
 
     def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:
+        if not _HTTP.search(list_text(entry.implementations)):
+            return iter(())
         return _http_addresses(entry.implementations.model_dump(mode="json", exclude_none=True))
 
     return replace(rule, implementation_check=check)

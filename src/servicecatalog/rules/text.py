@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from pydantic import BaseModel
-
 from .._text import BIDI_CONTROLS, CONTROLS, INVISIBLES, excerpt, first_of
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc
@@ -26,6 +24,7 @@ from ._base import (
     Rule,
     Violation,
     catalog_rule,
+    list_text,
 )
 
 _CONTROL_NAMES = {"\t": "制表符", "\n": "换行符", "\r": "回车符"}
@@ -214,18 +213,6 @@ def text_invisible_character(context: Context) -> Iterator[Violation]:
     yield from _in_catalog(INVISIBLES, _invisible, context)
 
 
-def _model_strings(value: object) -> Iterator[str]:
-    """Every string in ``value``: a model's fields, tuples of them, nested models."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, tuple):
-        for element in value:
-            yield from _model_strings(element)
-    elif isinstance(value, BaseModel):
-        for field_value in vars(value).values():
-            yield from _model_strings(field_value)
-
-
 def _also_in_implementations(
     rule: CheckedRule, pattern: re.Pattern[str], describe: Any
 ) -> CheckedRule:
@@ -233,7 +220,7 @@ def _also_in_implementations(
 
     def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:
         implementations = entry.implementations
-        if not pattern.search(" ".join(_model_strings(implementations))):
+        if not pattern.search(list_text(implementations)):
             return iter(())
         return _scan(pattern, describe, implementations.model_dump(mode="json"))
 

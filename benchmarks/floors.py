@@ -1,0 +1,339 @@
+"""Benchmark: the library and the commands against their floors, in one run, as one table.
+
+    .venv/bin/python benchmarks/floors.py [--items 2000,8000] [--repeat 3] [--no-site]
+
+Each figure is a ratio to a floor measured in the same run, the two taking turns (best of
+--repeat), so that a load on the machine weighs on both alike. The ratio is of CPU time (user and
+system, of the process and the children it waited for): on a machine shared with other work, the
+wall time measures the others too; the wall-time ratio is shown beside it.
+
+* validate: ``sc.load_catalog`` against every file parsed with PyYAML's libyaml ``CSafeLoader``
+  in this process (the library), and ``servicecatalog validate --format json`` against a process
+  doing only that parse (the command, process start included); for the bundled catalog and for
+  SYNTHETIC catalogs of each of --items items of two kinds (benchmarks/_synthetic.py): ``clean``
+  (no error, no warning) and ``findings`` (one item in ten with a warning, one in a hundred
+  with an error);
+* peak memory: the command's maximum resident set size (``wait4``), per item;
+* diff: ``review_sources`` and ``servicecatalog diff --format json`` of two synthetic catalogs of
+  the smallest --items size, 1% of the item files changed, as folders and as ``git:HEAD~1
+  git:HEAD``, against parsing both trees (from git: each revision's blobs through one
+  ``git cat-file --batch``);
+* site: ``servicecatalog site`` of the bundled catalog and of the clean synthetic catalog of the
+  smallest size against parsing every file and writing each item's data as one HTML page;
+* load_snapshot: ``sc.load_snapshot`` against ``json.load`` of the same file (the snapshots of
+  the bundled catalog and of the clean synthetic one);
+* start: ``import servicecatalog`` and ``servicecatalog --help`` against ``python -c pass``
+  (medians of 3 × --repeat runs; the difference is what the package adds).
+
+Prints the table in Markdown (benchmarks/README.md keeps the last one). Not a test: nothing here
+passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _synthetic import (  # benchmarks are scripts, not a package
+    KINDS,
+    REPO,
+    ProcessRun,
+    change_one_percent,
+    parse_only,
+    run_process,
+    write_catalog,
+)
+
+import servicecatalog as sc
+from servicecatalog.review import review_sources
+
+PYTHON = sys.executable
+FLOOR = str(Path(__file__).resolve().parent / "_floor.py")
+BUNDLED = REPO / "catalog"
+GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
+COMMAND = [PYTHON, "-m", "servicecatalog"]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The shortest wall time and the shortest CPU time of some runs, in seconds."""
+
+    wall: float
+    cpu: float
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: what was measured, on what, its floor and itself."""
+
+    what: str
+    size: str
+    floor: Timing
+    measured: Timing
+    goal: float | None
+
+
+def _in_process(repeat: int, functions: dict[str, Callable[[], object]]) -> dict[str, Timing]:
+    """Each function's best wall and CPU time, the functions taking turns; what a function
+    returns is freed after the clocks stop (freeing a catalog is not loading one)."""
+    walls: dict[str, list[float]] = {name: [] for name in functions}
+    cpus: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(repeat):
+        for name, function in functions.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            result = function()
+            walls[name].append(time.perf_counter() - wall)
+            cpus[name].append(time.process_time() - cpu)
+            del result
+    return {name: Timing(min(walls[name]), min(cpus[name])) for name in functions}
+
+
+@dataclass(frozen=True)
+class Memory:
+    """The command's peak memory validating a catalog of ``items`` items."""
+
+    kind: str
+    items: int
+    peak_kib: int
+
+
+def _processes(
+    repeat: int, commands: dict[str, tuple[list[str], Path | None]]
+) -> dict[str, Timing]:
+    """The best wall and CPU time of each command, the commands taking turns."""
+    runs: dict[str, list[ProcessRun]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, (command, cwd) in commands.items():
+            done = run_process(command, cwd=cwd)
+            if done.returncode not in (0, 1):
+                raise SystemExit(f"{' '.join(command)} exited {done.returncode}")
+            runs[name].append(done)
+    return {
+        name: Timing(min(run.seconds for run in done), min(run.cpu_seconds for run in done))
+        for name, done in runs.items()
+    }
+
+
+def _validate_rows(
+    folder: Path, size: str, repeat: int, goal: float
+) -> tuple[list[Row], ProcessRun]:
+    """The library and the command validating ``folder``, and one more run of the command for
+    its peak memory."""
+    best = _in_process(
+        repeat,
+        {
+            "floor": lambda: parse_only(folder),
+            "library": lambda: sc.load_catalog(folder),
+        },
+    )
+    validate = [*COMMAND, "validate", str(folder), "--format", "json"]
+    processes = _processes(
+        repeat,
+        {"floor": ([PYTHON, FLOOR, "folders", str(folder)], None), "command": (validate, None)},
+    )
+    return [
+        Row("validate, library", size, best["floor"], best["library"], goal),
+        Row("validate, command", size, processes["floor"], processes["command"], None),
+    ], run_process(validate)
+
+
+def _git_repo(root: Path, catalog: Path) -> Path:
+    """A git repository whose ``catalog/`` is ``catalog``, then 1% of its items changed."""
+    repo = root / "repo"
+    shutil.copytree(catalog, repo / "catalog")
+    for arguments in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["commit", "-q", "--no-gpg-sign", "-m", "before"],
+    ):
+        subprocess.run([*GIT, *arguments], cwd=repo, check=True)
+    change_one_percent(repo / "catalog")
+    subprocess.run([*GIT, "commit", "-q", "--no-gpg-sign", "-am", "after"], cwd=repo, check=True)
+    return repo
+
+
+def _diff_rows(root: Path, catalog: Path, size: str, repeat: int) -> list[Row]:
+    changed = root / "changed"
+    shutil.copytree(catalog, changed)
+    change_one_percent(changed)
+    best = _in_process(
+        repeat,
+        {
+            "floor": lambda: (parse_only(catalog), parse_only(changed)),
+            "library": lambda: review_sources(str(catalog), str(changed)),
+        },
+    )
+    repo = _git_repo(root, catalog)
+    diff = [*COMMAND, "diff", "--format", "json"]
+    processes = _processes(
+        repeat,
+        {
+            "folders floor": ([PYTHON, FLOOR, "folders", str(catalog), str(changed)], None),
+            "folders": ([*diff, str(catalog), str(changed)], None),
+            "git floor": ([PYTHON, FLOOR, "git", str(repo), "HEAD~1", "HEAD"], None),
+            "git": ([*diff, "git:HEAD~1", "git:HEAD"], repo),
+        },
+    )
+    return [
+        Row("diff folders, library", size, best["floor"], best["library"], 1.4),
+        Row("diff folders, command", size, processes["folders floor"], processes["folders"], 1.4),
+        Row(
+            "diff git:HEAD~1 git:HEAD, command", size, processes["git floor"], processes["git"], 1.4
+        ),
+    ]
+
+
+def _site_row(root: Path, catalog: Path, size: str, repeat: int) -> Row:
+    out, floor_out = root / "site", root / "site-floor"
+    processes = _processes(
+        repeat,
+        {
+            "floor": ([PYTHON, FLOOR, "site", str(catalog), str(floor_out)], None),
+            "site": ([*COMMAND, "site", str(out), "--catalog", str(catalog)], None),
+        },
+    )
+    return Row("site, command", size, processes["floor"], processes["site"], 1.8)
+
+
+def _snapshot_row(root: Path, catalog: Path, size: str, repeat: int) -> Row:
+    target = root / "catalog.json"
+    subprocess.run(
+        [*COMMAND, "build", str(catalog), "-o", str(target)], capture_output=True, check=True
+    )
+    sc.load_snapshot(target)  # the validators are built once per process, not per snapshot
+
+    def json_load() -> object:
+        with target.open(encoding="utf-8") as file:
+            return json.load(file)
+
+    best = _in_process(3 * repeat, {"floor": json_load, "load": lambda: sc.load_snapshot(target)})
+    megabytes = target.stat().st_size / 1e6
+    return Row("load_snapshot", f"{size} ({megabytes:.1f} MB)", best["floor"], best["load"], 1.1)
+
+
+def _start_rows(repeat: int) -> list[Row]:
+    commands = {
+        "bare": [PYTHON, "-c", "pass"],
+        "import": [PYTHON, "-c", "import servicecatalog"],
+        "help": [*COMMAND, "--help"],
+    }
+    runs: dict[str, list[ProcessRun]] = {name: [] for name in commands}
+    for _ in range(3 * repeat):
+        for name, command in commands.items():
+            runs[name].append(run_process(command, cwd=REPO))
+    median = {
+        name: Timing(
+            statistics.median(run.seconds for run in done),
+            statistics.median(run.cpu_seconds for run in done),
+        )
+        for name, done in runs.items()
+    }
+    return [
+        Row("import servicecatalog (ms over bare)", "", median["bare"], median["import"], 0.060),
+        Row("servicecatalog --help (ms over bare)", "", median["bare"], median["help"], 0.080),
+    ]
+
+
+def _machine() -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average {load:.1f} at start"
+    )
+
+
+def _print(rows: list[Row], memory: list[Memory]) -> None:
+    print("| what | catalog | floor CPU | CPU | ratio | wall ratio | goal |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for row in rows:
+        floor, measured = row.floor, row.measured
+        if "ms over bare" in row.what:
+            goal = f"≤ +{row.goal * 1e3:.0f} ms" if row.goal else ""
+            print(
+                f"| {row.what} | | {floor.cpu * 1e3:.0f} ms | {measured.cpu * 1e3:.0f} ms | "
+                f"+{(measured.cpu - floor.cpu) * 1e3:.0f} ms | "
+                f"+{(measured.wall - floor.wall) * 1e3:.0f} ms | {goal} |"
+            )
+            continue
+        goal = f"≤ {row.goal:.2f}" if row.goal else ""
+        print(
+            f"| {row.what} | {row.size} | {floor.cpu:.3f} s | {measured.cpu:.3f} s | "
+            f"{measured.cpu / floor.cpu:.2f} | {measured.wall / floor.wall:.2f} | {goal} |"
+        )
+    print()
+    print("| peak memory of `validate` | items | peak | per item | growth per item |")
+    print("|---|---:|---:|---:|---:|")
+    for kind in KINDS:
+        runs = sorted((m for m in memory if m.kind == kind), key=lambda m: m.items)
+        for index, run in enumerate(runs):
+            growth = ""
+            if index:
+                before = runs[index - 1]
+                per_item = (run.peak_kib - before.peak_kib) / (run.items - before.items)
+                growth = f"{per_item:.1f} KiB (from {before.items:,})"
+            print(
+                f"| {kind} | {run.items:,} | {run.peak_kib / 1024:.0f} MiB | "
+                f"{run.peak_kib / run.items:.1f} KiB | {growth} |"
+            )
+    print("\ngoal: at most 40 KiB per item at 8,000 items")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--items", default="2000,8000", help="synthetic sizes (default 2000,8000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each, best kept (3)")
+    parser.add_argument("--no-site", action="store_true", help="leave the site rows out")
+    options = parser.parse_args()
+    sizes = sorted(int(size) for size in options.items.split(","))
+    repeat = options.repeat
+    print(_machine(), end="\n\n")
+
+    rows: list[Row] = []
+    memory: list[Memory] = []
+    with tempfile.TemporaryDirectory(prefix="servicecatalog-floors-") as temporary:
+        root = Path(temporary)
+        bundled_rows, _ = _validate_rows(BUNDLED, "bundled", repeat, 1.15)
+        rows += bundled_rows
+        for size in sizes:
+            for kind in KINDS:
+                folder = write_catalog(root / f"{kind}-{size}", size, kind=kind)
+                counts = sc.load_catalog(folder).report.counts
+                label = f"{size:,} {kind} ({counts['error']} errors, {counts['warning']} warnings)"
+                size_rows, run = _validate_rows(folder, label, repeat, 1.15)
+                rows += size_rows
+                memory.append(Memory(kind, size, run.peak_kib))
+                if size != sizes[0] or kind != "clean":
+                    shutil.rmtree(folder)
+        smallest = root / f"clean-{sizes[0]}"
+        label = f"{sizes[0]:,} items, 1% changed"
+        (root / "diff").mkdir()
+        rows += _diff_rows(root / "diff", smallest, label, repeat)
+        if not options.no_site:
+            for name, catalog in (("bundled", BUNDLED), (f"{sizes[0]:,} items", smallest)):
+                where = root / f"site-{name.split()[0]}"
+                where.mkdir()
+                rows.append(_site_row(where, catalog, name, repeat))
+        for name, catalog in (("bundled", BUNDLED), (f"{sizes[0]:,} items", smallest)):
+            where = root / f"snapshot-{name.split()[0]}"
+            where.mkdir()
+            rows.append(_snapshot_row(where, catalog, name, repeat))
+        rows += _start_rows(repeat)
+    _print(rows, memory)
+
+
+if __name__ == "__main__":
+    main()
