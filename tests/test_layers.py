@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {
                 "errors",
                 "_files",
+                "_folders",
                 "_gc",
                 "_text",
                 "_markdown",
