@@ -35,8 +35,8 @@ from servicecatalog import (
     load_catalog,
 )
 from servicecatalog.guides import FORMATS, guide_view, render_guide
+from servicecatalog.guides.blocks import Facts, Table
 from servicecatalog.guides.markdown import escape_markdown
-from servicecatalog.guides.view import Facts, Table
 
 GOLDEN = Path(__file__).parent / "golden" / "guides"
 LICENCE_SUB_ITEM = "220114100001"  # 劳务派遣经营许可（设立）: nine materials, a legal time limit

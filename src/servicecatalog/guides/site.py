@@ -37,12 +37,14 @@ from ..catalog import Catalog
 from ..errors import CatalogInvalidError, RenderError
 from ..model import Manifest
 from ..snapshot import snapshot_data
+from .blocks import GuideView
 from .environment import make_environment, render_template, static_source
 from .form import form_view, render_form_html
 from .handout import handout_url, render_handout
 from .html import STYLESHEET, render_html
+from .index import index_view
 from .search import search_script
-from .view import GuideView, guide_view, index_view
+from .view import guide_view
 
 __all__ = ["SITE_MARKER", "base_url", "build_site", "catalog_json"]
 
