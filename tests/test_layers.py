@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "errors",
                 "_files",
                 "_folders",
+                "_json",
                 "_gc",
                 "_text",
                 "_markdown",

@@ -23,7 +23,6 @@ leaves the previous site as it was; it refuses to replace a folder it did not bu
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterator
@@ -33,6 +32,7 @@ from typing import Any
 import jinja2
 
 from .._folders import Legacy, Ownership, replace_folder
+from .._json import dumps_indented
 from ..catalog import Catalog
 from ..errors import CatalogInvalidError, RenderError
 from ..model import Manifest
@@ -183,7 +183,7 @@ def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -
             write(f"items/{file_name}", form_page)
         handout = render_handout(view, environment, base_url=address, site=True)
         write(f"items/{item.code}-handout.html", handout)
-    data = json.dumps(catalog_json(catalog), ensure_ascii=False, indent=2)
+    data = dumps_indented(catalog_json(catalog))
     write("catalog.json", data + "\n")
     return written
 
