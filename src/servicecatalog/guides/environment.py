@@ -12,7 +12,9 @@ Jinja's ``finalize`` hook, so catalog text can never become markup in either for
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -142,11 +144,29 @@ def render_template(environment: jinja2.Environment, name: str, **context: Any) 
 
 
 def static_source(environment: jinja2.Environment, name: str) -> str:
-    """The text of the static file ``name`` (``static/site.css``), as the loader finds it."""
+    """The text of the static file ``name`` (``static/site.css``), as the loader finds it; read
+    again only when the file has changed, as Jinja reloads a template."""
+    kept = _STATIC_SOURCES.setdefault(environment, {})
+    found = kept.get(name)
+    if found is not None and (found.uptodate is None or found.uptodate()):
+        return found.text
     loader = environment.loader
     assert loader is not None  # make_environment always sets one
     try:
-        source, _, _ = loader.get_source(environment, name)
+        source, _, uptodate = loader.get_source(environment, name)
     except jinja2.TemplateNotFound as error:
         raise RenderError(f"static file {name} not found") from error
+    kept[name] = _Static(source, uptodate)
     return source
+
+
+@dataclass(frozen=True)
+class _Static:
+    text: str
+    uptodate: Callable[[], bool] | None
+
+
+# Every handout and form page inlines a stylesheet: each is read once, not once a page.
+_STATIC_SOURCES: weakref.WeakKeyDictionary[jinja2.Environment, dict[str, _Static]] = (
+    weakref.WeakKeyDictionary()
+)
