@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from servicecatalog import InvalidCodeError, ItemCode, ServiceCatalogError
+from servicecatalog import InvalidCodeError, ItemCode, ServiceCatalogError, codes
 from servicecatalog.codes import NO_SUB_ITEM, describe_code_problem
 
 
@@ -126,3 +126,10 @@ def test_anything_else_raises_invalid_code_error(text: str) -> None:
     else:
         with pytest.raises(InvalidCodeError):
             ItemCode.parse(text)
+
+
+def test_province_names_follow_gb_t_2260() -> None:
+    assert codes.province_name("22") == "吉林省"
+    assert codes.province_name("65") == "新疆维吾尔自治区"
+    assert codes.province_name("00") is None  # national items serve no one province
+    assert len(codes.PROVINCES) == 31  # the mainland's provinces, regions and municipalities

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from servicecatalog import _project, model
 from servicecatalog.config import Config, Waiver
-from servicecatalog.guides import environment, view
+from servicecatalog.guides import blocks, environment, index, view
 from servicecatalog.scaffold import ci_workflow, pre_commit_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,17 +55,17 @@ def test_format_md_names_every_term(enum: type[StrEnum]) -> None:
 
 
 VIEWS = [
-    view.GuideView,
-    view.Section,
-    view.ListRef,
-    view.Facts,
-    view.Paragraph,
-    view.Numbered,
-    view.Table,
-    view.IndexView,
-    view.ListGroup,
-    view.IndexRow,
-    view.LeftOutRow,
+    blocks.GuideView,
+    blocks.Section,
+    blocks.ListRef,
+    blocks.Facts,
+    blocks.Paragraph,
+    blocks.Numbered,
+    blocks.Table,
+    index.IndexView,
+    index.ListGroup,
+    index.IndexRow,
+    index.LeftOutRow,
 ]
 
 
@@ -84,7 +84,7 @@ def test_templates_md_names_every_template_and_kind() -> None:
     for path in folder.rglob("*"):
         if path.is_file():
             assert f"`{path.relative_to(folder).as_posix()}`" in TEMPLATES, path.name
-    for kind in (view.Facts, view.Paragraph, view.Numbered, view.Table):
+    for kind in (blocks.Facts, blocks.Paragraph, blocks.Numbered, blocks.Table):
         assert f"`{kind.kind}`" in TEMPLATES
     for key in environment.PROJECT:
         assert f"`project.{key}`" in TEMPLATES

@@ -3,6 +3,8 @@
 Golden files live in tests/golden/guides/: ``<code>.html``, ``<code>.md`` and, for DOCX, the
 document's outline ``<code>.docx.txt`` (paragraph styles and texts, table rows), since the bytes
 of a .docx (a zip) are not stable. ``pytest --update-golden`` rewrites them from the current output.
+An HTML golden holds a placeholder where the page inlines its stylesheet, so a change of the CSS
+changes no golden; one test checks that every page inlines its stylesheet whole.
 """
 
 from __future__ import annotations
@@ -35,8 +37,11 @@ from servicecatalog import (
     load_catalog,
 )
 from servicecatalog.guides import FORMATS, guide_view, render_guide
+from servicecatalog.guides.blocks import Facts, Table
+from servicecatalog.guides.environment import make_environment, static_source
+from servicecatalog.guides.handout import HANDOUT_STYLESHEET
+from servicecatalog.guides.html import STYLESHEET
 from servicecatalog.guides.markdown import escape_markdown
-from servicecatalog.guides.view import Facts, Table
 
 GOLDEN = Path(__file__).parent / "golden" / "guides"
 LICENCE_SUB_ITEM = "220114100001"  # 劳务派遣经营许可（设立）: nine materials, a legal time limit
@@ -51,6 +56,8 @@ GOLDEN_CASES = (
 )
 """Golden guides: each template in every format, for two regions."""
 GOLDEN_SUFFIX = {"html": ".html", "md": ".md", "docx": ".docx.txt", "handout": ".handout.html"}
+INLINED_STYLESHEET = {"html": STYLESHEET, "handout": HANDOUT_STYLESHEET}
+"""The stylesheet each HTML format inlines (in ``<style>``), kept out of its golden files."""
 
 HOSTILE = "<script>alert(1)</script>\"'&amp;<img src=x onerror=alert(2)>"
 HOSTILE_MATERIAL = "材料|名称 <b>粗</b> [链接](javascript:alert(3))"
@@ -211,7 +218,7 @@ def test_guide_matches_golden_file(
     bundled: Catalog, code: str, region: str | None, fmt: str, update_golden: bool
 ) -> None:
     rendered = render_guide(bundled.item(code), fmt, catalog=bundled, region=region)
-    text = docx_outline(rendered) if isinstance(rendered, bytes) else rendered
+    text = docx_outline(rendered) if isinstance(rendered, bytes) else without_stylesheet(rendered)
     golden = GOLDEN / f"{code}{'' if region is None else '-' + region}{GOLDEN_SUFFIX[fmt]}"
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -219,6 +226,29 @@ def test_guide_matches_golden_file(
     assert golden.is_file(), f"{golden} is missing: run pytest --update-golden"
     expected = golden.read_text(encoding="utf-8")
     assert text == expected, f"{golden.name} differs: review, then pytest --update-golden"
+
+
+def inlined_stylesheet(fmt: str) -> str:
+    """The ``<style>`` element of a page of format ``fmt``, its stylesheet inlined whole."""
+    return f"<style>\n{static_source(make_environment(None), INLINED_STYLESHEET[fmt])}</style>"
+
+
+def without_stylesheet(page: str) -> str:
+    """``page`` with its inlined stylesheet replaced by a line naming it."""
+    for fmt, name in INLINED_STYLESHEET.items():
+        page = page.replace(inlined_stylesheet(fmt), f"<style>\n/* {name} */\n</style>")
+    return page
+
+
+@pytest.mark.parametrize("fmt", INLINED_STYLESHEET)
+@pytest.mark.parametrize(("code", "region"), GOLDEN_CASES)
+def test_a_page_inlines_its_stylesheet_whole(
+    bundled: Catalog, code: str, region: str | None, fmt: str
+) -> None:
+    rendered = render_guide(bundled.item(code), fmt, catalog=bundled, region=region)
+    assert isinstance(rendered, str)
+    assert rendered.count(inlined_stylesheet(fmt)) == 1
+    assert rendered.count("<style>") == 1
 
 
 # ---- one source for every format ---------------------------------------------------------------

@@ -20,7 +20,14 @@ import jsonschema
 import pytest
 
 from conftest import BUNDLED_CATALOG, REPO_ROOT, SERVICE_ITEM, CatalogDir
-from servicecatalog import Catalog, CatalogInvalidError, RenderError, _project, load_catalog
+from servicecatalog import (
+    Catalog,
+    CatalogInvalidError,
+    RenderError,
+    _folders,
+    _project,
+    load_catalog,
+)
 from servicecatalog.guides import SITE_MARKER, build_site, catalog_json
 from servicecatalog.guides import site as site_module
 from servicecatalog.guides.html import render_html
@@ -447,18 +454,6 @@ def test_the_marker_lists_every_file_written(site: Path) -> None:
 # ---- atomic replacement, leftovers of killed builds, concurrent builds --------------------------
 
 
-def test_names_are_exchanged_atomically(tmp_path: Path) -> None:
-    first, second = tmp_path / "a", tmp_path / "b"
-    first.mkdir()
-    second.mkdir()
-    (first / "x").write_text("a", "utf-8")
-    (second / "x").write_text("b", "utf-8")
-    if not site_module._exchange(first, second):
-        pytest.skip("this system cannot exchange names atomically")
-    assert (first / "x").read_text("utf-8") == "b"
-    assert (second / "x").read_text("utf-8") == "a"
-
-
 def test_a_build_killed_between_two_renames_is_recovered(
     small: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -466,7 +461,7 @@ def test_a_build_killed_between_two_renames_is_recovered(
     a hidden name; the next build puts it back first and leaves nothing behind."""
     out = tmp_path / "out" / "site"
     build_site(small, out)
-    monkeypatch.setattr(site_module, "_exchange", lambda first, second: False)
+    monkeypatch.setattr(_folders, "exchange", lambda first, second: False)
     real_rename = os.rename
 
     def killed_after_first(source: Any, target: Any) -> None:
@@ -474,10 +469,10 @@ def test_a_build_killed_between_two_renames_is_recovered(
         if Path(target).name.startswith(".site.old-"):
             raise KeyboardInterrupt  # the process dies here
 
-    monkeypatch.setattr(site_module.os, "rename", killed_after_first)
+    monkeypatch.setattr(_folders.os, "rename", killed_after_first)
     with pytest.raises(KeyboardInterrupt):
         build_site(small, out)
-    monkeypatch.setattr(site_module.os, "rename", real_rename)
+    monkeypatch.setattr(_folders.os, "rename", real_rename)
     assert not out.exists()
     assert [name for name in siblings(out) if name.startswith(".site.old-")]
     build_site(small, out)
@@ -524,7 +519,7 @@ def test_a_second_concurrent_build_is_refused(small: Catalog, tmp_path: Path) ->
     out = tmp_path / "out" / "site"
     out.parent.mkdir()
     with (
-        site_module._exclusive(out),
+        _folders.exclusive(out, site_module._OWNERSHIP),
         pytest.raises(RenderError, match="another `servicecatalog site`"),
     ):
         build_site(small, out)

@@ -26,6 +26,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "_files",
                 "_rule",
                 "_ruledefs",
+                "_folders",
+                "_json",
                 "_gc",
                 "_sharing",
                 "_text",

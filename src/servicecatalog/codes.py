@@ -8,11 +8,19 @@ The layout follows national and provincial catalogs; GB/T 39554.1-2020 governs t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .errors import ServiceCatalogError
 
-__all__ = ["NO_SUB_ITEM", "InvalidCodeError", "ItemCode", "describe_code_problem"]
+__all__ = [
+    "NO_SUB_ITEM",
+    "PROVINCES",
+    "InvalidCodeError",
+    "ItemCode",
+    "describe_code_problem",
+    "province_name",
+]
 
 NO_SUB_ITEM = "000"
 _CODE = re.compile(r"[0-9]{12}")
@@ -79,3 +87,45 @@ def describe_code_problem(code: str) -> tuple[str, str] | None:
         f"编码 “{code}” 应为 12 位数字（省 2 位、部门 4 位、主项 3 位、子项 3 位）",
         f"code '{code}' must be 12 digits (province 2, department 4, main item 3, sub-item 3)",
     )
+
+
+PROVINCES: Mapping[str, str] = {
+    "11": "北京市",
+    "12": "天津市",
+    "13": "河北省",
+    "14": "山西省",
+    "15": "内蒙古自治区",
+    "21": "辽宁省",
+    "22": "吉林省",
+    "23": "黑龙江省",
+    "31": "上海市",
+    "32": "江苏省",
+    "33": "浙江省",
+    "34": "安徽省",
+    "35": "福建省",
+    "36": "江西省",
+    "37": "山东省",
+    "41": "河南省",
+    "42": "湖北省",
+    "43": "湖南省",
+    "44": "广东省",
+    "45": "广西壮族自治区",
+    "46": "海南省",
+    "50": "重庆市",
+    "51": "四川省",
+    "52": "贵州省",
+    "53": "云南省",
+    "54": "西藏自治区",
+    "61": "陕西省",
+    "62": "甘肃省",
+    "63": "青海省",
+    "64": "宁夏回族自治区",
+    "65": "新疆维吾尔自治区",
+}
+"""The province-level divisions of GB/T 2260 by their two-digit code, the ``AA`` of an item
+code and of a region code (``22``: 吉林省)."""
+
+
+def province_name(code: str) -> str | None:
+    """The name of the province ``code`` (``22`` → 吉林省), or None for no GB/T 2260 province."""
+    return PROVINCES.get(code)

@@ -25,13 +25,15 @@ from typing import Literal, overload
 from ..catalog import Catalog
 from ..errors import RenderError
 from ..model import Item
+from .blocks import GuideView
 from .environment import make_environment
 from .form import form_view, render_form_html
 from .handout import render_handout
 from .html import render_html
+from .index import index_view
 from .markdown import escape_markdown, render_markdown
 from .site import SITE_MARKER, base_url, build_site, catalog_json
-from .view import GuideView, guide_view, index_view
+from .view import guide_view
 from .word import render_docx, render_form_docx
 
 __all__ = [

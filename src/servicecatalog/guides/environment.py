@@ -12,12 +12,15 @@ Jinja's ``finalize`` hook, so catalog text can never become markup in either for
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.runtime import Macro
 from markupsafe import Markup, escape
 
 from .. import _project
@@ -52,6 +55,7 @@ def make_environment(
         **options,
     )
     environment.globals["project"] = PROJECT
+    environment.globals["cached"] = _fragment_cache()
     environment.filters["tel"] = tel_href
     environment.filters["links"] = linked
     return environment
@@ -74,7 +78,13 @@ _LINKABLE = re.compile(
 def linked(text: object) -> Markup:
     """``text`` escaped, with every web address and phone number in it a link (``tel:`` for a
     phone)."""
-    text = str(text)
+    return _linked(str(text))
+
+
+# A site repeats the same values on many pages (a region's address, hours and phones on the page
+# of every item it implements): each is linked once.
+@lru_cache(maxsize=1 << 14)
+def _linked(text: str) -> Markup:
     parts: list[str] = []
     last = 0
     for match in _LINKABLE.finditer(text):
@@ -87,6 +97,29 @@ def linked(text: object) -> Markup:
         last = match.end()
     parts.append(str(escape(text[last:])))
     return Markup("".join(parts))
+
+
+_FRAGMENTS_KEPT = 1 << 12
+
+
+def _fragment_cache() -> Callable[..., Any]:
+    """The ``cached`` global of an environment: ``cached(macro, *arguments)`` is
+    ``macro(*arguments)``, rendered once for equal (hashable) arguments — for a fragment that
+    many pages repeat, such as one region's place and phones on the page of every item it
+    implements. Only for a macro whose output depends on its arguments alone."""
+    rendered: dict[tuple[object, tuple[Hashable, ...]], Any] = {}
+
+    def cached(macro: Macro, *arguments: Hashable) -> Any:
+        # The compiled macro's code: a template reloaded after a change has new code.
+        key = (macro._func.__code__, arguments)
+        fragment = rendered.get(key)
+        if fragment is None:
+            if len(rendered) >= _FRAGMENTS_KEPT:
+                rendered.clear()
+            fragment = rendered[key] = macro(*arguments)
+        return fragment
+
+    return cached
 
 
 PROJECT = {
@@ -111,11 +144,29 @@ def render_template(environment: jinja2.Environment, name: str, **context: Any) 
 
 
 def static_source(environment: jinja2.Environment, name: str) -> str:
-    """The text of the static file ``name`` (``static/site.css``), as the loader finds it."""
+    """The text of the static file ``name`` (``static/site.css``), as the loader finds it; read
+    again only when the file has changed, as Jinja reloads a template."""
+    kept = _STATIC_SOURCES.setdefault(environment, {})
+    found = kept.get(name)
+    if found is not None and (found.uptodate is None or found.uptodate()):
+        return found.text
     loader = environment.loader
     assert loader is not None  # make_environment always sets one
     try:
-        source, _, _ = loader.get_source(environment, name)
+        source, _, uptodate = loader.get_source(environment, name)
     except jinja2.TemplateNotFound as error:
         raise RenderError(f"static file {name} not found") from error
+    kept[name] = _Static(source, uptodate)
     return source
+
+
+@dataclass(frozen=True)
+class _Static:
+    text: str
+    uptodate: Callable[[], bool] | None
+
+
+# Every handout and form page inlines a stylesheet: each is read once, not once a page.
+_STATIC_SOURCES: weakref.WeakKeyDictionary[jinja2.Environment, dict[str, _Static]] = (
+    weakref.WeakKeyDictionary()
+)

@@ -20,8 +20,8 @@ from markupsafe import Markup
 from ..catalog import Catalog
 from ..forms import MULTIPLE_SEPARATOR
 from ..model import FieldType, FormField, Item
+from .display import organizer
 from .environment import render_template, static_source
-from .view import organizer
 
 __all__ = ["FieldEntry", "FormView", "form_view", "render_form_html"]
 

@@ -19,8 +19,9 @@ from dataclasses import dataclass, replace
 import jinja2
 from markupsafe import Markup
 
+from .blocks import Block, GuideView, LocalView, Section, Table
 from .environment import render_template, static_source
-from .view import MATERIAL_HEADERS, Block, GuideView, LocalView, Section, Table
+from .view import MATERIAL_HEADERS
 
 __all__ = ["HANDOUT_STYLESHEET", "handout_url", "render_handout"]
 

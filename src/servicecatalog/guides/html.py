@@ -16,8 +16,8 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import Item
+from .blocks import GuideView, LocalView
 from .environment import render_template, static_source
-from .view import GuideView, LocalView
 
 __all__ = ["STYLESHEET", "json_ld", "render_html", "script_json"]
 

@@ -14,8 +14,8 @@ import jinja2
 
 from .._markdown import escape_markdown as _escape_markdown
 from ..model import Item
+from .blocks import GuideView
 from .environment import render_template
-from .view import GuideView
 
 __all__ = ["escape_markdown", "render_markdown"]
 

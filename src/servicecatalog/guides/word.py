@@ -1,6 +1,6 @@
 """The DOCX guide for the service hall: printed on A4 and read on paper.
 
-Built with python-docx from the same :class:`~servicecatalog.guides.view.GuideView` as the HTML and
+Built with python-docx from the same :class:`~servicecatalog.guides.blocks.GuideView` as the HTML and
 Markdown guides: the item name as the document title, one Heading 1 per section, facts and tables
 as real Word tables (header rows repeat on every page, rows never split across pages). Chinese
 text needs East Asian fonts declared explicitly (``w:rFonts/@w:eastAsia``): the body is 宋体 and
@@ -29,8 +29,8 @@ from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from .blocks import QA, Block, Facts, GuideView, Numbered, Paragraph, Regions, Table
 from .form import FieldEntry, FormView
-from .view import QA, Block, Facts, GuideView, Numbered, Paragraph, Regions, Table
 
 __all__ = ["render_docx", "render_form_docx"]
 
