@@ -31,7 +31,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "_gc",
                 "_sharing",
                 "_text",
-                "_markdown",
+                "_markdown_escape",
                 "_layout",
                 "_project",
                 "findings",

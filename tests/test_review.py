@@ -397,7 +397,7 @@ def test_markdown_review_is_inert_whatever_the_catalog_says(
 
     plain = elements(_hostile_review(catalog_copy, "普通文字"))
     # Control characters make the catalog invalid (text-control-character), which adds a note;
-    # tests/test_markdown.py shows them inert too.
+    # tests/test_markdown_escape.py shows them inert too.
     hostile = (
         "<img src=x onerror=alert(1)>[链接](https://e.x) @octocat #1 www.e.x `x` ``` "
         "**b** | c | # 标题 - 列表 $m$ :smile: <!-- c -->"

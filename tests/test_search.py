@@ -1,4 +1,4 @@
-"""What the site's search looks through (servicecatalog.search, servicecatalog.guides.search)."""
+"""What the site's search looks through (servicecatalog.search, servicecatalog.guides.search_index)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from conftest import BUNDLED_CATALOG, SERVICE_ITEM
 from servicecatalog import Catalog, load_catalog
-from servicecatalog.guides.search import search_index, search_script, traditional_fold
+from servicecatalog.guides.search_index import search_index, search_script, traditional_fold
 from servicecatalog.search import FIELDS, searchable
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from ._markdown import code_span, escape_markdown
+from ._markdown_escape import code_span, escape_markdown
 from ._text import counted, escape, json_text
 from ._today import today_in
 from .catalog import Catalog, LeftOut

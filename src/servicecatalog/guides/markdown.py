@@ -1,7 +1,7 @@
 """The Markdown guide: ``guide.md`` rendered with every value escaped for Markdown.
 
 Catalog text must never turn into markup: not into raw HTML (Markdown lets ``<script>`` through),
-links, emphasis or table columns. :func:`escape_markdown` (see :mod:`servicecatalog._markdown`)
+links, emphasis or table columns. :func:`escape_markdown` (see :mod:`servicecatalog._markdown_escape`)
 is installed as the environment's ``finalize`` hook, so it applies to every ``{{ value }}`` of
 the template without the template having to remember it.
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from .._markdown import escape_markdown as _escape_markdown
+from .._markdown_escape import escape_markdown as _escape_markdown
 from ..model import Item
 from .blocks import GuideView
 from .environment import render_template

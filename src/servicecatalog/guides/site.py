@@ -43,7 +43,7 @@ from .form import form_view, render_form_html
 from .handout import handout_url, render_handout
 from .html import STYLESHEET, render_html
 from .index import index_view
-from .search import search_script
+from .search_index import search_script
 from .view import guide_view
 
 __all__ = ["SITE_MARKER", "base_url", "build_site", "catalog_json"]

@@ -1,4 +1,4 @@
-"""Catalog text in Markdown is inert (servicecatalog._markdown): rendered by a CommonMark parser
+"""Catalog text in Markdown is inert (servicecatalog._markdown_escape): rendered by a CommonMark parser
 with GitHub's extensions (tables, strikethrough, autolinks), it makes no element at all — only
 the literal text — wherever it stands: a paragraph, a table cell, a heading."""
 
@@ -8,7 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from servicecatalog._markdown import code_span, escape_markdown
+from servicecatalog._markdown_escape import code_span, escape_markdown
 from servicecatalog._text import shown_characters
 
 HOSTILE = [
