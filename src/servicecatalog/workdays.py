@@ -37,11 +37,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import chinese_calendar  # type: ignore[import-untyped]
 
 from .errors import CalendarError, UnknownYearError
-from .model import HolidaySchedule
+
+if TYPE_CHECKING:
+    # Only named in annotations: `deadline` outside a catalog must not build the models.
+    from .model import HolidaySchedule
 
 __all__ = [
     "OverrideFile",
