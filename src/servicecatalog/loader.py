@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from ._files import ReadProblem, display_path, read_regular, too_large
-from ._ruledefs.yaml_safety import UNREAD_RULES
 from ._yaml_encoding import decode
 from ._yaml_events import CODE_KEYS, START, Loc, Parsed, Position, located, parse
 from .findings import Finding, Severity
+from .rules.yaml_safety import UNREAD_RULES
 
 __all__ = [
     "CODE_KEYS",
