@@ -28,8 +28,6 @@ from ..workdays import WorkdayCalendar
 from ._base import Context, Rule, Violation, catalog_check, catalog_rule, emitted_rule
 from .revision import revised
 
-__all__ = ["RULES", "PublicationCheck", "check_publication"]
-
 PUBLICATION_LATE = emitted_rule(
     __name__,
     "publication-late",
