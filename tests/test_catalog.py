@@ -23,7 +23,7 @@ from servicecatalog import (
     _yaml_events,
     load_catalog,
 )
-from servicecatalog.rules import REGISTRY
+from servicecatalog.rules.registry import REGISTRY
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "catalog"

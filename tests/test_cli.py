@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 import servicecatalog
 from _minimal import ITEM, LAWS, MANIFEST
 from servicecatalog.cli import main
-from servicecatalog.rules import REGISTRY
+from servicecatalog.rules.registry import REGISTRY
 from servicecatalog.schemas import SCHEMA_MODELS, write_schemas
 from test_reporting import gitlab_errors, sarif_errors
 

@@ -18,7 +18,7 @@ from servicecatalog.config import (
     find_config,
     load_config,
 )
-from servicecatalog.rules import REGISTRY
+from servicecatalog.rules.registry import REGISTRY
 
 # Far from the end of the years the working-day calendar covers, so it adds no notice.
 TODAY = date(2026, 6, 15)

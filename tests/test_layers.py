@@ -2,7 +2,8 @@
 
 Every import statement of every module counts: at the top, inside functions (the lazy ones) and
 under ``TYPE_CHECKING``, since a type-only import is a dependency all the same. The model and the
-findings are at the bottom; the domain (loading, working days, diff, publication) stands on them;
+findings are at the bottom; above them, the rule families whose rules the domain detects (their
+modules define rules and import only the base); the domain (loading, working days, diff, publication) stands on them;
 the rules on the domain; ``catalog.py`` wires the rules to the files; the applications (guides,
 figures, the review) and then the command line sit on top.
 """
@@ -10,6 +11,9 @@ figures, the review) and then the command line sit on top.
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +29,6 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "errors",
                 "_files",
                 "_rule",
-                "_ruledefs",
                 "_folders",
                 "_json",
                 "_gc",
@@ -43,6 +46,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "forms",
             }
         ),
+    ),
+    (
+        "rule definitions",
+        frozenset({"rules.yaml_safety", "rules.yaml_style", "rules.schema", "rules.configuration"}),
     ),
     (
         "domain",
@@ -88,7 +95,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ),
     ("interface", frozenset({"cli", "__main__"})),
 )
-"""Bottom to top. A module may import from its own layer or any below, never from one above."""
+"""Bottom to top. A module may import from its own layer or any below, never from one above. A
+module is placed by its own name (``rules.schema``) before its package's (``rules``)."""
 
 FACADE_NAMES = frozenset({"__version__"})
 """What a module may take from the package itself (``from . import __version__``): the facade
@@ -137,10 +145,11 @@ GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
 
 
 def _layer(module: str) -> int:
-    first = module.split(".")[1]
-    for number, (_, members) in enumerate(LAYERS):
-        if first in members:
-            return number
+    parts = module.split(".")[1:]
+    for name in (".".join(parts[:2]), parts[0]):
+        for number, (_, members) in enumerate(LAYERS):
+            if name in members:
+                return number
     raise LookupError(module)
 
 
@@ -245,3 +254,29 @@ def test_there_is_no_circle() -> None:
 def test_domain_and_rules_never_see_the_catalog(module: str, forbidden: str) -> None:
     targets = {target for target, _ in GRAPH[f"{PACKAGE}.{module}"]}
     assert f"{PACKAGE}.{forbidden}" not in targets
+
+
+def test_the_rule_definitions_stand_below_the_domain() -> None:
+    # The loader, schema validation and the configuration import the families that define
+    # their rules; those import nothing of the domain, and the rules package itself nothing.
+    assert GRAPH[f"{PACKAGE}.rules"] == []
+    assert _layer(f"{PACKAGE}.rules.schema") < _layer(f"{PACKAGE}._validation")
+    assert _layer(f"{PACKAGE}.rules.deadlines") > _layer(f"{PACKAGE}.publication")
+
+
+def test_loading_a_file_loads_no_family_with_checks() -> None:
+    program = (
+        "import json, sys\n"
+        "import servicecatalog.loader, servicecatalog.config\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('servicecatalog.rules'))))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert json.loads(completed.stdout) == [
+        f"{PACKAGE}.rules",
+        f"{PACKAGE}.rules.configuration",
+        f"{PACKAGE}.rules.schema",
+        f"{PACKAGE}.rules.yaml_safety",
+        f"{PACKAGE}.rules.yaml_style",
+    ]

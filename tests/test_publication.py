@@ -28,10 +28,10 @@ from servicecatalog.model import Revision
 from servicecatalog.publication import (
     ItemDeadline,
     PublicationStatus,
-    check_publication,
     item_deadline,
     publication_deadline,
 )
+from servicecatalog.rules.deadlines import check_publication
 from servicecatalog.workdays import WorkdayCalendar
 
 A, P = SERVICE_ITEM, PENALTY_ITEM

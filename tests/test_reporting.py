@@ -24,7 +24,7 @@ from servicecatalog.reporting import (
     sarif_error,
     text_line,
 )
-from servicecatalog.rules import REGISTRY
+from servicecatalog.rules.registry import REGISTRY
 
 FILE = "catalog/items/220114001000.yaml"
 

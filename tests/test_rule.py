@@ -3,8 +3,8 @@ the id and the severity its rule is registered with (docs/architecture.md#adding
 
 A module that detects a rule makes its findings from the rule object (``Rule.finding``), so the id
 and the default severity are written once, where the rule is defined: in its family module under
-``rules/``, or, for a rule found below the rules layer, in ``_ruledefs/`` (re-exported by its
-family). The second half runs everything that makes findings — the bundled catalog, every fail
+``rules/``, even for a rule found below the rules layer (its family module then imports only the
+base layer). The second half runs everything that makes findings — the bundled catalog, every fail
 case, the corpus of broken catalogs, the loader's hostile inputs, a damaged workbook, a diff — and
 checks each finding against the registry; a configuration that sets a rule's severity on purpose
 is taken into account.
@@ -30,13 +30,12 @@ from servicecatalog.config import CONFIG_FILE_NAME, RuleSetting, load_config
 from servicecatalog.findings import Finding, Severity
 from servicecatalog.loader import DEFAULT_MAX_DEPTH, load_bytes
 from servicecatalog.review import review_sources
-from servicecatalog.rules import REGISTRY
+from servicecatalog.rules.registry import REGISTRY
 from servicecatalog.spreadsheets.export import export_workbook
 from servicecatalog.spreadsheets.reading import read_workbook
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "servicecatalog"
 RULES_DIR = SOURCE / "rules"
-DEFINITIONS_DIR = SOURCE / "_ruledefs"
 RULE_IDS = frozenset(REGISTRY)
 
 
@@ -44,7 +43,8 @@ RULE_IDS = frozenset(REGISTRY)
 
 
 def _is_definition(call: ast.AST) -> bool:
-    """``emitted_rule(__name__, "rule-id", ...)``: where ``_ruledefs`` defines a rule."""
+    """``emitted_rule(__name__, "rule-id", ...)``: where a family module defines a rule that
+    another module detects."""
     return (
         isinstance(call, ast.Call)
         and isinstance(call.func, ast.Name)
@@ -52,19 +52,12 @@ def _is_definition(call: ast.AST) -> bool:
     )
 
 
-def _spelled_ids(text: str, name: str, *, defining: bool = False) -> list[str]:
-    """The rule ids the module ``name`` spells as string literals, as ``name:line: id`` — apart
-    from the id argument of a definition when the module is one of ``_ruledefs``."""
-    tree = ast.parse(text)
-    allowed = {
-        id(node.args[1])
-        for node in ast.walk(tree)
-        if defining and _is_definition(node) and len(node.args) > 1
-    }
+def _spelled_ids(text: str, name: str) -> list[str]:
+    """The rule ids the module ``name`` spells as string literals, as ``name:line: id``."""
     return [
         f"{name}:{node.lineno}: {node.value}"
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and node.value in RULE_IDS and id(node) not in allowed
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.Constant) and node.value in RULE_IDS
     ]
 
 
@@ -73,30 +66,26 @@ def test_no_module_outside_the_rules_spells_a_rule_id() -> None:
     spelled = [
         line
         for path in outside
-        for line in _spelled_ids(
-            path.read_text(encoding="utf-8"),
-            str(path.relative_to(SOURCE)),
-            defining=DEFINITIONS_DIR in path.parents,
-        )
+        for line in _spelled_ids(path.read_text(encoding="utf-8"), str(path.relative_to(SOURCE)))
     ]
     assert spelled == [], "refer to the rule object instead:\n" + "\n".join(spelled)
 
 
 def test_the_check_sees_an_id_spelled_as_a_string() -> None:
-    # The check above can fail: an id at an emit site is caught, a definition's own id is not,
-    # and a definition outside _ruledefs is no excuse.
+    # The check above can fail: an id at an emit site is caught, and a definition outside
+    # rules/ is no excuse.
     emit = 'finding = Finding(rule="yaml-syntax", severity=Severity.ERROR)\n'
     assert _spelled_ids(emit, "loader.py") == ["loader.py:1: yaml-syntax"]
     definition = 'YAML_SYNTAX = emitted_rule(__name__, "yaml-syntax", Severity.ERROR)\n'
-    assert _spelled_ids(definition, "_ruledefs/yaml_safety.py", defining=True) == []
     assert _spelled_ids(definition, "loader.py") == ["loader.py:1: yaml-syntax"]
 
 
 def test_every_definition_below_the_rules_is_registered() -> None:
-    # A rule defined in _ruledefs but left out of its family's RULES would never be documented.
-    from servicecatalog._ruledefs import configuration, publication, schema, yaml_safety, yaml_style
+    # A rule defined for a lower module but left out of its family's RULES would never be
+    # documented.
+    from servicecatalog.rules import configuration, deadlines, schema, yaml_safety, yaml_style
 
-    for family in (configuration, publication, schema, yaml_safety, yaml_style):
+    for family in (configuration, deadlines, schema, yaml_safety, yaml_style):
         for rule in vars(family).values():
             if isinstance(rule, Rule):
                 assert rule.id in REGISTRY, f"{rule.id} is defined but not registered"
@@ -253,7 +242,7 @@ def test_a_finding_that_is_not_its_rules_is_caught() -> None:
 
 def test_a_rule_makes_its_findings_with_its_id_and_severity() -> None:
     rule = emitted_rule(
-        "servicecatalog._ruledefs.example",
+        "servicecatalog.rules.example",
         "example-rule",
         Severity.WARNING,
         "示例",
@@ -284,7 +273,7 @@ def test_a_definitions_documentation_reads_as_its_docstring_would() -> None:
 
     definitions = [
         node.args[5]
-        for path in [*DEFINITIONS_DIR.glob("*.py"), *RULES_DIR.glob("*.py")]
+        for path in RULES_DIR.glob("*.py")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if _is_definition(node) and len(node.args) > 5
     ]
@@ -296,7 +285,7 @@ def test_a_definitions_documentation_reads_as_its_docstring_would() -> None:
 
 def test_every_reason_a_file_is_not_read_is_a_rule() -> None:
     from servicecatalog._files import Unread
-    from servicecatalog._ruledefs.yaml_safety import UNREAD_RULES
+    from servicecatalog.rules.yaml_safety import UNREAD_RULES
 
     assert set(UNREAD_RULES) == set(Unread)
     assert all(rule.id in REGISTRY for rule in UNREAD_RULES.values())

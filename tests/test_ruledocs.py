@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from servicecatalog.cli import main
 from servicecatalog.ruledocs import rules_markdown
-from servicecatalog.rules import REGISTRY
 from servicecatalog.rules._base import split_doc
+from servicecatalog.rules.registry import REGISTRY
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 CJK = re.compile(r"[\u4e00-\u9fff]")

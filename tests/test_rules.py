@@ -25,7 +25,8 @@ from servicecatalog import load_catalog
 from servicecatalog.config import CONFIG_FILE_NAME, find_config
 from servicecatalog.findings import Finding, Severity
 from servicecatalog.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
-from servicecatalog.rules import REGISTRY, spreadsheet
+from servicecatalog.rules import spreadsheet
+from servicecatalog.rules.registry import REGISTRY
 
 TODAY = date(2026, 11, 27)
 

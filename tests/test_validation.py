@@ -14,7 +14,7 @@ from servicecatalog._validation import SCHEMA_RULES, validate_document
 from servicecatalog.findings import Finding, Severity
 from servicecatalog.loader import load_bytes
 from servicecatalog.model import Item, Manifest
-from servicecatalog.rules import REGISTRY
+from servicecatalog.rules.registry import REGISTRY
 
 FILE = "catalog/items/220114001000.yaml"
 CODE = "220114001000"

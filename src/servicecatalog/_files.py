@@ -6,7 +6,7 @@ size of 0 and never ends. The file is opened without blocking, checked on the op
 bytes, so a file that grows or lies about its size is still bounded.
 
 What cannot be read is a :class:`ReadProblem`, a value the loader turns into a finding of the
-rule its kind breaks (``_ruledefs.yaml_safety.UNREAD_RULES``).
+rule its kind breaks (``rules.yaml_safety.UNREAD_RULES``).
 """
 
 from __future__ import annotations

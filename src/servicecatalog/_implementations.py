@@ -26,7 +26,8 @@ from .fields import LOCAL_FIELDS, UNIFIED_FIELDS
 from .findings import Finding
 from .loader import LoadedDocument, Loc
 from .model import Implementation, ImplementationList, ImplementationListFile, Revision
-from .rules import (
+from .rules.levels import IMPLEMENTATION_OVERRIDES_UNIFIED_ELEMENT
+from .rules.registry import (
     REGISTRY,
     CheckedRule,
     ImplementationEntry,
@@ -36,7 +37,6 @@ from .rules import (
     load_source,
     run_implementation_rules,
 )
-from .rules.levels import IMPLEMENTATION_OVERRIDES_UNIFIED_ELEMENT
 from .rules.schema import SCHEMA_MISSING_KEY
 
 __all__ = ["PARALLEL_THRESHOLD", "load_implementation_files"]

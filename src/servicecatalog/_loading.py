@@ -51,7 +51,8 @@ from .model import (
     Synonym,
     Synonyms,
 )
-from .rules import (
+from .rules.deadlines import CALENDAR_INVALID
+from .rules.registry import (
     REGISTRY,
     Context,
     ImplementationEntry,
@@ -60,7 +61,6 @@ from .rules import (
     Registry,
     run_rules,
 )
-from .rules.deadlines import CALENDAR_INVALID
 from .rules.schema import CATALOG_FILE_MISSING
 from .rules.yaml_safety import FILE_NOT_READ, FILE_UNKNOWN
 from .workdays import OverrideFile, WorkdayCalendar

@@ -6,10 +6,9 @@ A rule's documentation is in English and then in Chinese: the Chinese text follo
 and ``docs/rules.md`` both.
 
 The rules layer adds the checks (``rules._base.CheckedRule``). A rule whose findings are made below
-it — while a file is read, validated, configured or compared — is a plain :class:`Rule`, defined
-in ``_ruledefs/`` and re-exported by its family module in ``rules/``, so that the module that
-detects it makes its findings from the object (:meth:`Rule.finding`), never from its id spelled
-again.
+it — while a file is read, validated or configured — is a plain :class:`Rule`, defined in a family
+module of ``rules/`` that imports only the base layer, so that the module that detects it makes
+its findings from the object (:meth:`Rule.finding`), never from its id spelled again.
 """
 
 from __future__ import annotations

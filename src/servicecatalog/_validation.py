@@ -10,14 +10,14 @@ from pydantic_core import ErrorDetails
 
 from ._paths import identity_path
 from ._rule import Rule
-from ._ruledefs.schema import (
+from .findings import Finding
+from .loader import LoadedDocument, Loc, Position
+from .model import LEGAL_LIMIT_FORMS
+from .rules.schema import (
     SCHEMA_INVALID_VALUE,
     SCHEMA_MISSING_KEY,
     SCHEMA_UNKNOWN_KEY,
 )
-from .findings import Finding
-from .loader import LoadedDocument, Loc, Position
-from .model import LEGAL_LIMIT_FORMS
 
 __all__ = ["SCHEMA_RULES", "describe_error", "validate_document"]
 

@@ -4,9 +4,9 @@ encoding it is in — UTF-16, UTF-32 or GBK, the default of Chinese Windows edit
 
 from __future__ import annotations
 
-from ._ruledefs.yaml_safety import YAML_ENCODING
 from ._yaml_events import START, Position, located
 from .findings import Finding
+from .rules.yaml_safety import YAML_ENCODING
 
 __all__ = ["decode"]
 

@@ -18,7 +18,9 @@ from typing import Any
 import yaml
 
 from ._rule import Rule
-from ._ruledefs.yaml_safety import (
+from ._yaml_positions import START, Loc, Position, compact
+from .findings import Finding
+from .rules.yaml_safety import (
     YAML_ALIAS,
     YAML_DUPLICATE_KEY,
     YAML_EMPTY_DOCUMENT,
@@ -27,9 +29,7 @@ from ._ruledefs.yaml_safety import (
     YAML_TAG,
     YAML_TOO_DEEP,
 )
-from ._ruledefs.yaml_style import YAML_UNQUOTED_CODE, YAML_UNQUOTED_DATE
-from ._yaml_positions import START, Loc, Position, compact
-from .findings import Finding
+from .rules.yaml_style import YAML_UNQUOTED_CODE, YAML_UNQUOTED_DATE
 
 __all__ = ["CODE_KEYS", "START", "Loc", "Parsed", "Position", "located", "parse"]
 

@@ -39,7 +39,7 @@ from .workdays import WorkdayCalendar
 if TYPE_CHECKING:
     from ._tree import CatalogTree
     from .loader import LoadedDocument
-    from .rules import ImplementationEntry, Registry
+    from .rules.registry import ImplementationEntry, Registry
 
 __all__ = ["Catalog", "LeftOut", "load_catalog"]
 

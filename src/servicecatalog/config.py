@@ -26,11 +26,11 @@ from pathlib import Path
 
 from pydantic import Field
 
-from ._ruledefs.configuration import CONFIG_UNKNOWN_RULE, WAIVER_EXPIRED, WAIVER_UNUSED
 from ._validation import validate_document
 from .findings import Finding, Severity
 from .loader import LoadedDocument, load_file
 from .model import Day, Text, _Frozen
+from .rules.configuration import CONFIG_UNKNOWN_RULE, WAIVER_EXPIRED, WAIVER_UNUSED
 
 __all__ = [
     "CONFIG_FILE_NAME",

@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from ._files import ReadProblem, display_path, read_regular, too_large
-from ._ruledefs.yaml_safety import UNREAD_RULES
 from ._yaml_encoding import decode
 from ._yaml_events import CODE_KEYS, located, parse
 from ._yaml_positions import START, Loc, Position, index, marked, seek
 from .findings import Finding, Severity
+from .rules.yaml_safety import UNREAD_RULES
 
 __all__ = [
     "CODE_KEYS",

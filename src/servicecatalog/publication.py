@@ -5,6 +5,9 @@ When any of an item's eight elements or its conditions change, ``revision.versio
 and ``revision.changed_on`` must be set. The deadline is the N-th official working day strictly
 after ``changed_on`` (N = ``publication.working_days`` in catalog.yaml, 1 here): a change on Friday
 2026-11-27 must be out by Monday 2026-11-30; one on 2026-09-30 by 2026-10-08.
+
+This module tells deadlines and statuses; which rule a status breaks, and its finding, is the
+rules layer's (``rules/deadlines.py``), for the diff and for ``validate`` alike.
 """
 
 from __future__ import annotations
@@ -16,29 +19,21 @@ from enum import StrEnum
 from functools import partial
 from typing import Protocol
 
-from ._rule import Rule
-from ._ruledefs.publication import (
-    CALENDAR_YEAR_UNKNOWN,
-    CHANGE_WITHOUT_REVISION,
-    PUBLICATION_LATE,
-    PUBLICATION_OVERDUE,
-)
 from .diff import PUBLISHED_ELEMENTS, Changes
 from .errors import UnknownYearError
-from .findings import Finding
-from .loader import LoadedDocument, Loc
+from .loader import LoadedDocument
 from .model import ImplementationList, Item, Manifest, Revision
 from .workdays import WorkdayCalendar
 
 __all__ = [
     "ItemDeadline",
-    "PublicationCheck",
+    "PublicationDeadlines",
     "PublicationStatus",
+    "PublishedChange",
     "PublishedVersion",
-    "check_publication",
     "item_deadline",
     "publication_deadline",
-    "status_message",
+    "publication_deadlines",
 ]
 
 
@@ -156,45 +151,55 @@ class PublishedVersion(Protocol):
         """The parsed implementation list of ``region``, if it can be had."""
 
 
+@dataclass(frozen=True, slots=True)
+class PublishedChange:
+    """A change of what a guide publishes, of an item or of an implementation list: its deadline,
+    and the revisions before and after, which tell why it is ``unrevised`` when it is."""
+
+    deadline: ItemDeadline
+    region: str | None
+    """The region of a changed implementation list; None for an item."""
+    before: Revision | None
+    """The revision before the change (None for a list that had none)."""
+    after: Revision | None
+    """The revision after the change (None for a list that has none)."""
+
+
 @dataclass(frozen=True)
-class PublicationCheck:
-    """The deadlines of what changed between two versions, and the rule's findings."""
+class PublicationDeadlines:
+    """The deadlines of what changed between two versions."""
 
     items: dict[str, ItemDeadline]
-    """Changed items by code."""
+    """Changed and added items by code."""
     lists: dict[str, ItemDeadline]
     """Changed implementation lists by region (``ItemDeadline.item`` holds the region)."""
-    findings: list[Finding]
+    changes: tuple[PublishedChange, ...]
+    """The changes of items on both sides and of lists, in order: what the rules of publication
+    judge (``rules.deadlines.check_publication``)."""
 
 
-def check_publication(
+def publication_deadlines(
     old: PublishedVersion,
     new: PublishedVersion,
     changes: Changes,
     calendar: WorkdayCalendar,
     today: date,
-) -> PublicationCheck:
-    """Deadlines of the items and implementation lists whose published content changed, and the
-    rule's findings.
+) -> PublicationDeadlines:
+    """Deadlines of the items and implementation lists whose published content changed.
 
-    ``change-without-revision``: published content changed but the revision did not move (the
-    version did not increase, or ``changed_on`` is not later than before; for a list, also a
-    list without a revision): its status is ``unrevised`` and no deadline is given.
-    ``publication-late`` and ``publication-overdue`` for the others, as ``validate`` reports
-    them for every item.
+    A change whose revision did not move (the version did not increase, or ``changed_on`` is not
+    later than before; for a list, also a list without a revision) is ``unrevised`` and has no
+    deadline; an added item has the deadline of its revision.
     """
     working_days = new.manifest.publication.working_days if new.manifest else 1
     deadline_of = partial(item_deadline, calendar=calendar, working_days=working_days, today=today)
     items: dict[str, ItemDeadline] = {}
-    findings: list[Finding] = []
+    published: list[PublishedChange] = []
     for code in _published_changes(changes, old, new):
-        before, after = old.item(code), new.item(code)
-        if _moved(before.revision, after.revision):
-            items[code] = deadline_of(code, after.revision)
-            findings.extend(_status_findings(new.document(code), items[code], code))
-        else:
-            items[code] = _unrevised(code, after.revision)
-            findings.append(_item_without_revision(new, before, after))
+        before, after = old.item(code).revision, new.item(code).revision
+        moved = _moved(before, after)
+        items[code] = deadline_of(code, after) if moved else _unrevised(code, after)
+        published.append(PublishedChange(items[code], None, before, after))
     for code in (c.item for c in changes if c.kind == "item-added" and c.item is not None):
         if code in new:
             items[code] = deadline_of(code, new.item(code).revision)
@@ -208,14 +213,10 @@ def check_publication(
         revision = after_list.revision
         if revision is not None and (earlier is None or _moved(earlier, revision)):
             lists[region] = deadline_of(region, revision)
-            document = new.implementation_document(region)
-            findings.extend(
-                _status_findings(document, lists[region], None, new.implementation_file(region))
-            )
         else:
             lists[region] = _unrevised(region, revision)
-            findings.append(_list_without_revision(new, region, earlier, revision))
-    return PublicationCheck(items, lists, findings)
+        published.append(PublishedChange(lists[region], region, earlier, revision))
+    return PublicationDeadlines(items, lists, tuple(published))
 
 
 def _published_changes(changes: Changes, old: PublishedVersion, new: PublishedVersion) -> list[str]:
@@ -239,109 +240,5 @@ def _unrevised(subject: str, revision: Revision | None) -> ItemDeadline:
     return ItemDeadline(subject, changed_on, None, published_on, PublicationStatus.UNREVISED)
 
 
-def status_message(deadline: ItemDeadline) -> tuple[Rule, Loc, str, str] | None:
-    """The finding an item's deadline status calls for: (rule, location, zh, en), if any."""
-    if deadline.status is PublicationStatus.LATE:
-        return (
-            PUBLICATION_LATE,
-            ("revision", "published_on"),
-            f"{deadline.changed_on} 的变更最迟于 {deadline.deadline}（含当日）公开，实际公开于 "
-            f"{deadline.published_on}",
-            f"the change of {deadline.changed_on} was to be published by {deadline.deadline} "
-            f"(inclusive) but was published on {deadline.published_on}",
-        )
-    if deadline.status is PublicationStatus.OVERDUE:
-        return (
-            PUBLICATION_OVERDUE,
-            ("revision", "changed_on"),
-            f"{deadline.changed_on} 的变更最迟于 {deadline.deadline}（含当日）公开，至今未公开",
-            f"the change of {deadline.changed_on} was to be published by {deadline.deadline} "
-            "(inclusive) and is not published yet",
-        )
-    if deadline.status is PublicationStatus.UNKNOWN:
-        return (
-            CALENDAR_YEAR_UNKNOWN,
-            ("revision", "changed_on"),
-            f"无法计算公开期限：{deadline.problem}",
-            f"cannot compute the publication deadline: {deadline.problem}",
-        )
-    return None
-
-
 def _moved(old: Revision, new: Revision) -> bool:
     return new.version > old.version and new.changed_on > old.changed_on
-
-
-def _item_without_revision(catalog: PublishedVersion, old: Item, new: Item) -> Finding:
-    document = catalog.document(new.code)
-    position = document.position(("revision", "version"))
-    return CHANGE_WITHOUT_REVISION.finding(
-        (
-            f"事项内容已变更，但修订信息未更新：version 应大于 {old.revision.version}，"
-            f"changed_on 应晚于 {old.revision.changed_on}"
-        ),
-        (
-            f"the item changed but its revision did not: version must exceed "
-            f"{old.revision.version} and changed_on must be later than {old.revision.changed_on}"
-        ),
-        file=document.file,
-        line=position.line,
-        column=position.column,
-        item=new.code,
-        path="revision",
-    )
-
-
-def _list_without_revision(
-    catalog: PublishedVersion, region: str, old: Revision | None, new: Revision | None
-) -> Finding:
-    if new is None:
-        zh = "实施清单内容已变更，但清单没有修订信息 revision：请写明 version、changed_on、published_on"
-        en = "the implementation list changed but has no revision: add version, changed_on "
-        en += "and published_on"
-        loc: Loc = ("region",)
-    else:
-        assert old is not None  # a list that gained its revision has moved
-        zh = (
-            f"实施清单内容已变更，但修订信息未更新：version 应大于 {old.version}，"
-            f"changed_on 应晚于 {old.changed_on}"
-        )
-        en = (
-            f"the implementation list changed but its revision did not: version must exceed "
-            f"{old.version} and changed_on must be later than {old.changed_on}"
-        )
-        loc = ("revision", "version")
-    document = catalog.implementation_document(region)
-    position = document.position(loc) if document else None
-    return CHANGE_WITHOUT_REVISION.finding(
-        zh,
-        en,
-        file=catalog.implementation_file(region),
-        line=position.line if position else None,
-        column=position.column if position else None,
-        path="revision" if new is not None else "region",
-    )
-
-
-def _status_findings(
-    document: LoadedDocument | None,
-    deadline: ItemDeadline,
-    item: str | None,
-    file: str | None = None,
-) -> list[Finding]:
-    message = status_message(deadline)
-    if message is None:
-        return []
-    rule, loc, zh, en = message
-    position = document.position(loc) if document else None
-    return [
-        rule.finding(
-            zh,
-            en,
-            file=file if file is not None else (document.file if document else None),
-            line=position.line if position else None,
-            column=position.column if position else None,
-            item=item,
-            path=".".join(str(step) for step in loc),
-        )
-    ]

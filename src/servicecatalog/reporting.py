@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 from ._project import HOMEPAGE
 from ._text import counted, escape, json_text, shown_characters
 from .findings import Finding, Lang, Report, Severity
-from .rules import REGISTRY, Registry
+from .rules.registry import REGISTRY, Registry
 
 __all__ = ["FORMATS", "Format", "findings_summary", "render_report", "sarif_error", "text_line"]
 

@@ -20,7 +20,8 @@ from .catalog import Catalog, LeftOut
 from .diff import KINDS, Change, Changes, Direction, diff_catalogs
 from .findings import Finding, Lang, Report, Severity
 from .opening import open_catalog
-from .publication import ItemDeadline, PublicationStatus, check_publication
+from .publication import ItemDeadline, PublicationStatus
+from .rules.deadlines import DIFF_ITEM_NOT_COMPARED, check_publication
 from .workdays import WorkdayCalendar
 
 __all__ = ["DIFF_FORMATS", "Review", "render_review", "review_sources"]
@@ -159,9 +160,6 @@ def review_catalogs(
 
 
 def _not_compared(entry: LeftOut, side: str) -> Finding:
-    # Here, not at the top: comparing two snapshots loads no rule module.
-    from .rules.deadlines import DIFF_ITEM_NOT_COMPARED
-
     return DIFF_ITEM_NOT_COMPARED.finding(
         f"事项 {entry.code} 的文件在 {side} 中未通过校验，未参与比较：{entry.reasons()}",
         f"the file of item {entry.code} does not validate in {side} and was not "
@@ -172,8 +170,6 @@ def _not_compared(entry: LeftOut, side: str) -> Finding:
 
 
 def _list_not_compared(region: str, file: str, side: str) -> Finding:
-    from .rules.deadlines import DIFF_ITEM_NOT_COMPARED
-
     return DIFF_ITEM_NOT_COMPARED.finding(
         f"区划 {region} 的实施清单在 {side} 中未通过校验，未参与比较",
         f"the implementation list of region {region} does not validate in {side} "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import REGISTRY, Registry
+from .rules.registry import REGISTRY, Registry
 
 __all__ = ["rules_markdown"]
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from ..coverage import Coverage
-    from ..rules import Rule
+    from ..rules.registry import Rule
     from ..stats import CatalogStats
 
 __all__ = ["coverage", "rules", "stats"]
@@ -53,7 +53,7 @@ def rules(rule_id: str | None, fmt: str, lang: Lang) -> None:
     its severity in .servicecatalog.yaml.
     """
     from ..output import json_text
-    from ..rules import REGISTRY
+    from ..rules.registry import REGISTRY
 
     if rule_id is not None and rule_id not in REGISTRY:
         raise click.BadParameter(f"there is no rule {rule_id!r}", param_hint="RULE_ID")

@@ -247,8 +247,8 @@ def implementation_rule(
 
 
 def catalog_check(rule: Rule) -> Callable[[CatalogCheck], CheckedRule]:
-    """Register ``function(context)`` as the catalog-wide check of ``rule``, a rule defined below
-    the rules layer (``_ruledefs``) because a lower module detects it too: its id, severity and
+    """Register ``function(context)`` as the catalog-wide check of ``rule``, a rule defined with
+    :func:`emitted_rule` because another module makes its findings too: its id, severity and
     documentation stay the definition's."""
     assert rule.scope == "catalog", f"{rule.id} is not a catalog rule"
     fields = {name: getattr(rule, name) for name in Rule.__dataclass_fields__}
