@@ -163,3 +163,12 @@ def test_help_builds_no_model_when_the_package_import_builds_none() -> None:
     imported = [line.rsplit("|", 1)[-1].strip() for line in timed.stderr.splitlines()]
     assert "servicecatalog.cli" in imported
     assert "servicecatalog.model" not in imported
+
+
+@pytest.mark.parametrize("arguments", [["rules"], ["rules", "yaml-alias", "--format", "json"]])
+def test_rules_reads_the_catalogue_and_builds_no_model(
+    arguments: list[str], tmp_path: Path
+) -> None:
+    loaded = _loaded_by(arguments, tmp_path)
+    assert [m for m in loaded if m.startswith("servicecatalog.model")] == []
+    assert [m for m in loaded if m.split(".")[0] in ("pydantic", "yaml", "jsonschema")] == []

@@ -10,17 +10,47 @@ import pytest
 from click.testing import CliRunner
 
 from servicecatalog.cli import main
-from servicecatalog.ruledocs import rules_markdown
+from servicecatalog.ruledocs import catalogue, catalogue_json, rules_markdown
 from servicecatalog.rules._base import split_doc
-from servicecatalog.rules.registry import REGISTRY
+from servicecatalog.rules.registry import REGISTRY, Rule
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+CATALOGUE = (
+    Path(__file__).resolve().parents[1] / "src" / "servicecatalog" / "rules" / "catalogue.json"
+)
 CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_the_catalogue_is_the_registrys(update_golden: bool) -> None:
+    """What ``servicecatalog rules`` reads is what the registry says, rule for rule."""
+    expected = catalogue_json(REGISTRY.values())
+    if update_golden:
+        CATALOGUE.write_text(expected, encoding="utf-8")
+    assert CATALOGUE.read_text(encoding="utf-8") == expected, (
+        "rules/catalogue.json differs from the registry: `pytest --update-golden "
+        "tests/test_ruledocs.py` rewrites it"
+    )
+    assert [_described(rule) for rule in catalogue()] == [
+        _described(rule) for rule in REGISTRY.values()
+    ]
+
+
+def _described(rule: Rule) -> tuple[object, ...]:
+    return (
+        rule.id,
+        rule.severity,
+        rule.family,
+        rule.scope,
+        rule.summary,
+        rule.summary_en,
+        rule.doc,
+        rule.doc_zh,
+    )
 
 
 def test_docs_rules_md_is_written_from_the_registry() -> None:
     # Regenerate with: servicecatalog rules --format markdown > docs/rules.md
-    assert DOCS.read_text(encoding="utf-8") == rules_markdown()
+    assert DOCS.read_text(encoding="utf-8") == rules_markdown(list(REGISTRY.values()))
 
 
 def test_the_cli_writes_the_same_reference() -> None:

@@ -1,17 +1,57 @@
-"""The rule reference, ``docs/rules.md``, written from the registry.
+"""The rule reference: ``docs/rules.md``, and the catalogue ``servicecatalog rules`` reads.
 
-``servicecatalog rules --format markdown > docs/rules.md`` writes it; a test fails when the
-committed file differs, so the reference is always the registry's. Each rule appears with its
-id, severity and family, its summary and documentation in Chinese and then in English.
+``servicecatalog rules --format markdown > docs/rules.md`` writes the reference; a test fails
+when the committed file differs, so the reference is always the registry's. Each rule appears with
+its id, severity and family, its summary and documentation in Chinese and then in English.
+
+``rules/catalogue.json`` holds what the registry says of every rule (no check), written by
+:func:`catalogue_json` and compared with the registry by a test (``pytest --update-golden``
+rewrites it). ``servicecatalog rules`` reads it, so that listing the rules imports no family,
+and builds no model, which their checks need.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
 
-from .rules.registry import REGISTRY, Registry
+from ._rule import Rule
+from .findings import Severity
 
-__all__ = ["rules_markdown"]
+__all__ = ["catalogue", "catalogue_json", "rules_markdown"]
+
+_CATALOGUE = "catalogue.json"
+_FIELDS = ("id", "severity", "family", "scope", "summary", "summary_en", "doc", "doc_zh")
+
+
+def catalogue() -> tuple[Rule, ...]:
+    """Every rule as the registry lists it, read from ``rules/catalogue.json``."""
+    text = resources.files("servicecatalog.rules").joinpath(_CATALOGUE).read_text("utf-8")
+    return tuple(
+        Rule(
+            id=entry["id"],
+            severity=Severity(entry["severity"]),
+            summary=entry["summary"],
+            summary_en=entry["summary_en"],
+            doc=entry["doc"],
+            family=entry["family"],
+            scope=entry["scope"],
+            doc_zh=entry["doc_zh"],
+        )
+        for entry in json.loads(text)
+    )
+
+
+def catalogue_json(rules: Iterable[Rule]) -> str:
+    """The text of ``rules/catalogue.json`` for ``rules`` (the registry's, in its order)."""
+    entries = [
+        {name: getattr(rule, name) for name in _FIELDS} | {"severity": rule.severity.value}
+        for rule in rules
+    ]
+    return json.dumps(entries, ensure_ascii=False, indent=1) + "\n"
+
 
 _HEADER = (
     "# Rules · 规则\n\n"
@@ -26,15 +66,17 @@ _HEADER = (
 )
 
 
-def rules_markdown(registry: Registry = REGISTRY) -> str:
-    """The rule reference as Markdown: a table of every rule, then each rule's documentation."""
+def rules_markdown(rules: Sequence[Rule] | None = None) -> str:
+    """The rule reference as Markdown: a table of every rule (default: the catalogue's), then
+    each rule's documentation."""
+    listed = catalogue() if rules is None else rules
     parts = [_HEADER, "| rule | severity | family | 摘要 | summary |", "|---|---|---|---|---|"]
     parts += [
         f"| [`{rule.id}`](#{rule.id}) | {rule.severity.value} | {rule.family} | "
         f"{_cell(rule.summary)} | {_cell(rule.summary_en)} |"
-        for rule in registry.values()
+        for rule in listed
     ]
-    for rule in registry.values():
+    for rule in listed:
         parts += [
             "",
             f"## {rule.id}",

@@ -53,11 +53,12 @@ def rules(rule_id: str | None, fmt: str, lang: Lang) -> None:
     its severity in .servicecatalog.yaml.
     """
     from ..output import json_text
-    from ..rules.registry import REGISTRY
+    from ..ruledocs import catalogue
 
-    if rule_id is not None and rule_id not in REGISTRY:
+    listed = {rule.id: rule for rule in catalogue()}
+    if rule_id is not None and rule_id not in listed:
         raise click.BadParameter(f"there is no rule {rule_id!r}", param_hint="RULE_ID")
-    selected = [REGISTRY[rule_id]] if rule_id else list(REGISTRY.values())
+    selected = [listed[rule_id]] if rule_id else list(listed.values())
     if fmt == "markdown":
         from ..ruledocs import rules_markdown
 
