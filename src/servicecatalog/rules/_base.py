@@ -74,6 +74,23 @@ def list_text(implementations: ImplementationList) -> str:
     return _ListText.text
 
 
+def data_text(data: Any) -> str:
+    """Every string value of a file's plain ``data``, joined by spaces in no particular order:
+    what a search that no space can make or hide looks at first, before walking the file value
+    by value with locations."""
+    strings: list[str] = []
+    pending = [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):
+            strings.append(node)
+        elif isinstance(node, dict):
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return " ".join(strings)
+
+
 @dataclass(frozen=True, slots=True)
 class Violation:
     """What a check reports: where (document and location), about which item, and why.

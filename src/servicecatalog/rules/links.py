@@ -23,6 +23,7 @@ from ._base import (
     Rule,
     Violation,
     catalog_rule,
+    data_text,
     list_text,
 )
 
@@ -44,17 +45,7 @@ def _may_hold_http(data: Any) -> bool:
     """False when no string value in ``data`` holds an ``http://`` address: one search over the
     values joined (a space cannot make or hide a match), the check every clean file gets; only
     a file that may hold one is walked value by value with locations."""
-    values: list[str] = []
-    pending = [data]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, str):
-            values.append(node)
-        elif isinstance(node, dict):
-            pending.extend(node.values())
-        elif isinstance(node, list):
-            pending.extend(node)
-    return _HTTP.search(" ".join(values)) is not None
+    return _HTTP.search(data_text(data)) is not None
 
 
 def _http_addresses(data: Any, document: LoadedDocument | None = None) -> Iterator[Violation]:

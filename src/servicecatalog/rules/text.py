@@ -24,6 +24,7 @@ from ._base import (
     Rule,
     Violation,
     catalog_rule,
+    data_text,
     list_text,
 )
 
@@ -49,17 +50,7 @@ def _may_hold_any(data: Any) -> bool:
     One search over all the values joined, without their locations: the check every clean file
     gets. Only a file that may hold one is walked value by value (:func:`_scan`).
     """
-    values: list[str] = []
-    pending = [data]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, str):
-            values.append(node)
-        elif isinstance(node, dict):
-            pending.extend(node.values())
-        elif isinstance(node, list):
-            pending.extend(node)
-    return _ANY.search(" ".join(values)) is not None
+    return _ANY.search(data_text(data)) is not None
 
 
 _ANY = re.compile(f"{CONTROLS.pattern}|{BIDI_CONTROLS.pattern}|{INVISIBLES.pattern}")
