@@ -162,3 +162,32 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"item": "220114043000", "agency": "长春市人力资源和社会保障局"},
+        {
+            "agency": "吉林市人力资源和社会保障局",
+            "phone": "0432-12345678",
+            "window": None,
+            "item": "220114043000",
+        },
+        {name: f"value of {name}" for name in _implementations._FIELDS},
+    ],
+    ids=["required only", "some, one null, out of order", "every field"],
+)
+def test_construct_builds_what_model_construct_builds(values: dict[str, object]) -> None:
+    from servicecatalog.model import Implementation
+
+    fields = Implementation.model_fields.values()
+    assert not any(f.default_factory or f.alias or f.validation_alias for f in fields)
+    assert Implementation.__pydantic_post_init__ is None
+    built = _implementations._construct(dict(values))
+    expected = Implementation.model_construct(**values)
+    assert built == expected
+    assert list(vars(built).items()) == list(vars(expected).items())
+    assert built.model_fields_set == expected.model_fields_set
+    assert built.model_extra == expected.model_extra
+    assert built.__pydantic_private__ == expected.__pydantic_private__
