@@ -277,7 +277,13 @@ def _merged(
     merged: list[Implementation] = []
     given: dict[tuple[str, ...], set[str]] = {}
     for index, listed in enumerate(written.implementations):
-        values = {**inherited, **_set_values(listed, _ENTRY_FIELDS)}
+        # What _set_values gives, looking only at the few names the entry was given: an
+        # entry's fields are all an entry may set.
+        values = inherited.copy()
+        fields = listed.__dict__
+        for name in listed.model_fields_set:
+            if (value := fields[name]) is not None or name not in _NEVER_NULL:
+                values[name] = value
         if "agency" not in values:
             findings.append(_agency_missing(document, index, listed.item))
             continue
@@ -303,9 +309,6 @@ def _set_values(model: BaseModel, names: Sequence[str]) -> dict[str, Any]:
         for name in names
         if name in written and ((value := fields[name]) is not None or name not in _NEVER_NULL)
     }
-
-
-_ENTRY_FIELDS = ("item", *LOCAL_FIELDS)
 
 
 _NEVER_NULL = frozenset({"agency", "power_source"})
