@@ -191,3 +191,29 @@ def test_construct_builds_what_model_construct_builds(values: dict[str, object])
     assert built.model_fields_set == expected.model_fields_set
     assert built.model_extra == expected.model_extra
     assert built.__pydantic_private__ == expected.__pydantic_private__
+
+
+def test_an_entry_overrides_the_defaults_it_writes_and_null_withdraws_a_window() -> None:
+    """A key written as null sets null, except the agency and the power source, where null
+    leaves the default; an entry's fields given are its own and the defaults'."""
+    from servicecatalog.model import ImplementationListFile
+
+    written = ImplementationListFile.model_validate(
+        {
+            "region": "220102",
+            "defaults": {"agency": "南关区人社局", "window": "3号窗口", "phone": "0431-1"},
+            "implementations": [
+                {"item": "220114043000", "window": None, "agency": None},
+                {"item": "220114043000", "phone": "0431-2"},
+            ],
+        }
+    )
+    findings: list[object] = []
+    merged = _implementations._merged(written, None, findings)  # type: ignore[arg-type]  # no finding asks for the document
+    assert findings == []
+    assert merged is not None
+    first, second = merged.implementations
+    assert (first.agency, first.window, first.phone) == ("南关区人社局", None, "0431-1")
+    assert (second.agency, second.window, second.phone) == ("南关区人社局", "3号窗口", "0431-2")
+    assert first.model_fields_set == {"item", "agency", "window", "phone"}
+    assert second.model_fields_set == {"item", "agency", "window", "phone"}
