@@ -1,6 +1,6 @@
 """Benchmark: the library and the commands against their floors, in one run, as one table.
 
-    .venv/bin/python benchmarks/floors.py [--items 2000,8000] [--repeat 3] [--no-site]
+    .venv/bin/python benchmarks/floors.py [--items 2000,8000] [--repeat 3] [--no-site] [--bundled]
 
 Each figure is a ratio to a floor measured in the same run, the two taking turns (best of
 --repeat), so that a load on the machine weighs on both alike. The ratio is of CPU time (user and
@@ -272,6 +272,8 @@ def _print(rows: list[Row], memory: list[Memory]) -> None:
             f"| {row.what} | {row.size} | {floor.cpu:.3f} s | {measured.cpu:.3f} s | "
             f"{measured.cpu / floor.cpu:.2f} | {measured.wall / floor.wall:.2f} | {goal} |"
         )
+    if not memory:
+        return
     print()
     print("| peak memory of `validate` | items | peak | per item | growth per item |")
     print("|---|---:|---:|---:|---:|")
@@ -297,6 +299,11 @@ def main() -> None:
     parser.add_argument("--items", default="2000,8000", help="synthetic sizes (default 2000,8000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each, best kept (3)")
     parser.add_argument("--no-site", action="store_true", help="leave the site rows out")
+    parser.add_argument(
+        "--bundled",
+        action="store_true",
+        help="only validate of the bundled catalog and the start (a change's quick check)",
+    )
     options = parser.parse_args()
     sizes = sorted(int(size) for size in options.items.split(","))
     repeat = options.repeat
@@ -308,6 +315,9 @@ def main() -> None:
         root = Path(temporary)
         bundled_rows, _ = _validate_rows(BUNDLED, "bundled", repeat, 1.15)
         rows += bundled_rows
+        if options.bundled:
+            _print([*rows, *_start_rows(repeat)], memory)
+            return
         for size in sizes:
             for kind in KINDS:
                 folder = write_catalog(root / f"{kind}-{size}", size, kind=kind)

@@ -162,3 +162,58 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"item": "220114043000", "agency": "长春市人力资源和社会保障局"},
+        {
+            "agency": "吉林市人力资源和社会保障局",
+            "phone": "0432-12345678",
+            "window": None,
+            "item": "220114043000",
+        },
+        {name: f"value of {name}" for name in _implementations._FIELDS},
+    ],
+    ids=["required only", "some, one null, out of order", "every field"],
+)
+def test_construct_builds_what_model_construct_builds(values: dict[str, object]) -> None:
+    from servicecatalog.model import Implementation
+
+    fields = Implementation.model_fields.values()
+    assert not any(f.default_factory or f.alias or f.validation_alias for f in fields)
+    assert Implementation.__pydantic_post_init__ is None
+    built = _implementations._construct(dict(values))
+    expected = Implementation.model_construct(**values)
+    assert built == expected
+    assert list(vars(built).items()) == list(vars(expected).items())
+    assert built.model_fields_set == expected.model_fields_set
+    assert built.model_extra == expected.model_extra
+    assert built.__pydantic_private__ == expected.__pydantic_private__
+
+
+def test_an_entry_overrides_the_defaults_it_writes_and_null_withdraws_a_window() -> None:
+    """A key written as null sets null, except the agency and the power source, where null
+    leaves the default; an entry's fields given are its own and the defaults'."""
+    from servicecatalog.model import ImplementationListFile
+
+    written = ImplementationListFile.model_validate(
+        {
+            "region": "220102",
+            "defaults": {"agency": "南关区人社局", "window": "3号窗口", "phone": "0431-1"},
+            "implementations": [
+                {"item": "220114043000", "window": None, "agency": None},
+                {"item": "220114043000", "phone": "0431-2"},
+            ],
+        }
+    )
+    findings: list[object] = []
+    merged = _implementations._merged(written, None, findings)  # type: ignore[arg-type]  # no finding asks for the document
+    assert findings == []
+    assert merged is not None
+    first, second = merged.implementations
+    assert (first.agency, first.window, first.phone) == ("南关区人社局", None, "0431-1")
+    assert (second.agency, second.window, second.phone) == ("南关区人社局", "3号窗口", "0431-2")
+    assert first.model_fields_set == {"item", "agency", "window", "phone"}
+    assert second.model_fields_set == {"item", "agency", "window", "phone"}

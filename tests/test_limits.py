@@ -19,6 +19,8 @@ from servicecatalog import load_catalog
 from servicecatalog.errors import UnknownYearError
 from servicecatalog.limits import (
     Overrun,
+    _month_end,
+    _month_ends,
     _table,
     add_months,
     legal_periods,
@@ -38,6 +40,7 @@ from servicecatalog.workdays import WorkdayCalendar
 CASES = Path(__file__).parent / "cases"
 CALENDAR = WorkdayCalendar()
 WD, ND, MO = DayUnit.WORKING, DayUnit.NATURAL, DayUnit.MONTH
+_LAST = date.max.toordinal()
 
 
 def days(count: int, unit: DayUnit) -> Duration:
@@ -161,6 +164,40 @@ def test_the_calendar_is_turned_into_arrays_once_and_each_verdict_kept() -> None
     worst_case(days(60, WD), (days(90, ND),), calendar)
     assert (days(60, WD), (days(90, ND),)) in first.verdicts
     assert _table(WorkdayCalendar()) is not first
+
+
+@pytest.mark.parametrize("natural", [(0,), (15,), (30,), (60,), (90,), (5, 10), (45, 45), (365,)])
+def test_working_days_against_natural_days_as_counted_from_every_day(
+    natural: tuple[int, ...], tmp_path: Path
+) -> None:
+    """The shortcut for the commonest pair names the same overrun as counting from every day,
+    for committed counts of working days up to a year's, over one run of years and over two
+    (a year after a gap)."""
+    (tmp_path / "2030.yaml").write_text(
+        "year: 2030\nrest_days: []\nwork_days: []\n", encoding="utf-8"
+    )
+    legal = tuple(days(count, ND) for count in natural)
+    for table in (_table(CALENDAR), _table(WorkdayCalendar(tmp_path))):
+        for committed in range(1, 260, 4):
+            assert table.working_against_natural(committed, sum(natural)) == (
+                table.every_start_day(days(committed, WD), legal)
+            ), committed
+
+
+@pytest.mark.parametrize("months", [0, 1, 3, 11, 12, 13, 60])
+def test_the_months_after_every_day_are_counted_a_month_at_a_time(months: int) -> None:
+    years = range(2023, 2029)
+    first = date(2023, 1, 1).toordinal()
+    ends = _month_ends(years, months)
+    assert ends == [_month_end(day, months) for day in range(first, first + len(ends))]
+    assert _month_ends(range(9998, 10000), months) == [
+        _month_end(day, months) for day in range(date(9998, 1, 1).toordinal(), _LAST + 1)
+    ]
+
+
+def test_no_limit_ends_before_a_committed_limit_of_zero_days() -> None:
+    assert worst_case(days(0, WD), (days(0, ND),), CALENDAR) is None
+    assert worst_case(days(0, ND), (days(1, MO),), CALENDAR) is None
 
 
 def test_a_calendar_with_an_override_year_after_a_gap(tmp_path: Path) -> None:

@@ -13,13 +13,16 @@ as numbers: 60 working days from Friday 2026-01-30 run over the Spring Festival 
 96 natural days. :func:`worst_case` therefore tries every start day the working-day calendar
 covers and finds the one where the committed limit overruns the legal one most. The calendar's
 working days are turned into arrays once per calendar (:class:`_Table`), so each start day costs a
-few list look-ups, and each pair of limits is judged once per calendar.
+few list look-ups, and each pair of limits is judged once per calendar. The commonest pair,
+working days against natural days, judges one start day per working day (the earliest of those
+that end alike), by subtracting two slices of the array.
 """
 
 from __future__ import annotations
 
-import bisect
 import calendar as month_calendar
+import itertools
+import operator
 import threading
 import weakref
 from collections.abc import Sequence
@@ -90,6 +93,9 @@ def limit_end(start: date, limit: Duration, calendar: WorkdayCalendar) -> date:
 LegalPeriods = tuple[Duration, ...]
 """A legal limit as the periods that follow one another for one application."""
 
+_Worst = tuple[int, int, int, int]
+"""The largest overrun found, its start day, the committed end, the legal end (ordinals)."""
+
 
 def legal_periods(legal: LegalDuration | StagedLimit) -> tuple[LegalPeriods, ...]:
     """The ways one application can be held to ``legal``: one chain of periods for a duration or
@@ -143,17 +149,65 @@ class _Table:
         for first_year, last_year in _runs(sorted(calendar.covered_years())):
             first = date(first_year, 1, 1).toordinal()
             last = date(last_year, 12, 31).toordinal()
-            working = [
-                day
-                for day in range(first, last + 1)
-                if calendar.is_working_day(date.fromordinal(day))
-            ]
+            days = range(first, last + 1)
+            is_working = [calendar.is_working_day(date.fromordinal(day)) for day in days]
             self.runs.append((first, last))
-            self.working.append(working)
-            self.after.append([bisect.bisect_right(working, day) for day in range(first, last + 1)])
+            self.working.append(list(itertools.compress(days, is_working)))
+            # The working days up to each day, that day included: the index of the next one.
+            self.after.append(list(itertools.accumulate(is_working, initial=0))[1:])
 
     def worst_case(self, committed: Duration, legal: LegalPeriods) -> Overrun | None:
-        worst: tuple[int, int, int, int] | None = None  # excess, start, committed end, legal end
+        if committed.days == 0:
+            return None  # ends on its start day, which no legal limit ends before
+        natural = sum(period.days for period in legal)
+        if (
+            committed.unit is DayUnit.WORKING
+            and committed.days > 0
+            and all(period.unit is DayUnit.NATURAL for period in legal)
+            and self.runs[-1][1] + natural <= _LAST_ORDINAL
+        ):
+            worst = self.working_against_natural(committed.days, natural)
+        else:
+            worst = self.every_start_day(committed, legal)
+        if worst is None:
+            return None
+        _, start, committed_end, legal_end = worst
+        return Overrun(
+            date.fromordinal(start), date.fromordinal(committed_end), date.fromordinal(legal_end)
+        )
+
+    def working_against_natural(self, days: int, natural: int) -> _Worst | None:
+        """:meth:`every_start_day` for ``days`` working days (at least one) against ``natural``
+        natural days, the commonest pair, a start day per run of days ending alike.
+
+        The start days between one working day (included) and the next (excluded) all end
+        ``days`` working days later on the same day, and the earliest of them overruns the
+        natural days most: only that day is judged, by subtracting two slices of the working
+        days. The latest start day with the largest overrun is the same as day by day.
+        """
+        worst: _Worst | None = None
+        for run, (first, _) in enumerate(self.runs):
+            working = self.working[run]
+            found = len(working) - days + 1  # the days before the found-th end inside the run
+            if found <= 0:
+                continue
+            # Start ``first`` (a rest day, or a working day judged again below) ends with the
+            # run's days-th working day; start ``working[j]`` with working day j + days.
+            starts = [first, *working[: found - 1]]
+            ends = working[days - 1 : found + days - 1]
+            spans = list(map(operator.sub, ends, starts))
+            longest = max(spans)
+            excess = longest - natural
+            if excess > 0 and (worst is None or excess >= worst[0]):
+                latest = len(spans) - 1 - spans[::-1].index(longest)
+                start = starts[latest]
+                worst = (excess, start, ends[latest], start + natural)
+        return worst
+
+    def every_start_day(self, committed: Duration, legal: LegalPeriods) -> _Worst | None:
+        """The largest overrun of ``committed`` over the chain ``legal`` and the latest start
+        day with it, counted from every day of every run: (excess, start, ends) as ordinals."""
+        worst: _Worst | None = None
         for run in range(len(self.runs)):
             first, last = self.runs[run]
             starts: list[int | None] = list(range(first, last + 1))
@@ -169,12 +223,7 @@ class _Table:
                 excess = committed_end - legal_end
                 if excess > 0 and (worst is None or excess >= worst[0]):
                     worst = (excess, start, committed_end, legal_end)
-        if worst is None:
-            return None
-        _, start, committed_end, legal_end = worst
-        return Overrun(
-            date.fromordinal(start), date.fromordinal(committed_end), date.fromordinal(legal_end)
-        )
+        return worst
 
     def ends(self, run: int, starts: list[int | None], limit: Duration) -> list[int | None]:
         """The ordinal on which ``limit`` ends from each ordinal of ``starts``; None past the
@@ -189,7 +238,16 @@ class _Table:
                 for start in starts
             ]
         if limit.unit is DayUnit.MONTH:
-            return [None if start is None else self.month_end(run, start, days) for start in starts]
+            first, last = self.runs[run]
+            ends = self.month_ends(run, days)
+            return [
+                None
+                if start is None
+                else ends[start - first]
+                if first <= start <= last
+                else _month_end(start, days)
+                for start in starts
+            ]
         first, last = self.runs[run]
         after, working = self.after[run], self.working[run]
         found = len(working) - days + 1  # an ``after`` index below this has its end in the run
@@ -200,16 +258,14 @@ class _Table:
             for start in starts
         ]
 
-    def month_end(self, run: int, start: int, months: int) -> int | None:
-        """The ordinal ``months`` months after ``start``; None past the year 9999."""
-        first, last = self.runs[run]
-        if not first <= start <= last:
-            return _month_end(start, months)
+    def month_ends(self, run: int, months: int) -> list[int | None]:
+        """The ordinal ``months`` months after each day of the run; None past the year 9999."""
         ends = self.months.get((run, months))
         if ends is None:
-            ends = [_month_end(day, months) for day in range(first, last + 1)]
-            self.months[(run, months)] = ends
-        return ends[start - first]
+            first, last = self.runs[run]
+            years = range(date.fromordinal(first).year, date.fromordinal(last).year + 1)
+            ends = self.months[(run, months)] = _month_ends(years, months)
+        return ends
 
 
 def _month_end(start: int, months: int) -> int | None:
@@ -217,6 +273,25 @@ def _month_end(start: int, months: int) -> int | None:
         return add_months(date.fromordinal(start), months).toordinal()
     except UnknownYearError:
         return None
+
+
+def _month_ends(years: range, months: int) -> list[int | None]:
+    """:func:`_month_end` of every day of ``years``, a month at a time: the days of a month end
+    on the same days of the month ``months`` later, then on its last day where it is shorter."""
+    ends: list[int | None] = []
+    for year in years:
+        for month in range(1, 13):
+            length = month_calendar.monthrange(year, month)[1]
+            index = month - 1 + months
+            to_year, to_month = year + index // 12, index % 12 + 1
+            if not 1 <= to_year <= date.max.year:
+                ends.extend([None] * length)
+                continue
+            to_first = date(to_year, to_month, 1).toordinal()
+            to_length = month_calendar.monthrange(to_year, to_month)[1]
+            ends.extend(range(to_first, to_first + min(length, to_length)))
+            ends.extend([to_first + to_length - 1] * (length - to_length))
+    return ends
 
 
 def _runs(years: Sequence[int]) -> list[tuple[int, int]]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import __version__
-from ..findings import Lang, Severity
 from .exits import exit_code, guarded
 from .options import (
     CATALOG_FOLDER_OPTION,
@@ -20,6 +20,9 @@ from .options import (
     format_option,
     today_option,
 )
+
+if TYPE_CHECKING:
+    from ..findings import Lang
 
 __all__ = ["deadline", "diff"]
 
@@ -67,6 +70,7 @@ def diff(
         return
     if old is None or new is None:
         raise click.UsageError("diff needs OLD and NEW (or --kinds)")
+    from ..findings import Severity
     from ..review import render_review, review_sources
 
     review = review_sources(old, new, today=today)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import __version__
-from ..findings import Lang, Report, Severity
 from .console import colour, console, progress_bar
 from .exits import exit_code, guarded, outside_catalogs, write_output
 from .options import (
@@ -23,6 +22,7 @@ from .options import (
 )
 
 if TYPE_CHECKING:
+    from ..findings import Lang, Report
     from ..targets import Target
 
 __all__ = ["validate"]
@@ -86,6 +86,7 @@ def validate(
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 on a usage error,
     3 when a PATH is missing or in no catalog.
     """
+    from ..findings import Severity
     from ..reporting import findings_summary, render_report
     from ..targets import checked_files, targets
 
@@ -132,6 +133,8 @@ def _checked(
 
 
 def _combined(reports: list[Report]) -> Report:
+    from ..findings import Report
+
     return Report.of(
         [finding for report in reports for finding in report],
         items=sum(report.items for report in reports),
@@ -142,6 +145,7 @@ def _combined(reports: list[Report]) -> Report:
 def _print_text_coloured(report: Report, lang: Lang) -> None:
     from rich.text import Text
 
+    from ..findings import Severity
     from ..reporting import text_line
 
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

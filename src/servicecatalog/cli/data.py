@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import __version__
-from ..errors import ServiceCatalogError
-from ..findings import Lang, Severity
 from .console import progress_bar
 from .exits import (
     EXIT_FINDINGS,
@@ -30,6 +29,9 @@ from .options import (
     format_option,
     quiet_option,
 )
+
+if TYPE_CHECKING:
+    from ..findings import Lang
 
 __all__ = ["export", "import_", "init", "new", "schema"]
 
@@ -185,6 +187,7 @@ def schema(
 
 
 def _write_form_schemas(folder: Path, catalog_path: Path | None, allow_invalid: bool) -> None:
+    from ..errors import ServiceCatalogError
     from ..forms import write_form_schemas
     from ..opening import open_catalog
 
@@ -232,6 +235,7 @@ def export(
     always gives the same bytes. A catalog with errors exits 1 and writes nothing, unless
     --allow-invalid.
     """
+    from ..errors import ServiceCatalogError
     from ..opening import open_catalog
     from ..spreadsheets.export import UnknownListError, export_workbook
 
@@ -286,6 +290,7 @@ def import_(
     DIR, or a file that is no readable workbook, exits 3. Run `servicecatalog validate DIR` and
     `servicecatalog diff OLD DIR` next.
     """
+    from ..findings import Severity
     from ..reporting import findings_summary, render_report
     from ..spreadsheets.reading import import_workbook, load_mapping
 

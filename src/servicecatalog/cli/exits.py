@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 import click
 
 from .. import __version__
-from ..errors import CatalogInvalidError, ServiceCatalogError
-from ..findings import Report, Severity
 from .streams import _OutputLost, say
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..errors import ServiceCatalogError
+    from ..findings import Report, Severity
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -88,6 +88,8 @@ def guarded(function: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from ..errors import ServiceCatalogError
+
         try:
             return function(*args, **kwargs)
         except ServiceCatalogError as error:
@@ -122,6 +124,7 @@ def outside_catalogs(path: Path) -> None:
 
 def write_output(target: Path, data: str | bytes) -> None:
     """Write ``data`` to ``target`` whole or not at all; exit 3 when it cannot be written."""
+    from ..errors import ServiceCatalogError
     from ..output import write_atomically
 
     try:
@@ -137,6 +140,8 @@ def exit_code(report: Report, fail_on: Severity) -> int:
 
 def require_valid(catalog: Catalog, allow_invalid: bool, *, as_json: bool = False) -> None:
     """Exit 1 with the findings' summary when ``catalog`` has errors, unless allowed."""
+    from ..errors import CatalogInvalidError
+    from ..findings import Severity
     from ..output import counted, json_text
     from ..reporting import findings_summary, text_line
 

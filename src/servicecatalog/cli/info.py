@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..findings import Lang
 from .console import console
 from .exits import guarded, require_valid
 from .options import (
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from ..coverage import Coverage
+    from ..findings import Lang
     from ..rules.registry import Rule
     from ..stats import CatalogStats
 

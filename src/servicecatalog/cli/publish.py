@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..errors import ServiceCatalogError
 from .console import progress_bar
 from .exits import guarded, outside_catalogs, require_valid, unusable, write_output
 from .options import ALLOW_INVALID_OPTION, CATALOG_OPTION, TEMPLATES_OPTION, format_option
@@ -78,6 +77,7 @@ def guide(
     boxes for the options, help under each field), or with --sample filled with the examples and
     marked 样表; -o FILE.docx writes it as Word. An unknown ID exits 3 naming the item's forms.
     """
+    from ..errors import ServiceCatalogError
     from ..guides import render_guide
     from ..opening import open_catalog
 
@@ -116,6 +116,7 @@ def _print_form(
     templates_dir: Path | None,
     allow_invalid: bool,
 ) -> None:
+    from ..errors import ServiceCatalogError
     from ..guides import render_form
     from ..opening import open_catalog
 
