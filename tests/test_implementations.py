@@ -217,3 +217,23 @@ def test_an_entry_overrides_the_defaults_it_writes_and_null_withdraws_a_window()
     assert (second.agency, second.window, second.phone) == ("南关区人社局", "3号窗口", "0431-2")
     assert first.model_fields_set == {"item", "agency", "window", "phone"}
     assert second.model_fields_set == {"item", "agency", "window", "phone"}
+
+
+def test_the_text_a_list_is_searched_by_holds_every_value_of_the_merged_list() -> None:
+    """The text rules search an implementation list's file values first (``list_text``): every
+    string of the merged list, defaults included, must be among them, or a rule would miss it."""
+    from servicecatalog.loader import load_file
+    from servicecatalog.rules._base import list_text
+    from servicecatalog.rules.registry import ImplementationEntry, data_text
+
+    catalog = load_catalog(CATALOG, today=date(2026, 12, 6))
+    lists = sorted((CATALOG / "implementations").glob("*.yaml"))
+    assert len(lists) > 60
+    for path in lists:
+        document = load_file(path)
+        merged = catalog.implementation_lists[document.data["region"]]
+        read = data_text(document.data)
+        entry = ImplementationEntry(merged, str(path), None)  # type: ignore[arg-type]  # never read again
+        walked = list_text(entry)
+        missing = [value for value in walked.split(" ") if value not in read]
+        assert missing == [], path.name

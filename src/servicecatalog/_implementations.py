@@ -34,6 +34,7 @@ from .rules.registry import (
     ImplementationScope,
     Rule,
     Source,
+    data_text,
     load_source,
     run_implementation_rules,
 )
@@ -263,7 +264,7 @@ def load_one(
     implementations = _merged(written, document, findings)
     if implementations is None:
         return findings, None
-    entry = ImplementationEntry(implementations, file, source)
+    entry = ImplementationEntry(implementations, file, source, data_text(document.data))
     findings.extend(run_implementation_rules(entry, document, scope, rules))
     return findings, implementations
 

@@ -55,10 +55,17 @@ class _ListText:
     text = ""
 
 
-def list_text(implementations: ImplementationList) -> str:
-    """Every string of ``implementations`` (its fields, tuples of them, nested models), joined
-    by spaces in no particular order: what a search for a character or a word that no space
-    makes or hides looks at first, before walking the list value by value."""
+def list_text(entry: ImplementationEntry) -> str:
+    """Every string of an implementation list, joined by spaces in no particular order: what a
+    search for a character or a word that no space makes or hides looks at first, before walking
+    the list value by value.
+
+    The strings of the file as it was read (``entry.text``) where the loader kept them: every
+    value of the list comes from them (its entries and the defaults merged into them), and they
+    are a fraction of the merged list's. Otherwise the list's own values, walked once."""
+    if entry.text is not None:
+        return entry.text
+    implementations = entry.implementations
     if _ListText.implementations is not implementations:
         strings: list[str] = []
         pending: list[object] = [implementations]
@@ -141,6 +148,9 @@ class ImplementationEntry:
     implementations: ImplementationList
     file: str
     source: Source
+    text: str | None = None
+    """The file's values joined (:func:`data_text`), where it was just read: see
+    :func:`list_text`."""
 
     def load_document(self) -> LoadedDocument:
         """The parsed file, read again."""

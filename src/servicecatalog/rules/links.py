@@ -107,7 +107,7 @@ def _in_implementations(rule: CheckedRule) -> CheckedRule:
     """``rule`` checking the implementation lists too, as each is loaded."""
 
     def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:
-        if not _HTTP.search(list_text(entry.implementations)):
+        if not _HTTP.search(list_text(entry)):
             return iter(())
         return _http_addresses(entry.implementations.model_dump(mode="json", exclude_none=True))
 

@@ -48,6 +48,7 @@ from ._base import (
     Rule,
     Source,
     Violation,
+    data_text,
     load_source,
 )
 
@@ -63,6 +64,7 @@ __all__ = [
     "Rule",
     "Source",
     "Violation",
+    "data_text",
     "finding_of",
     "load_source",
     "run_implementation_rules",

@@ -211,7 +211,7 @@ def _also_in_implementations(
 
     def check(entry: ImplementationEntry, scope: ImplementationScope) -> Iterator[Violation]:
         implementations = entry.implementations
-        if not pattern.search(list_text(implementations)):
+        if not pattern.search(list_text(entry)):
             return iter(())
         return _scan(pattern, describe, implementations.model_dump(mode="json"))
 
