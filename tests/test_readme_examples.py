@@ -28,6 +28,9 @@ import pytest
 
 from conftest import REPO_ROOT
 
+# A command a block: minutes in all, for CI and the whole suite, not the edit loop.
+pytestmark = pytest.mark.slow
+
 DOCUMENTS = [REPO_ROOT / "README.md", *sorted((REPO_ROOT / "docs").glob("*.md"))]
 
 _BLOCK = re.compile(
