@@ -66,7 +66,7 @@ def traditional_fold(texts: Iterable[str]) -> dict[str, str]:
     simplified character that occurs in ``texts`` (what a query folded so can match)."""
     import opencc  # its dictionaries are loaded only to build a site
 
-    used = {char for text in texts for char in text if ord(char) in _CJK}
+    used = {char for char in set("".join(texts)) if ord(char) in _CJK}
     characters = [chr(code) for code in _CJK]
     # One call over the whole block, a character a line: OpenCC converts phrases, never across
     # a line break, so each line is the conversion of its character alone.
