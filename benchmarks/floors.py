@@ -1,6 +1,6 @@
 """Benchmark: the library and the commands against their floors, in one run, as one table.
 
-    .venv/bin/python benchmarks/floors.py [--items 2000,8000] [--repeat 3] [--no-site] [--bundled]
+    .venv/bin/python benchmarks/floors.py [--items 2000,8000] [--repeat 3] [--no-site | --only-site] [--bundled]
 
 Each figure is a ratio to a floor measured in the same run, the two taking turns (best of
 --repeat), so that a load on the machine weighs on both alike. The ratio is of CPU time (user and
@@ -254,7 +254,20 @@ def _machine() -> str:
     )
 
 
-def _print(rows: list[Row], memory: list[Memory]) -> None:
+def _only_site_rows(size: int, repeat: int) -> list[Row]:
+    """The site rows: the bundled catalog and a clean synthetic catalog of ``size`` items."""
+    with tempfile.TemporaryDirectory(prefix="servicecatalog-floors-") as temporary:
+        root = Path(temporary)
+        synthetic = write_catalog(root / f"clean-{size}", size, kind="clean")
+        rows = []
+        for name, catalog in (("bundled", BUNDLED), (f"{size:,} items", synthetic)):
+            where = root / f"site-{name.split()[0]}"
+            where.mkdir()
+            rows.append(_site_row(where, catalog, name, repeat))
+        return rows
+
+
+def _print_rows(rows: list[Row]) -> None:
     print("| what | catalog | floor CPU | CPU | ratio | wall ratio | goal |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for row in rows:
@@ -272,6 +285,10 @@ def _print(rows: list[Row], memory: list[Memory]) -> None:
             f"| {row.what} | {row.size} | {floor.cpu:.3f} s | {measured.cpu:.3f} s | "
             f"{measured.cpu / floor.cpu:.2f} | {measured.wall / floor.wall:.2f} | {goal} |"
         )
+
+
+def _print(rows: list[Row], memory: list[Memory]) -> None:
+    _print_rows(rows)
     if not memory:
         return
     print()
@@ -304,10 +321,16 @@ def main() -> None:
         action="store_true",
         help="only validate of the bundled catalog and the start (a change's quick check)",
     )
+    parser.add_argument(
+        "--only-site", action="store_true", help="the site rows alone (smallest --items size)"
+    )
     options = parser.parse_args()
     sizes = sorted(int(size) for size in options.items.split(","))
     repeat = options.repeat
     print(_machine(), end="\n\n")
+    if options.only_site:
+        _print_rows(_only_site_rows(sizes[0], repeat))
+        return
 
     rows: list[Row] = []
     memory: list[Memory] = []

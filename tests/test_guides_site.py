@@ -351,6 +351,20 @@ def test_rebuilding_replaces_the_whole_site(small: Catalog, tmp_path: Path) -> N
     assert siblings(out) == ["site"]  # no staging, old folder or lock left behind
 
 
+def test_a_template_changed_between_two_builds_is_used(small: Catalog, tmp_path: Path) -> None:
+    templates, out = tmp_path / "templates", tmp_path / "site"
+    templates.mkdir()
+    bundled_base = REPO_ROOT / "src" / "servicecatalog" / "guides" / "templates" / "base.html"
+    base = bundled_base.read_text(encoding="utf-8")
+    (templates / "base.html").write_text(base.replace("<body", "<!-- first --><body"), "utf-8")
+    build_site(small, out, templates_dir=templates)
+    assert "<!-- first -->" in (out / "index.html").read_text(encoding="utf-8")
+    (templates / "base.html").write_text(base.replace("<body", "<!-- second --><body"), "utf-8")
+    os.utime(templates / "base.html", (time.time() + 5, time.time() + 5))  # a later mtime
+    build_site(small, out, templates_dir=templates)
+    assert "<!-- second -->" in (out / "index.html").read_text(encoding="utf-8")
+
+
 def test_an_empty_folder_is_accepted(small: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "empty"
     out.mkdir()

@@ -8,7 +8,12 @@ import pytest
 
 from conftest import BUNDLED_CATALOG, SERVICE_ITEM
 from servicecatalog import Catalog, load_catalog
-from servicecatalog.guides.search_index import search_index, search_script, traditional_fold
+from servicecatalog.guides.search_index import (
+    _pinyin,
+    search_index,
+    search_script,
+    traditional_fold,
+)
 from servicecatalog.search import FIELDS, searchable
 
 
@@ -47,6 +52,23 @@ def test_pinyin_keeps_only_the_chinese_of_a_name(bundled: Catalog) -> None:
     syllables = entry["pinyin"].split(" ")
     assert "".join(s[0] for s in syllables) == "shbxdjqycbdj"
     assert all(s.isascii() and s.isalpha() for s in syllables)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "绿色通道办理",  # ü is written v
+        "银行行长的行为",  # one character, three readings, told apart by the phrase dictionary
+        "女职工生育津贴（产假）",
+        "嗯呣",  # syllables without a vowel carry their tone on a consonant
+        "ABC 123",
+    ],
+)
+def test_pinyin_is_what_pypinyin_writes_without_tones(name: str) -> None:
+    from pypinyin import lazy_pinyin
+
+    expected = [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalpha()]
+    assert _pinyin(name) == " ".join(expected)
 
 
 def test_the_script_is_one_assignment_of_json(bundled: Catalog) -> None:

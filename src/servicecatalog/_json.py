@@ -32,10 +32,13 @@ def dumps_indented(value: Any, indent: int = 2) -> str:
             inner = newline + step
             separator = "{" + inner
             for key, item in value.items():
-                append(separator)
-                append(encode_basestring(_key(key)))
-                append(": ")
-                encode(item, inner)
+                name = encode_basestring(key if type(key) is str else _key(key))
+                # Most values are strings: written here, not by a call of their own.
+                if type(item) is str:
+                    append(f"{separator}{name}: {encode_basestring(item)}")
+                else:
+                    append(f"{separator}{name}: ")
+                    encode(item, inner)
                 separator = "," + inner
             append(newline + "}")
         elif isinstance(value, list | tuple):
@@ -43,11 +46,15 @@ def dumps_indented(value: Any, indent: int = 2) -> str:
                 append("[]")
                 return
             inner = newline + step
-            separator = "[" + inner
-            for item in value:
-                append(separator)
-                encode(item, inner)
-                separator = "," + inner
+            separator = "," + inner
+            if all(type(item) is str for item in value):
+                append("[" + inner + separator.join(map(encode_basestring, value)))
+            else:
+                leading = "[" + inner
+                for item in value:
+                    append(leading)
+                    encode(item, inner)
+                    leading = separator
             append(newline + "]")
         else:
             append(_scalar(value))

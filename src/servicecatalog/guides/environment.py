@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from .. import _project
 from ..errors import RenderError
+from .blocks import Facts, Table
 
 __all__ = ["linked", "make_environment", "render_template", "static_source", "tel_href"]
 
@@ -58,6 +59,8 @@ def make_environment(
     environment.globals["cached"] = _fragment_cache()
     environment.filters["tel"] = tel_href
     environment.filters["links"] = linked
+    environment.filters["fact_rows"] = fact_rows
+    environment.filters["grid_rows"] = grid_rows
     return environment
 
 
@@ -99,6 +102,36 @@ def _linked(text: str) -> Markup:
     return Markup("".join(parts))
 
 
+def fact_rows(block: Facts) -> Markup:
+    """The rows of a label–value table, a value's addresses and phones linked: one line each,
+    ``<tr><th scope="row">label</th><td>value</td></tr>``."""
+    return Markup(
+        "".join(
+            f'<tr><th scope="row">{escape(label)}</th><td>{_linked(str(value))}</td></tr>\n'
+            for label, value in block.rows
+        )
+    )
+
+
+def grid_rows(block: Table) -> Markup:
+    """The body rows of a table, one line each, every cell linked and labelled with its
+    column's header (``data-label``: the phone layout shows it beside the value)."""
+    labels = [str(escape(header)) for header in block.headers]
+    return Markup(
+        "".join(
+            "<tr>"
+            + "".join(
+                f'<td data-label="{label}">{_linked(str(cell))}</td>'
+                for label, cell in zip(labels, row, strict=True)
+            )
+            + "</tr>\n"
+            for row in block.rows
+        )
+    )
+
+
+# Tables are most of a guide's cells: rendered by these filters rather than a template loop a
+# cell, a site spends its time on the catalog rather than on Jinja's per-value machinery.
 _FRAGMENTS_KEPT = 1 << 12
 
 
@@ -145,10 +178,13 @@ def render_template(environment: jinja2.Environment, name: str, **context: Any) 
 
 def static_source(environment: jinja2.Environment, name: str) -> str:
     """The text of the static file ``name`` (``static/site.css``), as the loader finds it; read
-    again only when the file has changed, as Jinja reloads a template."""
+    again only when the file has changed, as Jinja reloads a template (and never again where
+    the environment does not reload templates)."""
     kept = _STATIC_SOURCES.setdefault(environment, {})
     found = kept.get(name)
-    if found is not None and (found.uptodate is None or found.uptodate()):
+    if found is not None and (
+        not environment.auto_reload or found.uptodate is None or found.uptodate()
+    ):
         return found.text
     loader = environment.loader
     assert loader is not None  # make_environment always sets one

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from ..catalog import Catalog
@@ -65,7 +66,7 @@ def traditional_fold(texts: Iterable[str]) -> dict[str, str]:
     simplified character that occurs in ``texts`` (what a query folded so can match)."""
     import opencc  # its dictionaries are loaded only to build a site
 
-    used = {char for text in texts for char in text if ord(char) in _CJK}
+    used = {char for char in set("".join(texts)) if ord(char) in _CJK}
     characters = [chr(code) for code in _CJK]
     # One call over the whole block, a character a line: OpenCC converts phrases, never across
     # a line break, so each line is the conversion of its character alone.
@@ -92,6 +93,18 @@ def _pinyin(text: str) -> str:
     """The pinyin syllables of the Chinese in ``text``, without tones, separated by spaces
     (``shi ye bao xian jin shen ling``): the script matches full pinyin and initials from
     syllable boundaries, and ranks an earlier syllable first."""
-    from pypinyin import lazy_pinyin  # a large dictionary: loaded only to build a site
+    from pypinyin import Style, lazy_pinyin  # a large dictionary: loaded only to build a site
 
-    return " ".join(s for s in lazy_pinyin(text, errors="ignore") if s.isascii() and s.isalpha())
+    # The readings as the dictionaries give them (with tone marks), each stripped once: pypinyin
+    # would strip the marks of every syllable of every name again (most of its time).
+    toned = lazy_pinyin(text, style=Style.TONE, errors="ignore")
+    return " ".join(s for s in map(_toneless, toned) if s.isascii() and s.isalpha())
+
+
+@cache
+def _toneless(syllable: str) -> str:
+    """``syllable`` as pypinyin's ``Style.NORMAL`` writes it (``lǜ`` → ``lv``)."""
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    return str(convert(syllable, Style.NORMAL, strict=True))

@@ -100,7 +100,9 @@ def build_site(
         raise CatalogInvalidError(catalog.report.counts["error"], len(catalog.invalid_files))
     target = Path(os.path.abspath(outdir))
     _check_catalog(catalog)
-    environment = make_environment(Path(templates_dir) if templates_dir is not None else None)
+    environment = _building_environment(
+        make_environment(Path(templates_dir) if templates_dir is not None else None)
+    )
     replace_folder(
         target,
         lambda staging: _write_site(catalog, staging, environment),
@@ -140,6 +142,29 @@ def _check_catalog(catalog: Catalog) -> Manifest:
         if not _PAGE_NAME.fullmatch(item.code):
             raise RenderError(f"item code {item.code!r} cannot name a page file")
     return manifest
+
+
+# The templates a site renders, those pages extend and those they import.
+_SITE_TEMPLATES = (
+    "base.html",
+    "_blocks.html",
+    "index.html",
+    "guide.html",
+    "form.html",
+    "handout.html",
+)
+
+
+def _building_environment(environment: jinja2.Environment) -> jinja2.Environment:
+    """``environment`` for one build: its templates checked (and compiled) once, then not
+    reloaded. Templates do not change while a site is built; checked for every page, each
+    template a page extends or imports and each stylesheet it inlines is a ``stat`` a page."""
+    for name in _SITE_TEMPLATES:
+        try:
+            environment.get_template(name)
+        except jinja2.TemplateError:
+            continue  # rendering it says what is wrong, as it always did
+    return environment.overlay(auto_reload=False)
 
 
 def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -> list[str]:
