@@ -42,16 +42,6 @@ RULE_IDS = frozenset(REGISTRY)
 # ---- no rule id spelled outside the rules ---------------------------------------------------
 
 
-def _is_definition(call: ast.AST) -> bool:
-    """``emitted_rule(__name__, "rule-id", ...)``: where a family module defines a rule that
-    another module detects."""
-    return (
-        isinstance(call, ast.Call)
-        and isinstance(call.func, ast.Name)
-        and call.func.id == emitted_rule.__name__
-    )
-
-
 def _spelled_ids(text: str, name: str) -> list[str]:
     """The rule ids the module ``name`` spells as string literals, as ``name:line: id``."""
     return [
@@ -263,24 +253,6 @@ def test_a_rule_makes_its_findings_with_its_id_and_severity() -> None:
     assert finding == Finding(
         "example-rule", Severity.WARNING, "消息", "message", "a.yaml", 3, 5, "220114043000"
     )
-
-
-def test_a_definitions_documentation_reads_as_its_docstring_would() -> None:
-    # emitted_rule cleans the documentation without inspect; the result must be cleandoc's.
-    import inspect
-
-    from servicecatalog._rule import _cleaned
-
-    definitions = [
-        node.args[5]
-        for path in RULES_DIR.glob("*.py")
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if _is_definition(node) and len(node.args) > 5
-    ]
-    docs = [node.value for node in definitions if isinstance(node, ast.Constant)]
-    assert len(docs) == len(definitions) > 30
-    for doc in docs:
-        assert _cleaned(doc) == inspect.cleandoc(doc)
 
 
 def test_every_reason_a_file_is_not_read_is_a_rule() -> None:

@@ -13,7 +13,7 @@ its findings from the object (:meth:`Rule.finding`), never from its id spelled a
 
 from __future__ import annotations
 
-import textwrap
+import inspect
 from dataclasses import dataclass
 from typing import Literal
 
@@ -101,14 +101,6 @@ def emitted_rule(
 ) -> Rule:
     """A rule of the family ``module`` (its ``__name__``) whose findings the module that detects
     it makes; ``doc`` is written as a docstring is."""
-    english, chinese = split_doc(_cleaned(doc))
+    english, chinese = split_doc(inspect.cleandoc(doc))
     family = module.rsplit(".", 1)[-1]
     return Rule(rule_id, severity, summary, summary_en, english, family, scope, doc_zh=chinese)
-
-
-def _cleaned(doc: str) -> str:
-    """``doc`` as a docstring reads: its first line stripped, the rest dedented — what
-    ``inspect.cleandoc`` does, without importing ``inspect`` into the bottom layer, which the file
-    reader loads (``tests/test_rule.py`` compares the two for every definition)."""
-    first, _, rest = doc.expandtabs().partition("\n")
-    return f"{first.strip()}\n{textwrap.dedent(rest)}".strip()

@@ -47,14 +47,6 @@ __all__ = [
 ]
 
 
-class _ListText:
-    """The text of the implementation list last asked about: the rules that search a list's
-    text ask in turn about each list as it is loaded, which is walked once, not once a rule."""
-
-    implementations: ImplementationList | None = None
-    text = ""
-
-
 def list_text(entry: ImplementationEntry) -> str:
     """Every string of an implementation list, joined by spaces in no particular order: what a
     search for a character or a word that no space makes or hides looks at first, before walking
@@ -62,23 +54,33 @@ def list_text(entry: ImplementationEntry) -> str:
 
     The strings of the file as it was read (``entry.text``) where the loader kept them: every
     value of the list comes from them (its entries and the defaults merged into them), and they
-    are a fraction of the merged list's. Otherwise the list's own values, walked once."""
+    are a fraction of the merged list's. Otherwise the list's own values, walked."""
     if entry.text is not None:
         return entry.text
-    implementations = entry.implementations
-    if _ListText.implementations is not implementations:
-        strings: list[str] = []
-        pending: list[object] = [implementations]
-        while pending:
-            node = pending.pop()
-            if isinstance(node, str):
-                strings.append(node)
-            elif isinstance(node, tuple):
-                pending.extend(node)
-            elif isinstance(node, BaseModel):
-                pending.extend(vars(node).values())
-        _ListText.implementations, _ListText.text = implementations, " ".join(strings)
-    return _ListText.text
+    strings: list[str] = []
+    pending: list[object] = [entry.implementations]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, str):
+            strings.append(node)
+        elif isinstance(node, tuple):
+            pending.extend(node)
+        elif isinstance(node, BaseModel):
+            pending.extend(vars(node).values())
+    return " ".join(strings)
+
+
+def located_strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string value of a file's plain ``data`` with its location (keys are the schema's
+    business)."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from located_strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from located_strings(value, (*loc, index))
 
 
 def data_text(data: Any) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .._text import excerpt
 from ..findings import Severity
-from ..loader import LoadedDocument, Loc
+from ..loader import LoadedDocument
 from ._base import (
     CheckedRule,
     Context,
@@ -25,20 +25,10 @@ from ._base import (
     catalog_rule,
     data_text,
     list_text,
+    located_strings,
 )
 
 _HTTP = re.compile(r"(?<![A-Za-z0-9+.-])http://", re.IGNORECASE)
-
-
-def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*loc, index))
 
 
 def _may_hold_http(data: Any) -> bool:
@@ -51,7 +41,7 @@ def _may_hold_http(data: Any) -> bool:
 def _http_addresses(data: Any, document: LoadedDocument | None = None) -> Iterator[Violation]:
     if not _may_hold_http(data):
         return
-    for loc, text in _strings(data):
+    for loc, text in located_strings(data):
         if _HTTP.search(text):
             shown = excerpt(text)
             yield Violation(

@@ -15,7 +15,7 @@ from typing import Any
 
 from .._text import BIDI_CONTROLS, CONTROLS, INVISIBLES, excerpt, first_of
 from ..findings import Severity
-from ..loader import LoadedDocument, Loc
+from ..loader import LoadedDocument
 from ._base import (
     CheckedRule,
     Context,
@@ -26,22 +26,11 @@ from ._base import (
     catalog_rule,
     data_text,
     list_text,
+    located_strings,
 )
 
 _CONTROL_NAMES = {"\t": "制表符", "\n": "换行符", "\r": "回车符"}
 _CONTROL_NAMES_EN = {"\t": "a tab", "\n": "a line feed", "\r": "a carriage return"}
-
-
-def _strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every string value in ``data`` with its location (keys are the schema's business)."""
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*loc, index))
 
 
 def _may_hold_any(data: Any) -> bool:
@@ -83,7 +72,7 @@ _MEMO_KEY = "text.suspect-documents"
 def _scan(
     pattern: re.Pattern[str], describe: Any, data: Any, document: LoadedDocument | None = None
 ) -> Iterator[Violation]:
-    for loc, text in _strings(data):
+    for loc, text in located_strings(data):
         found = first_of(pattern, text)
         if found is not None:
             index, char = found
