@@ -133,6 +133,46 @@ def test_site_builds_and_refuses_a_foreign_folder(catalog: Path, tmp_path: Path)
     assert (home / "notes.txt").is_file()
 
 
+def _site_command(*arguments: str | Path) -> tuple[int, str, str]:
+    """``servicecatalog site`` in a process of its own (workers write to the real stdout)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "servicecatalog", "site", *map(str, arguments)],
+        capture_output=True,
+        text=True,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_site_says_the_same_with_workers_or_without(catalog: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "guide.html").write_text('{% include "missing-" ~ item.code ~ ".html" %}', "utf-8")
+    said = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / "out"
+        built = _site_command(out, "--catalog", catalog, "--jobs", jobs)
+        failed = _site_command(out, "--catalog", catalog, "-j", jobs, "--templates", templates)
+        said[jobs] = (built, failed)
+        shutil.rmtree(out)
+    assert said["1"] == said["2"]
+    built, failed = said["1"]
+    assert built == (0, f"{tmp_path / 'out' / 'index.html'}\n", f"2 item pages written to {out}\n")
+    first = sorted(path.stem for path in (catalog / "items").glob("*.yaml"))[0]
+    assert failed == (
+        3,
+        "",
+        f"servicecatalog: error: template guide.html: missing-{first}.html\n",
+    )
+
+
+def test_site_jobs_must_be_at_least_one(catalog: Path, tmp_path: Path) -> None:
+    result = run("site", tmp_path / "out", "--catalog", catalog, "--jobs", "0")
+    assert result.exit_code == 2
+    assert "Invalid value for '--jobs' / '-j': 0 is not in the range x>=1." in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_templates_option_overrides_a_template_by_name(catalog: Path, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()

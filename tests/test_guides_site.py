@@ -24,13 +24,17 @@ from servicecatalog import (
     Catalog,
     CatalogInvalidError,
     RenderError,
+    WorkerError,
     _folders,
     _project,
     load_catalog,
 )
 from servicecatalog.guides import SITE_MARKER, build_site, catalog_json
 from servicecatalog.guides import site as site_module
+from servicecatalog.guides.environment import make_environment
 from servicecatalog.guides.html import render_html
+from servicecatalog.guides.index import index_view
+from servicecatalog.guides.view import guide_view
 
 SCHEMAS = REPO_ROOT / "schemas"
 
@@ -682,3 +686,297 @@ def test_an_item_page_shows_every_implementing_region_without_javascript(
 
 def html_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---- item pages written by worker processes ------------------------------------------------------
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+
+
+def _synthetic_catalog(folder: Path, count: int) -> Catalog:
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    try:
+        import _synthetic  # the benchmarks' generator of clean catalogs
+    finally:
+        sys.path.remove(str(REPO_ROOT / "benchmarks"))
+    return load_catalog(_synthetic.write_catalog(folder, count))
+
+
+def _spy_on_workers(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Callable[[], set[int]]:
+    """Record which processes write item pages; return the reader of their ids."""
+    folder.mkdir()
+    real_write = site_module._ItemPages.write
+
+    def write(pages: Any, item: Any) -> list[str]:
+        (folder / str(os.getpid())).touch()
+        return real_write(pages, item)
+
+    monkeypatch.setattr(site_module._ItemPages, "write", write)
+    return lambda: {int(path.name) for path in folder.iterdir()}
+
+
+@needs_fork
+@pytest.mark.slow
+def test_workers_write_the_bundled_site_byte_for_byte(
+    bundled: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writers = _spy_on_workers(monkeypatch, tmp_path / "writers")
+    alone = snapshot(build_site(bundled, tmp_path / "alone", jobs=1))
+    assert writers() == {os.getpid()}
+    shared = snapshot(build_site(bundled, tmp_path / "shared", jobs=2))
+    assert len(writers() - {os.getpid()}) == 2  # two workers wrote the item pages
+    assert shared.keys() == alone.keys()
+    assert [name for name in alone if shared[name] != alone[name]] == []
+
+
+@needs_fork
+def test_workers_write_a_synthetic_site_byte_for_byte(tmp_path: Path) -> None:
+    catalog = _synthetic_catalog(tmp_path / "catalog", 40)
+    alone = snapshot(build_site(catalog, tmp_path / "alone", jobs=1))
+    for jobs in (2, 3):
+        shared = snapshot(build_site(catalog, tmp_path / f"shared-{jobs}", jobs=jobs))
+        assert shared == alone, jobs
+
+
+def test_files_are_listed_in_the_order_they_are_written(small: Catalog, tmp_path: Path) -> None:
+    environment = site_module._building_environment(make_environment(None))
+    listed = {}
+    for jobs in (1, 2):
+        (tmp_path / str(jobs)).mkdir()
+        listed[jobs] = site_module._write_site(small, tmp_path / str(jobs), environment, jobs)
+    index = index_view(small)
+    expected = [
+        "assets/site.css",
+        "assets/site.js",
+        "assets/mode.js",
+        "assets/favicon.svg",
+        "assets/search-index.js",
+        "index.html",
+        *(group.page for group in index.lists),
+    ]
+    for item in small.items():
+        view = guide_view(item, small, all_regions=True)
+        expected += [
+            f"items/{item.code}.html",
+            *(f"items/{name}" for _, _, name in site_module._form_pages(view)),
+            f"items/{item.code}-handout.html",
+        ]
+    expected.append("catalog.json")
+    assert any("." in name.removeprefix("items/")[:-5] for name in expected)  # a form page
+    assert listed[1] == listed[2] == expected
+
+
+def test_the_marker_lists_the_same_files_whatever_the_jobs(small: Catalog, tmp_path: Path) -> None:
+    markers = [
+        json.loads((build_site(small, tmp_path / str(jobs), jobs=jobs) / SITE_MARKER).read_bytes())
+        for jobs in (1, 2)
+    ]
+    assert markers[0] == markers[1]
+    assert markers[0]["files"] == sorted(markers[0]["files"])
+
+
+def _broken_templates(folder: Path) -> Path:
+    """A guide.html that fails for every item, naming the item: the first item's error is
+    the one a build without workers reports."""
+    folder.mkdir()
+    (folder / "guide.html").write_text('{% include "missing-" ~ item.code ~ ".html" %}', "utf-8")
+    return folder
+
+
+@needs_fork
+def test_an_error_in_a_worker_is_raised_as_without_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    catalog = _synthetic_catalog(tmp_path / "catalog", 40)
+    templates = _broken_templates(tmp_path / "templates")
+    out = build_site(catalog, tmp_path / "out")
+    before = snapshot(out)
+    writers = _spy_on_workers(monkeypatch, tmp_path / "writers")
+    raised = []
+    for jobs in (1, 2):
+        with pytest.raises(RenderError) as error:
+            build_site(catalog, out, templates_dir=templates, jobs=jobs)
+        raised.append(error.value)
+    first = catalog.items()[0].code
+    assert str(raised[0]) == f"template guide.html: missing-{first}.html"
+    assert type(raised[1]) is type(raised[0])
+    assert str(raised[1]) == str(raised[0])
+    assert len(writers() - {os.getpid()}) == 2
+    assert snapshot(out) == before
+    assert siblings(out) == ["catalog", "out", "templates", "writers"]
+    assert multiprocessing.active_children() == []
+
+
+@needs_fork
+def test_a_failure_in_a_late_chunk_stops_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    catalog = _synthetic_catalog(tmp_path / "catalog", 40)
+    last = catalog.items()[-1].code
+    real_write = site_module._ItemPages.write
+
+    def write_but_the_last(pages: Any, item: Any) -> list[str]:
+        if item.code == last:
+            raise RenderError(f"template guide.html: item {item.code} broke it")
+        return real_write(pages, item)
+
+    monkeypatch.setattr(site_module._ItemPages, "write", write_but_the_last)
+    with pytest.raises(RenderError, match=f"item {last} broke it"):
+        build_site(catalog, tmp_path / "out", jobs=2)
+    assert not (tmp_path / "out").exists()
+    assert siblings(tmp_path / "out") == ["catalog"]
+    assert multiprocessing.active_children() == []
+
+
+def _kill_self(indexes: range) -> list[str]:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return []  # pragma: no cover - never reached
+
+
+@needs_fork
+def test_a_killed_worker_is_a_clear_error(
+    small: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = build_site(small, tmp_path / "out" / "site")
+    before = snapshot(out)
+    # Forked workers inherit the patched module, so each one kills itself on its first task.
+    monkeypatch.setattr(site_module, "_write_items", _kill_self)
+    with pytest.raises(WorkerError) as raised:
+        build_site(small, out, jobs=2)
+    assert raised.value.message == (
+        "a worker process writing the site's item pages ended unexpectedly (killed, or out of "
+        "memory). Run again, or with --jobs 1 to write in one process"
+    )
+    assert snapshot(out) == before
+    assert siblings(out) == ["site"]
+
+
+_INTERRUPTED_SCRIPT = """
+import sys, time
+from servicecatalog import load_catalog
+from servicecatalog.guides import site
+
+def slow(pages, item):
+    sys.__stdout__.write("worker\\n")
+    sys.__stdout__.flush()
+    time.sleep(1)
+    return []
+
+site._ItemPages.write = slow
+try:
+    site.build_site(load_catalog(sys.argv[1]), sys.argv[2], jobs=2)
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+@needs_fork
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_stops_the_workers(tmp_path: Path) -> None:
+    catalog = _synthetic_catalog(tmp_path / "catalog", 40)
+    out = tmp_path / "out" / "site"
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _INTERRUPTED_SCRIPT, str(catalog.path), str(out)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert parent.stdout is not None
+    assert parent.stdout.readline() == "worker\n"  # a worker is writing
+    workers = _children(parent.pid)
+    assert len(workers) == 2
+    parent.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    rest, _ = parent.communicate(timeout=60)
+    # Each worker ends after its item (a second), not after the items it has still to write.
+    assert time.monotonic() - started < 8
+    assert rest.splitlines()[-1] == "interrupted"
+    assert [pid for pid in workers if _running(pid)] == []
+    assert not out.exists()
+    assert siblings(out) == []  # no staging folder, no lock
+
+
+_NOISY_SCRIPT = """
+import sys
+from servicecatalog import load_catalog
+from servicecatalog.guides import site
+
+real_write = site._ItemPages.write
+
+def noisy(pages, item):
+    print("a worker speaks")
+    print("a worker complains", file=sys.stderr)
+    return real_write(pages, item)
+
+site._ItemPages.write = noisy
+site.build_site(load_catalog(sys.argv[1]), sys.argv[2], jobs=2)
+"""
+
+
+@needs_fork
+def test_workers_print_nothing(small: Catalog, tmp_path: Path) -> None:
+    built = subprocess.run(
+        [sys.executable, "-c", _NOISY_SCRIPT, str(small.path), str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (built.stdout, built.stderr) == ("", "")
+    assert (tmp_path / "site" / "index.html").exists()
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(status.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_jobs_must_be_at_least_one(small: Catalog, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
+        build_site(small, tmp_path / "site", jobs=0)
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_small_catalog_or_one_cpu_builds_without_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(site_module, "available_cpus", lambda: 4)
+    assert site_module._worker_count(site_module.PARALLEL_THRESHOLD - 1, None) == 1
+    assert site_module._worker_count(site_module.PARALLEL_THRESHOLD, None) == 4
+    assert site_module._worker_count(3, 2) == 2  # asked for: workers even for three items
+    assert site_module._worker_count(1, 8) == 1  # one task: nothing to share
+    assert site_module._worker_count(2000, 1) == 1
+    monkeypatch.setattr(site_module, "available_cpus", lambda: 1)
+    assert site_module._worker_count(2000, None) == 1
+    monkeypatch.delattr(os, "fork")
+    assert site_module._worker_count(2000, 2) == 1
+
+
+def test_tasks_cover_every_item_once_in_order() -> None:
+    for items, workers in [(1, 2), (3, 2), (40, 2), (149, 2), (2000, 2), (2000, 3)]:
+        chunks = site_module._chunks(items, workers)
+        assert [index for chunk in chunks for index in chunk] == list(range(items))
+        assert max(len(chunk) for chunk in chunks) <= site_module._CHUNK
+        assert len(chunks) >= min(items, workers * 4)  # a few per worker, to finish together
+
+
+def test_the_threshold_is_documented() -> None:
+    commands = (REPO_ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+    assert f"From {site_module.PARALLEL_THRESHOLD} items on, `site` writes" in commands

@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "_files",
                 "_rule",
                 "_folders",
+                "_workers",
                 "_json",
                 "_gc",
                 "_sharing",

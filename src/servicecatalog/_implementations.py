@@ -10,10 +10,6 @@ crosses between processes is small; the findings are identical either way (a tes
 from __future__ import annotations
 
 import os
-import signal
-import sys
-import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -21,6 +17,7 @@ from pydantic import BaseModel
 
 from ._paths import identity_path
 from ._validation import validate_document
+from ._workers import available_cpus, die_with
 from .errors import WorkerError
 from .fields import LOCAL_FIELDS, UNIFIED_FIELDS
 from .findings import Finding
@@ -98,11 +95,7 @@ def _worker_count(files: int, workers: int | None, rules: Sequence[Rule]) -> int
     elif files < PARALLEL_THRESHOLD:
         return 1
     else:
-        wanted = (
-            len(os.sched_getaffinity(0))
-            if hasattr(os, "sched_getaffinity")
-            else os.cpu_count() or 1
-        )
+        wanted = available_cpus()
     # Workers look rules up by id in the registry; a custom rule outside it runs here only.
     if any(REGISTRY.get(rule.id) is not rule for rule in rules):
         return 1
@@ -182,43 +175,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _initialise(scope: ImplementationScope, rule_ids: tuple[str, ...], parent: int) -> None:
-    _die_with(parent)
+    die_with(parent)
     _WORKER["scope"] = scope
     _WORKER["rules"] = tuple(REGISTRY[rule_id] for rule_id in rule_ids)
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def _die_with(parent: int) -> None:
-    """End this worker when the process that started it ends, however it ends.
-
-    A killed ``servicecatalog`` must not leave workers behind. On Linux the kernel sends the
-    signal (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread watches the parent's id.
-    """
-    if _kernel_kills_orphans():
-        if os.getppid() != parent:  # the parent ended before the request took effect
-            os._exit(1)
-        return
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _kernel_kills_orphans() -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
-    except (OSError, AttributeError):
-        return False
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1)
-    os._exit(1)
 
 
 def _load_chunk(chunk: list[Job]) -> list[tuple[list[Finding], _Plain | None]]:

@@ -17,6 +17,7 @@ from .options import (
     LANG_OPTION,
     fail_on_option,
     format_option,
+    jobs_option,
     quiet_option,
     today_option,
 )
@@ -46,12 +47,8 @@ __all__ = ["validate"]
     default=None,
     help="Use this configuration instead of the .servicecatalog.yaml found above each catalog.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes that load implementation lists (default: one per core when there are many).",
+@jobs_option(
+    "Processes that load implementation lists (default: one per core when there are many)."
 )
 @click.option(
     "--output-file",

@@ -23,6 +23,7 @@ __all__ = [
     "LazyChoice",
     "fail_on_option",
     "format_option",
+    "jobs_option",
     "quiet_option",
     "today_option",
 ]
@@ -159,6 +160,13 @@ def fail_on_option(
         default="error",
         show_default=True,
         help=help_text,
+    )
+
+
+def jobs_option(help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """``--jobs``/``-j N``: how many processes do the work, at least 1 (exit 2 otherwise)."""
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help=help_text
     )
 
 

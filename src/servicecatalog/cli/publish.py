@@ -9,7 +9,13 @@ import click
 
 from .console import progress_bar
 from .exits import guarded, outside_catalogs, require_valid, unusable, write_output
-from .options import ALLOW_INVALID_OPTION, CATALOG_OPTION, TEMPLATES_OPTION, format_option
+from .options import (
+    ALLOW_INVALID_OPTION,
+    CATALOG_OPTION,
+    TEMPLATES_OPTION,
+    format_option,
+    jobs_option,
+)
 
 __all__ = ["build", "guide", "site"]
 
@@ -151,9 +157,17 @@ def _emit(rendered: str | bytes, output: Path | None) -> None:
 @CATALOG_OPTION
 @TEMPLATES_OPTION
 @ALLOW_INVALID_OPTION
+@jobs_option(
+    "Processes that write the item pages (default: one per core when there are many items; "
+    "1: this process writes everything). The site is the same whatever N is."
+)
 @guarded
 def site(
-    outdir: Path, catalog_path: Path | None, templates_dir: Path | None, allow_invalid: bool
+    outdir: Path,
+    catalog_path: Path | None,
+    templates_dir: Path | None,
+    allow_invalid: bool,
+    jobs: int | None,
 ) -> None:
     """Build the static site of the catalog into OUTDIR: index.html with the four lists,
     search and filters, items/<code>.html, catalog.json. Works opened from disk.
@@ -161,7 +175,8 @@ def site(
     A catalog with errors exits 1 and publishes nothing, unless --allow-invalid (the index and
     catalog.json then say which items were left out and why). OUTDIR is replaced atomically and
     only when everything in it was written by this command (a .git folder, the catalog, any
-    other file: exit 3); a failed build leaves the previous site intact.
+    other file: exit 3); a failed build leaves the previous site intact. A worker process that
+    ends unexpectedly (killed, out of memory) exits 3 too.
     """
     from ..guides import build_site
     from ..opening import open_catalog
@@ -170,7 +185,9 @@ def site(
     outside_catalogs(outdir)
     catalog = open_catalog(catalog_path)
     require_valid(catalog, allow_invalid)
-    built = build_site(catalog, outdir, templates_dir=templates_dir, allow_invalid=allow_invalid)
+    built = build_site(
+        catalog, outdir, templates_dir=templates_dir, allow_invalid=allow_invalid, jobs=jobs
+    )
     click.echo(str(built / "index.html"))
     click.echo(f"{counted(len(catalog), 'item page')} written to {built}", err=True)
 

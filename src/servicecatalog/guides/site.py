@@ -25,7 +25,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +37,10 @@ import jinja2
 
 from .._folders import Legacy, Ownership, replace_folder
 from .._json import dumps_indented
+from .._workers import available_cpus, die_with
 from ..catalog import Catalog
-from ..errors import CatalogInvalidError, RenderError
-from ..model import Manifest
+from ..errors import CatalogInvalidError, RenderError, WorkerError
+from ..model import Item, Manifest
 from ..snapshot import snapshot_data
 from .blocks import GuideView
 from .environment import make_environment, render_template, static_source
@@ -46,7 +51,7 @@ from .index import index_view
 from .search_index import search_script
 from .view import guide_view
 
-__all__ = ["SITE_MARKER", "base_url", "build_site", "catalog_json"]
+__all__ = ["PARALLEL_THRESHOLD", "SITE_MARKER", "base_url", "build_site", "catalog_json"]
 
 SITE_MARKER = ".servicecatalog-site"
 """The file that marks a folder as a site :func:`build_site` made (and may replace)."""
@@ -83,6 +88,7 @@ def build_site(
     *,
     templates_dir: str | Path | None = None,
     allow_invalid: bool = False,
+    jobs: int | None = None,
 ) -> Path:
     """Build the static site of ``catalog`` into ``outdir``, replacing it atomically.
 
@@ -94,8 +100,13 @@ def build_site(
     :class:`~servicecatalog.errors.RenderError`, so no mistyped ``site`` can delete a repository.
     The site is written to a hidden sibling folder and exchanged with ``outdir`` in one atomic
     step; two builds of one ``outdir`` never run at once. ``templates_dir`` overrides templates and
-    static files by name. Returns ``outdir``.
+    static files by name. ``jobs`` is how many worker processes write the item pages (default:
+    one per CPU this process may use, from :data:`PARALLEL_THRESHOLD` items on; ``1``: none, all
+    is written in this process, as it is where processes cannot be forked); the site is the
+    same, byte for byte, whatever ``jobs`` is. Returns ``outdir``.
     """
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
     if not catalog.report.ok and not allow_invalid:
         raise CatalogInvalidError(catalog.report.counts["error"], len(catalog.invalid_files))
     target = Path(os.path.abspath(outdir))
@@ -105,7 +116,7 @@ def build_site(
     )
     replace_folder(
         target,
-        lambda staging: _write_site(catalog, staging, environment),
+        lambda staging: _write_site(catalog, staging, environment, jobs),
         _OWNERSHIP,
         holding=catalog.path,
         holding_what="the catalog being built",
@@ -167,49 +178,186 @@ def _building_environment(environment: jinja2.Environment) -> jinja2.Environment
     return environment.overlay(auto_reload=False)
 
 
-def _write_site(catalog: Catalog, root: Path, environment: jinja2.Environment) -> list[str]:
-    """Write every file of the site; return their names (the marker lists them)."""
+def _write_site(
+    catalog: Catalog, root: Path, environment: jinja2.Environment, jobs: int | None
+) -> list[str]:
+    """Write every file of the site; return their names (the marker lists them).
+
+    The item pages are written by worker processes when there are many, while this process
+    writes the rest; the files and the list of their names are the same either way."""
     written: list[str] = []
 
     def write(relative: str, text: str) -> None:
-        (root / relative).write_text(text, encoding="utf-8", newline="\n")
+        _write_file(root, relative, text)
         written.append(relative)
 
     (root / "assets").mkdir()
     (root / "items").mkdir()
-    write("assets/site.css", static_source(environment, STYLESHEET))
-    for name in ("site.js", "mode.js", "favicon.svg"):
-        write(f"assets/{name}", static_source(environment, f"static/{name}"))
-    write("assets/search-index.js", search_script(catalog))
     address = base_url(catalog)
-    index = index_view(catalog)
-    for current, name in [(None, "index.html"), *((g.id, g.page) for g in index.lists)]:
-        page = render_template(
-            environment,
-            "index.html",
-            index=index,
-            stylesheet="assets/site.css",
-            site=True,
-            assets="assets",
-            current=current,
-            canonical=f"{address}{name}" if address else None,
-        )
-        write(name, page)
-    for item in catalog.items():
-        view = guide_view(item, catalog, all_regions=True)
+    pages = _ItemPages(catalog, root, environment, address)
+    with _writing_items(pages, tuple(catalog.items()), jobs) as item_files:
+        write("assets/site.css", static_source(environment, STYLESHEET))
+        for name in ("site.js", "mode.js", "favicon.svg"):
+            write(f"assets/{name}", static_source(environment, f"static/{name}"))
+        write("assets/search-index.js", search_script(catalog))
+        index = index_view(catalog)
+        for current, name in [(None, "index.html"), *((g.id, g.page) for g in index.lists)]:
+            page = render_template(
+                environment,
+                "index.html",
+                index=index,
+                stylesheet="assets/site.css",
+                site=True,
+                assets="assets",
+                current=current,
+                canonical=f"{address}{name}" if address else None,
+            )
+            write(name, page)
+        data = dumps_indented(catalog_json(catalog))
+        write("catalog.json", data + "\n")
+        written[-1:-1] = item_files()  # the item pages are listed before catalog.json
+    return written
+
+
+@dataclass(frozen=True)
+class _ItemPages:
+    """What writing one item's pages needs: everything a worker inherits."""
+
+    catalog: Catalog
+    root: Path
+    environment: jinja2.Environment
+    address: str | None
+
+    def write(self, item: Item) -> list[str]:
+        """Write the item's page, its form pages and its handout; return their names."""
+        written: list[str] = []
+
+        def write(relative: str, text: str) -> None:
+            _write_file(self.root, relative, text)
+            written.append(relative)
+
+        view = guide_view(item, self.catalog, all_regions=True)
         page = render_html(
-            view, environment, site=True, item=item, canonical=handout_url(address, item.code)
+            view,
+            self.environment,
+            site=True,
+            item=item,
+            canonical=handout_url(self.address, item.code),
         )
         write(f"items/{item.code}.html", page)
         for sample, form_id, file_name in _form_pages(view):
             form_page = render_form_html(
-                form_view(item, form_id, catalog, sample=sample), environment
+                form_view(item, form_id, self.catalog, sample=sample), self.environment
             )
             write(f"items/{file_name}", form_page)
-        handout = render_handout(view, environment, base_url=address, site=True)
+        handout = render_handout(view, self.environment, base_url=self.address, site=True)
         write(f"items/{item.code}-handout.html", handout)
-    data = dumps_indented(catalog_json(catalog))
-    write("catalog.json", data + "\n")
+        return written
+
+
+def _write_file(root: Path, relative: str, text: str) -> None:
+    (root / relative).write_text(text, encoding="utf-8", newline="\n")
+
+
+PARALLEL_THRESHOLD = 50
+"""From this many items on, a build given no ``jobs`` writes the item pages in worker processes
+(below it, starting them costs more than it saves)."""
+_CHUNK = 16
+"""The most items a worker writes per task: enough to make a task's overhead small, few enough
+that the workers finish together."""
+
+
+@contextmanager
+def _writing_items(
+    pages: _ItemPages, items: Sequence[Item], jobs: int | None
+) -> Iterator[Callable[[], list[str]]]:
+    """Write the pages of ``items``: inside, a function that finishes writing them and returns
+    their names in the order of ``items``.
+
+    With workers, they start writing on entry, and the function waits for them; without, it
+    writes every page itself. A worker's error is raised by the function as it would be raised
+    writing that item here (the first item's in order, should several fail); whatever leaves the
+    block stops the workers and waits for them, so no worker writes once the block is left.
+    """
+    workers = _worker_count(len(items), jobs)
+    if workers == 1:
+        yield lambda: [name for item in items for name in pages.write(item)]
+        return
+    # The pool is loaded here, when a catalog is large enough to need it.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # fork: the workers inherit the catalog and the compiled templates, nothing is pickled.
+    context = multiprocessing.get_context("fork")
+    stop = context.Event()
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(pages, items, stop, os.getpid()),
+    )
+    try:
+        tasks = [pool.submit(_write_items, chunk) for chunk in _chunks(len(items), workers)]
+        yield lambda: [name for task in tasks for name in task.result()]
+    except BrokenProcessPool:
+        _stop(pool, stop)
+        raise WorkerError(
+            "a worker process writing the site's item pages ended unexpectedly (killed, or out "
+            "of memory). Run again, or with --jobs 1 to write in one process"
+        ) from None
+    except BaseException:
+        _stop(pool, stop)
+        raise
+    pool.shutdown()
+
+
+def _worker_count(items: int, jobs: int | None) -> int:
+    """How many workers write ``items`` item pages: 1 means none, they are written here."""
+    # Only forked workers inherit the catalog; elsewhere each would have to load it again.
+    if not hasattr(os, "fork"):
+        return 1
+    if jobs is None:
+        if items < PARALLEL_THRESHOLD:
+            return 1
+        jobs = available_cpus()
+    return max(1, min(jobs, len(_chunks(items, jobs))))
+
+
+def _chunks(items: int, workers: int) -> list[range]:
+    """The tasks ``items`` items are written in: a few per worker, so that the workers finish
+    together, each of :data:`_CHUNK` items at most."""
+    size = max(1, min(_CHUNK, -(-items // (workers * 4))))
+    return [range(start, min(start + size, items)) for start in range(0, items, size)]
+
+
+def _stop(pool: Any, stop: Any) -> None:
+    """Stop the workers after the item each is writing, and wait until they have."""
+    stop.set()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(pages: _ItemPages, items: Sequence[Item], stop: Any, parent: int) -> None:
+    die_with(parent)
+    # Ctrl-C reaches the whole process group: the parent stops the workers in order.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Only the parent speaks to the user: a worker's output would interleave with its own.
+    silent = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # open for the worker's life
+    sys.stdout = sys.stderr = silent
+    _WORKER.update(pages=pages, items=items, stop=stop)
+
+
+def _write_items(indexes: range) -> list[str]:
+    """In a worker: write the pages of the items at ``indexes``; return their names."""
+    pages, items, stop = _WORKER["pages"], _WORKER["items"], _WORKER["stop"]
+    written: list[str] = []
+    for index in indexes:
+        if stop.is_set():
+            break
+        written.extend(pages.write(items[index]))
     return written
 
 
