@@ -9,6 +9,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -954,7 +955,7 @@ def test_jobs_must_be_at_least_one(small: Catalog, tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
-def test_a_small_catalog_or_one_cpu_builds_without_workers(
+def test_workers_are_started_only_where_they_pay_and_are_safe(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(site_module, "available_cpus", lambda: 4)
@@ -965,6 +966,17 @@ def test_a_small_catalog_or_one_cpu_builds_without_workers(
     assert site_module._worker_count(2000, 1) == 1
     monkeypatch.setattr(site_module, "available_cpus", lambda: 1)
     assert site_module._worker_count(2000, None) == 1
+    monkeypatch.setattr(site_module, "available_cpus", lambda: 4)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:  # a program running threads of its own gets workers only when it asks
+        assert site_module._worker_count(2000, None) == 1
+        assert site_module._worker_count(2000, 2) == 2
+    finally:
+        release.set()
+        other.join()
+    assert site_module._worker_count(2000, None) == 4
     monkeypatch.delattr(os, "fork")
     assert site_module._worker_count(2000, 2) == 1
 

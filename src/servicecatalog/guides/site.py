@@ -27,6 +27,7 @@ import os
 import re
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -101,9 +102,10 @@ def build_site(
     The site is written to a hidden sibling folder and exchanged with ``outdir`` in one atomic
     step; two builds of one ``outdir`` never run at once. ``templates_dir`` overrides templates and
     static files by name. ``jobs`` is how many worker processes write the item pages (default:
-    one per CPU this process may use, from :data:`PARALLEL_THRESHOLD` items on; ``1``: none, all
-    is written in this process, as it is where processes cannot be forked); the site is the
-    same, byte for byte, whatever ``jobs`` is. Returns ``outdir``.
+    one per CPU this process may use, from :data:`PARALLEL_THRESHOLD` items on, in a program
+    that runs no other thread; ``1``: none, all is written in this process, as it is where
+    processes cannot be forked); the site is the same, byte for byte, whatever ``jobs`` is.
+    Returns ``outdir``.
     """
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
@@ -318,7 +320,9 @@ def _worker_count(items: int, jobs: int | None) -> int:
     if not hasattr(os, "fork"):
         return 1
     if jobs is None:
-        if items < PARALLEL_THRESHOLD:
+        # A fork copies the locks other threads hold, never their releases: a program with
+        # threads of its own is safe only without workers, unless it asks for them.
+        if items < PARALLEL_THRESHOLD or threading.active_count() > 1:
             return 1
         jobs = available_cpus()
     return max(1, min(jobs, len(_chunks(items, jobs))))
