@@ -949,6 +949,22 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
+@needs_fork
+def test_without_process_shared_semaphores_one_process_writes_everything(
+    small: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing.context
+
+    def no_semaphores(*arguments: Any, **keywords: Any) -> None:
+        raise ImportError("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setattr(multiprocessing.context.BaseContext, "Event", no_semaphores)
+    writers = _spy_on_workers(monkeypatch, tmp_path / "writers")
+    alone = snapshot(build_site(small, tmp_path / "alone", jobs=1))
+    assert snapshot(build_site(small, tmp_path / "asked", jobs=2)) == alone
+    assert writers() == {os.getpid()}
+
+
 def test_jobs_must_be_at_least_one(small: Catalog, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
         build_site(small, tmp_path / "site", jobs=0)

@@ -282,23 +282,13 @@ def _writing_items(
     block stops the workers and waits for them, so no worker writes once the block is left.
     """
     workers = _worker_count(len(items), jobs)
-    if workers == 1:
+    started = _pool(workers, pages, items) if workers > 1 else None
+    if started is None:
         yield lambda: [name for item in items for name in pages.write(item)]
         return
-    # The pool is loaded here, when a catalog is large enough to need it.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # fork: the workers inherit the catalog and the compiled templates, nothing is pickled.
-    context = multiprocessing.get_context("fork")
-    stop = context.Event()
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(pages, items, stop, os.getpid()),
-    )
+    pool, stop = started
     try:
         tasks = [pool.submit(_write_items, chunk) for chunk in _chunks(len(items), workers)]
         yield lambda: [name for task in tasks for name in task.result()]
@@ -312,6 +302,28 @@ def _writing_items(
         _stop(pool, stop)
         raise
     pool.shutdown()
+
+
+def _pool(workers: int, pages: _ItemPages, items: Sequence[Item]) -> tuple[Any, Any] | None:
+    """A pool of ``workers`` forked workers that write the pages of ``items``, and the event
+    that stops them; None where the system has no process-shared semaphores to run one."""
+    # The pool is loaded here, when a catalog is large enough to need it.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: the workers inherit the catalog and the compiled templates, nothing is pickled.
+    context = multiprocessing.get_context("fork")
+    try:
+        stop = context.Event()
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(pages, items, stop, os.getpid()),
+        )
+    except (ImportError, NotImplementedError, OSError):  # no sem_open, or no /dev/shm
+        return None
+    return pool, stop
 
 
 def _worker_count(items: int, jobs: int | None) -> int:
