@@ -110,3 +110,13 @@ def test_items_the_authority_initiates_are_marked(bundled: Catalog) -> None:
     entries = {entry["code"]: entry for entry in search_index(bundled)["items"]}
     assert entries["220114200000"]["initiated"] is True  # a 行政处罚
     assert "initiated" not in entries[SERVICE_ITEM]
+
+
+def test_every_name_has_the_pinyin_pypinyin_writes(bundled: Catalog) -> None:
+    """Readings are kept a word at a time: each name, asked twice, as pypinyin reads it whole."""
+    from pypinyin import lazy_pinyin
+
+    names = [item.name for item in bundled.items()]
+    for name in names + names:
+        expected = [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalpha()]
+        assert _pinyin(name) == " ".join(expected), name
