@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -120,3 +121,20 @@ def test_every_name_has_the_pinyin_pypinyin_writes(bundled: Catalog) -> None:
     for name in names + names:
         expected = [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalpha()]
         assert _pinyin(name) == " ".join(expected), name
+
+
+def test_the_index_is_made_with_the_collector_paused(bundled: Catalog) -> None:
+    """pypinyin's dictionaries, loaded for the first index, and the entries are made without a
+    collection examining them (and the catalog) as they pile up; the collector is on after."""
+    collections: list[str] = []
+
+    def note(phase: str, _: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(note)
+    try:
+        search_index(bundled)
+    finally:
+        gc.callbacks.remove(note)
+    assert collections == []
+    assert gc.isenabled()

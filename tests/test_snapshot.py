@@ -3,6 +3,7 @@ file reads back equal, item by item, to the catalog loaded from its files."""
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import subprocess
@@ -289,3 +290,21 @@ def test_build_into_a_missing_folder_exits_3(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(BUNDLED_CATALOG), "-o", str(target)])
     assert result.exit_code == 3
     assert "cannot write" in result.stderr
+
+
+def test_the_data_is_made_with_the_collector_paused() -> None:
+    """A snapshot's data is containers by the hundred thousand, kept, and without cycles: no
+    collection runs while they are made, and the collector is on again afterwards."""
+    catalog = sc.load_catalog(BUNDLED_CATALOG)
+    collections: list[str] = []
+
+    def note(phase: str, _: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(note)
+    try:
+        snapshot_data(catalog)
+    finally:
+        gc.callbacks.remove(note)
+    assert collections == []
+    assert gc.isenabled()

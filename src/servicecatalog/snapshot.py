@@ -31,7 +31,7 @@ from .catalog import Catalog
 from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
 from .findings import Finding, Report
 from .forms import form_schemas
-from .model import Laws, Referrals, Regions, Synonyms
+from .model import Laws, Manifest, Referrals, Regions, Synonyms
 from .schemas import CalendarOverrides
 from .schemas import CatalogExport as Snapshot
 from .workdays import OverrideFile, WorkdayCalendar
@@ -55,8 +55,17 @@ def snapshot_data(
     """
     if catalog.manifest is None:
         raise SnapshotError(f"{catalog.path}: catalog.yaml is invalid; a snapshot needs it")
+    # Some containers per value of the catalog, all kept until the data is written, and no
+    # cycle: the collector, left on, would examine the whole catalog again as they pile up.
+    with collector_paused():
+        return _snapshot_data(catalog, catalog.manifest, commit, modified)
+
+
+def _snapshot_data(
+    catalog: Catalog, manifest: Manifest, commit: str | None, modified: bool
+) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "manifest": catalog.manifest.model_dump(mode="json"),
+        "manifest": manifest.model_dump(mode="json"),
         "laws": Laws(laws=tuple(catalog.laws.values())).model_dump(mode="json"),
         "items": [item.model_dump(mode="json") for item in catalog.items()],
     }
