@@ -35,9 +35,9 @@ _CJK = range(0x4E00, 0xA000)
 def search_index(catalog: Catalog) -> dict[str, Any]:
     """The index: ``fields`` (ranked), ``synonyms`` (term → words), ``referrals``, ``popular``
     (codes), ``fold`` (traditional → simplified, one string of pairs) and one entry per item."""
-    # pypinyin's dictionaries, loaded for the first index, are a million containers made at once
-    # and kept: the collector, left on, would examine them, and the whole catalog beside them,
-    # again and again as they pile up (most of the index's time at 2,000 items).
+    # pypinyin's dictionaries, loaded for the first index, are some 200,000 containers made at
+    # once and kept: the collector, left on, would examine them, and the whole catalog beside
+    # them, again and again as they pile up (most of the index's time at 2,000 items).
     with collector_paused():
         return _search_index(catalog)
 

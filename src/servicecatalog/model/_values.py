@@ -84,7 +84,7 @@ class FromText:
     is, checked in pydantic's core, and only any other value is converted.
 
     The bundled catalog's snapshot holds some ten thousand flags, counts and dates: a Python
-    call for each was 6% of the time reading it takes. What a catalog (Python values) and
+    call for each was some 5% of the time reading it takes. What a catalog (Python values) and
     JSON accept is as before; a JSON value neither typed nor convertible is refused with the
     conversion's error beside the type's.
     """
