@@ -308,3 +308,26 @@ def test_the_data_is_made_with_the_collector_paused() -> None:
         gc.callbacks.remove(note)
     assert collections == []
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("yes", "items.0.service_process.0.on_site: expected true or false"),
+        (
+            2,
+            "items.0.service_process.0.on_site: Input should be a valid boolean, unable to "
+            "interpret input",
+        ),
+    ],
+)
+def test_a_flag_of_no_kind_is_located_with_what_was_expected(
+    tmp_path: Path, value: object, message: str
+) -> None:
+    data = snapshot_data(sc.load_catalog(BUNDLED_CATALOG))
+    data["items"][0]["service_process"][0]["on_site"] = value
+    target = tmp_path / "c.json"
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(sc.SnapshotError) as raised:
+        sc.load_snapshot(target)
+    assert str(raised.value) == f"{target}: not a servicecatalog snapshot ({message})"

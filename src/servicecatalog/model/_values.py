@@ -78,6 +78,13 @@ def _to_date(value: Any) -> Any:
     return value
 
 
+JSON_AS_TYPED = "typed"
+"""The last step of an error's ``loc`` where a JSON value of a :class:`FromText` scalar was
+tried as its type; the conversion's error beside it (``loc`` ending :data:`JSON_AS_TEXT`)
+says what was expected."""
+JSON_AS_TEXT = "text"
+
+
 class FromText:
     """A scalar the loader hands over as text, converted by ``convert`` (as ``BeforeValidator``
     does); in JSON, whose values are typed already, a value of the type itself is taken as it
@@ -99,7 +106,8 @@ class FromText:
         converted = core_schema.no_info_before_validator_function(self._convert, typed)
         return core_schema.json_or_python_schema(
             json_schema=core_schema.union_schema(
-                [(_strict(typed), "typed"), (converted, "text")], mode="left_to_right"
+                [(_strict(typed), JSON_AS_TYPED), (converted, JSON_AS_TEXT)],
+                mode="left_to_right",
             ),
             python_schema=converted,
             metadata={"pydantic_js_functions": [lambda _, handler: handler(typed)]},
