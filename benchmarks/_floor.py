@@ -3,16 +3,17 @@ every YAML file parsed with PyYAML's libyaml ``CSafeLoader`` and nothing else.
 
     python benchmarks/_floor.py folders FOLDER [FOLDER ...]   # every *.yaml under each folder
     python benchmarks/_floor.py git REPO REVISION [REVISION ...]  # every *.yaml blob of each
-    python benchmarks/_floor.py site CATALOG OUT  # and each item's data written as an HTML page
+    python benchmarks/_floor.py site CATALOG REFERENCE OUT  # and the files of a site written
 
 The git floor reads each revision's blobs with one ``git cat-file --batch``, as fast as git gives
-them. A script rather than a module: it imports only PyYAML, as a floor should.
+them. The site floor parses every file and writes the files the site has: every file of
+REFERENCE, a site built beforehand, read and written again under OUT (the same names and bytes;
+reading them back from the page cache is the floor's only extra). A script rather than a
+module: it imports only PyYAML, as a floor should.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import shutil
 import subprocess
 import sys
@@ -70,19 +71,20 @@ def revision_blobs(repo: str, revision: str) -> list[bytes]:
     return blobs
 
 
-def write_pages(catalog: str, out: str) -> None:
-    """Parse every YAML file of ``catalog`` and write each item's data, escaped, as one page."""
-    target = Path(out)
+def write_site(catalog: str, reference: str, out: str) -> None:
+    """Parse every YAML file of ``catalog``, then write every file of the site ``reference``
+    under ``out``: the same files, as the site command writes them."""
+    parse_folders([catalog])
+    source, target = Path(reference), Path(out)
     if target.exists():
         shutil.rmtree(target)
-    (target / "items").mkdir(parents=True)
-    for path in sorted(Path(catalog).rglob("*.yaml")):
-        data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-        if path.parent.name == "items":
-            page = html.escape(json.dumps(data, ensure_ascii=False, default=str))
-            (target / "items" / f"{path.stem}.html").write_text(
-                f"<!doctype html><pre>{page}</pre>", encoding="utf-8"
-            )
+    for path in sorted(source.rglob("*")):
+        written = target / path.relative_to(source)
+        if path.is_dir():
+            written.mkdir(parents=True, exist_ok=True)
+        else:
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_bytes(path.read_bytes())
 
 
 def main() -> None:
@@ -92,7 +94,7 @@ def main() -> None:
     elif what == "git":
         parse_revisions(arguments[0], arguments[1:])
     elif what == "site":
-        write_pages(*arguments)
+        write_site(*arguments)
     else:
         raise SystemExit(f"unknown floor {what!r}: folders, git or site")
 

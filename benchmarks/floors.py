@@ -19,11 +19,16 @@ wall time measures the others too; the wall-time ratio is shown beside it.
   git:HEAD``, against parsing both trees (from git: each revision's blobs through one
   ``git cat-file --batch``);
 * site: ``servicecatalog site`` of the bundled catalog and of the clean synthetic catalog of the
-  smallest size against parsing every file and writing each item's data as one HTML page;
+  smallest size against parsing every file and writing the same files (those of a site built
+  beforehand, read back and written again);
 * load_snapshot: ``sc.load_snapshot`` against ``json.load`` of the same file (the snapshots of
   the bundled catalog and of the clean synthetic one);
 * start: ``import servicecatalog`` and ``servicecatalog --help`` against ``python -c pass``
   (medians of 3 × --repeat runs; the difference is what the package adds).
+
+The package is byte-compiled first (``compileall``), as pip compiles a wheel it installs: an
+editable install is otherwise compiled again at every start where ``PYTHONDONTWRITEBYTECODE``
+is set, which is a cost of the environment and not of the commands.
 
 Prints the table in Markdown (benchmarks/README.md keeps the last one). Not a test: nothing here
 passes or fails.
@@ -32,6 +37,7 @@ passes or fails.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -196,11 +202,14 @@ def _diff_rows(root: Path, catalog: Path, size: str, repeat: int) -> list[Row]:
 
 
 def _site_row(root: Path, catalog: Path, size: str, repeat: int) -> Row:
-    out, floor_out = root / "site", root / "site-floor"
+    out, reference, floor_out = root / "site", root / "site-reference", root / "site-floor"
+    built = run_process([*COMMAND, "site", str(reference), "--catalog", str(catalog)])
+    if built.returncode != 0:
+        raise SystemExit(f"servicecatalog site --catalog {catalog} exited {built.returncode}")
     processes = _processes(
         repeat,
         {
-            "floor": ([PYTHON, FLOOR, "site", str(catalog), str(floor_out)], None),
+            "floor": ([PYTHON, FLOOR, "site", str(catalog), str(reference), str(floor_out)], None),
             "site": ([*COMMAND, "site", str(out), "--catalog", str(catalog)], None),
         },
     )
@@ -244,6 +253,13 @@ def _start_rows(repeat: int) -> list[Row]:
         Row("import servicecatalog (ms over bare)", "", median["bare"], median["import"], 0.060),
         Row("servicecatalog --help (ms over bare)", "", median["bare"], median["help"], 0.080),
     ]
+
+
+def _compile_package() -> None:
+    """Byte-compile the package, as installing its wheel would (see the module's doc)."""
+    package = Path(sc.__file__).parent
+    if not compileall.compile_dir(package, quiet=1):
+        raise SystemExit(f"could not byte-compile {package}")
 
 
 def _machine() -> str:
@@ -327,6 +343,7 @@ def main() -> None:
     options = parser.parse_args()
     sizes = sorted(int(size) for size in options.items.split(","))
     repeat = options.repeat
+    _compile_package()
     print(_machine(), end="\n\n")
     if options.only_site:
         _print_rows(_only_site_rows(sizes[0], repeat))

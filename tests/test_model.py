@@ -7,6 +7,9 @@ native Python values as a caller building items in code would.
 from __future__ import annotations
 
 import copy
+import json
+import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -1135,3 +1138,75 @@ def test_a_manifest_names_its_authority_or_none() -> None:
         == "辽宁省人力资源和社会保障厅"
     )
     assert manifest("政务服务事项目录").publisher is None
+
+
+class _Scalars(BaseModel):
+    """The converted scalars alone, to compare what JSON and Python values give."""
+
+    flag: model.Flag = False
+    copies: model.Copies = 0
+    day: model.Day = date(2000, 1, 1)
+
+
+_JSON_VALUES = {
+    "flag": ["true", "false", '"TRUE"', '"false"', '"yes"', "1", "0", "2"],
+    "copies": [
+        "2",
+        "99",
+        "100",
+        "-1",
+        '"3"',
+        '"0003"',
+        '" 3"',
+        "true",
+        "3.0",
+        "3.5",
+        "1e1",
+        "null",
+    ],
+    "day": ['"2026-01-02"', '"2026-1-2"', '"20260102"', '"2026-02-30"', '"2026-01-02T00:00:00"'],
+}
+_JSON_SCALARS = [
+    f'{{"{name}": {value}}}' for name, values in _JSON_VALUES.items() for value in values
+] + ['{"day": "2026-01-02Z"}', '{"day": 1767312000}', '{"day": true}', '{"copies": []}']
+
+
+@pytest.mark.parametrize("text", _JSON_SCALARS)
+def test_json_takes_what_its_python_values_take(text: str) -> None:
+    """Typed JSON values skip the conversion (a snapshot reads faster); what is accepted, and
+    as what, is as for the same values in Python, which the conversion sees."""
+    try:
+        expected: Any = _Scalars.model_validate(json.loads(text))
+    except ValidationError as error:
+        expected = {(tuple(e["loc"]), e["type"]) for e in error.errors()}
+    try:
+        found: Any = _Scalars.model_validate_json(text)
+    except ValidationError as error:
+        # the conversion's error (a located, strict-scalar one) is among those JSON reports
+        found = {(tuple(e["loc"][:1]), e["type"]) for e in error.errors()}
+        assert expected <= found
+    else:
+        assert found == expected
+
+
+def test_typed_json_values_are_not_converted() -> None:
+    item = Item.model_validate(raw_item(visits="1"))
+    text = item.model_dump_json()
+    conversions = {f.__code__ for f in (model._values._to_int, model._values._to_bool)}
+
+    def conversions_called(validate: Callable[[], Item]) -> int:
+        called: list[str] = []
+
+        def note(frame: Any, event: str, _: Any) -> None:
+            if event == "call" and frame.f_code in conversions:
+                called.append(frame.f_code.co_name)
+
+        sys.setprofile(note)
+        try:
+            assert validate() == item
+        finally:
+            sys.setprofile(None)
+        return len(called)
+
+    assert conversions_called(lambda: Item.model_validate(raw_item(visits="1"))) > 0
+    assert conversions_called(lambda: Item.model_validate_json(text)) == 0

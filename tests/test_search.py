@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -110,3 +111,30 @@ def test_items_the_authority_initiates_are_marked(bundled: Catalog) -> None:
     entries = {entry["code"]: entry for entry in search_index(bundled)["items"]}
     assert entries["220114200000"]["initiated"] is True  # a 行政处罚
     assert "initiated" not in entries[SERVICE_ITEM]
+
+
+def test_every_name_has_the_pinyin_pypinyin_writes(bundled: Catalog) -> None:
+    """Readings are kept a word at a time: each name, asked twice, as pypinyin reads it whole."""
+    from pypinyin import lazy_pinyin
+
+    names = [item.name for item in bundled.items()]
+    for name in names + names:
+        expected = [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalpha()]
+        assert _pinyin(name) == " ".join(expected), name
+
+
+def test_the_index_is_made_with_the_collector_paused(bundled: Catalog) -> None:
+    """pypinyin's dictionaries, loaded for the first index, and the entries are made without a
+    collection examining them (and the catalog) as they pile up; the collector is on after."""
+    collections: list[str] = []
+
+    def note(phase: str, _: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(note)
+    try:
+        search_index(bundled)
+    finally:
+        gc.callbacks.remove(note)
+    assert collections == []
+    assert gc.isenabled()

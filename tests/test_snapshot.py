@@ -3,6 +3,7 @@ file reads back equal, item by item, to the catalog loaded from its files."""
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import subprocess
@@ -289,3 +290,44 @@ def test_build_into_a_missing_folder_exits_3(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(BUNDLED_CATALOG), "-o", str(target)])
     assert result.exit_code == 3
     assert "cannot write" in result.stderr
+
+
+def test_the_data_is_made_with_the_collector_paused() -> None:
+    """A snapshot's data is containers by the hundred thousand, kept, and without cycles: no
+    collection runs while they are made, and the collector is on again afterwards."""
+    catalog = sc.load_catalog(BUNDLED_CATALOG)
+    collections: list[str] = []
+
+    def note(phase: str, _: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(note)
+    try:
+        snapshot_data(catalog)
+    finally:
+        gc.callbacks.remove(note)
+    assert collections == []
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("yes", "items.0.service_process.0.on_site: expected true or false"),
+        (
+            2,
+            "items.0.service_process.0.on_site: Input should be a valid boolean, unable to "
+            "interpret input",
+        ),
+    ],
+)
+def test_a_flag_of_no_kind_is_located_with_what_was_expected(
+    tmp_path: Path, value: object, message: str
+) -> None:
+    data = snapshot_data(sc.load_catalog(BUNDLED_CATALOG))
+    data["items"][0]["service_process"][0]["on_site"] = value
+    target = tmp_path / "c.json"
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(sc.SnapshotError) as raised:
+        sc.load_snapshot(target)
+    assert str(raised.value) == f"{target}: not a servicecatalog snapshot ({message})"

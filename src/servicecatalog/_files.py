@@ -59,8 +59,12 @@ def read_regular(path: Path, limit: int) -> bytes | ReadProblem:
             return not_regular(status.st_mode)
         chunks: list[bytes] = []
         size = 0
+        # The size the file reports, read in one go (a snapshot is megabytes: chunks of it
+        # would be joined, copied once more); a file that lies about it is read on in chunks.
+        wanted = max(status.st_size + 1, _CHUNK)
         while size <= limit:
-            chunk = os.read(descriptor, min(_CHUNK, limit + 1 - size))
+            chunk = os.read(descriptor, min(wanted, limit + 1 - size))
+            wanted = _CHUNK
             if not chunk:
                 break
             chunks.append(chunk)

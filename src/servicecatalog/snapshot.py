@@ -31,7 +31,8 @@ from .catalog import Catalog
 from .errors import CatalogInvalidError, SnapshotError, SnapshotVersionError
 from .findings import Finding, Report
 from .forms import form_schemas
-from .model import Laws, Referrals, Regions, Synonyms
+from .model import Laws, Manifest, Referrals, Regions, Synonyms
+from .model._values import JSON_AS_TEXT, JSON_AS_TYPED
 from .schemas import CalendarOverrides
 from .schemas import CatalogExport as Snapshot
 from .workdays import OverrideFile, WorkdayCalendar
@@ -55,8 +56,17 @@ def snapshot_data(
     """
     if catalog.manifest is None:
         raise SnapshotError(f"{catalog.path}: catalog.yaml is invalid; a snapshot needs it")
+    # Some containers per value of the catalog, all kept until the data is written, and no
+    # cycle: the collector, left on, would examine the whole catalog again as they pile up.
+    with collector_paused():
+        return _snapshot_data(catalog, catalog.manifest, commit, modified)
+
+
+def _snapshot_data(
+    catalog: Catalog, manifest: Manifest, commit: str | None, modified: bool
+) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "manifest": catalog.manifest.model_dump(mode="json"),
+        "manifest": manifest.model_dump(mode="json"),
         "laws": Laws(laws=tuple(catalog.laws.values())).model_dump(mode="json"),
         "items": [item.model_dump(mode="json") for item in catalog.items()],
     }
@@ -148,14 +158,20 @@ def load_snapshot(path: str | Path) -> Catalog:
             snapshot = Snapshot.model_validate_json(raw)
     except ValidationError as error:
         _check_version(file, _header(file, raw))
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(step) for step in first["loc"]) or "the file"
-        raise SnapshotError(
-            f"{file}: not a servicecatalog snapshot ({where}: {first['msg']})"
-        ) from None
+        where, what = _first_problem(error)
+        raise SnapshotError(f"{file}: not a servicecatalog snapshot ({where}: {what})") from None
     _check_version(file, snapshot.servicecatalog.model_dump())
     with collector_paused():
         return _catalog(file, snapshot)
+
+
+def _first_problem(error: ValidationError) -> tuple[str, str]:
+    """Where the file first went wrong, and how. A flag, count or date is tried as its JSON
+    type, then converted as catalog text: the conversion's error says what was expected."""
+    problems = error.errors(include_url=False)
+    first = next((p for p in problems if p["loc"][-1:] != (JSON_AS_TYPED,)), problems[0])
+    steps = first["loc"][:-1] if first["loc"][-1:] == (JSON_AS_TEXT,) else first["loc"]
+    return ".".join(str(step) for step in steps) or "the file", first["msg"]
 
 
 def _header(file: Path, raw: bytes) -> dict[str, Any]:

@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import starmap
 from pathlib import Path
 from typing import Any
 
@@ -105,29 +106,30 @@ def _linked(text: str) -> Markup:
 def fact_rows(block: Facts) -> Markup:
     """The rows of a label–value table, a value's addresses and phones linked: one line each,
     ``<tr><th scope="row">label</th><td>value</td></tr>``."""
-    return Markup(
-        "".join(
-            f'<tr><th scope="row">{escape(label)}</th><td>{_linked(str(value))}</td></tr>\n'
-            for label, value in block.rows
-        )
-    )
+    return Markup("".join(starmap(_fact_row, block.rows)))
 
 
 def grid_rows(block: Table) -> Markup:
     """The body rows of a table, one line each, every cell linked and labelled with its
     column's header (``data-label``: the phone layout shows it beside the value)."""
-    labels = [str(escape(header)) for header in block.headers]
-    return Markup(
-        "".join(
-            "<tr>"
-            + "".join(
-                f'<td data-label="{label}">{_linked(str(cell))}</td>'
-                for label, cell in zip(labels, row, strict=True)
-            )
-            + "</tr>\n"
-            for row in block.rows
-        )
+    labels = tuple(str(escape(header)) for header in block.headers)
+    return Markup("".join(_grid_row(labels, row) for row in block.rows))
+
+
+# Rows repeat from page to page (a region's hours, a material every item asks for, a step of
+# a process many items share): each is written once.
+@lru_cache(maxsize=1 << 14)
+def _fact_row(label: str, value: str) -> str:
+    return f'<tr><th scope="row">{escape(label)}</th><td>{_linked(str(value))}</td></tr>\n'
+
+
+@lru_cache(maxsize=1 << 14)
+def _grid_row(labels: tuple[str, ...], row: tuple[str, ...]) -> str:
+    cells = (
+        f'<td data-label="{label}">{_linked(str(cell))}</td>'
+        for label, cell in zip(labels, row, strict=True)
     )
+    return "<tr>" + "".join(cells) + "</tr>\n"
 
 
 # Tables are most of a guide's cells: rendered by these filters rather than a template loop a

@@ -9,12 +9,12 @@ no catalog text can close the ``<script>`` element it sits in.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from .._json import dumps_indented
 from ..model import Item
 from .blocks import GuideView, LocalView
 from .environment import render_template, static_source
@@ -130,7 +130,7 @@ def script_json(data: Any) -> Markup:
     ``<``, ``>`` and ``&`` are written as JSON ``\\u`` escapes, so neither ``</script>`` nor
     ``<!--`` in catalog text can end or confuse the element; the JSON value is unchanged.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = dumps_indented(data)
     for character in "<>&":
         text = text.replace(character, f"\\u{ord(character):04x}")
     return Markup(text)

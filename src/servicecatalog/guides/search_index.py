@@ -16,10 +16,12 @@ file: a page opened from disk (``file://``) may run a script next to it, but not
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable
+from functools import cache, partial
+from itertools import chain
 from typing import Any
 
+from .._gc import collector_paused
 from ..catalog import Catalog
 from ..model import Item
 from ..search import FIELDS, searchable
@@ -33,6 +35,14 @@ _CJK = range(0x4E00, 0xA000)
 def search_index(catalog: Catalog) -> dict[str, Any]:
     """The index: ``fields`` (ranked), ``synonyms`` (term → words), ``referrals``, ``popular``
     (codes), ``fold`` (traditional → simplified, one string of pairs) and one entry per item."""
+    # pypinyin's dictionaries, loaded for the first index, are some 200,000 containers made at
+    # once and kept: the collector, left on, would examine them, and the whole catalog beside
+    # them, again and again as they pile up (most of the index's time at 2,000 items).
+    with collector_paused():
+        return _search_index(catalog)
+
+
+def _search_index(catalog: Catalog) -> dict[str, Any]:
     items = catalog.items()
     site = catalog.manifest.site if catalog.manifest else None
     referrals = [
@@ -93,12 +103,33 @@ def _pinyin(text: str) -> str:
     """The pinyin syllables of the Chinese in ``text``, without tones, separated by spaces
     (``shi ye bao xian jin shen ling``): the script matches full pinyin and initials from
     syllable boundaries, and ranks an earlier syllable first."""
-    from pypinyin import Style, lazy_pinyin  # a large dictionary: loaded only to build a site
+    segment, _ = _pinyin_tools()
+    return " ".join(chain.from_iterable(map(_word_pinyin, segment(text))))
 
+
+@cache
+def _pinyin_tools() -> tuple[Callable[[str], list[str]], Callable[[str], list[list[str]]]]:
+    """pypinyin's ``lazy_pinyin`` in its two steps: the words of a text (its phrase dictionary
+    tells them apart) and the readings of one word."""
+    from pypinyin import Style  # a large dictionary: loaded only to build a site
+    from pypinyin.converter import DefaultConverter
+    from pypinyin.core import Pinyin
+
+    converter = DefaultConverter()
+    return Pinyin(converter).seg, partial(
+        converter.convert, style=Style.TONE, heteronym=False, errors="ignore", strict=True
+    )
+
+
+@cache
+def _word_pinyin(word: str) -> tuple[str, ...]:
+    """The toneless syllables of one word, once a build: names share their words (保险, 申领),
+    and pypinyin copies a phrase's readings out of its dictionary every time it is asked."""
+    _, readings = _pinyin_tools()
     # The readings as the dictionaries give them (with tone marks), each stripped once: pypinyin
-    # would strip the marks of every syllable of every name again (most of its time).
-    toned = lazy_pinyin(text, style=Style.TONE, errors="ignore")
-    return " ".join(s for s in map(_toneless, toned) if s.isascii() and s.isalpha())
+    # would strip the marks of every syllable again (most of its time).
+    toneless = map(_toneless, chain.from_iterable(readings(word)))
+    return tuple(s for s in toneless if s.isascii() and s.isalpha())
 
 
 @cache

@@ -9,7 +9,6 @@ from typing import Annotated
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     Field,
     WrapSerializer,
     field_validator,
@@ -20,6 +19,7 @@ from ._values import (
     MAX_PUBLICATION_WORKING_DAYS,
     Day,
     Flag,
+    FromText,
     LawId,
     ListSize,
     Text,
@@ -61,7 +61,7 @@ class Publication(_Frozen):
     """The publication rule: changes are published within this many working days."""
 
     working_days: Annotated[
-        int, Field(ge=1, le=MAX_PUBLICATION_WORKING_DAYS), BeforeValidator(_to_int)
+        int, Field(ge=1, le=MAX_PUBLICATION_WORKING_DAYS), FromText(_to_int)
     ] = 1
     """Official working days within which a change must be published (1 to 250)."""
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
-from ._values import Day, Text, _Frozen, _to_int
+from ._values import Day, FromText, Text, _Frozen, _to_int
 
 
 class RestPeriod(_Frozen):
@@ -30,7 +30,7 @@ class HolidaySchedule(_Frozen):
     """``calendar/<year>.yaml``: the year's rest periods and adjusted working weekends, which
     replace the ``chinesecalendar`` package's data for that year."""
 
-    year: Annotated[int, Field(ge=1, le=9999), BeforeValidator(_to_int)]
+    year: Annotated[int, Field(ge=1, le=9999), FromText(_to_int)]
     """The year of the notice; the file is named after it (``2027.yaml``)."""
     rest_days: tuple[RestPeriod, ...]
     """Every block of days off, weekends included ([] for none)."""

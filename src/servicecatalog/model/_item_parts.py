@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import (
-    BeforeValidator,
     Field,
     model_validator,
 )
@@ -19,6 +18,7 @@ from ._values import (
     Copies,
     Day,
     Flag,
+    FromText,
     LegalReference,
     StepDays,
     Text,
@@ -108,9 +108,7 @@ class FormField(_Frozen):
     example: Text | None = None
     """The entry shown on the 示例样表, written as the applicant would write it; the field's type
     must accept it (several options of a ``multiple`` field are joined by ``、``)."""
-    max_length: (
-        Annotated[int, Field(ge=1, le=MAX_FIELD_LENGTH), BeforeValidator(_to_int)] | None
-    ) = None
+    max_length: Annotated[int, Field(ge=1, le=MAX_FIELD_LENGTH), FromText(_to_int)] | None = None
     """The most characters the entry may have (at most 100,000)."""
     unit: Text | None = None
     """The unit of a ``number`` field (元, 人, 月), printed after the box."""
@@ -241,7 +239,7 @@ class ItemRemedies(_Frozen):
 class Revision(_Frozen):
     """The version of the item and the dates of its last change and its publication."""
 
-    version: Annotated[int, Field(ge=1, le=MAX_VERSION), BeforeValidator(_to_int)]
+    version: Annotated[int, Field(ge=1, le=MAX_VERSION), FromText(_to_int)]
     """1 or more; raised with every change of the eight elements or the conditions."""
     changed_on: Day
     """The day the item's conditions last changed."""
