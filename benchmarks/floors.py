@@ -18,9 +18,12 @@ wall time measures the others too; the wall-time ratio is shown beside it.
   the smallest --items size, 1% of the item files changed, as folders and as ``git:HEAD~1
   git:HEAD``, against parsing both trees (from git: each revision's blobs through one
   ``git cat-file --batch``);
-* site: ``servicecatalog site`` of the bundled catalog and of the clean synthetic catalog of the
-  smallest size against parsing every file and writing the same files (those of a site built
-  beforehand, read back and written again);
+* site: ``servicecatalog site`` (its default: one worker process per CPU from 50 items on) and
+  ``site --jobs 1`` of the bundled catalog and of the clean synthetic catalog of the smallest
+  size against parsing every file and writing the same files (those of a site built beforehand,
+  read back and written again), all written to memory (``/dev/shm``) where there is one. The
+  workers' CPU time is counted: the CPU ratio says how much work a site is, the wall ratio how
+  long one waits for it;
 * load_snapshot: ``sc.load_snapshot`` against ``json.load`` of the same file (the snapshots of
   the bundled catalog and of the clean synthetic one);
 * start: ``import servicecatalog`` and ``servicecatalog --help`` against ``python -c pass``
@@ -70,6 +73,10 @@ FLOOR = str(Path(__file__).resolve().parent / "_floor.py")
 BUNDLED = REPO / "catalog"
 GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
 COMMAND = [PYTHON, "-m", "servicecatalog"]
+SITE_ROOT = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+"""Where the site rows write: memory (tmpfs) where there is one, as a virtual machine's disk
+makes the time the kernel spends writing erratic (0.3–3.5 s of system time for the same 100 MB),
+and it would weigh on the floor and the site alike."""
 
 
 @dataclass(frozen=True)
@@ -201,19 +208,31 @@ def _diff_rows(root: Path, catalog: Path, size: str, repeat: int) -> list[Row]:
     ]
 
 
-def _site_row(root: Path, catalog: Path, size: str, repeat: int) -> Row:
-    out, reference, floor_out = root / "site", root / "site-reference", root / "site-floor"
-    built = run_process([*COMMAND, "site", str(reference), "--catalog", str(catalog)])
-    if built.returncode != 0:
-        raise SystemExit(f"servicecatalog site --catalog {catalog} exited {built.returncode}")
-    processes = _processes(
-        repeat,
-        {
-            "floor": ([PYTHON, FLOOR, "site", str(catalog), str(reference), str(floor_out)], None),
-            "site": ([*COMMAND, "site", str(out), "--catalog", str(catalog)], None),
-        },
-    )
-    return Row("site, command", size, processes["floor"], processes["site"], 1.8)
+def _site_rows(catalog: Path, size: str, repeat: int) -> list[Row]:
+    """``site`` with its default workers and with ``--jobs 1`` against the floor, all writing
+    under :data:`SITE_ROOT`."""
+    with tempfile.TemporaryDirectory(prefix="servicecatalog-site-", dir=SITE_ROOT) as temporary:
+        root = Path(temporary)
+        out, reference, floor_out = root / "site", root / "site-reference", root / "site-floor"
+        built = run_process([*COMMAND, "site", str(reference), "--catalog", str(catalog)])
+        if built.returncode != 0:
+            raise SystemExit(f"servicecatalog site --catalog {catalog} exited {built.returncode}")
+        site = [*COMMAND, "site", str(out), "--catalog", str(catalog)]
+        processes = _processes(
+            repeat,
+            {
+                "floor": (
+                    [PYTHON, FLOOR, "site", str(catalog), str(reference), str(floor_out)],
+                    None,
+                ),
+                "site": (site, None),
+                "site -j 1": ([*site, "--jobs", "1"], None),
+            },
+        )
+    return [
+        Row("site, command", size, processes["floor"], processes["site"], 1.8),
+        Row("site --jobs 1, command", size, processes["floor"], processes["site -j 1"], None),
+    ]
 
 
 def _snapshot_row(root: Path, catalog: Path, size: str, repeat: int) -> Row:
@@ -273,14 +292,11 @@ def _machine() -> str:
 def _only_site_rows(size: int, repeat: int) -> list[Row]:
     """The site rows: the bundled catalog and a clean synthetic catalog of ``size`` items."""
     with tempfile.TemporaryDirectory(prefix="servicecatalog-floors-") as temporary:
-        root = Path(temporary)
-        synthetic = write_catalog(root / f"clean-{size}", size, kind="clean")
-        rows = []
-        for name, catalog in (("bundled", BUNDLED), (f"{size:,} items", synthetic)):
-            where = root / f"site-{name.split()[0]}"
-            where.mkdir()
-            rows.append(_site_row(where, catalog, name, repeat))
-        return rows
+        synthetic = write_catalog(Path(temporary) / f"clean-{size}", size, kind="clean")
+        return [
+            *_site_rows(BUNDLED, "bundled", repeat),
+            *_site_rows(synthetic, f"{size:,} items", repeat),
+        ]
 
 
 def _print_rows(rows: list[Row]) -> None:
@@ -373,10 +389,8 @@ def main() -> None:
         (root / "diff").mkdir()
         rows += _diff_rows(root / "diff", smallest, label, repeat)
         if not options.no_site:
-            for name, catalog in (("bundled", BUNDLED), (f"{sizes[0]:,} items", smallest)):
-                where = root / f"site-{name.split()[0]}"
-                where.mkdir()
-                rows.append(_site_row(where, catalog, name, repeat))
+            rows += _site_rows(BUNDLED, "bundled", repeat)
+            rows += _site_rows(smallest, f"{sizes[0]:,} items", repeat)
         for name, catalog in (("bundled", BUNDLED), (f"{sizes[0]:,} items", smallest)):
             where = root / f"snapshot-{name.split()[0]}"
             where.mkdir()
