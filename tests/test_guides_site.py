@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 
+from _processes import children, running
 from conftest import BUNDLED_CATALOG, REPO_ROOT, SERVICE_ITEM, CatalogDir
 from servicecatalog import (
     Catalog,
@@ -887,7 +888,7 @@ def test_ctrl_c_stops_the_workers(tmp_path: Path) -> None:
     )
     assert parent.stdout is not None
     assert parent.stdout.readline() == "worker\n"  # a worker is writing
-    workers = _children(parent.pid)
+    workers = children(parent.pid)
     assert len(workers) == 2
     parent.send_signal(signal.SIGINT)
     started = time.monotonic()
@@ -895,7 +896,7 @@ def test_ctrl_c_stops_the_workers(tmp_path: Path) -> None:
     # Each worker ends after its item (a second), not after the items it has still to write.
     assert time.monotonic() - started < 8
     assert rest.splitlines()[-1] == "interrupted"
-    assert [pid for pid in workers if _running(pid)] == []
+    assert [pid for pid in workers if running(pid)] == []
     assert not out.exists()
     assert siblings(out) == []  # no staging folder, no lock
 
@@ -927,26 +928,6 @@ def test_workers_print_nothing(small: Catalog, tmp_path: Path) -> None:
     )
     assert (built.stdout, built.stderr) == ("", "")
     assert (tmp_path / "site" / "index.html").exists()
-
-
-def _children(pid: int) -> set[int]:
-    found = set()
-    for status in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = status.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.add(int(status.parent.name))
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @needs_fork

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from _processes import children, running
 from servicecatalog import ServiceCatalogError, WorkerError, _implementations, load_catalog
 from servicecatalog._implementations import PARALLEL_THRESHOLD
 
@@ -123,18 +124,6 @@ load_catalog(sys.argv[1], workers=2)
 """
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
-    for status in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = status.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.add(int(status.parent.name))
-    return found
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_workers_end_with_a_killed_parent(mixed_catalog: Path) -> None:
     parent = subprocess.Popen(
@@ -144,24 +133,16 @@ def test_workers_end_with_a_killed_parent(mixed_catalog: Path) -> None:
     )
     assert parent.stdout is not None
     assert parent.stdout.readline().strip() == "worker"  # a worker is working
-    workers = _children(parent.pid)
+    workers = children(parent.pid)
     assert workers
     parent.kill()
     parent.wait()
     parent.stdout.close()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+    while time.monotonic() < deadline and any(running(pid) for pid in workers):
         time.sleep(0.1)
-    alive = [pid for pid in workers if _running(pid)]
+    alive = [pid for pid in workers if running(pid)]
     assert alive == []
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @pytest.mark.parametrize(
