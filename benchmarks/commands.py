@@ -10,7 +10,8 @@
 * ``coverage``: ``servicecatalog coverage --format json`` on the provincial-scale catalog (and on
   its snapshot) against the single-process parse-only floor.
 * ``site``: ``servicecatalog site`` for synthetic catalogs of ``--site-items`` items against a
-  floor that parses every file and writes each item's data as one escaped HTML page.
+  floor that parses every file and writes the files of a site built beforehand again
+  (``_floor.write_site``, as in ``floors.py``).
 
 Each is measured at half and at full size (villages per township halved; the site at each of
 ``--site-items``), and the time per file or item is printed, so that a cost growing faster than
@@ -21,8 +22,6 @@ passes or fails.
 from __future__ import annotations
 
 import argparse
-import html
-import json
 import shutil
 import subprocess
 import sys
@@ -30,9 +29,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _floor import parse_revisions, write_site
 from _synthetic import (  # benchmarks are scripts, not a package
     best_of_each,
     change_one_percent,
@@ -46,46 +44,8 @@ PYTHON = sys.executable
 GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
 
 
-def _git(folder: Path, *arguments: str, stdin: bytes | None = None) -> bytes:
-    return subprocess.run(
-        [*GIT, *arguments], cwd=folder, input=stdin, capture_output=True, check=True
-    ).stdout
-
-
-def _blobs(repo: Path, revision: str) -> list[bytes]:
-    listing = _git(repo, "ls-tree", "-r", "-z", revision, "--", "catalog")
-    oids = [
-        record.split(b"\t")[0].split()[2].decode()
-        for record in listing.split(b"\0")
-        if record.endswith(b".yaml")
-    ]
-    output = _git(repo, "cat-file", "--batch", stdin=("\n".join(oids) + "\n").encode())
-    blobs, offset = [], 0
-    for _ in oids:
-        end = output.index(b"\n", offset)
-        size = int(output[offset:end].split()[2])
-        blobs.append(output[end + 1 : end + 1 + size])
-        offset = end + 2 + size
-    return blobs
-
-
-def _diff_floor(repo: Path) -> None:
-    for revision in ("HEAD~1", "HEAD"):
-        for blob in _blobs(repo, revision):
-            yaml.load(blob, Loader=yaml.CSafeLoader)
-
-
-def _site_floor(catalog: Path, out: Path) -> None:
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "items").mkdir(parents=True)
-    for path in sorted(catalog.rglob("*.yaml")):
-        data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
-        if path.parent.name == "items":
-            page = html.escape(json.dumps(data, ensure_ascii=False, default=str))
-            (out / "items" / f"{path.stem}.html").write_text(
-                f"<!doctype html><pre>{page}</pre>", encoding="utf-8"
-            )
+def _git(folder: Path, *arguments: str) -> None:
+    subprocess.run([*GIT, *arguments], cwd=folder, capture_output=True, check=True)
 
 
 def _timed(repeat: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:
@@ -146,7 +106,7 @@ def main() -> None:
             best = _timed(
                 options.repeat,
                 {
-                    "diff floor": lambda repo=repo: _diff_floor(repo),
+                    "diff floor": lambda repo=repo: parse_revisions(str(repo), ["HEAD~1", "HEAD"]),
                     "diff": _process(diff, cwd=repo),
                     "coverage floor": lambda catalog=catalog: parse_only(catalog),
                     "coverage": _process([*coverage, str(catalog)]),
@@ -171,22 +131,18 @@ def main() -> None:
 
         for size in sorted(int(size) for size in options.site_items.split(",")):
             catalog = write_catalog(root / f"site-{size}" / "catalog", size)
-            site = [
-                PYTHON,
-                "-m",
-                "servicecatalog",
-                "site",
-                str(root / f"site-{size}" / "out"),
-                "--catalog",
-                str(catalog),
-            ]
+            out, reference, floor = (
+                root / f"site-{size}" / name for name in ("out", "ref", "floor")
+            )
+            site = [PYTHON, "-m", "servicecatalog", "site", "--catalog", str(catalog)]
+            _process([*site, str(reference)])()  # the files the floor writes again
             best = _timed(
                 options.repeat,
                 {
-                    "site floor": lambda c=catalog, o=root / f"site-{size}" / "floor": _site_floor(
-                        c, o
+                    "site floor": lambda c=catalog, r=reference, f=floor: write_site(
+                        str(c), str(r), str(f)
                     ),
-                    "site": _process(site),
+                    "site": _process([*site, str(out)]),
                 },
             )
             rows.append(("site", size, f"{size} items", best["site floor"], best["site"]))
