@@ -187,21 +187,16 @@ def _write_site(
 
     The item pages are written by worker processes when there are many, while this process
     writes the rest; the files and the list of their names are the same either way."""
-    written: list[str] = []
-
-    def write(relative: str, text: str) -> None:
-        _write_file(root, relative, text)
-        written.append(relative)
-
+    files = _Files(root)
     (root / "assets").mkdir()
     (root / "items").mkdir()
     address = base_url(catalog)
     pages = _ItemPages(catalog, root, environment, address)
     with _writing_items(pages, tuple(catalog.items()), jobs) as item_files:
-        write("assets/site.css", static_source(environment, STYLESHEET))
+        files.write("assets/site.css", static_source(environment, STYLESHEET))
         for name in ("site.js", "mode.js", "favicon.svg"):
-            write(f"assets/{name}", static_source(environment, f"static/{name}"))
-        write("assets/search-index.js", search_script(catalog))
+            files.write(f"assets/{name}", static_source(environment, f"static/{name}"))
+        files.write("assets/search-index.js", search_script(catalog))
         index = index_view(catalog)
         for current, name in [(None, "index.html"), *((g.id, g.page) for g in index.lists)]:
             page = render_template(
@@ -214,11 +209,11 @@ def _write_site(
                 current=current,
                 canonical=f"{address}{name}" if address else None,
             )
-            write(name, page)
+            files.write(name, page)
         data = dumps_indented(catalog_json(catalog))
-        write("catalog.json", data + "\n")
-        written[-1:-1] = item_files()  # the item pages are listed before catalog.json
-    return written
+        files.write("catalog.json", data + "\n")
+        files.names[-1:-1] = item_files()  # the item pages are listed before catalog.json
+    return files.names
 
 
 @dataclass(frozen=True)
@@ -232,12 +227,7 @@ class _ItemPages:
 
     def write(self, item: Item) -> list[str]:
         """Write the item's page, its form pages and its handout; return their names."""
-        written: list[str] = []
-
-        def write(relative: str, text: str) -> None:
-            _write_file(self.root, relative, text)
-            written.append(relative)
-
+        files = _Files(self.root)
         view = guide_view(item, self.catalog, all_regions=True)
         page = render_html(
             view,
@@ -246,19 +236,27 @@ class _ItemPages:
             item=item,
             canonical=handout_url(self.address, item.code),
         )
-        write(f"items/{item.code}.html", page)
+        files.write(f"items/{item.code}.html", page)
         for sample, form_id, file_name in _form_pages(view):
             form_page = render_form_html(
                 form_view(item, form_id, self.catalog, sample=sample), self.environment
             )
-            write(f"items/{file_name}", form_page)
+            files.write(f"items/{file_name}", form_page)
         handout = render_handout(view, self.environment, base_url=self.address, site=True)
-        write(f"items/{item.code}-handout.html", handout)
-        return written
+        files.write(f"items/{item.code}-handout.html", handout)
+        return files.names
 
 
-def _write_file(root: Path, relative: str, text: str) -> None:
-    (root / relative).write_text(text, encoding="utf-8", newline="\n")
+class _Files:
+    """Files written under ``root``, and their names in the order they were written."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.names: list[str] = []
+
+    def write(self, relative: str, text: str) -> None:
+        (self.root / relative).write_text(text, encoding="utf-8", newline="\n")
+        self.names.append(relative)
 
 
 PARALLEL_THRESHOLD = 50
