@@ -40,6 +40,7 @@ passes or fails.
 from __future__ import annotations
 
 import argparse
+import atexit
 import compileall
 import json
 import multiprocessing
@@ -70,11 +71,18 @@ from _synthetic import (  # benchmarks are scripts, not a package
 import servicecatalog as sc
 from servicecatalog.review import review_sources
 
+CACHE = Path(tempfile.mkdtemp(prefix="servicecatalog-floors-cache-"))
+"""The parse cache of the rows that keep parses (removed at exit); the other rows keep none."""
+atexit.register(shutil.rmtree, CACHE, True)
+os.environ.pop("SERVICECATALOG_NO_CACHE", None)  # the flags below say which rows keep parses
+
 PYTHON = sys.executable
 FLOOR = str(Path(__file__).resolve().parent / "_floor.py")
 BUNDLED = REPO / "catalog"
 GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"]
-COMMAND = [PYTHON, "-m", "servicecatalog"]
+COMMAND = [PYTHON, "-m", "servicecatalog", "--no-cache"]
+KEPT = [PYTHON, "-m", "servicecatalog", "--cache-dir", str(CACHE)]
+"""The command keeping parses between runs, as it does by default (in its own cache folder)."""
 SITE_ROOT = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 """Where the site rows write: memory (tmpfs) where there is one, as a virtual machine's disk
 makes the time the kernel spends writing erratic (0.3–3.5 s of system time for the same 100 MB),
@@ -141,27 +149,48 @@ def _processes(
     }
 
 
+def _kept_parses(folder: Path) -> sc.Catalog:
+    with sc.parse_cache(CACHE):
+        return sc.load_catalog(folder)
+
+
 def _validate_rows(
     folder: Path, size: str, repeat: int, goal: float
-) -> tuple[list[Row], ProcessRun]:
-    """The library and the command validating ``folder``, and one more run of the command for
-    its peak memory."""
+) -> tuple[list[Row], ProcessRun, ProcessRun]:
+    """The library and the command validating ``folder``, parsing every file and keeping
+    parses between runs, and one more run of the command each way for its peak memory."""
+    _kept_parses(folder)
     best = _in_process(
         repeat,
         {
             "floor": lambda: parse_only(folder),
             "library": lambda: sc.load_catalog(folder),
+            "kept": lambda: _kept_parses(folder),
         },
     )
-    validate = [*COMMAND, "validate", str(folder), "--format", "json"]
+    arguments = ["validate", str(folder), "--format", "json"]
+    validate, kept = [*COMMAND, *arguments], [*KEPT, *arguments]
+    run_process(kept)
     processes = _processes(
         repeat,
-        {"floor": ([PYTHON, FLOOR, "folders", str(folder)], None), "command": (validate, None)},
+        {
+            "floor": ([PYTHON, FLOOR, "folders", str(folder)], None),
+            "command": (validate, None),
+            "kept": (kept, None),
+        },
     )
-    return [
-        Row("validate, library", size, best["floor"], best["library"], goal),
-        Row("validate, command", size, processes["floor"], processes["command"], None),
-    ], run_process(validate)
+    return (
+        [
+            Row("validate, library", size, best["floor"], best["library"], goal),
+            Row("validate, library, parses kept", size, best["floor"], best["kept"], goal),
+            Row("validate, command", size, processes["floor"], processes["command"], goal),
+            Row(
+                "validate, command, parses kept", size, processes["floor"], processes["kept"], goal
+            ),
+        ],
+        run_process(validate),
+        run_process(kept),
+    )
 
 
 def _git_repo(root: Path, catalog: Path) -> Path:
@@ -192,20 +221,41 @@ def _diff_rows(root: Path, catalog: Path, size: str, repeat: int) -> list[Row]:
     )
     repo = _git_repo(root, catalog)
     diff = [*COMMAND, "diff", "--format", "json"]
+    kept = [*KEPT, "diff", "--format", "json"]
+    for command, cwd in (
+        ([*kept, str(catalog), str(changed)], None),
+        ([*kept, "git:HEAD~1", "git:HEAD"], repo),
+    ):
+        run_process(command, cwd=cwd)
     processes = _processes(
         repeat,
         {
             "folders floor": ([PYTHON, FLOOR, "folders", str(catalog), str(changed)], None),
             "folders": ([*diff, str(catalog), str(changed)], None),
+            "folders kept": ([*kept, str(catalog), str(changed)], None),
             "git floor": ([PYTHON, FLOOR, "git", str(repo), "HEAD~1", "HEAD"], None),
             "git": ([*diff, "git:HEAD~1", "git:HEAD"], repo),
+            "git kept": ([*kept, "git:HEAD~1", "git:HEAD"], repo),
         },
     )
+    folders_floor, git_floor = processes["folders floor"], processes["git floor"]
     return [
         Row("diff folders, library", size, best["floor"], best["library"], 1.4),
-        Row("diff folders, command", size, processes["folders floor"], processes["folders"], 1.4),
+        Row("diff folders, command", size, folders_floor, processes["folders"], 1.4),
         Row(
-            "diff git:HEAD~1 git:HEAD, command", size, processes["git floor"], processes["git"], 1.4
+            "diff folders, command, parses kept",
+            size,
+            folders_floor,
+            processes["folders kept"],
+            1.4,
+        ),
+        Row("diff git:HEAD~1 git:HEAD, command", size, git_floor, processes["git"], 1.4),
+        Row(
+            "diff git:HEAD~1 git:HEAD, command, parses kept",
+            size,
+            git_floor,
+            processes["git kept"],
+            1.4,
         ),
     ]
 
@@ -220,6 +270,8 @@ def _site_rows(catalog: Path, size: str, repeat: int) -> list[Row]:
         if built.returncode != 0:
             raise SystemExit(f"servicecatalog site --catalog {catalog} exited {built.returncode}")
         site = [*COMMAND, "site", str(out), "--catalog", str(catalog)]
+        kept = [*KEPT, "site", str(out), "--catalog", str(catalog)]
+        run_process(kept)
         processes = _processes(
             repeat,
             {
@@ -228,12 +280,15 @@ def _site_rows(catalog: Path, size: str, repeat: int) -> list[Row]:
                     None,
                 ),
                 "site": (site, None),
+                "site kept": (kept, None),
                 "site -j 1": ([*site, "--jobs", "1"], None),
             },
         )
+    floor = processes["floor"]
     return [
-        Row("site, command", size, processes["floor"], processes["site"], 1.8),
-        Row("site --jobs 1, command", size, processes["floor"], processes["site -j 1"], None),
+        Row("site, command", size, floor, processes["site"], 1.8),
+        Row("site, command, parses kept", size, floor, processes["site kept"], 1.8),
+        Row("site --jobs 1, command", size, floor, processes["site -j 1"], None),
     ]
 
 
@@ -335,7 +390,7 @@ def _print(rows: list[Row], memory: list[Memory]) -> None:
     print()
     print("| peak memory of `validate` | items | peak | per item | growth per item |")
     print("|---|---:|---:|---:|---:|")
-    for kind in KINDS:
+    for kind in dict.fromkeys(m.kind for m in memory):
         runs = sorted((m for m in memory if m.kind == kind), key=lambda m: m.items)
         for index, run in enumerate(runs):
             growth = ""
@@ -378,7 +433,7 @@ def main() -> None:
     memory: list[Memory] = []
     with tempfile.TemporaryDirectory(prefix="servicecatalog-floors-") as temporary:
         root = Path(temporary)
-        bundled_rows, _ = _validate_rows(BUNDLED, "bundled", repeat, 1.15)
+        bundled_rows, _, _ = _validate_rows(BUNDLED, "bundled", repeat, 1.15)
         rows += bundled_rows
         if options.bundled:
             _print([*rows, *_start_rows(repeat)], memory)
@@ -388,9 +443,10 @@ def main() -> None:
                 folder = write_catalog(root / f"{kind}-{size}", size, kind=kind)
                 counts = sc.load_catalog(folder).report.counts
                 label = f"{size:,} {kind} ({counts['error']} errors, {counts['warning']} warnings)"
-                size_rows, run = _validate_rows(folder, label, repeat, 1.15)
+                size_rows, parsing, keeping = _validate_rows(folder, label, repeat, 1.15)
                 rows += size_rows
-                memory.append(Memory(kind, size, run.peak_kib))
+                memory.append(Memory(kind, size, parsing.peak_kib))
+                memory.append(Memory(f"{kind}, parses kept", size, keeping.peak_kib))
                 if size != sizes[0] or kind != "clean":
                     shutil.rmtree(folder)
         smallest = root / f"clean-{sizes[0]}"

@@ -24,6 +24,20 @@ import yaml
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_CATALOG = REPO_ROOT / "catalog"
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _parse_cache_in_a_temporary_folder(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """The command line keeps parses in a cache folder (by default under the home folder);
+    tests read and write nothing outside the repository and their temporary folders."""
+    folder = tmp_path_factory.mktemp("parse-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SERVICECATALOG_CACHE_DIR", str(folder))
+        patch.delenv("SERVICECATALOG_NO_CACHE", raising=False)
+        yield
+
+
 # The catalog.yaml of the small test catalogs: the bundled manifest without the list sizes, so a
 # catalog of two or three items has no list-size findings (as tests/cases/_base/catalog.yaml).
 SMALL_MANIFEST = """\

@@ -79,3 +79,65 @@ def test_each_shared_option_is_declared_in_options_only() -> None:
             if isinstance(node, ast.Constant) and node.value in SHARED:
                 declared.setdefault(str(node.value), []).append(path.name)
     assert declared == {name: ["options.py"] for name in SHARED}
+
+
+# ---- where parses are kept: --cache-dir, --no-cache ------------------------------------------
+
+BUNDLED = Path(__file__).resolve().parents[1] / "catalog"
+
+
+def _packs(folder: Path) -> list[Path]:
+    return sorted(folder.glob("parses/*.pack"))
+
+
+def test_a_command_keeps_parses_in_the_cache_dir(tmp_path: Path) -> None:
+    runner = CliRunner()
+    first = runner.invoke(main, ["--cache-dir", str(tmp_path), "validate", str(BUNDLED)])
+    assert first.exit_code == 0, first.output
+    assert len(_packs(tmp_path)) == 1
+    again = runner.invoke(main, ["--cache-dir", str(tmp_path), "validate", str(BUNDLED)])
+    assert (again.exit_code, again.output) == (first.exit_code, first.output)
+
+
+def test_the_cache_dir_comes_from_the_environment(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["stats", "--catalog", str(BUNDLED)], env={"SERVICECATALOG_CACHE_DIR": str(tmp_path)}
+    )
+    assert result.exit_code == 0, result.output
+    assert len(_packs(tmp_path)) == 1
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environment"),
+    [
+        (["--no-cache"], {}),
+        ([], {"SERVICECATALOG_NO_CACHE": "1"}),
+    ],
+    ids=["option", "environment"],
+)
+def test_no_cache_keeps_nothing(
+    tmp_path: Path, arguments: list[str], environment: dict[str, str]
+) -> None:
+    result = CliRunner().invoke(
+        main,
+        [*arguments, "--cache-dir", str(tmp_path), "validate", str(BUNDLED)],
+        env=environment,
+    )
+    assert result.exit_code == 0, result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_cache_dir_is_under_xdg_cache_home(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["validate", str(BUNDLED)],
+        env={"SERVICECATALOG_CACHE_DIR": None, "XDG_CACHE_HOME": str(tmp_path)},
+    )
+    assert result.exit_code == 0, result.output
+    assert len(_packs(tmp_path / "servicecatalog")) == 1
+
+
+def test_the_cache_options_are_in_the_help() -> None:
+    shown = CliRunner().invoke(main, ["--help"]).output
+    assert "--cache-dir DIRECTORY" in shown
+    assert "--no-cache" in shown

@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "errors",
+                "cache",
                 "_files",
                 "_rule",
                 "_folders",
@@ -57,6 +58,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "loader",
+                "_parse_cache",
                 "_yaml_encoding",
                 "_yaml_events",
                 "_yaml_positions",

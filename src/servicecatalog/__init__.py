@@ -20,6 +20,10 @@ __version__ = _project.VERSION
 """The version of servicecatalog installed (PEP 440), as ``servicecatalog --version`` prints it."""
 
 if TYPE_CHECKING:
+    from .cache import (
+        default_cache_folder,
+        parse_cache,
+    )
     from .catalog import (
         Catalog,
         load_catalog,
@@ -270,6 +274,13 @@ _LAZY = {
         "guides",
     ),
     **dict.fromkeys(
+        (
+            "default_cache_folder",
+            "parse_cache",
+        ),
+        "cache",
+    ),
+    **dict.fromkeys(
         ("open_catalog",),
         "opening",
     ),
@@ -390,6 +401,7 @@ __all__ = [
     "WorkerError",
     "__version__",
     "build_site",
+    "default_cache_folder",
     "diff_catalogs",
     "form_format_checker",
     "form_schema",
@@ -398,6 +410,7 @@ __all__ = [
     "load_snapshot",
     "next_working_day",
     "open_catalog",
+    "parse_cache",
     "render_guide",
     "working_days_between",
     "write_snapshot",

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ._parse_cache import PackUpdate, ParsePack
 from ._paths import identity_path
 from ._validation import validate_document
 from ._workers import available_cpus, die_with
@@ -81,12 +82,14 @@ def load_implementation_files(
     rules: Sequence[Rule],
     workers: int | None = None,
     progress: Progress | None = None,
+    pack: ParsePack | None = None,
 ) -> tuple[list[ImplementationEntry], list[Finding]]:
-    """Load every (path, display name) of ``jobs``; return the valid lists and all findings."""
+    """Load every (path, display name) of ``jobs``; return the valid lists and all findings.
+    Parses are taken from ``pack`` and kept in it, by the workers too."""
     count = _worker_count(len(jobs), workers, rules)
     if count <= 1:
-        return _sequential(jobs, scope, rules, progress)
-    return _parallel(jobs, scope, rules, count, progress)
+        return _sequential(jobs, scope, rules, progress, pack)
+    return _parallel(jobs, scope, rules, count, progress, pack)
 
 
 def _worker_count(files: int, workers: int | None, rules: Sequence[Rule]) -> int:
@@ -107,14 +110,15 @@ def _sequential(
     scope: ImplementationScope,
     rules: Sequence[Rule],
     progress: Progress | None,
+    pack: ParsePack | None,
 ) -> tuple[list[ImplementationEntry], list[Finding]]:
     entries: list[ImplementationEntry] = []
     findings: list[Finding] = []
     for source, file in jobs:
-        found, implementations = load_one(source, file, scope, rules)
+        found, implementations = load_one(source, file, scope, rules, pack)
         findings.extend(found)
         if implementations is not None:
-            entries.append(ImplementationEntry(implementations, file, source))
+            entries.append(ImplementationEntry(implementations, file, source, pack=pack))
         if progress is not None:
             progress(1)
     return entries, findings
@@ -126,6 +130,7 @@ def _parallel(
     rules: Sequence[Rule],
     workers: int,
     progress: Progress | None,
+    pack: ParsePack | None,
 ) -> tuple[list[ImplementationEntry], list[Finding]]:
     # The pool is loaded here, when a catalog is large enough to need it.
     from concurrent.futures import ProcessPoolExecutor
@@ -144,13 +149,17 @@ def _parallel(
             max_workers=workers,
             mp_context=_context(),
             initializer=_initialise,
-            initargs=(scope, rule_ids, os.getpid()),
+            initargs=(scope, rule_ids, os.getpid(), pack),
         ) as pool:
-            for chunk, results in zip(chunks, pool.map(_load_chunk, chunks), strict=True):
+            for chunk, (results, update) in zip(chunks, pool.map(_load_chunk, chunks), strict=True):
+                if pack is not None and update is not None:
+                    pack.take_over(update)
                 for (source, file), (found, plain) in zip(chunk, results, strict=True):
                     findings.extend(found)
                     if plain is not None:
-                        entries.append(ImplementationEntry(_rebuilt(plain), file, source))
+                        entries.append(
+                            ImplementationEntry(_rebuilt(plain), file, source, pack=pack)
+                        )
                 if progress is not None:
                     progress(len(chunk))
     except BrokenProcessPool:
@@ -174,18 +183,24 @@ def _context() -> Any:
 _WORKER: dict[str, Any] = {}
 
 
-def _initialise(scope: ImplementationScope, rule_ids: tuple[str, ...], parent: int) -> None:
+def _initialise(
+    scope: ImplementationScope, rule_ids: tuple[str, ...], parent: int, pack: ParsePack | None
+) -> None:
     die_with(parent)
     _WORKER["scope"] = scope
     _WORKER["rules"] = tuple(REGISTRY[rule_id] for rule_id in rule_ids)
+    _WORKER["pack"] = pack
 
 
-def _load_chunk(chunk: list[Job]) -> list[tuple[list[Finding], _Plain | None]]:
+def _load_chunk(
+    chunk: list[Job],
+) -> tuple[list[tuple[list[Finding], _Plain | None]], PackUpdate | None]:
     results = []
+    pack: ParsePack | None = _WORKER["pack"]
     for source, file in chunk:
-        found, implementations = load_one(source, file, _WORKER["scope"], _WORKER["rules"])
+        found, implementations = load_one(source, file, _WORKER["scope"], _WORKER["rules"], pack)
         results.append((found, None if implementations is None else _plain(implementations)))
-    return results
+    return results, None if pack is None else pack.hand_over()
 
 
 def _plain(implementations: ImplementationList) -> _Plain:
@@ -207,11 +222,15 @@ def _rebuilt(plain: _Plain) -> ImplementationList:
 
 
 def load_one(
-    source: Source, file: str, scope: ImplementationScope, rules: Sequence[Rule]
+    source: Source,
+    file: str,
+    scope: ImplementationScope,
+    rules: Sequence[Rule],
+    pack: ParsePack | None = None,
 ) -> tuple[list[Finding], ImplementationList | None]:
     """Load, check and validate one implementation file, its defaults merged into its entries."""
     # Positions are kept as compact marks, looked up only if a finding asks: most files have none.
-    document = load_source(source, file, positions=False)
+    document = load_source(source, file, positions=False, pack=pack)
     findings = list(document.findings)
     if not document.usable:
         return findings, None
@@ -223,7 +242,7 @@ def load_one(
     implementations = _merged(written, document, findings)
     if implementations is None:
         return findings, None
-    entry = ImplementationEntry(implementations, file, source, data_text(document.data))
+    entry = ImplementationEntry(implementations, file, source, data_text(document.data), pack)
     findings.extend(run_implementation_rules(entry, document, scope, rules))
     return findings, implementations
 

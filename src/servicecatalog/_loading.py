@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import TypeVar
 
-from ._files import ReadProblem
 from ._gc import collector_paused
 from ._implementations import load_implementation_files
 from ._layout import (
@@ -28,6 +27,7 @@ from ._layout import (
     REGIONS_FILE,
     SYNONYMS_FILE,
 )
+from ._parse_cache import ParsePack, open_pack
 from ._paths import item_code
 from ._sharing import FieldsSets, share_fields_sets
 from ._today import today_in
@@ -107,34 +107,41 @@ class LoadedParts:
 
 
 def load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts:
-    """Load and validate the catalog at ``path``; raise only when it is not a catalog."""
-    with collector_paused():
-        return _load_parts(path, options)
+    """Load and validate the catalog at ``path``; raise only when it is not a catalog.
 
-
-def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts:
+    Within :func:`~servicecatalog.parse_cache`, the files' parses are read from the cache and
+    kept there (see :mod:`._parse_cache`)."""
     tree = path if isinstance(path, CatalogTree) else FolderTree(Path(path), options.display)
     tree.check()
+    pack = None if tree.identity is None else open_pack(tree.identity)
+    with collector_paused():
+        parts = _load_parts(tree, pack, options)
+        if pack is not None:
+            pack.close()
+    return parts
+
+
+def _load_parts(tree: CatalogTree, pack: ParsePack | None, options: Options) -> LoadedParts:
     registry = REGISTRY if options.registry is None else options.registry
     findings: list[Finding] = []
-    manifest_document = _load(tree, MANIFEST_FILE)
+    manifest_document = _load(tree, pack, MANIFEST_FILE)
     manifest = _validated(Manifest, manifest_document, findings)
     today = options.today or today_in(manifest.timezone if manifest else None)
     context = Context(today=today, manifest=manifest, manifest_document=manifest_document)
 
     if tree.exists(LAWS_FILE):
-        context.laws_document = _load(tree, LAWS_FILE)
+        context.laws_document = _load(tree, pack, LAWS_FILE)
         laws = _validated(Laws, context.laws_document, findings)
         context.laws = {law.id: law for law in laws.laws} if laws else {}
     else:
         findings.append(_missing(tree, LAWS_FILE, "法规登记表", "the law registry"))
 
     calendar = context.calendar = _calendar(tree, findings)
-    entries = _load_items(tree, context, findings)
-    _load_regions(tree, context, findings)
-    _load_synonyms(tree, context, findings)
-    _load_referrals(tree, context, findings)
-    invalid_lists = _load_implementations(tree, context, findings, registry, options)
+    entries = _load_items(tree, pack, context, findings)
+    _load_regions(tree, pack, context, findings)
+    _load_synonyms(tree, pack, context, findings)
+    _load_referrals(tree, pack, context, findings)
+    invalid_lists = _load_implementations(tree, context, findings, registry, options, pack)
     findings.extend(_files_not_read(tree))
     findings.extend(run_rules(context, registry))
 
@@ -161,15 +168,14 @@ def _load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts
 
 def _load(
     tree: CatalogTree,
+    pack: ParsePack | None,
     relative: str,
     *,
     positions: bool = True,
-    content: bytes | ReadProblem | None = None,
 ) -> LoadedDocument:
-    """Parse the file ``relative`` of ``tree`` (its ``content``, when it has been read)."""
-    if content is None:
-        content = tree.read(relative, DEFAULT_MAX_BYTES)
-    return load_content(content, tree.display(relative), positions=positions)
+    """Parse the file ``relative`` of ``tree``, or take its parse from ``pack``."""
+    content = tree.read(relative, DEFAULT_MAX_BYTES)
+    return load_content(content, tree.display(relative), positions=positions, pack=pack)
 
 
 def _yaml_names(tree: CatalogTree, folder: str) -> list[str]:
@@ -246,7 +252,7 @@ def _validated(
 
 
 def _load_items(
-    tree: CatalogTree, context: Context, findings: list[Finding]
+    tree: CatalogTree, pack: ParsePack | None, context: Context, findings: list[Finding]
 ) -> dict[str, ItemEntry]:
     names = tree.names(ITEMS_DIR)
     if names is None:
@@ -259,7 +265,7 @@ def _load_items(
     fields_sets: FieldsSets = {}
     for name in _yaml_names(tree, ITEMS_DIR):
         # Positions are kept as compact marks, looked up only if a finding asks: most files have none.
-        document = _load(tree, f"{ITEMS_DIR}/{name}", positions=False)
+        document = _load(tree, pack, f"{ITEMS_DIR}/{name}", positions=False)
         stem = Path(name).stem
         item = _validated(Item, document, findings, item=item_code(document.data) or stem)
         if item is None:
@@ -272,10 +278,12 @@ def _load_items(
     return entries
 
 
-def _load_regions(tree: CatalogTree, context: Context, findings: list[Finding]) -> None:
+def _load_regions(
+    tree: CatalogTree, pack: ParsePack | None, context: Context, findings: list[Finding]
+) -> None:
     if not tree.exists(REGIONS_FILE):
         return
-    context.regions_document = _load(tree, REGIONS_FILE, positions=False)
+    context.regions_document = _load(tree, pack, REGIONS_FILE, positions=False)
     regions = _validated(Regions, context.regions_document, findings)
     if regions is not None:
         context.region_list = regions.regions
@@ -284,19 +292,23 @@ def _load_regions(tree: CatalogTree, context: Context, findings: list[Finding]) 
             context.regions.setdefault(region.code, region)
 
 
-def _load_synonyms(tree: CatalogTree, context: Context, findings: list[Finding]) -> None:
+def _load_synonyms(
+    tree: CatalogTree, pack: ParsePack | None, context: Context, findings: list[Finding]
+) -> None:
     if not tree.exists(SYNONYMS_FILE):
         return
-    context.synonyms_document = _load(tree, SYNONYMS_FILE)
+    context.synonyms_document = _load(tree, pack, SYNONYMS_FILE)
     synonyms = _validated(Synonyms, context.synonyms_document, findings)
     if synonyms is not None:
         context.synonyms = synonyms.synonyms
 
 
-def _load_referrals(tree: CatalogTree, context: Context, findings: list[Finding]) -> None:
+def _load_referrals(
+    tree: CatalogTree, pack: ParsePack | None, context: Context, findings: list[Finding]
+) -> None:
     if not tree.exists(REFERRALS_FILE):
         return
-    context.referrals_document = _load(tree, REFERRALS_FILE)
+    context.referrals_document = _load(tree, pack, REFERRALS_FILE)
     referrals = _validated(Referrals, context.referrals_document, findings)
     if referrals is not None:
         context.referrals = referrals.referrals
@@ -308,6 +320,7 @@ def _load_implementations(
     findings: list[Finding],
     registry: Registry,
     options: Options,
+    pack: ParsePack | None,
 ) -> dict[str, str]:
     """Load the implementation lists into ``context``; return the files that did not validate,
     by the region their name gives."""
@@ -339,7 +352,7 @@ def _load_implementations(
             options.progress(done, len(jobs))
 
     entries, found = load_implementation_files(
-        jobs, scope, list(registry.values()), options.workers, advance
+        jobs, scope, list(registry.values()), options.workers, advance, pack
     )
     context.implementation_lists.extend(entries)
     findings.extend(found)

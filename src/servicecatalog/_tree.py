@@ -51,6 +51,12 @@ class CatalogTree(ABC):
         """The folder on disk, for a folder tree; None for a tree read from git."""
         return None
 
+    @property
+    def identity(self) -> str | None:
+        """What names this catalog across loads, whatever the content: its parses are kept
+        under it (see :mod:`._parse_cache`). None: none are kept."""
+        return None
+
     @abstractmethod
     def check(self) -> None:
         """Raise :class:`CatalogNotFoundError` unless this is a catalog (has ``catalog.yaml``)."""
@@ -95,6 +101,10 @@ class FolderTree(CatalogTree):
     @property
     def folder(self) -> Path:
         return self.root
+
+    @property
+    def identity(self) -> str:
+        return f"folder:{self._real_root}"
 
     def check(self) -> None:
         root = self.root

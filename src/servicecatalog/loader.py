@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from ._files import ReadProblem, display_path, read_regular, too_large
+from ._parse_cache import ParsePack
 from ._yaml_encoding import decode
-from ._yaml_events import CODE_KEYS, located, parse
+from ._yaml_events import CODE_KEYS, Parsed, located, parse
 from ._yaml_positions import START, Loc, Position, index, marked, seek
 from .findings import Finding, Severity
 from .rules.yaml_safety import UNREAD_RULES
@@ -137,16 +138,18 @@ def load_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     positions: bool = True,
+    pack: ParsePack | None = None,
 ) -> LoadedDocument:
     """Read and parse ``path``; ``display`` is the file name findings use (default: ``path``).
 
     Only a regular file is read, and at most ``max_bytes`` of it (see :mod:`._files`).
-    ``positions=False`` defers indexing the positions until one is asked for.
+    ``positions=False`` defers indexing the positions until one is asked for; ``pack`` is as
+    for :func:`load_bytes`.
     """
     name = display if display is not None else display_path(str(path))
     content = read_regular(path, max_bytes)
     return load_content(
-        content, name, max_bytes=max_bytes, max_depth=max_depth, positions=positions
+        content, name, max_bytes=max_bytes, max_depth=max_depth, positions=positions, pack=pack
     )
 
 
@@ -157,13 +160,17 @@ def load_content(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     positions: bool = True,
+    pack: ParsePack | None = None,
 ) -> LoadedDocument:
-    """Parse ``content``, or report why the file named ``file`` could not be read."""
+    """Parse ``content``, or report why the file named ``file`` could not be read (``pack`` as
+    for :func:`load_bytes`)."""
     if isinstance(content, ReadProblem):
         rule = UNREAD_RULES[content.kind]
         finding = located(rule, file, None, content.message, content.message_en)
         return LoadedDocument(file, None, findings=(finding,))
-    return load_bytes(content, file, max_bytes=max_bytes, max_depth=max_depth, positions=positions)
+    return load_bytes(
+        content, file, max_bytes=max_bytes, max_depth=max_depth, positions=positions, pack=pack
+    )
 
 
 def load_bytes(
@@ -173,20 +180,42 @@ def load_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     positions: bool = True,
+    pack: ParsePack | None = None,
 ) -> LoadedDocument:
-    """Parse the bytes of a file named ``file`` (``positions`` as for :func:`load_file`)."""
+    """Parse the bytes of a file named ``file`` (``positions`` as for :func:`load_file`).
+
+    With a ``pack`` (see :mod:`._parse_cache`), bytes parsed before are not parsed again, and a
+    parse made here is kept in it.
+    """
     if len(raw) > max_bytes:
         return _too_large(file, len(raw), max_bytes)
-    text = decode(raw, file)
-    if isinstance(text, Finding):
-        return LoadedDocument(file, None, findings=(text,))
-    parsed = parse(text, file, max_depth)
+    parsed = _parsed(raw, file, max_depth) if pack is None else _kept(pack, raw, file, max_depth)
+    if isinstance(parsed, Finding):
+        return LoadedDocument(file, None, findings=(parsed,))
     if parsed.data is None:
         return LoadedDocument(file, None, findings=parsed.findings)
     if not positions:
         return LoadedDocument(file, parsed.data, None, None, parsed.findings, parsed.marks)
     indexed, key_indexed = index(parsed.data, parsed.marks)
     return LoadedDocument(file, parsed.data, indexed, key_indexed, parsed.findings)
+
+
+def _parsed(raw: bytes, file: str, max_depth: int) -> Parsed | Finding:
+    """The parse of ``raw``, or why it is not UTF-8."""
+    text = decode(raw, file)
+    return text if isinstance(text, Finding) else parse(text, file, max_depth)
+
+
+def _kept(pack: ParsePack, raw: bytes, file: str, max_depth: int) -> Parsed | Finding:
+    """The parse of ``raw`` kept in ``pack``, else made and kept there."""
+    key = pack.key(raw, max_depth)
+    kept = pack.parsed(key, file)
+    if kept is not None:
+        return kept
+    parsed = _parsed(raw, file, max_depth)
+    if isinstance(parsed, Parsed):
+        pack.keep(key, parsed)
+    return parsed
 
 
 def _too_large(file: str, size: int, limit: int) -> LoadedDocument:

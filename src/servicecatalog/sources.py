@@ -88,10 +88,12 @@ class GitTree(CatalogTree):
         contents: dict[str, bytes],
         config: FoundConfig | None,
         commit: str | None = None,
+        place: str | None = None,
     ) -> None:
         super().__init__(name)
         self.commit = commit
         """The commit the revision named, as git resolved it."""
+        self._place = place
         self._files = files
         self._contents = contents
         self._config = config
@@ -153,7 +155,14 @@ class GitTree(CatalogTree):
                 f"{GIT_PREFIX}{source.revision}:{path}",
                 content if content is not None else _problem(entry),
             )
-        return cls(f"{GIT_PREFIX}{source.revision}:{relative}", files, contents, found, commit)
+        name = f"{GIT_PREFIX}{source.revision}:{relative}"
+        return cls(name, files, contents, found, commit, f"{top}:{relative}")
+
+    @property
+    def identity(self) -> str | None:
+        """The repository and the catalog's path in it: every revision's files share one pack,
+        as most of them are the same from one revision to the next."""
+        return None if self._place is None else f"git:{self._place}"
 
     def check(self) -> None:
         if not self.exists(MANIFEST_FILE):

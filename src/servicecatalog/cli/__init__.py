@@ -31,6 +31,7 @@ from .check import validate
 from .data import export, import_, init, new, schema
 from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, EXIT_USAGE, machine_error
 from .info import coverage, rules, stats
+from .options import CACHE_CHOICE, CacheChoice
 from .publish import build, guide, site
 from .streams import (
     Output,
@@ -152,9 +153,28 @@ class _Group(click.Group):
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, prog_name="servicecatalog")
-def main() -> None:
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="SERVICECATALOG_CACHE_DIR",
+    help="Where parses of catalog files are kept between runs "
+    "[default: $XDG_CACHE_HOME/servicecatalog or ~/.cache/servicecatalog].",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="SERVICECATALOG_NO_CACHE",
+    help="Parse every file, and keep no parse (the findings are the same either way).",
+)
+@click.pass_context
+def main(ctx: click.Context, cache_dir: Path | None, no_cache: bool) -> None:
     """Validate, compare and publish a catalog of service items kept by the eight
-    unifications (八统一)."""
+    unifications (八统一).
+
+    A file whose bytes were parsed before is not parsed again: its parse is kept in a cache
+    folder (--cache-dir), which may be deleted at any time.
+    """
+    ctx.meta[CACHE_CHOICE] = CacheChoice(cache_dir, no_cache)
 
 
 for _command in (

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 import click
 
 from .. import __version__
+from .options import chosen_cache_folder
 from .streams import _OutputLost, say
 
 if TYPE_CHECKING:
@@ -84,14 +85,17 @@ def machine_error(message: str, fmt: str | None, output: Path | None = None) -> 
 
 
 def guarded(function: Callable[P, R]) -> Callable[P, R]:
-    """Turn library errors into exit code 3 with a one-line message, never a traceback."""
+    """Turn library errors into exit code 3 with a one-line message, never a traceback; the
+    command keeps parses where ``--cache-dir`` and ``--no-cache`` say."""
 
     @wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from ..cache import parse_cache
         from ..errors import ServiceCatalogError
 
         try:
-            return function(*args, **kwargs)
+            with parse_cache(chosen_cache_folder()):
+                return function(*args, **kwargs)
         except ServiceCatalogError as error:
             fmt, output = kwargs.get("fmt"), kwargs.get("output_file")
             unusable(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -13,14 +14,17 @@ import click
 
 __all__ = [
     "ALLOW_INVALID_OPTION",
+    "CACHE_CHOICE",
     "CATALOG_FOLDER_OPTION",
     "CATALOG_OPTION",
     "COLOR_OPTION",
     "DATE",
     "LANG_OPTION",
     "TEMPLATES_OPTION",
+    "CacheChoice",
     "DateType",
     "LazyChoice",
+    "chosen_cache_folder",
     "fail_on_option",
     "format_option",
     "jobs_option",
@@ -30,6 +34,31 @@ __all__ = [
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+CACHE_CHOICE = "servicecatalog.cache"
+"""The key of :class:`CacheChoice` in the root context's ``meta``."""
+
+
+@dataclass(frozen=True)
+class CacheChoice:
+    """What ``--cache-dir`` and ``--no-cache`` (or their environment variables) say."""
+
+    folder: Path | None
+    off: bool
+
+
+def chosen_cache_folder() -> Path | None:
+    """Where this command keeps parses: ``--cache-dir``, else the default cache folder; None
+    with ``--no-cache``, or for a command run without the group (as tests may)."""
+    context = click.get_current_context(silent=True)
+    choice = None if context is None else context.find_root().meta.get(CACHE_CHOICE)
+    if not isinstance(choice, CacheChoice) or choice.off:
+        return None
+    if choice.folder is not None:
+        return choice.folder
+    from ..cache import default_cache_folder
+
+    return default_cache_folder()
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in stubs of newer click

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from .._files import ReadProblem
+from .._parse_cache import ParsePack
 from .._rule import Rule, emitted_rule, split_doc
 from ..findings import Severity
 from ..loader import LoadedDocument, Loc, load_content, load_file
@@ -131,11 +132,13 @@ Source = Path | bytes | ReadProblem
 be read."""
 
 
-def load_source(source: Source, file: str, *, positions: bool = True) -> LoadedDocument:
-    """Parse the file named ``file`` from ``source``."""
+def load_source(
+    source: Source, file: str, *, positions: bool = True, pack: ParsePack | None = None
+) -> LoadedDocument:
+    """Parse the file named ``file`` from ``source`` (or take its parse from ``pack``)."""
     if isinstance(source, Path):
-        return load_file(source, file, positions=positions)
-    return load_content(source, file, positions=positions)
+        return load_file(source, file, positions=positions, pack=pack)
+    return load_content(source, file, positions=positions, pack=pack)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +156,13 @@ class ImplementationEntry:
     text: str | None = None
     """The file's values joined (:func:`data_text`), where it was just read: see
     :func:`list_text`."""
+    pack: ParsePack | None = field(default=None, compare=False, repr=False)
+    """The pack of the load it came from: read again while the catalog loads, the file's parse
+    comes from there (see :mod:`.._parse_cache`)."""
 
     def load_document(self) -> LoadedDocument:
         """The parsed file, read again."""
-        return load_source(self.source, self.file)
+        return load_source(self.source, self.file, pack=self.pack)
 
 
 @dataclass(frozen=True)
