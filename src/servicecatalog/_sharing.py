@@ -9,6 +9,9 @@ given the same fields can share one set: some 12 KiB an item.
 
 from __future__ import annotations
 
+from functools import cache
+from typing import get_args
+
 from pydantic import BaseModel
 
 __all__ = ["FieldsSets", "share_fields_sets"]
@@ -33,6 +36,22 @@ def share_fields_sets(model: BaseModel, known: FieldsSets) -> None:
                     break
             else:
                 sets.append(given)
-            pending.extend(vars(node).values())
+            values = vars(node)
+            # Only the fields whose type may hold a model: most are text, numbers or enums.
+            pending.extend(values[name] for name in _nesting_fields(type(node)))
         elif isinstance(node, tuple):
             pending.extend(node)
+
+
+@cache
+def _nesting_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose type names a model, alone or inside another type."""
+    return tuple(
+        name for name, field in model.model_fields.items() if _names_a_model(field.annotation)
+    )
+
+
+def _names_a_model(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_names_a_model(argument) for argument in get_args(annotation))

@@ -101,6 +101,21 @@ def data_text(data: Any) -> str:
     return " ".join(strings)
 
 
+def document_text(context: Context, document: LoadedDocument) -> str:
+    """:func:`data_text` of ``document``, joined once in a load for every rule that searches it
+    (kept in ``context.memo``, which lives as long as the load)."""
+    texts = context.memo.get(_TEXTS_KEY)
+    if not isinstance(texts, dict):
+        texts = context.memo[_TEXTS_KEY] = {}
+    text = texts.get(id(document))
+    if text is None:
+        text = texts[id(document)] = data_text(document.data)
+    return text
+
+
+_TEXTS_KEY = "_base.document-texts"
+
+
 @dataclass(frozen=True, slots=True)
 class Violation:
     """What a check reports: where (document and location), about which item, and why.

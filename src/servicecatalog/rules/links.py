@@ -23,7 +23,7 @@ from ._base import (
     Rule,
     Violation,
     catalog_rule,
-    data_text,
+    document_text,
     list_text,
     located_strings,
 )
@@ -31,16 +31,10 @@ from ._base import (
 _HTTP = re.compile(r"(?<![A-Za-z0-9+.-])http://", re.IGNORECASE)
 
 
-def _may_hold_http(data: Any) -> bool:
-    """False when no string value in ``data`` holds an ``http://`` address: one search over the
-    values joined (a space cannot make or hide a match), the check every clean file gets; only
-    a file that may hold one is walked value by value with locations."""
-    return _HTTP.search(data_text(data)) is not None
-
-
 def _http_addresses(data: Any, document: LoadedDocument | None = None) -> Iterator[Violation]:
-    if not _may_hold_http(data):
-        return
+    """Every ``http://`` address in ``data``, walked value by value with locations: only for a
+    file whose values joined hold one (a space cannot make or hide a match), which is the one
+    search every clean file gets."""
     for loc, text in located_strings(data):
         if _HTTP.search(text):
             shown = excerpt(text)
@@ -90,7 +84,8 @@ def url_not_https(context: Context) -> Iterator[Violation]:
     目录中的每个文件。
     """
     for document in _catalog_documents(context):
-        yield from _http_addresses(document.data, document)
+        if _HTTP.search(document_text(context, document)):
+            yield from _http_addresses(document.data, document)
 
 
 def _in_implementations(rule: CheckedRule) -> CheckedRule:

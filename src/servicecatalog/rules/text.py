@@ -24,7 +24,7 @@ from ._base import (
     Rule,
     Violation,
     catalog_rule,
-    data_text,
+    document_text,
     list_text,
     located_strings,
 )
@@ -33,13 +33,13 @@ _CONTROL_NAMES = {"\t": "制表符", "\n": "换行符", "\r": "回车符"}
 _CONTROL_NAMES_EN = {"\t": "a tab", "\n": "a line feed", "\r": "a carriage return"}
 
 
-def _may_hold_any(data: Any) -> bool:
-    """False when no string value in ``data`` holds a character of any of the three kinds.
+def _may_hold_any(context: Context, document: LoadedDocument) -> bool:
+    """False when no string value of ``document`` holds a character of any of the three kinds.
 
     One search over all the values joined, without their locations: the check every clean file
     gets. Only a file that may hold one is walked value by value (:func:`_scan`).
     """
-    return _ANY.search(data_text(data)) is not None
+    return _ANY.search(document_text(context, document)) is not None
 
 
 _ANY = re.compile(f"{CONTROLS.pattern}|{BIDI_CONTROLS.pattern}|{INVISIBLES.pattern}")
@@ -60,7 +60,9 @@ def _documents(context: Context) -> list[LoadedDocument]:
         found = [
             document
             for document in documents
-            if document is not None and document.data is not None and _may_hold_any(document.data)
+            if document is not None
+            and document.data is not None
+            and _may_hold_any(context, document)
         ]
         context.memo[_MEMO_KEY] = found
     return found
