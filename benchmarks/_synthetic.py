@@ -16,6 +16,7 @@ import os
 import random
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -329,6 +330,24 @@ class ProcessRun:
     cpu_seconds: float
     peak_kib: int
     returncode: int
+
+
+def peak_memory_kib(command: Sequence[str], cwd: Path | None = None) -> int:
+    """The peak resident memory (KiB) of ``command``, a ``python -m MODULE ...`` command, of
+    its own process (see ``_peak.py``: not ``wait4``'s, which counts the benchmark's)."""
+    python, flag, *rest = command
+    if flag != "-m":
+        raise ValueError(f"not a python -m command: {command}")
+    with tempfile.TemporaryDirectory(prefix="servicecatalog-peak-") as temporary:
+        out = Path(temporary) / "peak"
+        subprocess.run(
+            [python, str(Path(__file__).with_name("_peak.py")), str(out), "-m", *rest],
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        return int(out.read_text(encoding="ascii"))
 
 
 def run_process(command: Sequence[str], cwd: Path | None = None) -> ProcessRun:

@@ -13,7 +13,7 @@ wall time measures the others too; the wall-time ratio is shown beside it.
   SYNTHETIC catalogs of each of --items items of two kinds (benchmarks/_synthetic.py): ``clean``
   (no error, no warning) and ``findings`` (one item in ten with a warning, one in a hundred
   with an error);
-* peak memory: the command's maximum resident set size (``wait4``), per item;
+* peak memory: the command's peak resident set (its own ``VmHWM``: see ``_peak.py``), per item;
 * diff: ``review_sources`` and ``servicecatalog diff --format json`` of two synthetic catalogs of
   the smallest --items size, 1% of the item files changed, as folders and as ``git:HEAD~1
   git:HEAD``, against parsing both trees (from git: each revision's blobs through one
@@ -64,6 +64,7 @@ from _synthetic import (  # benchmarks are scripts, not a package
     ProcessRun,
     change_one_percent,
     parse_only,
+    peak_memory_kib,
     run_process,
     write_catalog,
 )
@@ -154,9 +155,7 @@ def _kept_parses(folder: Path) -> sc.Catalog:
         return sc.load_catalog(folder)
 
 
-def _validate_rows(
-    folder: Path, size: str, repeat: int, goal: float
-) -> tuple[list[Row], ProcessRun, ProcessRun]:
+def _validate_rows(folder: Path, size: str, repeat: int, goal: float) -> tuple[list[Row], int, int]:
     """The library and the command validating ``folder``, parsing every file and keeping
     parses between runs, and one more run of the command each way for its peak memory."""
     _kept_parses(folder)
@@ -188,8 +187,8 @@ def _validate_rows(
                 "validate, command, parses kept", size, processes["floor"], processes["kept"], goal
             ),
         ],
-        run_process(validate),
-        run_process(kept),
+        peak_memory_kib(validate),
+        peak_memory_kib(kept),
     )
 
 
@@ -445,8 +444,8 @@ def main() -> None:
                 label = f"{size:,} {kind} ({counts['error']} errors, {counts['warning']} warnings)"
                 size_rows, parsing, keeping = _validate_rows(folder, label, repeat, 1.15)
                 rows += size_rows
-                memory.append(Memory(kind, size, parsing.peak_kib))
-                memory.append(Memory(f"{kind}, parses kept", size, keeping.peak_kib))
+                memory.append(Memory(kind, size, parsing))
+                memory.append(Memory(f"{kind}, parses kept", size, keeping))
                 if size != sizes[0] or kind != "clean":
                     shutil.rmtree(folder)
         smallest = root / f"clean-{sizes[0]}"

@@ -31,6 +31,7 @@ from _synthetic import (  # benchmarks are scripts, not a package
     ProcessRun,
     best_of_each,
     parse_only,
+    peak_memory_kib,
     run_process,
     write_catalog,
 )
@@ -81,6 +82,7 @@ def _measure(kind: str, sizes: list[int], repeat: int) -> None:
                 sys.executable,
                 "-m",
                 "servicecatalog",
+                "--no-cache",
                 "validate",
                 str(folder),
                 "--format",
@@ -97,7 +99,7 @@ def _measure(kind: str, sizes: list[int], repeat: int) -> None:
             )
             floor, library = best["floor"], best["library"]
             cli = min(run.seconds for run in runs)
-            peak = min(run.peak_kib for run in runs)
+            peak = peak_memory_kib(command)
             rows.append((size, floor, library, cli, peak))
 
     print(

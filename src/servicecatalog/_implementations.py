@@ -144,12 +144,15 @@ def _parallel(
     )
     entries: list[ImplementationEntry] = []
     findings: list[Finding] = []
+    context = _context()
+    # A forked worker has the pack already; spawned, it would be sent whole: it reads no pack.
+    shared = pack if context.get_start_method() == "fork" else None
     try:
         with ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=_context(),
+            mp_context=context,
             initializer=_initialise,
-            initargs=(scope, rule_ids, os.getpid(), pack),
+            initargs=(scope, rule_ids, os.getpid(), shared),
         ) as pool:
             for chunk, (results, update) in zip(chunks, pool.map(_load_chunk, chunks), strict=True):
                 if pack is not None and update is not None:
@@ -189,6 +192,8 @@ def _initialise(
     die_with(parent)
     _WORKER["scope"] = scope
     _WORKER["rules"] = tuple(REGISTRY[rule_id] for rule_id in rule_ids)
+    if pack is not None:
+        pack.in_worker()
     _WORKER["pack"] = pack
 
 

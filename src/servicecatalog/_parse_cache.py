@@ -7,7 +7,7 @@ catalog (a folder on disk, or a catalog path of a git repository, whatever the r
 the parse of each of its files by the digest of the file's bytes
 (:mod:`servicecatalog.cache` says where the cache folder is). Loading the catalog again reads
 the pack at once and parses only the files whose bytes are new; the pack is written again,
-atomically, when a file was parsed anew (see :meth:`ParsePack.save` for what it keeps).
+atomically, when a file was parsed anew (see :meth:`ParsePack.close` for what it keeps).
 
 A pack that cannot be read (missing, truncated, damaged: its checksum; written by another version
 of servicecatalog, PyYAML or Python) is taken as empty, and one that cannot be written is not
@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import struct
 import sys
 import tempfile
 import zlib
@@ -37,9 +38,11 @@ from .findings import Finding, Severity
 
 __all__ = ["PackUpdate", "ParsePack", "open_pack"]
 
-_MAGIC = b"servicecatalog parse pack 1\n"
+_MAGIC = b"servicecatalog parse pack 2\n"
 _SALT_SIZE = 16
-_CHECKSUM_SIZE = 4
+_FOOTER = struct.Struct(">QQI")
+"""The index's offset and length, and the CRC-32 of everything before the footer."""
+_BUFFER_SIZE = 1 << 20
 _MARSHAL_VERSION = 4
 _SPARE_ENTRIES = 64
 """How many unused parses a pack keeps beyond as many as its catalog's load used."""
@@ -80,14 +83,23 @@ class PackUpdate:
 
 
 class ParsePack:
-    """The kept parses of one catalog, and those of the files this load parsed anew."""
+    """The kept parses of one catalog, and those of the files this load parsed anew.
+
+    A pack file is the magic line, the salt, the marshalled parses one after another, their
+    index (key, offset, length) and a footer (the index's offset and length, and a CRC-32 of all
+    before it). It is read whole, once; a kept parse is a view into it, unmarshalled when asked
+    for. A parse made anew goes straight to the next pack, a temporary file beside this one,
+    which :meth:`close` completes and renames over it: no parse is held twice in memory.
+    """
 
     def __init__(self, file: Path, salt: bytes) -> None:
         self.file = file
         self._salt = salt
         self._kept = _read(file, salt)
-        self._used: dict[bytes, bytes] = {}
-        self._new = False
+        self._used: dict[bytes, memoryview] = {}
+        self._next: _NextPack | None = None
+        self._unwritable = False
+        self._in_worker = False
         self._taken: list[bytes] = []
         self._made: dict[bytes, bytes] = {}
 
@@ -102,6 +114,7 @@ class ParsePack:
         is kept. Each call makes new data: no two documents share theirs."""
         blob = self._kept.pop(key, None)
         if blob is not None:
+            self._used[key] = blob
             self._taken.append(key)
         else:
             blob = self._used.get(key)
@@ -117,7 +130,6 @@ class ParsePack:
             kept_marks.frombytes(marks)
         except (EOFError, ValueError, TypeError):
             return None
-        self._used[key] = blob
         return Parsed(data, rebuilt, kept_marks)
 
     def keep(self, key: bytes, parsed: Parsed) -> None:
@@ -128,88 +140,163 @@ class ParsePack:
         )
         marks = parsed.marks
         entry: _Entry = (parsed.data, marks.typecode, marks.tobytes(), findings)
-        self._used[key] = self._made[key] = marshal.dumps(entry, _MARSHAL_VERSION)
-        self._new = True
+        blob = marshal.dumps(entry, _MARSHAL_VERSION)
+        if self._in_worker:
+            self._made[key] = blob
+        else:
+            self._write(key, blob)
+
+    def in_worker(self) -> None:
+        """This is a worker process's copy: parses it makes are handed over (:meth:`hand_over`),
+        never written, and the next pack, its parent's, is never touched."""
+        self._in_worker = True
 
     def hand_over(self) -> PackUpdate:
-        """What was taken from this pack and added to it since the last hand-over: a worker
-        process sends it to the pack it was forked from (:meth:`take_over`)."""
+        """What a worker took from its copy of the pack and made, since the last hand-over."""
         update = PackUpdate(tuple(self._taken), dict(self._made))
         self._taken.clear()
         self._made.clear()
         return update
 
     def take_over(self, update: PackUpdate) -> None:
-        """Count what a worker took from its copy of this pack, and keep what it added."""
+        """Count what a worker took from its copy of this pack, and keep what it made."""
         for key in update.taken:
             blob = self._kept.pop(key, None)
             if blob is not None:
                 self._used[key] = blob
-        if update.made:
-            self._used.update(update.made)
-            self._new = True
+        for key, made in update.made.items():
+            self._write(key, made)
 
     def close(self) -> None:
-        """Write the pack again if this load parsed a file anew, or left too many kept parses
-        unused; then let go of the parses (a later lookup parses again).
+        """Complete the next pack if this load parsed a file anew, or left too many kept
+        parses unused; then let go of the parses (a later lookup parses again).
 
         The parses this load did not use are kept too, as long as they are no more than those
         it used (and a few): the other revision of a diff, or a branch one returns to, finds its
         parses there; past that bound they are dropped, so a pack grows no larger than about
         twice its catalog.
         """
-        used, unused, new = self._used, self._kept, self._new
-        self._used, self._kept, self._new = {}, {}, False
-        within = len(unused) <= len(used) + _SPARE_ENTRIES
-        if not new and within:
+        used, unused, following = self._used, self._kept, self._next
+        self._used, self._kept, self._next = {}, {}, None
+        made = 0 if following is None else len(following.index)
+        within = len(unused) <= len(used) + made + _SPARE_ENTRIES
+        if (following is None and within) or self._unwritable or self._in_worker:
+            if following is not None:
+                following.abandon()
             return
-        entries = {**unused, **used} if within else used
-        payload = marshal.dumps(entries, _MARSHAL_VERSION)
-        checksum = zlib.crc32(payload).to_bytes(_CHECKSUM_SIZE, "big")
+        try:
+            following = following or _NextPack(self.file, self._salt)
+            for key, blob in used.items():
+                following.add(key, blob)
+            if within:
+                for key, blob in unused.items():
+                    following.add(key, blob)
+            following.finish()
+        except OSError:
+            if following is not None:
+                following.abandon()
+
+    def _write(self, key: bytes, blob: bytes) -> None:
+        if self._unwritable:
+            return
+        try:
+            if self._next is None:
+                self._next = _NextPack(self.file, self._salt)
+            self._next.add(key, blob)
+        except OSError:
+            self._unwritable = True
+            if self._next is not None:
+                self._next.abandon()
+                self._next = None
+
+
+class _NextPack:
+    """A pack being written: a temporary file beside the pack, parses appended as they come,
+    the index and the footer last, then renamed over the pack.
+
+    It writes with ``os.write`` through a buffer of its own: a worker process forked while it
+    is open holds a copy, and a file object's copy would write its buffer again when freed.
+    """
+
+    def __init__(self, file: Path, salt: bytes) -> None:
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._descriptor, name = tempfile.mkstemp(prefix=".pack-", dir=file.parent)
+        self._temporary = Path(name)
+        self._target = file
+        self._buffer = bytearray()
+        self._offset = 0
+        self._checksum = 0
+        self.index: dict[bytes, tuple[int, int]] = {}
+        self._append(_MAGIC + salt)
+
+    def add(self, key: bytes, blob: bytes | memoryview) -> None:
+        if key not in self.index:
+            self.index[key] = (self._offset, len(blob))
+            self._append(blob)
+
+    def finish(self) -> None:
+        index = marshal.dumps(
+            [(key, offset, length) for key, (offset, length) in self.index.items()],
+            _MARSHAL_VERSION,
+        )
+        at = self._offset
+        self._append(index)
+        self._buffer += _FOOTER.pack(at, len(index), self._checksum)
+        self._flush()
+        os.close(self._descriptor)
+        os.replace(self._temporary, self._target)
+
+    def abandon(self) -> None:
         with suppress(OSError):
-            _write(self.file, (_MAGIC, self._salt, checksum, payload))
+            os.close(self._descriptor)
+        self._temporary.unlink(missing_ok=True)
+
+    def _append(self, data: bytes | memoryview) -> None:
+        self._buffer += data
+        self._checksum = zlib.crc32(data, self._checksum)
+        self._offset += len(data)
+        if len(self._buffer) >= _BUFFER_SIZE:
+            self._flush()
+
+    def _flush(self) -> None:
+        view = memoryview(self._buffer)
+        while view:
+            written = os.write(self._descriptor, view)
+            view = view[written:]
+        view.release()
+        self._buffer.clear()
 
 
-def _read(file: Path, salt: bytes) -> dict[bytes, bytes]:
+def _read(file: Path, salt: bytes) -> dict[bytes, memoryview]:
+    """The parses of the pack ``file`` by key, as views into its content; none when it is
+    missing, damaged or made with another salt."""
     try:
         content = file.read_bytes()
     except OSError:
         return {}
-    header = len(_MAGIC) + _SALT_SIZE + _CHECKSUM_SIZE
-    if (
-        len(content) < header
-        or not content.startswith(_MAGIC)
-        or content[len(_MAGIC) : len(_MAGIC) + _SALT_SIZE] != salt
-    ):
+    header = len(_MAGIC) + _SALT_SIZE
+    end = len(content) - _FOOTER.size
+    if end < header or content[: len(_MAGIC)] != _MAGIC or content[len(_MAGIC) : header] != salt:
         return {}
-    payload = memoryview(content)[header:]
-    if (
-        zlib.crc32(payload).to_bytes(_CHECKSUM_SIZE, "big")
-        != content[header - _CHECKSUM_SIZE : header]
-    ):
+    view = memoryview(content)
+    at, length, checksum = _FOOTER.unpack(view[end:])
+    if not header <= at <= at + length == end or zlib.crc32(view[:end]) != checksum:
         return {}
     try:
-        kept = marshal.loads(payload)
+        index = marshal.loads(view[at:end])
     except (EOFError, ValueError, TypeError):
         return {}
-    if not isinstance(kept, dict) or not all(
-        type(key) is bytes and type(blob) is bytes for key, blob in kept.items()
-    ):
+    if not isinstance(index, list):
         return {}
+    kept: dict[bytes, memoryview] = {}
+    for entry in index:
+        if not (isinstance(entry, tuple) and len(entry) == 3):
+            return {}
+        key, offset, size = entry
+        if type(key) is not bytes or not header <= offset <= offset + size <= at:
+            return {}
+        kept[key] = view[offset : offset + size]
     return kept
-
-
-def _write(file: Path, parts: tuple[bytes, ...]) -> None:
-    file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".pack-", dir=file.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            for part in parts:
-                stream.write(part)
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @cache

@@ -9,6 +9,7 @@ modules that detect a rule while reading files can make its findings from the ob
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -101,19 +102,32 @@ def data_text(data: Any) -> str:
     return " ".join(strings)
 
 
-def document_text(context: Context, document: LoadedDocument) -> str:
-    """:func:`data_text` of ``document``, joined once in a load for every rule that searches it
-    (kept in ``context.memo``, which lives as long as the load)."""
-    texts = context.memo.get(_TEXTS_KEY)
-    if not isinstance(texts, dict):
-        texts = context.memo[_TEXTS_KEY] = {}
-    text = texts.get(id(document))
-    if text is None:
-        text = texts[id(document)] = data_text(document.data)
-    return text
+def searched(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Register ``pattern`` for :func:`document_holds` (at import, by the rule module that
+    searches for it); returns it."""
+    _SEARCHED.setdefault(pattern, len(_SEARCHED))
+    return pattern
 
 
-_TEXTS_KEY = "_base.document-texts"
+def document_holds(context: Context, document: LoadedDocument, pattern: re.Pattern[str]) -> bool:
+    """Whether a string value of ``document`` holds a match of ``pattern`` (registered with
+    :func:`searched`): one search over the values joined, where a space can neither make nor
+    hide a match. The values are joined once in a load for every registered pattern, and only
+    the answers are kept (in ``context.memo``, for as long as the load)."""
+    answers = context.memo.get(_ANSWERS_KEY)
+    if not isinstance(answers, dict):
+        answers = context.memo[_ANSWERS_KEY] = {}
+    found = answers.get(id(document))
+    if found is None:
+        text = data_text(document.data)
+        found = answers[id(document)] = frozenset(
+            number for searched, number in _SEARCHED.items() if searched.search(text)
+        )
+    return _SEARCHED[pattern] in found
+
+
+_SEARCHED: dict[re.Pattern[str], int] = {}
+_ANSWERS_KEY = "_base.searched-documents"
 
 
 @dataclass(frozen=True, slots=True)

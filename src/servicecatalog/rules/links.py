@@ -23,12 +23,13 @@ from ._base import (
     Rule,
     Violation,
     catalog_rule,
-    document_text,
+    document_holds,
     list_text,
     located_strings,
+    searched,
 )
 
-_HTTP = re.compile(r"(?<![A-Za-z0-9+.-])http://", re.IGNORECASE)
+_HTTP = searched(re.compile(r"(?<![A-Za-z0-9+.-])http://", re.IGNORECASE))
 
 
 def _http_addresses(data: Any, document: LoadedDocument | None = None) -> Iterator[Violation]:
@@ -84,7 +85,7 @@ def url_not_https(context: Context) -> Iterator[Violation]:
     目录中的每个文件。
     """
     for document in _catalog_documents(context):
-        if _HTTP.search(document_text(context, document)):
+        if document_holds(context, document, _HTTP):
             yield from _http_addresses(document.data, document)
 
 

@@ -24,9 +24,10 @@ from ._base import (
     Rule,
     Violation,
     catalog_rule,
-    document_text,
+    document_holds,
     list_text,
     located_strings,
+    searched,
 )
 
 _CONTROL_NAMES = {"\t": "制表符", "\n": "换行符", "\r": "回车符"}
@@ -39,10 +40,10 @@ def _may_hold_any(context: Context, document: LoadedDocument) -> bool:
     One search over all the values joined, without their locations: the check every clean file
     gets. Only a file that may hold one is walked value by value (:func:`_scan`).
     """
-    return _ANY.search(document_text(context, document)) is not None
+    return document_holds(context, document, _ANY)
 
 
-_ANY = re.compile(f"{CONTROLS.pattern}|{BIDI_CONTROLS.pattern}|{INVISIBLES.pattern}")
+_ANY = searched(re.compile(f"{CONTROLS.pattern}|{BIDI_CONTROLS.pattern}|{INVISIBLES.pattern}"))
 
 
 def _documents(context: Context) -> list[LoadedDocument]:
