@@ -7,6 +7,7 @@ foreign or unwritable pack must be as if there were none.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -264,3 +265,39 @@ def test_revisions_of_a_repository_share_one_pack(tmp_path: Path, parses: list[s
     # kept, so that neither load writes the pack again.
     assert len(packs) == 2
     assert [pack.stat().st_mtime_ns for pack in packs] == written
+
+
+def test_an_interrupted_load_leaves_the_pack_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = tmp_path / "catalog"
+    shutil.copytree(BUNDLED_CATALOG, catalog)
+    cache = tmp_path / "cache"
+    with parse_cache(cache):
+        sc.load_catalog(catalog)
+        (pack,) = _pack_files(cache)
+        before = pack.read_bytes()
+        for item in (catalog / "items").glob("*.yaml"):
+            item.write_text(item.read_text(encoding="utf-8") + "# 改\n", encoding="utf-8")
+
+        def interrupted(*arguments: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr("servicecatalog._loading.run_rules", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            sc.load_catalog(catalog)
+    assert pack.read_bytes() == before
+    assert sorted(path.name for path in (cache / "parses").iterdir()) == [pack.name]
+
+
+def test_a_next_pack_abandoned_long_ago_is_removed(tmp_path: Path) -> None:
+    parses = tmp_path / "parses"
+    parses.mkdir()
+    old, recent = parses / ".next-pack-old", parses / ".next-pack-recent"
+    old.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    os.utime(old, (1, 1))
+    with parse_cache(tmp_path):
+        sc.load_catalog(BUNDLED_CATALOG)
+    assert not old.exists()
+    assert recent.exists()  # perhaps a run still going

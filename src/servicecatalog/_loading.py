@@ -115,7 +115,12 @@ def load_parts(path: str | Path | CatalogTree, options: Options) -> LoadedParts:
     tree.check()
     pack = None if tree.identity is None else open_pack(tree.identity)
     with collector_paused():
-        parts = _load_parts(tree, pack, options)
+        try:
+            parts = _load_parts(tree, pack, options)
+        except BaseException:
+            if pack is not None:
+                pack.abandon()  # an interrupted load leaves the pack as it was
+            raise
         if pack is not None:
             pack.close()
     return parts

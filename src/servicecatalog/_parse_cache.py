@@ -22,6 +22,7 @@ import os
 import struct
 import sys
 import tempfile
+import time
 import zlib
 from array import array
 from contextlib import suppress
@@ -43,6 +44,7 @@ _SALT_SIZE = 16
 _FOOTER = struct.Struct(">QQI")
 """The index's offset and length, and the CRC-32 of everything before the footer."""
 _BUFFER_SIZE = 1 << 20
+_NEXT_PREFIX = ".next-pack-"
 _MARSHAL_VERSION = 4
 _SPARE_ENTRIES = 64
 """How many unused parses a pack keeps beyond as many as its catalog's load used."""
@@ -196,6 +198,13 @@ class ParsePack:
             if following is not None:
                 following.abandon()
 
+    def abandon(self) -> None:
+        """Leave the pack as it was (a load that did not end), and let go of the parses."""
+        following, self._next = self._next, None
+        self._used, self._kept = {}, {}
+        if following is not None and not self._in_worker:
+            following.abandon()
+
     def _write(self, key: bytes, blob: bytes) -> None:
         if self._unwritable:
             return
@@ -220,7 +229,8 @@ class _NextPack:
 
     def __init__(self, file: Path, salt: bytes) -> None:
         file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self._descriptor, name = tempfile.mkstemp(prefix=".pack-", dir=file.parent)
+        _remove_abandoned(file.parent)
+        self._descriptor, name = tempfile.mkstemp(prefix=_NEXT_PREFIX, dir=file.parent)
         self._temporary = Path(name)
         self._target = file
         self._buffer = bytearray()
@@ -265,6 +275,16 @@ class _NextPack:
             view = view[written:]
         view.release()
         self._buffer.clear()
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Remove the next packs of runs killed before they could (an hour old: no run takes as
+    long between its first parse and its end)."""
+    stale = time.time() - 3600
+    for leftover in folder.glob(f"{_NEXT_PREFIX}*"):
+        with suppress(OSError):
+            if leftover.stat().st_mtime < stale:
+                leftover.unlink()
 
 
 def _read(file: Path, salt: bytes) -> dict[bytes, memoryview]:
