@@ -80,7 +80,12 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("rules", frozenset({"rules", "ruledocs"})),
-    ("wiring", frozenset({"catalog", "_loading", "_implementations", "snapshot", "opening"})),
+    (
+        "wiring",
+        frozenset(
+            {"catalog", "_loading", "_parallel_parsing", "_implementations", "snapshot", "opening"}
+        ),
+    ),
     (
         "applications",
         frozenset(

@@ -27,6 +27,7 @@ from ._layout import (
     REGIONS_FILE,
     SYNONYMS_FILE,
 )
+from ._parallel_parsing import load_documents
 from ._parse_cache import ParsePack, open_pack
 from ._paths import item_code
 from ._sharing import FieldsSets, share_fields_sets
@@ -142,7 +143,7 @@ def _load_parts(tree: CatalogTree, pack: ParsePack | None, options: Options) -> 
         findings.append(_missing(tree, LAWS_FILE, "法规登记表", "the law registry"))
 
     calendar = context.calendar = _calendar(tree, findings)
-    entries = _load_items(tree, pack, context, findings)
+    entries = _load_items(tree, pack, context, findings, options.workers)
     _load_regions(tree, pack, context, findings)
     _load_synonyms(tree, pack, context, findings)
     _load_referrals(tree, pack, context, findings)
@@ -257,7 +258,11 @@ def _validated(
 
 
 def _load_items(
-    tree: CatalogTree, pack: ParsePack | None, context: Context, findings: list[Finding]
+    tree: CatalogTree,
+    pack: ParsePack | None,
+    context: Context,
+    findings: list[Finding],
+    workers: int | None,
 ) -> dict[str, ItemEntry]:
     names = tree.names(ITEMS_DIR)
     if names is None:
@@ -268,9 +273,16 @@ def _load_items(
         return {}
     entries: dict[str, ItemEntry] = {}
     fields_sets: FieldsSets = {}
-    for name in _yaml_names(tree, ITEMS_DIR):
-        # Positions are kept as compact marks, looked up only if a finding asks: most files have none.
-        document = _load(tree, pack, f"{ITEMS_DIR}/{name}", positions=False)
+    names = _yaml_names(tree, ITEMS_DIR)
+    # Positions are kept as compact marks, looked up only if a finding asks: most files have none.
+    relatives = [f"{ITEMS_DIR}/{name}" for name in names]
+    documents = load_documents(
+        [(relative, tree.display(relative)) for relative in relatives],
+        lambda relative: tree.read(relative, DEFAULT_MAX_BYTES),
+        pack,
+        workers,
+    )
+    for name, document in zip(names, documents, strict=True):
         stem = Path(name).stem
         item = _validated(Item, document, findings, item=item_code(document.data) or stem)
         if item is None:

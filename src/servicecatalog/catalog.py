@@ -247,9 +247,9 @@ def load_catalog(
     ``catalog.yaml`` names another) is what revision dates and waivers are compared with;
     ``config`` is a ``.servicecatalog.yaml`` to use instead of the one discovered upward from
     ``path``. ``registry`` is the rules to run (default: every rule). ``display`` replaces
-    ``path`` in the file names of findings. ``workers`` is how many processes load implementation
-    lists (default: one per core when there are many, else 1); ``progress(done, total)`` is
-    called as implementation lists are loaded. Raises
+    ``path`` in the file names of findings. ``workers`` is how many processes parse the item
+    files and load implementation lists (default: one per core when there are many, else 1);
+    ``progress(done, total)`` is called as implementation lists are loaded. Raises
     :class:`~servicecatalog.errors.CatalogNotFoundError` when ``path`` is not a catalog folder.
     """
     # The loader, the rules and the worker pool are loaded here, on first use: a program that

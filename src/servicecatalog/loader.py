@@ -40,10 +40,13 @@ __all__ = [
     "DEFAULT_MAX_DEPTH",
     "LoadedDocument",
     "Loc",
+    "Parsed",
     "Position",
+    "document",
     "load_bytes",
     "load_content",
     "load_file",
+    "parse_bytes",
 ]
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
@@ -189,7 +192,21 @@ def load_bytes(
     """
     if len(raw) > max_bytes:
         return _too_large(file, len(raw), max_bytes)
-    parsed = _parsed(raw, file, max_depth) if pack is None else _kept(pack, raw, file, max_depth)
+    parsed = (
+        parse_bytes(raw, file, max_depth) if pack is None else _kept(pack, raw, file, max_depth)
+    )
+    return document(file, parsed, positions=positions)
+
+
+def parse_bytes(raw: bytes, file: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Parsed | Finding:
+    """The parse of ``raw``, the bytes of the file named ``file``, or why it is not UTF-8 (what
+    :func:`document` makes a document of; the size is checked before)."""
+    text = decode(raw, file)
+    return text if isinstance(text, Finding) else parse(text, file, max_depth)
+
+
+def document(file: str, parsed: Parsed | Finding, *, positions: bool = True) -> LoadedDocument:
+    """The document of the file named ``file`` that ``parsed`` (:func:`parse_bytes`) gives."""
     if isinstance(parsed, Finding):
         return LoadedDocument(file, None, findings=(parsed,))
     if parsed.data is None:
@@ -200,19 +217,13 @@ def load_bytes(
     return LoadedDocument(file, parsed.data, indexed, key_indexed, parsed.findings)
 
 
-def _parsed(raw: bytes, file: str, max_depth: int) -> Parsed | Finding:
-    """The parse of ``raw``, or why it is not UTF-8."""
-    text = decode(raw, file)
-    return text if isinstance(text, Finding) else parse(text, file, max_depth)
-
-
 def _kept(pack: ParsePack, raw: bytes, file: str, max_depth: int) -> Parsed | Finding:
     """The parse of ``raw`` kept in ``pack``, else made and kept there."""
     key = pack.key(raw, max_depth)
     kept = pack.parsed(key, file)
     if kept is not None:
         return kept
-    parsed = _parsed(raw, file, max_depth)
+    parsed = parse_bytes(raw, file, max_depth)
     if isinstance(parsed, Parsed):
         pack.keep(key, parsed)
     return parsed

@@ -48,7 +48,8 @@ __all__ = ["validate"]
     help="Use this configuration instead of the .servicecatalog.yaml found above each catalog.",
 )
 @jobs_option(
-    "Processes that load implementation lists (default: one per core when there are many)."
+    "Processes that parse item files and load implementation lists (default: one per core "
+    "when there are many)."
 )
 @click.option(
     "--output-file",

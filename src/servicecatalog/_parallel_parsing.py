@@ -1,0 +1,138 @@
+"""Parsing a catalog's item files on every CPU, when there are many to parse.
+
+Parsing is most of what a load costs when the parse cache has nothing yet (a first run, a fresh
+CI machine). The item files are read here, in order; those the pack holds are taken from it, and
+when at least :data:`PARALLEL_THRESHOLD` are left, forked workers parse them, a share each, and
+send back the parses (data, marks and findings), which are kept in the pack here. The documents
+are the same as one process makes, in the same order (a test compares them); the workers inherit
+the bytes to parse, so only the parses cross between processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ._files import ReadProblem
+from ._parse_cache import ParsePack
+from ._workers import available_cpus, die_with
+from .errors import WorkerError
+from .findings import Finding
+from .loader import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_DEPTH,
+    LoadedDocument,
+    Parsed,
+    document,
+    load_content,
+    parse_bytes,
+)
+
+__all__ = ["PARALLEL_THRESHOLD", "load_documents"]
+
+PARALLEL_THRESHOLD = 300
+"""From this many files left to parse on, workers parse them (below it, starting them costs more
+than it saves)."""
+_CHUNK = 50
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A file to parse: where its document goes, its name, its bytes and its key in the pack."""
+
+    index: int
+    file: str
+    raw: bytes
+    key: bytes | None
+
+
+def load_documents(
+    files: Sequence[tuple[str, str]],
+    read: Callable[[str], bytes | ReadProblem],
+    pack: ParsePack | None,
+    workers: int | None = None,
+) -> list[LoadedDocument]:
+    """The documents of ``files``, each what to ``read`` (its bytes, or why they cannot be read)
+    and the name findings give it, positions kept as marks; parsed in worker processes when many
+    are to be parsed. ``workers`` is how many (default: one per CPU, from
+    :data:`PARALLEL_THRESHOLD` files on)."""
+    documents: list[LoadedDocument | None] = [None] * len(files)
+    pending: list[_Pending] = []
+    for index, (source, name) in enumerate(files):
+        content = read(source)
+        if isinstance(content, ReadProblem) or len(content) > DEFAULT_MAX_BYTES:
+            documents[index] = load_content(content, name, positions=False)
+            continue
+        key = None if pack is None else pack.key(content, DEFAULT_MAX_DEPTH)
+        kept = None if pack is None or key is None else pack.parsed(key, name)
+        if kept is not None:
+            documents[index] = document(name, kept, positions=False)
+        else:
+            pending.append(_Pending(index, name, content, key))
+    for item, parsed in zip(pending, _parse(pending, workers), strict=True):
+        if pack is not None and item.key is not None and isinstance(parsed, Parsed):
+            pack.keep(item.key, parsed)
+        documents[item.index] = document(item.file, parsed, positions=False)
+    return [found for found in documents if found is not None]
+
+
+def _parse(pending: Sequence[_Pending], workers: int | None) -> list[Parsed | Finding]:
+    count = _worker_count(len(pending), workers)
+    if count <= 1:
+        return [parse_bytes(item.raw, item.file) for item in pending]
+    return _in_workers(pending, count)
+
+
+def _worker_count(files: int, workers: int | None) -> int:
+    if not hasattr(os, "fork"):  # only forked workers inherit the bytes to parse
+        return 1
+    if workers is None:
+        if files < PARALLEL_THRESHOLD:
+            return 1
+        workers = available_cpus()
+    return max(1, min(workers, -(-files // _CHUNK)))
+
+
+def _in_workers(pending: Sequence[_Pending], workers: int) -> list[Parsed | Finding]:
+    # The pool is loaded here, when there is enough to parse to need it.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunks = [
+        range(start, min(start + _CHUNK, len(pending))) for start in range(0, len(pending), _CHUNK)
+    ]
+    parsed: list[Parsed | Finding] = []
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_initialise,
+            initargs=(pending, os.getpid()),
+        ) as pool:
+            for results in pool.map(_parse_chunk, chunks):
+                parsed.extend(results)
+    except (ImportError, NotImplementedError):  # no process-shared semaphores: parse here
+        return [parse_bytes(item.raw, item.file) for item in pending]
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process parsing item files ended unexpectedly (killed, or out of "
+            "memory); nothing was reported from it. Run again, or with --jobs 1 to load in one "
+            "process"
+        ) from None
+    return parsed
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _initialise(pending: Sequence[_Pending], parent: int) -> None:
+    die_with(parent)
+    _WORKER["pending"] = pending
+
+
+def _parse_chunk(chunk: range) -> list[Parsed | Finding]:
+    pending: Sequence[_Pending] = _WORKER["pending"]
+    return [parse_bytes(pending[index].raw, pending[index].file) for index in chunk]

@@ -1,0 +1,119 @@
+"""Item files parsed in worker processes: the same documents, in the same order, as one process
+makes, the pack filled alike, and a killed worker a clear error."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from servicecatalog import ServiceCatalogError, WorkerError, _parallel_parsing, load_catalog
+from servicecatalog._files import ReadProblem, Unread
+from servicecatalog._parallel_parsing import PARALLEL_THRESHOLD, load_documents
+from servicecatalog._parse_cache import ParsePack
+from servicecatalog.findings import Finding
+from servicecatalog.loader import DEFAULT_MAX_BYTES, LoadedDocument, Parsed
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = ROOT / "catalog"
+CASES = ROOT / "tests" / "cases"
+
+
+def _files() -> dict[str, bytes | ReadProblem]:
+    """The bundled items, every item file of the rule cases (broken ones among them), and a few
+    files no loader could use."""
+    files: dict[str, bytes | ReadProblem] = {
+        f"bundled/{path.name}": path.read_bytes() for path in sorted(CATALOG.glob("items/*.yaml"))
+    }
+    for path in sorted(CASES.glob("*/*/*.yaml")):
+        files[f"case/{path.parent.parent.name}/{path.parent.name}/{path.name}"] = path.read_bytes()
+    files["made/gbk.yaml"] = "name: 失业保险金申领\n".encode("gbk")
+    files["made/syntax.yaml"] = b'name: "unclosed\ncode: [\n'
+    files["made/deep.yaml"] = b"a: " + b"[" * 5000
+    files["made/empty.yaml"] = b""
+    files["made/too-large.yaml"] = b"#" * (DEFAULT_MAX_BYTES + 1)
+    files["made/unreadable.yaml"] = ReadProblem(Unread.UNREADABLE, "读取失败", "cannot be read")
+    return files
+
+
+FILES = _files()
+
+
+def _load(workers: int | None, pack: ParsePack | None = None) -> list[LoadedDocument]:
+    names = list(FILES)
+    return load_documents([(name, name) for name in names], FILES.__getitem__, pack, workers)
+
+
+def _same(one: LoadedDocument, other: LoadedDocument) -> None:
+    assert (one.file, one.data, one.findings) == (other.file, other.data, other.findings)
+    if one.data is not None:
+        assert one.positions == other.positions
+        assert one.key_positions == other.key_positions
+
+
+def test_workers_make_the_documents_one_process_makes() -> None:
+    assert len(FILES) > 200
+    alone, shared = _load(1), _load(3)
+    assert [document.file for document in shared] == list(FILES)
+    for one, other in zip(alone, shared, strict=True):
+        _same(one, other)
+
+
+def test_workers_fill_the_pack_and_a_second_load_parses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = _load(1)
+    pack = ParsePack(tmp_path / "p.pack", b"s" * 16)
+    _load(2, pack)
+    pack.close()
+
+    parsed_again: list[str] = []
+    real = _parallel_parsing.parse_bytes
+
+    def recorded(raw: bytes, file: str) -> Parsed | Finding:
+        parsed_again.append(file)
+        return real(raw, file)
+
+    monkeypatch.setattr(_parallel_parsing, "parse_bytes", recorded)
+    again = ParsePack(tmp_path / "p.pack", b"s" * 16)
+    for one, other in zip(alone, _load(2, again), strict=True):
+        _same(one, other)
+    # Only what could not be decoded is not kept: its encoding is told from the bytes again.
+    assert parsed_again == [
+        document.file
+        for document in alone
+        if document.findings and document.findings[0].rule == "yaml-encoding"
+    ]
+    assert parsed_again
+
+
+def test_few_files_are_parsed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*arguments: object) -> None:
+        raise AssertionError("workers started")
+
+    monkeypatch.setattr(_parallel_parsing, "_in_workers", no_pool)
+    few = list(FILES)[: PARALLEL_THRESHOLD - 1]
+    load_documents([(name, name) for name in few], FILES.__getitem__, None)
+
+
+def _kill_self(chunk: range) -> list[object]:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return []
+
+
+def test_a_killed_worker_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Forked workers inherit the patched module, so each one kills itself on its first chunk.
+    monkeypatch.setattr(_parallel_parsing, "_parse_chunk", _kill_self)
+    with pytest.raises(WorkerError) as raised:
+        load_catalog(CATALOG, workers=2)
+    assert isinstance(raised.value, ServiceCatalogError)
+    assert raised.value.message.startswith("a worker process parsing item files ended unexpectedly")
+    assert "--jobs 1" in raised.value.message
+
+
+def test_a_catalog_loads_alike_with_and_without_workers() -> None:
+    alone, shared = load_catalog(CATALOG, workers=1), load_catalog(CATALOG, workers=2)
+    assert shared.report == alone.report
+    assert shared.items() == alone.items()
