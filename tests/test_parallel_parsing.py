@@ -117,3 +117,14 @@ def test_a_catalog_loads_alike_with_and_without_workers() -> None:
     alone, shared = load_catalog(CATALOG, workers=1), load_catalog(CATALOG, workers=2)
     assert shared.report == alone.report
     assert shared.items() == alone.items()
+
+
+def test_documents_from_workers_share_their_short_strings() -> None:
+    # Keys and short values recur in every file; one string each is a quarter of an item's
+    # memory. Pickling would give every document copies of its own.
+    documents = [d for d in _load(2) if d.file.startswith("bundled/")]
+    first, second = documents[0].data, documents[-1].data  # parsed in different chunks
+    shared_keys = [key for key in first if key in second]
+    assert shared_keys
+    for key in shared_keys:
+        assert next(k for k in second if k == key) is key

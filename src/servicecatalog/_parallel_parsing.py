@@ -3,7 +3,8 @@
 Parsing is most of what a load costs when the parse cache has nothing yet (a first run, a fresh
 CI machine). The item files are read here, in order; those the pack holds are taken from it, and
 when at least :data:`PARALLEL_THRESHOLD` are left, forked workers parse them, a share each, and
-send back the parses (data, marks and findings), which are kept in the pack here. The documents
+send back the parses (data, marks and findings) marshalled as the pack keeps them, which are
+kept in the pack here. The documents
 are the same as one process makes, in the same order (a test compares them); the workers inherit
 the bytes to parse, so only the parses cross between processes.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._files import ReadProblem
-from ._parse_cache import ParsePack
+from ._parse_cache import ParsePack, packed, unpacked
 from ._workers import available_cpus, die_with
 from .errors import WorkerError
 from .findings import Finding
@@ -71,18 +72,30 @@ def load_documents(
             documents[index] = document(name, kept, positions=False)
         else:
             pending.append(_Pending(index, name, content, key))
-    for item, parsed in zip(pending, _parse(pending, workers), strict=True):
-        if pack is not None and item.key is not None and isinstance(parsed, Parsed):
-            pack.keep(item.key, parsed)
-        documents[item.index] = document(item.file, parsed, positions=False)
+    count = _worker_count(len(pending), workers)
+    if count <= 1:
+        for item in pending:
+            parsed = parse_bytes(item.raw, item.file)
+            if pack is not None and item.key is not None and isinstance(parsed, Parsed):
+                pack.keep(item.key, parsed)
+            documents[item.index] = document(item.file, parsed, positions=False)
+    else:
+        for item, result in zip(pending, _in_workers(pending, count), strict=True):
+            documents[item.index] = _from_worker(item, result, pack)
     return [found for found in documents if found is not None]
 
 
-def _parse(pending: Sequence[_Pending], workers: int | None) -> list[Parsed | Finding]:
-    count = _worker_count(len(pending), workers)
-    if count <= 1:
-        return [parse_bytes(item.raw, item.file) for item in pending]
-    return _in_workers(pending, count)
+def _from_worker(item: _Pending, result: bytes | Finding, pack: ParsePack | None) -> LoadedDocument:
+    """The document of what a worker sent back: a packed parse, or why the bytes are not
+    UTF-8."""
+    if isinstance(result, Finding):
+        return document(item.file, result, positions=False)
+    parsed = unpacked(result, item.file)
+    if parsed is None:  # a worker's own packing: it cannot be damaged on the way
+        raise WorkerError(f"a worker process sent back no parse of {item.file}")
+    if pack is not None and item.key is not None:
+        pack.keep_packed(item.key, result)
+    return document(item.file, parsed, positions=False)
 
 
 def _worker_count(files: int, workers: int | None) -> int:
@@ -95,7 +108,9 @@ def _worker_count(files: int, workers: int | None) -> int:
     return max(1, min(workers, -(-files // _CHUNK)))
 
 
-def _in_workers(pending: Sequence[_Pending], workers: int) -> list[Parsed | Finding]:
+def _in_workers(pending: Sequence[_Pending], workers: int) -> list[bytes | Finding]:
+    """Each pending file's parse :func:`packed` (marshalled, which keeps short strings interned
+    and shared, as pickling would not), or why its bytes are not UTF-8."""
     # The pool is loaded here, when there is enough to parse to need it.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -104,7 +119,7 @@ def _in_workers(pending: Sequence[_Pending], workers: int) -> list[Parsed | Find
     chunks = [
         range(start, min(start + _CHUNK, len(pending))) for start in range(0, len(pending), _CHUNK)
     ]
-    parsed: list[Parsed | Finding] = []
+    parsed: list[bytes | Finding] = []
     try:
         with ProcessPoolExecutor(
             max_workers=workers,
@@ -115,7 +130,7 @@ def _in_workers(pending: Sequence[_Pending], workers: int) -> list[Parsed | Find
             for results in pool.map(_parse_chunk, chunks):
                 parsed.extend(results)
     except (ImportError, NotImplementedError):  # no process-shared semaphores: parse here
-        return [parse_bytes(item.raw, item.file) for item in pending]
+        return [_packed(parse_bytes(item.raw, item.file)) for item in pending]
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process parsing item files ended unexpectedly (killed, or out of "
@@ -133,6 +148,10 @@ def _initialise(pending: Sequence[_Pending], parent: int) -> None:
     _WORKER["pending"] = pending
 
 
-def _parse_chunk(chunk: range) -> list[Parsed | Finding]:
+def _parse_chunk(chunk: range) -> list[bytes | Finding]:
     pending: Sequence[_Pending] = _WORKER["pending"]
-    return [parse_bytes(pending[index].raw, pending[index].file) for index in chunk]
+    return [_packed(parse_bytes(pending[index].raw, pending[index].file)) for index in chunk]
+
+
+def _packed(parsed: Parsed | Finding) -> bytes | Finding:
+    return parsed if isinstance(parsed, Finding) else packed(parsed)

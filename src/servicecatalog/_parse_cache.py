@@ -37,7 +37,7 @@ from ._yaml_events import Parsed
 from .cache import cache_folder
 from .findings import Finding, Severity
 
-__all__ = ["PackUpdate", "ParsePack", "open_pack"]
+__all__ = ["PackUpdate", "ParsePack", "open_pack", "packed", "unpacked"]
 
 _MAGIC = b"servicecatalog parse pack 2\n"
 _SALT_SIZE = 16
@@ -122,27 +122,14 @@ class ParsePack:
             blob = self._used.get(key)
         if blob is None:
             return None
-        try:
-            data, typecode, marks, findings = marshal.loads(blob)
-            rebuilt = tuple(
-                Finding(rule, Severity(severity), zh, en, file, line, column)
-                for rule, severity, zh, en, line, column in findings
-            )
-            kept_marks = array(typecode)
-            kept_marks.frombytes(marks)
-        except (EOFError, ValueError, TypeError):
-            return None
-        return Parsed(data, rebuilt, kept_marks)
+        return unpacked(blob, file)
 
     def keep(self, key: bytes, parsed: Parsed) -> None:
         """Keep a parse just made (the data as it is now: before anything reads it)."""
-        findings = tuple(
-            (f.rule, f.severity.value, f.message, f.message_en, f.line, f.column)
-            for f in parsed.findings
-        )
-        marks = parsed.marks
-        entry: _Entry = (parsed.data, marks.typecode, marks.tobytes(), findings)
-        blob = marshal.dumps(entry, _MARSHAL_VERSION)
+        self.keep_packed(key, packed(parsed))
+
+    def keep_packed(self, key: bytes, blob: bytes) -> None:
+        """Keep a parse made and :func:`packed` elsewhere (in a worker process)."""
         if self._in_worker:
             self._made[key] = blob
         else:
@@ -217,6 +204,34 @@ class ParsePack:
             if self._next is not None:
                 self._next.abandon()
                 self._next = None
+
+
+def packed(parsed: Parsed) -> bytes:
+    """``parsed`` as a pack keeps it, marshalled: short strings stay interned (shared by every
+    document that has them), which pickling would not keep."""
+    findings = tuple(
+        (f.rule, f.severity.value, f.message, f.message_en, f.line, f.column)
+        for f in parsed.findings
+    )
+    marks = parsed.marks
+    entry: _Entry = (parsed.data, marks.typecode, marks.tobytes(), findings)
+    return marshal.dumps(entry, _MARSHAL_VERSION)
+
+
+def unpacked(blob: bytes | memoryview, file: str) -> Parsed | None:
+    """The parse :func:`packed` made ``blob`` of, its findings in the file named ``file``; None
+    when the blob is no such thing."""
+    try:
+        data, typecode, marks, findings = marshal.loads(blob)
+        rebuilt = tuple(
+            Finding(rule, Severity(severity), zh, en, file, line, column)
+            for rule, severity, zh, en, line, column in findings
+        )
+        kept_marks = array(typecode)
+        kept_marks.frombytes(marks)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return Parsed(data, rebuilt, kept_marks)
 
 
 class _NextPack:
