@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from servicecatalog import ServiceCatalogError, WorkerError, _parallel_parsing, load_catalog
+from servicecatalog import ServiceCatalogError, WorkerError, _parallel_parsing, load_catalog, loader
 from servicecatalog._files import ReadProblem, Unread
 from servicecatalog._parallel_parsing import PARALLEL_THRESHOLD, load_documents
 from servicecatalog._parse_cache import ParsePack
 from servicecatalog.findings import Finding
-from servicecatalog.loader import DEFAULT_MAX_BYTES, LoadedDocument, Parsed
+from servicecatalog.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, LoadedDocument, Parsed
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = ROOT / "catalog"
@@ -70,13 +70,13 @@ def test_workers_fill_the_pack_and_a_second_load_parses_nothing(
     pack.close()
 
     parsed_again: list[str] = []
-    real = _parallel_parsing.parse_bytes
+    real = loader.parse_bytes
 
-    def recorded(raw: bytes, file: str) -> Parsed | Finding:
+    def recorded(raw: bytes, file: str, max_depth: int = DEFAULT_MAX_DEPTH) -> Parsed | Finding:
         parsed_again.append(file)
-        return real(raw, file)
+        return real(raw, file, max_depth)
 
-    monkeypatch.setattr(_parallel_parsing, "parse_bytes", recorded)
+    monkeypatch.setattr(loader, "parse_bytes", recorded)
     again = ParsePack(tmp_path / "p.pack", b"s" * 16)
     for one, other in zip(alone, _load(2, again), strict=True):
         _same(one, other)

@@ -301,3 +301,15 @@ def test_a_next_pack_abandoned_long_ago_is_removed(tmp_path: Path) -> None:
         sc.load_catalog(BUNDLED_CATALOG)
     assert not old.exists()
     assert recent.exists()  # perhaps a run still going
+
+
+def test_a_document_read_again_after_the_load_leaves_nothing_in_the_cache(tmp_path: Path) -> None:
+    with parse_cache(tmp_path):
+        catalog = sc.load_catalog(BUNDLED_CATALOG)
+        (pack,) = _pack_files(tmp_path)
+        written = pack.stat().st_mtime_ns
+        document = catalog.implementation_document("220100")
+    assert document is not None
+    assert document.data is not None
+    assert [path.name for path in (tmp_path / "parses").iterdir()] == [pack.name]
+    assert pack.stat().st_mtime_ns == written

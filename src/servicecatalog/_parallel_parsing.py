@@ -4,9 +4,9 @@ Parsing is most of what a load costs when the parse cache has nothing yet (a fir
 CI machine). The item files are read here, in order; those the pack holds are taken from it, and
 when at least :data:`PARALLEL_THRESHOLD` are left, forked workers parse them, a share each, and
 send back the parses (data, marks and findings) marshalled as the pack keeps them, which are
-kept in the pack here. The documents
-are the same as one process makes, in the same order (a test compares them); the workers inherit
-the bytes to parse, so only the parses cross between processes.
+kept in the pack here. The documents are the same as one process makes, in the same order (a
+test compares them); the workers inherit the bytes to parse, so only the parses cross between
+processes.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .loader import (
     Parsed,
     document,
     load_content,
+    parse_and_keep,
     parse_bytes,
 )
 
@@ -66,8 +67,10 @@ def load_documents(
         if isinstance(content, ReadProblem) or len(content) > DEFAULT_MAX_BYTES:
             documents[index] = load_content(content, name, positions=False)
             continue
-        key = None if pack is None else pack.key(content, DEFAULT_MAX_DEPTH)
-        kept = None if pack is None or key is None else pack.parsed(key, name)
+        key = kept = None
+        if pack is not None:
+            key = pack.key(content, DEFAULT_MAX_DEPTH)
+            kept = pack.parsed(key, name)
         if kept is not None:
             documents[index] = document(name, kept, positions=False)
         else:
@@ -75,9 +78,7 @@ def load_documents(
     count = _worker_count(len(pending), workers)
     if count <= 1:
         for item in pending:
-            parsed = parse_bytes(item.raw, item.file)
-            if pack is not None and item.key is not None and isinstance(parsed, Parsed):
-                pack.keep(item.key, parsed)
+            parsed = parse_and_keep(item.raw, item.file, pack, item.key)
             documents[item.index] = document(item.file, parsed, positions=False)
     else:
         for item, result in zip(pending, _in_workers(pending, count), strict=True):

@@ -100,7 +100,8 @@ class ParsePack:
         self._kept = _read(file, salt)
         self._used: dict[bytes, memoryview] = {}
         self._next: _NextPack | None = None
-        self._unwritable = False
+        self._writing = True
+        """False once the pack is closed or abandoned, or its folder could not be written."""
         self._in_worker = False
         self._taken: list[bytes] = []
         self._made: dict[bytes, bytes] = {}
@@ -165,11 +166,11 @@ class ParsePack:
         parses there; past that bound they are dropped, so a pack grows no larger than about
         twice its catalog.
         """
-        used, unused, following = self._used, self._kept, self._next
-        self._used, self._kept, self._next = {}, {}, None
+        used, unused, following, writing = self._used, self._kept, self._next, self._writing
+        self._used, self._kept, self._next, self._writing = {}, {}, None, False
         made = 0 if following is None else len(following.index)
         within = len(unused) <= len(used) + made + _SPARE_ENTRIES
-        if (following is None and within) or self._unwritable or self._in_worker:
+        if (following is None and within) or not writing or self._in_worker:
             if following is not None:
                 following.abandon()
             return
@@ -188,19 +189,19 @@ class ParsePack:
     def abandon(self) -> None:
         """Leave the pack as it was (a load that did not end), and let go of the parses."""
         following, self._next = self._next, None
-        self._used, self._kept = {}, {}
+        self._used, self._kept, self._writing = {}, {}, False
         if following is not None and not self._in_worker:
             following.abandon()
 
     def _write(self, key: bytes, blob: bytes) -> None:
-        if self._unwritable:
+        if not self._writing:  # a document read again after the load: no pack to finish
             return
         try:
             if self._next is None:
                 self._next = _NextPack(self.file, self._salt)
             self._next.add(key, blob)
         except OSError:
-            self._unwritable = True
+            self._writing = False
             if self._next is not None:
                 self._next.abandon()
                 self._next = None

@@ -46,6 +46,7 @@ __all__ = [
     "load_bytes",
     "load_content",
     "load_file",
+    "parse_and_keep",
     "parse_bytes",
 ]
 
@@ -217,16 +218,25 @@ def document(file: str, parsed: Parsed | Finding, *, positions: bool = True) -> 
     return LoadedDocument(file, parsed.data, indexed, key_indexed, parsed.findings)
 
 
+def parse_and_keep(
+    raw: bytes,
+    file: str,
+    pack: ParsePack | None,
+    key: bytes | None,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Parsed | Finding:
+    """:func:`parse_bytes`, the parse kept in ``pack`` under ``key`` (``pack.key(raw, ...)``)."""
+    parsed = parse_bytes(raw, file, max_depth)
+    if pack is not None and key is not None and isinstance(parsed, Parsed):
+        pack.keep(key, parsed)
+    return parsed
+
+
 def _kept(pack: ParsePack, raw: bytes, file: str, max_depth: int) -> Parsed | Finding:
     """The parse of ``raw`` kept in ``pack``, else made and kept there."""
     key = pack.key(raw, max_depth)
     kept = pack.parsed(key, file)
-    if kept is not None:
-        return kept
-    parsed = parse_bytes(raw, file, max_depth)
-    if isinstance(parsed, Parsed):
-        pack.keep(key, parsed)
-    return parsed
+    return kept if kept is not None else parse_and_keep(raw, file, pack, key, max_depth)
 
 
 def _too_large(file: str, size: int, limit: int) -> LoadedDocument:
