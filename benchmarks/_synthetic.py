@@ -64,6 +64,8 @@ def write_catalog(folder: Path, count: int, seed: int = 2026, kind: str = "clean
             "power": {"title": "合成权力清单（synthetic）"},
         },
         "publication": {"working_days": 1},
+        # Published, as a department's catalog is: every handout carries a QR code of its page.
+        "site": {"base_url": "https://example.gov.cn/synthetic/"},
     }
     _dump(folder / "catalog.yaml", manifest)
     rng = random.Random(seed)

@@ -34,7 +34,6 @@ from .index import index_view
 from .markdown import escape_markdown, render_markdown
 from .site import SITE_MARKER, base_url, build_site, catalog_json
 from .view import guide_view
-from .word import render_docx, render_form_docx
 
 __all__ = [
     "FORMATS",
@@ -112,6 +111,8 @@ def render_guide(
         raise RenderError(f"unknown guide format {fmt!r}: use one of {', '.join(FORMATS)}")
     view = guide_view(item, catalog, region)
     if fmt == "docx":
+        from .word import render_docx  # python-docx and lxml: loaded only to write Word
+
         return render_docx(view)
     folder = Path(templates_dir) if templates_dir is not None else None
     if fmt == "md":
@@ -146,6 +147,8 @@ def render_form(
         known = ", ".join(f"{f.id} ({f.name})" for f in item.forms) or "none"
         raise RenderError(f"item {item.code} has no form {form_id}; its forms: {known}") from None
     if fmt == "docx":
+        from .word import render_form_docx  # python-docx and lxml: loaded only to write Word
+
         return render_form_docx(view)
     environment = make_environment(Path(templates_dir) if templates_dir is not None else None)
     return render_form_html(view, environment)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 import jinja2
 from markupsafe import Markup
 
+from ._qr_codes import qr_svg
 from .blocks import Block, GuideView, LocalView, Section, Table
 from .environment import render_template, static_source
 from .view import MATERIAL_HEADERS
@@ -118,8 +119,5 @@ def _regions(view: GuideView, *, every: bool) -> tuple[HandoutRegion, ...]:
 
 
 def _qr_svg(url: str) -> Markup:
-    import segno  # only a handout draws a code
-
-    code = segno.make(url, error="m")
-    # segno writes the SVG from the code's modules alone: no text of the catalog is in it.
-    return Markup(code.svg_inline(omitsize=True, title="扫码打开本事项的网上办事指南"))
+    # The drawing is segno's, of the code's modules alone: no text of the catalog is in it.
+    return Markup(qr_svg(url, "扫码打开本事项的网上办事指南"))

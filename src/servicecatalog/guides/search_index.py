@@ -15,16 +15,20 @@ file: a page opened from disk (``file://``) may run a script next to it, but not
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
 from collections.abc import Callable, Iterable
 from functools import cache, partial
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 from .._gc import collector_paused
 from ..catalog import Catalog
 from ..model import Item
 from ..search import FIELDS, searchable
+from ._kept_answers import KeptAnswers, kept_answers
 
 __all__ = ["search_index", "search_script", "traditional_fold"]
 
@@ -49,7 +53,8 @@ def _search_index(catalog: Catalog) -> dict[str, Any]:
         referral.model_dump(mode="json", exclude_none=True) for referral in catalog.referrals
     ]
     synonyms = {synonym.term: list(synonym.means) for synonym in catalog.synonyms}
-    entries = [_entry(item) for item in items]
+    with kept_answers("pinyin", _pinyin_salt()) as kept:
+        entries = [_entry(item, kept) for item in items]
     known = {item.code for item in items}
     texts = [json.dumps(part, ensure_ascii=False) for part in (entries, synonyms, referrals)]
     return {
@@ -88,11 +93,12 @@ def traditional_fold(texts: Iterable[str]) -> dict[str, str]:
     }
 
 
-def _entry(item: Item) -> dict[str, Any]:
+def _entry(item: Item, kept: KeptAnswers) -> dict[str, Any]:
+    pinyin = kept.get(item.name)
     entry: dict[str, Any] = {
         "code": item.code,
         "fields": {name: list(texts) for name, texts in searchable(item).items() if texts},
-        "pinyin": _pinyin(item.name),
+        "pinyin": kept.put(item.name, _pinyin(item.name)) if pinyin is None else pinyin,
     }
     if item.item_type.authority_initiated:
         entry["initiated"] = True  # ranked after what an applicant starts, where all else ties
@@ -105,6 +111,22 @@ def _pinyin(text: str) -> str:
     syllable boundaries, and ranks an earlier syllable first."""
     segment, _ = _pinyin_tools()
     return " ".join(chain.from_iterable(map(_word_pinyin, segment(text))))
+
+
+@cache
+def _pinyin_salt() -> str | None:
+    """What the pinyin kept between runs was made with: pypinyin's version (its ``__init__``)
+    and this module; None when they cannot be read (nothing is kept then)."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        digest.update(Path(spec.origin).read_bytes())
+        digest.update(Path(__file__).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 @cache

@@ -43,6 +43,7 @@ from ..catalog import Catalog
 from ..errors import CatalogInvalidError, RenderError, WorkerError
 from ..model import Item, Manifest
 from ..snapshot import snapshot_data
+from ._qr_codes import forget_unused as forget_unused_qr_codes
 from .blocks import GuideView
 from .environment import make_environment, render_template, static_source
 from .form import form_view, render_form_html
@@ -105,7 +106,8 @@ def build_site(
     one per CPU this process may use, from :data:`PARALLEL_THRESHOLD` items on, in a program
     that runs no other thread; ``1``: none, all is written in this process, as it is where
     processes cannot be forked); the site is the same, byte for byte, whatever ``jobs`` is.
-    Returns ``outdir``.
+    Within :func:`~servicecatalog.parse_cache`, the handouts' QR codes are kept in the cache
+    folder and drawn only once (see :mod:`._qr_codes`). Returns ``outdir``.
     """
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
@@ -123,6 +125,7 @@ def build_site(
         holding=catalog.path,
         holding_what="the catalog being built",
     )
+    forget_unused_qr_codes()
     return target
 
 
