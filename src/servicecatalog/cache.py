@@ -4,7 +4,9 @@ Parsing YAML is most of what loading a catalog costs. Within ``with parse_cache(
 catalog loaded keeps the parse of each of its files in ``folder``, by the digest of the file's
 bytes, and a file whose bytes were parsed before is not parsed again. What a load finds is the same
 with or without the cache. The command line keeps parses in :func:`default_cache_folder` unless
-told otherwise (``--cache-dir``, ``--no-cache``); the library keeps none unless asked.
+told otherwise (``--cache-dir``, ``--no-cache``); the library keeps none unless asked. A site
+built in such a block keeps what else is slow to make anew there too: each handout's QR code and
+the pinyin of the item names (see :mod:`servicecatalog.guides.site`).
 
 This module is light (the standard library only): the command line sets the folder for every
 command, and a command that loads no catalog pays nothing for it.
@@ -27,7 +29,8 @@ _FOLDER: ContextVar[Path | None] = ContextVar("servicecatalog_parse_cache", defa
 @contextmanager
 def parse_cache(folder: str | Path | None) -> Iterator[None]:
     """Within this block, every catalog loaded keeps its files' parses in ``folder`` and reads
-    them from there; ``None`` keeps none (as outside any such block)."""
+    them from there, and a site built keeps its QR codes and its names' pinyin there; ``None``
+    keeps none (as outside any such block)."""
     token = _FOLDER.set(None if folder is None else Path(folder))
     try:
         yield
