@@ -4,6 +4,7 @@ kept with them."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,23 @@ def test_a_damaged_file_is_taken_as_empty(tmp_path: Path, content: bytes | None)
         content = hashlib.blake2b(body, digest_size=16).hexdigest().encode() + b"\n" + body
     file.write_bytes(content)
     assert read(tmp_path, ["失业"]) == [None]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+@pytest.mark.parametrize("kind", ["pipe", "link to a device"])
+def test_a_pipe_or_a_device_in_place_of_the_file_is_replaced_not_read(
+    tmp_path: Path, kind: str
+) -> None:
+    file = answers_file(tmp_path)
+    file.parent.mkdir()
+    if kind == "pipe":
+        os.mkfifo(file)  # reading it would wait for a writer, for ever
+    else:
+        file.symlink_to("/dev/zero")  # reading it would never end
+    keep(tmp_path, {"失业": "shi ye"})
+    assert read(tmp_path, ["失业"]) == ["shi ye"]
+    assert file.is_file()
+    assert not file.is_symlink()
 
 
 def test_nothing_new_writes_nothing(tmp_path: Path) -> None:

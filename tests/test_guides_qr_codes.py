@@ -92,6 +92,27 @@ def test_a_kept_file_with_markup_in_it_is_not_put_in_a_page(tmp_path: Path) -> N
         assert qr_svg(ADDRESS, TITLE) == drawn_by_segno()
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+@pytest.mark.parametrize("kind", ["pipe", "link to a device", "large"])
+def test_a_pipe_a_device_or_a_large_file_in_place_of_a_drawing_is_replaced_not_read(
+    tmp_path: Path, kind: str
+) -> None:
+    with parse_cache(tmp_path):
+        qr_svg(ADDRESS, TITLE)
+        (file,) = kept_files(tmp_path)
+        file.unlink()
+        if kind == "pipe":
+            os.mkfifo(file)  # reading it would wait for a writer, for ever
+        elif kind == "link to a device":
+            file.symlink_to("/dev/zero")  # reading it would never end
+        else:
+            file.write_bytes(b"0" * (_qr_codes._LARGEST + 1))
+        assert qr_svg(ADDRESS, TITLE) == drawn_by_segno()
+    assert file.is_file()
+    assert not file.is_symlink()
+    assert file.stat().st_size < 20_000
+
+
 def test_a_folder_that_cannot_be_written_keeps_nothing_and_draws(tmp_path: Path) -> None:
     (tmp_path / "qr-codes").write_text("a file where the folder would be", encoding="utf-8")
     with parse_cache(tmp_path):

@@ -181,6 +181,26 @@ def test_a_damaged_pack_is_taken_as_empty(
     assert parses == []
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+@pytest.mark.parametrize("kind", ["pipe", "link to a device"])
+def test_a_pipe_or_a_device_in_place_of_a_pack_is_replaced_not_read(
+    tmp_path: Path, parses: list[str], kind: str
+) -> None:
+    with parse_cache(tmp_path):
+        plain = sc.load_catalog(BUNDLED_CATALOG)
+        (pack,) = _pack_files(tmp_path)
+        pack.unlink()
+        if kind == "pipe":
+            os.mkfifo(pack)  # reading it would wait for a writer, for ever
+        else:
+            pack.symlink_to("/dev/zero")  # reading it would never end
+        parses.clear()
+        assert sc.load_catalog(BUNDLED_CATALOG).report == plain.report
+        assert len(parses) > 200
+    assert pack.is_file()
+    assert not pack.is_symlink()
+
+
 def test_a_pack_made_by_other_code_is_not_used(tmp_path: Path, parses: list[str]) -> None:
     with parse_cache(tmp_path):
         sc.load_catalog(BUNDLED_CATALOG)

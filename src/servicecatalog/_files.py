@@ -165,6 +165,22 @@ def write_atomically(target: Path, data: bytes | str) -> None:
         raise
 
 
+def replace_file(target: Path, content: bytes) -> None:
+    """Put a regular file of ``content`` at ``target``, whole or not at all, in place of whatever
+    is there (a file, a link, a pipe): for the files of a cache folder, which no one reads
+    through a device, and which a pipe left there must not make a run wait for a reader."""
+    import tempfile  # here: it brings shutil, random and the compressors, for writes alone
+
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def _write_into(target: Path, content: bytes, mode: int) -> None:
     """Write into a device or a pipe as it is (``-o /dev/stdout``): never replace it by a file,
     which would take the device away from everyone (a temporary file renamed over /dev/full)."""

@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from ._files import ReadProblem, read_regular
 from ._yaml_events import Parsed
 from .cache import cache_folder
 from .findings import Finding, Severity
@@ -306,9 +307,8 @@ def _remove_abandoned(folder: Path) -> None:
 def _read(file: Path, salt: bytes) -> dict[bytes, memoryview]:
     """The parses of the pack ``file`` by key, as views into its content; none when it is
     missing, damaged or made with another salt."""
-    try:
-        content = file.read_bytes()
-    except OSError:
+    content = read_regular(file, sys.maxsize)  # a pipe or a device left there is not read
+    if isinstance(content, ReadProblem):
         return {}
     header = len(_MAGIC) + _SALT_SIZE
     end = len(content) - _FOOTER.size

@@ -19,13 +19,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .._files import write_atomically
+from .._files import ReadProblem, read_regular, replace_file
 from ..cache import cache_folder
 
 __all__ = ["KeptAnswers", "kept_answers"]
 
 _FOLDER = "answers"
 _CHECK_SIZE = 16
+_LARGEST = 1 << 26
+"""The pinyin of 8,000 names is some 1 MiB: a larger file is not one of ours."""
 
 
 class KeptAnswers:
@@ -65,7 +67,7 @@ class KeptAnswers:
         ).encode("utf-8")
         with suppress(OSError):  # a folder that cannot be written keeps nothing
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.file, _check(body) + b"\n" + body)
+            replace_file(self.file, _check(body) + b"\n" + body)
 
 
 @contextmanager
@@ -81,19 +83,19 @@ def kept_answers(kind: str, salt: str | None) -> Iterator[KeptAnswers]:
 
 
 def _read(file: Path, salt: str) -> dict[str, str]:
-    try:
-        check, _, body = file.read_bytes().partition(b"\n")
-    except OSError:
+    content = read_regular(file, _LARGEST)
+    if isinstance(content, ReadProblem):
         return {}
+    check, _, body = content.partition(b"\n")
     if check != _check(body):
         return {}
     try:
-        content = json.loads(body)
+        answers_file = json.loads(body)
     except ValueError:
         return {}
-    if not isinstance(content, dict) or content.get("salt") != salt:
+    if not isinstance(answers_file, dict) or answers_file.get("salt") != salt:
         return {}
-    answers = content.get("answers")
+    answers = answers_file.get("answers")
     if not isinstance(answers, dict):
         return {}
     return {

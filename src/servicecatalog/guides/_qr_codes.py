@@ -27,7 +27,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .._files import write_atomically
+from .._files import ReadProblem, read_regular, replace_file
 from ..cache import cache_folder
 
 __all__ = ["UNUSED_DAYS", "forget_unused", "qr_svg"]
@@ -38,6 +38,8 @@ _FOLDER = "qr-codes"
 _SUFFIX = ".svg"
 _TEMPORARY_PREFIX = "."
 _CHECK_SIZE = 16
+_LARGEST = 1 << 20
+"""A kept drawing is some 5 KiB: a larger file is not one."""
 _ABANDONED_SECONDS = 3600
 """A temporary file this old was left by a run that was killed while writing it."""
 
@@ -85,11 +87,11 @@ def _drawn(text: str, title: str) -> str:
 
 def _read(file: Path, title: str) -> str | None:
     """The drawing kept in ``file`` when it is whole and has segno's shape; marked as used."""
-    try:
-        kept = file.read_bytes()
-        os.utime(file)
-    except OSError:
+    kept = read_regular(file, _LARGEST)
+    if isinstance(kept, ReadProblem):
         return None
+    with suppress(OSError):
+        os.utime(file)
     check, _, body = kept.partition(b"\n")
     if check != hashlib.blake2b(body, digest_size=_CHECK_SIZE).hexdigest().encode():
         return None
@@ -116,7 +118,7 @@ def _write(file: Path, drawing: str) -> None:
     check = hashlib.blake2b(body, digest_size=_CHECK_SIZE).hexdigest().encode()
     with suppress(OSError):
         file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(file, check + b"\n" + body)
+        replace_file(file, check + b"\n" + body)
 
 
 @cache
