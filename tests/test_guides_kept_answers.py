@@ -58,6 +58,7 @@ def test_answers_of_another_salt_are_not_taken(tmp_path: Path) -> None:
         pytest.param(None, id="one-bit"),
         pytest.param(b"list", id="not-an-object"),
         pytest.param(b"strings", id="not-strings"),
+        pytest.param(b"nested", id="nested-past-any-bound"),
     ],
 )
 def test_a_damaged_file_is_taken_as_empty(tmp_path: Path, content: bytes | None) -> None:
@@ -68,10 +69,12 @@ def test_a_damaged_file_is_taken_as_empty(tmp_path: Path, content: bytes | None)
     whole = file.read_bytes()
     if content is None:
         content = whole[:-3] + bytes([whole[-3] ^ 1]) + whole[-2:]
-    elif content in (b"list", b"strings"):
-        body = (
-            b'["shi ye"]' if content == b"list" else '{"salt":"s1","answers":{"失业":1}}'.encode()
-        )
+    elif content in (b"list", b"strings", b"nested"):
+        body = {
+            b"list": b'["shi ye"]',
+            b"strings": '{"salt":"s1","answers":{"失业":1}}'.encode(),
+            b"nested": b"[" * 100_000 + b"]" * 100_000,
+        }[content]
         content = hashlib.blake2b(body, digest_size=16).hexdigest().encode() + b"\n" + body
     file.write_bytes(content)
     assert read(tmp_path, ["失业"]) == [None]

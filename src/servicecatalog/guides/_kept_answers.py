@@ -91,7 +91,7 @@ def _read(file: Path, salt: str) -> dict[str, str]:
         return {}
     try:
         answers_file = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # a file made to look whole, nested past any bound
         return {}
     if not isinstance(answers_file, dict) or answers_file.get("salt") != salt:
         return {}
