@@ -53,6 +53,22 @@ def _same(one: LoadedDocument, other: LoadedDocument) -> None:
         assert one.key_positions == other.key_positions
 
 
+def test_without_process_shared_semaphores_the_files_are_parsed_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    def no_semaphores(*arguments: object, **keywords: object) -> None:
+        raise ImportError("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_semaphores)
+    pack = ParsePack(tmp_path / "p.pack", b"s" * 16)
+    for one, other in zip(_load(1), _load(3, pack), strict=True):
+        _same(one, other)
+    pack.close()
+    assert ParsePack(tmp_path / "p.pack", b"s" * 16)._kept  # kept as one process keeps them
+
+
 def test_workers_make_the_documents_one_process_makes() -> None:
     assert len(FILES) > 200
     alone, shared = _load(1), _load(3)

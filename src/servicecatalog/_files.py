@@ -14,13 +14,23 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
 
 from ._text import display_path
 
-__all__ = ["ReadProblem", "Unread", "display_path", "read_regular", "within", "write_atomically"]
+__all__ = [
+    "ReadProblem",
+    "Unread",
+    "display_path",
+    "files_digest",
+    "read_regular",
+    "replace_file",
+    "within",
+    "write_atomically",
+]
 
 _CHUNK = 1 << 16
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -139,8 +149,6 @@ def write_atomically(target: Path, data: bytes | str) -> None:
     the mode of the file it replaces. Through a symbolic link the file it leads to is replaced;
     a device or a pipe (``/dev/stdout``, ``/dev/null``) is written into, never replaced.
     """
-    import tempfile  # here: it brings shutil, random and the compressors, for writes alone
-
     content = data.encode("utf-8") if isinstance(data, str) else data
     try:
         status = os.stat(target)
@@ -154,31 +162,41 @@ def write_atomically(target: Path, data: bytes | str) -> None:
         # in the link's place, and /dev/stdout is such a link).
         target = Path(os.path.realpath(target))
     mode = 0o666 & ~_umask() if status is None else stat.S_IMODE(status.st_mode)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_file(target, content, mode)
 
 
-def replace_file(target: Path, content: bytes) -> None:
-    """Put a regular file of ``content`` at ``target``, whole or not at all, in place of whatever
-    is there (a file, a link, a pipe): for the files of a cache folder, which no one reads
-    through a device, and which a pipe left there must not make a run wait for a reader."""
+def replace_file(target: Path, content: bytes, mode: int | None = None) -> None:
+    """Put a regular file of ``content`` (of ``mode``, if given) at ``target``, whole or not at
+    all, in place of whatever is there (a file, a link, a pipe): a temporary file beside it,
+    renamed into place. As it is, for the files of a cache folder, which no one reads through a
+    device, and which a pipe left there must not make a run wait for a reader."""
     import tempfile  # here: it brings shutil, random and the compressors, for writes alone
 
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def files_digest(files: Iterable[Path], digest_size: int = 16) -> bytes | None:
+    """The BLAKE2b digest of the names and contents of ``files``, in order; None when one cannot
+    be read. What a kept result was made with (the source of the code that made it): a cache
+    salted with it is not used once that code changes."""
+    import hashlib  # here: only a cache needs it, and ``import servicecatalog`` loads this module
+
+    digest = hashlib.blake2b(digest_size=digest_size)
+    try:
+        for file in files:
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    except OSError:
+        return None
+    return digest.digest()
 
 
 def _write_into(target: Path, content: bytes, mode: int) -> None:

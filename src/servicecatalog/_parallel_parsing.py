@@ -76,12 +76,13 @@ def load_documents(
         else:
             pending.append(_Pending(index, name, content, key))
     count = _worker_count(len(pending), workers)
-    if count <= 1:
+    results = _in_workers(pending, count) if count > 1 else None
+    if results is None:
         for item in pending:
             parsed = parse_and_keep(item.raw, item.file, pack, item.key)
             documents[item.index] = document(item.file, parsed, positions=False)
     else:
-        for item, result in zip(pending, _in_workers(pending, count), strict=True):
+        for item, result in zip(pending, results, strict=True):
             documents[item.index] = _from_worker(item, result, pack)
     return [found for found in documents if found is not None]
 
@@ -109,9 +110,10 @@ def _worker_count(files: int, workers: int | None) -> int:
     return max(1, min(workers, -(-files // _CHUNK)))
 
 
-def _in_workers(pending: Sequence[_Pending], workers: int) -> list[bytes | Finding]:
+def _in_workers(pending: Sequence[_Pending], workers: int) -> list[bytes | Finding] | None:
     """Each pending file's parse :func:`packed` (marshalled, which keeps short strings interned
-    and shared, as pickling would not), or why its bytes are not UTF-8."""
+    and shared, as pickling would not), or why its bytes are not UTF-8; None where no worker
+    can be started (the files are parsed here then)."""
     # The pool is loaded here, when there is enough to parse to need it.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -130,8 +132,8 @@ def _in_workers(pending: Sequence[_Pending], workers: int) -> list[bytes | Findi
         ) as pool:
             for results in pool.map(_parse_chunk, chunks):
                 parsed.extend(results)
-    except (ImportError, NotImplementedError):  # no process-shared semaphores: parse here
-        return [_packed(parse_bytes(item.raw, item.file)) for item in pending]
+    except (ImportError, NotImplementedError):  # no process-shared semaphores
+        return None
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process parsing item files ended unexpectedly (killed, or out of "

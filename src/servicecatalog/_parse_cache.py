@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from ._files import ReadProblem, read_regular
+from ._files import ReadProblem, files_digest, read_regular
 from ._yaml_events import Parsed
 from .cache import cache_folder
 from .findings import Finding, Severity
@@ -338,15 +338,11 @@ def _read(file: Path, salt: bytes) -> dict[bytes, memoryview]:
 @cache
 def _salt() -> bytes | None:
     """What the pack's parses were made with; None when the parsing code cannot be read."""
-    digest = hashlib.blake2b(digest_size=_SALT_SIZE)
+    sources = [getattr(sys.modules.get(name), "__file__", None) for name in _PARSING_MODULES]
+    code = None if None in sources else files_digest(Path(str(source)) for source in sources)
+    if code is None:
+        return None
+    digest = hashlib.blake2b(code, digest_size=_SALT_SIZE)
     for part in (sys.version, yaml.__version__, str(hasattr(yaml, "CBaseLoader"))):
         digest.update(part.encode() + b"\0")
-    for name in _PARSING_MODULES:
-        source = getattr(sys.modules.get(name), "__file__", None)
-        if source is None:
-            return None
-        try:
-            digest.update(Path(source).read_bytes())
-        except OSError:
-            return None
     return digest.digest()

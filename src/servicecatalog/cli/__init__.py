@@ -157,14 +157,15 @@ class _Group(click.Group):
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
     envvar="SERVICECATALOG_CACHE_DIR",
-    help="Where parses of catalog files are kept between runs "
-    "[default: $XDG_CACHE_HOME/servicecatalog or ~/.cache/servicecatalog].",
+    help="Where parses of catalog files (and a site's QR codes and pinyin) are kept between "
+    "runs [default: $XDG_CACHE_HOME/servicecatalog or ~/.cache/servicecatalog].",
 )
 @click.option(
     "--no-cache",
     is_flag=True,
     envvar="SERVICECATALOG_NO_CACHE",
-    help="Parse every file, and keep no parse (the findings are the same either way).",
+    help="Parse every file and draw every QR code, and keep none (the findings and pages are "
+    "the same either way).",
 )
 @click.pass_context
 def main(ctx: click.Context, cache_dir: Path | None, no_cache: bool) -> None:
@@ -172,7 +173,7 @@ def main(ctx: click.Context, cache_dir: Path | None, no_cache: bool) -> None:
     unifications (八统一).
 
     A file whose bytes were parsed before is not parsed again: its parse is kept in a cache
-    folder (--cache-dir), which may be deleted at any time.
+    folder (--cache-dir), with a site's QR codes and pinyin; it may be deleted at any time.
     """
     ctx.meta[CACHE_CHOICE] = CacheChoice(cache_dir, no_cache)
 

@@ -3,29 +3,27 @@
 The search index's pinyin comes from ``pypinyin``, whose dictionaries take some 0.2 s to load,
 more than the rest of the index; the names it is asked about rarely change. Within
 :func:`~servicecatalog.parse_cache` (see :mod:`servicecatalog.cache`), :func:`kept_answers`
-keeps the answers of one kind in ``<folder>/answers/<kind>.json``: the digest of the rest of the
-file, then a JSON object of the salt (what made the answers: the library's version and the code
-that asks) and the answers. A file that is missing, damaged or of another salt is taken as empty;
-one that cannot be written is not. It is written again, atomically, only when there are new
+keeps the answers of one kind in ``<folder>/answers/<kind>.json``, sealed (see :mod:`._sealed`):
+a JSON object of the salt (what made the answers: the library's version and the code that asks)
+and the answers. A file that is missing, damaged or of another salt is taken as empty. It is
+written again, atomically, only when there are new
 answers, and then keeps the answers this run used and as many others at most (another catalog's,
 sharing the folder).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
-from .._files import ReadProblem, read_regular, replace_file
 from ..cache import cache_folder
+from ._sealed import read_sealed, write_sealed
 
 __all__ = ["KeptAnswers", "kept_answers"]
 
 _FOLDER = "answers"
-_CHECK_SIZE = 16
 _LARGEST = 1 << 26
 """The pinyin of 8,000 names is some 1 MiB: a larger file is not one of ours."""
 
@@ -65,9 +63,7 @@ class KeptAnswers:
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")
-        with suppress(OSError):  # a folder that cannot be written keeps nothing
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(self.file, _check(body) + b"\n" + body)
+        write_sealed(self.file, body)
 
 
 @contextmanager
@@ -83,11 +79,8 @@ def kept_answers(kind: str, salt: str | None) -> Iterator[KeptAnswers]:
 
 
 def _read(file: Path, salt: str) -> dict[str, str]:
-    content = read_regular(file, _LARGEST)
-    if isinstance(content, ReadProblem):
-        return {}
-    check, _, body = content.partition(b"\n")
-    if check != _check(body):
+    body = read_sealed(file, _LARGEST)
+    if body is None:
         return {}
     try:
         answers_file = json.loads(body)
@@ -103,7 +96,3 @@ def _read(file: Path, salt: str) -> dict[str, str]:
         for question, answer in answers.items()
         if isinstance(question, str) and isinstance(answer, str)
     }
-
-
-def _check(body: bytes) -> bytes:
-    return hashlib.blake2b(body, digest_size=_CHECK_SIZE).hexdigest().encode()

@@ -7,8 +7,8 @@ the code that draws it. So within :func:`~servicecatalog.parse_cache` (the comma
 folder, see :mod:`servicecatalog.cache`) each one is kept in ``<folder>/qr-codes/``, a file named
 by the digest of those, and drawn again only when it is missing or damaged.
 
-A kept file holds the digest of its drawing and the drawing; it is used only when the digest
-matches and the drawing has exactly the shape segno gives (one ``<path>`` of moves and lines, the
+A kept file is sealed (see :mod:`._sealed`); it is used only when its digest matches and the
+drawing has exactly the shape segno gives (one ``<path>`` of moves and lines, the
 title asked for), so a damaged or altered file can neither break a page nor put markup in it. A
 folder that cannot be written is passed over. A drawing unused for :data:`UNUSED_DAYS` days is
 removed by the next site built (:func:`forget_unused`).
@@ -27,8 +27,9 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .._files import ReadProblem, read_regular, replace_file
+from .._files import files_digest
 from ..cache import cache_folder
+from ._sealed import read_sealed, write_sealed
 
 __all__ = ["UNUSED_DAYS", "forget_unused", "qr_svg"]
 
@@ -37,7 +38,6 @@ UNUSED_DAYS = 30
 _FOLDER = "qr-codes"
 _SUFFIX = ".svg"
 _TEMPORARY_PREFIX = "."
-_CHECK_SIZE = 16
 _LARGEST = 1 << 20
 """A kept drawing is some 5 KiB: a larger file is not one."""
 _ABANDONED_SECONDS = 3600
@@ -58,7 +58,7 @@ def qr_svg(text: str, title: str) -> str:
     if kept is not None:
         return kept
     drawing = _drawn(text, title)
-    _write(file, drawing)
+    write_sealed(file, drawing.encode("utf-8"))
     return drawing
 
 
@@ -87,14 +87,11 @@ def _drawn(text: str, title: str) -> str:
 
 def _read(file: Path, title: str) -> str | None:
     """The drawing kept in ``file`` when it is whole and has segno's shape; marked as used."""
-    kept = read_regular(file, _LARGEST)
-    if isinstance(kept, ReadProblem):
+    body = read_sealed(file, _LARGEST)
+    if body is None:
         return None
     with suppress(OSError):
         os.utime(file)
-    check, _, body = kept.partition(b"\n")
-    if check != hashlib.blake2b(body, digest_size=_CHECK_SIZE).hexdigest().encode():
-        return None
     try:
         drawing = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -112,15 +109,6 @@ def _shape(title: str) -> re.Pattern[str]:
     )
 
 
-def _write(file: Path, drawing: str) -> None:
-    """Keep ``drawing`` in ``file``; nothing when the folder cannot be written."""
-    body = drawing.encode("utf-8")
-    check = hashlib.blake2b(body, digest_size=_CHECK_SIZE).hexdigest().encode()
-    with suppress(OSError):
-        file.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(file, check + b"\n" + body)
-
-
 @cache
 def _salt() -> bytes | None:
     """What the drawings were made with (segno's source and this module's); None when it cannot
@@ -128,11 +116,5 @@ def _salt() -> bytes | None:
     spec = importlib.util.find_spec("segno")
     if spec is None or not spec.submodule_search_locations:
         return None
-    digest = hashlib.blake2b(digest_size=16)
-    try:
-        digest.update(Path(__file__).read_bytes())
-        for source in sorted(Path(next(iter(spec.submodule_search_locations))).glob("*.py")):
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    except OSError:
-        return None
-    return digest.digest()
+    package = Path(next(iter(spec.submodule_search_locations)))
+    return files_digest([Path(__file__), *sorted(package.glob("*.py"))])

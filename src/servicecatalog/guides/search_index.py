@@ -15,7 +15,6 @@ file: a page opened from disk (``file://``) may run a script next to it, but not
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 from collections.abc import Callable, Iterable
@@ -24,6 +23,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from .._files import files_digest
 from .._gc import collector_paused
 from ..catalog import Catalog
 from ..model import Item
@@ -120,13 +120,8 @@ def _pinyin_salt() -> str | None:
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or spec.origin is None:
         return None
-    digest = hashlib.blake2b(digest_size=16)
-    try:
-        digest.update(Path(spec.origin).read_bytes())
-        digest.update(Path(__file__).read_bytes())
-    except OSError:
-        return None
-    return digest.hexdigest()
+    salt = files_digest([Path(spec.origin), Path(__file__)])
+    return None if salt is None else salt.hex()
 
 
 @cache
