@@ -12,6 +12,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,6 +76,48 @@ def test_workers_give_exactly_the_findings_and_lists_of_one_process(mixed_catalo
     assert "implementation-overrides-unified-element" in rules
 
 
+def test_this_process_loads_the_last_chunks_and_a_worker_the_first(
+    mixed_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_findings, one_lists = _snapshot(mixed_catalog, workers=1)
+    loaded_here: list[str] = []
+    real = _implementations.load_one
+    parent = os.getpid()
+
+    def recorded(source: Any, file: str, *arguments: Any) -> Any:
+        if os.getpid() == parent:
+            loaded_here.append(file)
+        return real(source, file, *arguments)
+
+    monkeypatch.setattr(_implementations, "load_one", recorded)
+    monkeypatch.setattr(_implementations, "_CHUNK", 10)  # several chunks, the workers' too
+    seen: list[tuple[int, int]] = []
+    catalog = load_catalog(
+        mixed_catalog, today=TODAY, workers=2, progress=lambda d, t: seen.append((d, t))
+    )
+    files = sorted((mixed_catalog / "implementations").glob("*.yaml"))
+    assert loaded_here
+    assert str(files[0]) not in loaded_here  # the first chunk is a worker's
+    assert str(files[-1]) in loaded_here  # the last is this process's
+    assert [finding.to_dict("en") for finding in catalog.report] == one_findings
+    lists = {region: il.model_dump() for region, il in catalog.implementation_lists.items()}
+    assert lists == one_lists
+    assert [done for done, _ in seen] == sorted({done for done, _ in seen})  # each told once
+    assert seen[-1] == (len(files), len(files))
+
+
+def test_without_process_shared_semaphores_the_lists_are_loaded_here(
+    mixed_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    def no_semaphores(*arguments: object, **keywords: object) -> None:
+        raise ImportError("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_semaphores)
+    assert _snapshot(mixed_catalog, workers=2) == _snapshot(mixed_catalog, workers=1)
+
+
 def test_progress_reaches_the_total(mixed_catalog: Path) -> None:
     seen: list[tuple[int, int]] = []
     load_catalog(mixed_catalog, today=TODAY, workers=2, progress=lambda d, t: seen.append((d, t)))
@@ -91,7 +134,7 @@ def test_the_threshold_is_above_a_real_provinces_county_count() -> None:
 # ---- lost workers -----------------------------------------------------------------------------
 
 
-def _kill_self(chunk: object) -> object:
+def _kill_self(number: int, chunk: object) -> object:
     os.kill(os.getpid(), signal.SIGKILL)
     return chunk  # pragma: no cover - never reached
 
@@ -115,7 +158,7 @@ _ORPHAN_SCRIPT = """
 import sys, time
 from servicecatalog import _implementations, load_catalog
 
-def slow(chunk):
+def slow(number, chunk):
     print("worker", flush=True)
     time.sleep(120)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,12 +110,47 @@ def test_few_files_are_parsed_here(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_pool(*arguments: object) -> None:
         raise AssertionError("workers started")
 
-    monkeypatch.setattr(_parallel_parsing, "_in_workers", no_pool)
+    monkeypatch.setattr(_parallel_parsing, "_shared_with_workers", no_pool)
     few = list(FILES)[: PARALLEL_THRESHOLD - 1]
     load_documents([(name, name) for name in few], FILES.__getitem__, None)
 
 
-def _kill_self(chunk: range) -> list[object]:
+def test_this_process_parses_the_last_chunks_and_a_worker_the_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    alone = _load(1)
+    parsed_here: list[str] = []
+    real = _parallel_parsing._parsed_here
+
+    def recorded(item: Any, pack: ParsePack | None) -> Parsed | Finding:
+        if os.getpid() == parent:
+            parsed_here.append(item.file)
+        return real(item, pack)
+
+    parent = os.getpid()
+    monkeypatch.setattr(_parallel_parsing, "_parsed_here", recorded)
+    shared = _load(2)
+    parsed = [name for name, content in FILES.items() if isinstance(content, bytes)]
+    parsed.remove("made/too-large.yaml")  # refused unread: no process parses it
+    assert parsed[0] not in parsed_here  # the first chunk is a worker's
+    assert parsed_here
+    assert sorted(parsed_here) == sorted(parsed[-len(parsed_here) :])  # the last ones are here
+    for one, other in zip(alone, shared, strict=True):
+        _same(one, other)
+
+
+def test_an_interruption_here_is_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def interrupted(item: Any, pack: ParsePack | None) -> Parsed | Finding:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_parallel_parsing, "_parsed_here", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _load(2)
+
+
+def _kill_self(number: int, chunk: range) -> list[object]:
     os.kill(os.getpid(), signal.SIGKILL)
     return []
 

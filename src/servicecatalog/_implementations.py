@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from ._parse_cache import PackUpdate, ParsePack
 from ._paths import identity_path
 from ._validation import validate_document
-from ._workers import available_cpus, die_with
+from ._workers import ChunkClaims, available_cpus, die_with, from_the_last
 from .errors import WorkerError
 from .fields import LOCAL_FIELDS, UNIFIED_FIELDS
 from .findings import Finding
@@ -37,6 +37,9 @@ from .rules.registry import (
     run_implementation_rules,
 )
 from .rules.schema import SCHEMA_MISSING_KEY
+
+if TYPE_CHECKING:  # the pool's module, logging with it, is imported only for a pool
+    from concurrent.futures import Future
 
 __all__ = ["PARALLEL_THRESHOLD", "load_implementation_files"]
 
@@ -128,10 +131,12 @@ def _parallel(
     jobs: Sequence[Job],
     scope: ImplementationScope,
     rules: Sequence[Rule],
-    workers: int,
+    processes: int,
     progress: Progress | None,
     pack: ParsePack | None,
 ) -> tuple[list[ImplementationEntry], list[Finding]]:
+    """Loaded by ``processes`` processes: this one and its workers, the workers taking the
+    chunks from the first on and this one from the last back (:class:`ChunkClaims`)."""
     # The pool is loaded here, when a catalog is large enough to need it.
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -142,29 +147,40 @@ def _parallel(
         for rule in rules
         if isinstance(rule, CheckedRule) and rule.implementation_check is not None
     )
-    entries: list[ImplementationEntry] = []
-    findings: list[Finding] = []
     context = _context()
     # A forked worker has the pack already; spawned, it would be sent whole: it reads no pack.
     shared = pack if context.get_start_method() == "fork" else None
     try:
+        claims = ChunkClaims(context, len(chunks))
         with ProcessPoolExecutor(
-            max_workers=workers,
+            max_workers=processes - 1,
             mp_context=context,
             initializer=_initialise,
-            initargs=(scope, rule_ids, os.getpid(), shared),
+            initargs=(scope, rule_ids, os.getpid(), shared, claims),
         ) as pool:
-            for chunk, (results, update) in zip(chunks, pool.map(_load_chunk, chunks), strict=True):
-                if pack is not None and update is not None:
-                    pack.take_over(update)
-                for (source, file), (found, plain) in zip(chunk, results, strict=True):
-                    findings.extend(found)
-                    if plain is not None:
-                        entries.append(
-                            ImplementationEntry(_rebuilt(plain), file, source, pack=pack)
-                        )
-                if progress is not None:
-                    progress(len(chunk))
+            futures = [
+                pool.submit(_load_chunk, number, chunk) for number, chunk in enumerate(chunks)
+            ]
+            told = _Told(chunks, futures, progress)
+
+            def load_here(number: int) -> tuple[list[ImplementationEntry], list[Finding]]:
+                loaded = _sequential(chunks[number], scope, rules, None, pack)
+                told.chunk_done(number)
+                return loaded
+
+            here = from_the_last(claims, len(chunks), load_here)
+            entries: list[ImplementationEntry] = []
+            findings: list[Finding] = []
+            for number, future in enumerate(futures):
+                sent = future.result()
+                if sent is None:
+                    entries.extend(here[number][0])
+                    findings.extend(here[number][1])
+                else:
+                    _take(chunks[number], sent, entries, findings, pack)
+                told.chunk_done(number)
+    except (ImportError, NotImplementedError):  # no process-shared semaphores
+        return _sequential(jobs, scope, rules, progress, pack)
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process loading implementation lists ended unexpectedly (killed, or out "
@@ -172,6 +188,60 @@ def _parallel(
             "one process"
         ) from None
     return entries, findings
+
+
+_Sent = tuple[list[tuple[list[Finding], _Plain | None]], PackUpdate | None]
+"""What a worker sends back for a chunk: each file's findings and list, and the pack's news."""
+
+
+def _take(
+    chunk: list[Job],
+    sent: _Sent,
+    entries: list[ImplementationEntry],
+    findings: list[Finding],
+    pack: ParsePack | None,
+) -> None:
+    results, update = sent
+    if pack is not None and update is not None:
+        pack.take_over(update)
+    for (source, file), (found, plain) in zip(chunk, results, strict=True):
+        findings.extend(found)
+        if plain is not None:
+            entries.append(ImplementationEntry(_rebuilt(plain), file, source, pack=pack))
+
+
+class _Told:
+    """The chunks whose files progress has been told of: each one once, as soon as this process
+    knows it is done (its own at once, the workers' between its own and at the end)."""
+
+    def __init__(
+        self,
+        chunks: list[list[Job]],
+        futures: list[Future[_Sent | None]],
+        progress: Progress | None,
+    ) -> None:
+        self._chunks = chunks
+        self._futures = futures
+        self._progress = progress
+        self._told: set[int] = set()
+
+    def chunk_done(self, number: int) -> None:
+        self._tell(number)
+        for other, future in enumerate(self._futures):
+            # A chunk whose future gives None is one this process took: told as it did.
+            if (
+                other not in self._told
+                and future.done()
+                and not future.exception()
+                and future.result() is not None
+            ):
+                self._tell(other)
+
+    def _tell(self, number: int) -> None:
+        if number not in self._told:
+            self._told.add(number)
+            if self._progress is not None:
+                self._progress(len(self._chunks[number]))
 
 
 def _context() -> Any:
@@ -187,9 +257,14 @@ _WORKER: dict[str, Any] = {}
 
 
 def _initialise(
-    scope: ImplementationScope, rule_ids: tuple[str, ...], parent: int, pack: ParsePack | None
+    scope: ImplementationScope,
+    rule_ids: tuple[str, ...],
+    parent: int,
+    pack: ParsePack | None,
+    claims: ChunkClaims,
 ) -> None:
     die_with(parent)
+    _WORKER["claims"] = claims
     _WORKER["scope"] = scope
     _WORKER["rules"] = tuple(REGISTRY[rule_id] for rule_id in rule_ids)
     if pack is not None:
@@ -197,9 +272,10 @@ def _initialise(
     _WORKER["pack"] = pack
 
 
-def _load_chunk(
-    chunk: list[Job],
-) -> tuple[list[tuple[list[Finding], _Plain | None]], PackUpdate | None]:
+def _load_chunk(number: int, chunk: list[Job]) -> _Sent | None:
+    """What the worker sends back for ``chunk``; None when this process's parent took it."""
+    if not _WORKER["claims"].take(number):
+        return None
     results = []
     pack: ParsePack | None = _WORKER["pack"]
     for source, file in chunk:

@@ -2,11 +2,14 @@
 
 Parsing is most of what a load costs when the parse cache has nothing yet (a first run, a fresh
 CI machine). The item files are read here, in order; those the pack holds are taken from it, and
-when at least :data:`PARALLEL_THRESHOLD` are left, forked workers parse them, a share each, and
-send back the parses (data, marks and findings) marshalled as the pack keeps them, which are
-kept in the pack here. The documents are the same as one process makes, in the same order (a
-test compares them); the workers inherit the bytes to parse, so only the parses cross between
-processes.
+when at least :data:`PARALLEL_THRESHOLD` are left, they are parsed in chunks by this process
+and forked workers together: the workers from the first chunk on, this process from the last
+chunk back, until it reaches one a worker has started. A worker sends back its parses (data,
+marks and findings) marshalled as the pack keeps them, kept in the pack here as they are. This
+process parses its share as one process would, so the chunks it takes cost nothing to send back
+and to unmarshal (a fifth of a parse), and the core it runs on is not idle while it waits. The
+documents are the same as one process makes, in the same order (a test compares them); the
+workers inherit the bytes to parse, so only the parses cross between processes.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 
 from ._files import ReadProblem
 from ._parse_cache import ParsePack, packed, unpacked
-from ._workers import available_cpus, die_with
+from ._workers import ChunkClaims, available_cpus, die_with, from_the_last
 from .errors import WorkerError
 from .findings import Finding
 from .loader import (
@@ -50,6 +53,10 @@ class _Pending:
     key: bytes | None
 
 
+_Result = Parsed | bytes | Finding
+"""A parse made here, a parse a worker sent back packed, or why the bytes are not UTF-8."""
+
+
 def load_documents(
     files: Sequence[tuple[str, str]],
     read: Callable[[str], bytes | ReadProblem],
@@ -58,8 +65,8 @@ def load_documents(
 ) -> list[LoadedDocument]:
     """The documents of ``files``, each what to ``read`` (its bytes, or why they cannot be read)
     and the name findings give it, positions kept as marks; parsed in worker processes when many
-    are to be parsed. ``workers`` is how many (default: one per CPU, from
-    :data:`PARALLEL_THRESHOLD` files on)."""
+    are to be parsed. ``workers`` is how many processes parse, this one among them (default: one
+    per CPU, from :data:`PARALLEL_THRESHOLD` files on)."""
     documents: list[LoadedDocument | None] = [None] * len(files)
     pending: list[_Pending] = []
     for index, (source, name) in enumerate(files):
@@ -75,22 +82,21 @@ def load_documents(
             documents[index] = document(name, kept, positions=False)
         else:
             pending.append(_Pending(index, name, content, key))
-    count = _worker_count(len(pending), workers)
-    results = _in_workers(pending, count) if count > 1 else None
+    processes = _process_count(len(pending), workers)
+    results = _shared_with_workers(pending, processes, pack) if processes > 1 else None
     if results is None:
-        for item in pending:
-            parsed = parse_and_keep(item.raw, item.file, pack, item.key)
-            documents[item.index] = document(item.file, parsed, positions=False)
-    else:
-        for item, result in zip(pending, results, strict=True):
-            documents[item.index] = _from_worker(item, result, pack)
+        results = [_parsed_here(item, pack) for item in pending]
+    for item, result in zip(pending, results, strict=True):
+        documents[item.index] = _document(item, result, pack)
     return [found for found in documents if found is not None]
 
 
-def _from_worker(item: _Pending, result: bytes | Finding, pack: ParsePack | None) -> LoadedDocument:
-    """The document of what a worker sent back: a packed parse, or why the bytes are not
-    UTF-8."""
-    if isinstance(result, Finding):
+def _parsed_here(item: _Pending, pack: ParsePack | None) -> Parsed | Finding:
+    return parse_and_keep(item.raw, item.file, pack, item.key)
+
+
+def _document(item: _Pending, result: _Result, pack: ParsePack | None) -> LoadedDocument:
+    if not isinstance(result, bytes):
         return document(item.file, result, positions=False)
     parsed = unpacked(result, item.file)
     if parsed is None:  # a worker's own packing: it cannot be damaged on the way
@@ -100,7 +106,8 @@ def _from_worker(item: _Pending, result: bytes | Finding, pack: ParsePack | None
     return document(item.file, parsed, positions=False)
 
 
-def _worker_count(files: int, workers: int | None) -> int:
+def _process_count(files: int, workers: int | None) -> int:
+    """How many processes parse: this one and the workers (``workers`` counts them all)."""
     if not hasattr(os, "fork"):  # only forked workers inherit the bytes to parse
         return 1
     if workers is None:
@@ -110,10 +117,12 @@ def _worker_count(files: int, workers: int | None) -> int:
     return max(1, min(workers, -(-files // _CHUNK)))
 
 
-def _in_workers(pending: Sequence[_Pending], workers: int) -> list[bytes | Finding] | None:
-    """Each pending file's parse :func:`packed` (marshalled, which keeps short strings interned
-    and shared, as pickling would not), or why its bytes are not UTF-8; None where no worker
-    can be started (the files are parsed here then)."""
+def _shared_with_workers(
+    pending: Sequence[_Pending], processes: int, pack: ParsePack | None
+) -> list[_Result] | None:
+    """Each pending file's parse, made here or by a worker (:func:`packed` then: marshalled,
+    which keeps short strings interned and shared, as pickling would not), or why its bytes are
+    not UTF-8; None where no worker can be started (the files are parsed here then)."""
     # The pool is loaded here, when there is enough to parse to need it.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -122,16 +131,27 @@ def _in_workers(pending: Sequence[_Pending], workers: int) -> list[bytes | Findi
     chunks = [
         range(start, min(start + _CHUNK, len(pending))) for start in range(0, len(pending), _CHUNK)
     ]
-    parsed: list[bytes | Finding] = []
+    context = multiprocessing.get_context("fork")
     try:
+        claims = ChunkClaims(context, len(chunks))
         with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
+            max_workers=processes - 1,
+            mp_context=context,
             initializer=_initialise,
-            initargs=(pending, os.getpid()),
+            initargs=(pending, claims, os.getpid()),
         ) as pool:
-            for results in pool.map(_parse_chunk, chunks):
-                parsed.extend(results)
+            futures = [
+                pool.submit(_parse_chunk, number, chunk) for number, chunk in enumerate(chunks)
+            ]
+            here = from_the_last(
+                claims,
+                len(chunks),
+                lambda number: [_parsed_here(pending[index], pack) for index in chunks[number]],
+            )
+            results: list[_Result] = []
+            for number, future in enumerate(futures):
+                sent = future.result()
+                results.extend(here[number] if sent is None else sent)
     except (ImportError, NotImplementedError):  # no process-shared semaphores
         return None
     except BrokenProcessPool:
@@ -140,18 +160,22 @@ def _in_workers(pending: Sequence[_Pending], workers: int) -> list[bytes | Findi
             "memory); nothing was reported from it. Run again, or with --jobs 1 to load in one "
             "process"
         ) from None
-    return parsed
+    return results
 
 
 _WORKER: dict[str, Any] = {}
 
 
-def _initialise(pending: Sequence[_Pending], parent: int) -> None:
+def _initialise(pending: Sequence[_Pending], claims: ChunkClaims, parent: int) -> None:
     die_with(parent)
     _WORKER["pending"] = pending
+    _WORKER["claims"] = claims
 
 
-def _parse_chunk(chunk: range) -> list[bytes | Finding]:
+def _parse_chunk(number: int, chunk: range) -> list[bytes | Finding] | None:
+    """The parses of ``chunk``, packed; None when this process's parent has taken it."""
+    if not _WORKER["claims"].take(number):
+        return None
     pending: Sequence[_Pending] = _WORKER["pending"]
     return [_packed(parse_bytes(pending[index].raw, pending[index].file)) for index in chunk]
 

@@ -1,5 +1,6 @@
-"""What every pool of worker processes needs: how many CPUs there are to use, and workers that
-end with the process that started them."""
+"""What every pool of worker processes needs: how many CPUs there are to use, workers that end
+with the process that started them, and chunks of work shared between the workers and the
+process that started them."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-__all__ = ["available_cpus", "die_with"]
+__all__ = ["ChunkClaims", "available_cpus", "die_with", "from_the_last"]
+
+_Done = TypeVar("_Done")
 
 
 def available_cpus() -> int:
@@ -51,3 +56,64 @@ def _watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1)
     os._exit(1)
+
+
+class ChunkClaims:
+    """Which chunks of a job a process has taken, shared by a process and its workers: the
+    workers take the chunks from the first on, as the pool hands them out, and the process that
+    started them from the last back (:func:`from_the_last`), so that it works too instead of
+    waiting, and what it makes needs no sending back.
+
+    Futures are not cancelled instead: a pool whose worker dies fails every future it has not
+    run, and in Python 3.11 it stops at a cancelled one, leaving the rest unresolved for ever.
+    """
+
+    def __init__(self, context: Any, chunks: int) -> None:
+        """``context``: the multiprocessing context the pool's workers are started with."""
+        self._lock = context.Lock()
+        self._taken = context.RawArray("B", chunks)
+
+    def take(self, number: int) -> bool:
+        """Whether chunk ``number`` is now the caller's (it was no one's). A lock held longer
+        than any taking holds it was left by a worker killed holding it: nothing is taken then
+        (the pool reports the worker)."""
+        if not self._lock.acquire(timeout=_LONGEST_TAKING):
+            return False
+        try:
+            if self._taken[number]:
+                return False
+            self._taken[number] = 1
+            return True
+        finally:
+            self._lock.release()
+
+    def take_all(self) -> None:
+        """Take every chunk left, so that the workers skip them."""
+        if not self._lock.acquire(timeout=_LONGEST_TAKING):
+            return
+        try:
+            self._taken[:] = b"\1" * len(self._taken)
+        finally:
+            self._lock.release()
+
+
+_LONGEST_TAKING = 5.0
+"""Seconds: a taking holds the lock for microseconds."""
+
+
+def from_the_last(
+    claims: ChunkClaims, chunks: int, work: Callable[[int], _Done]
+) -> dict[int, _Done]:
+    """What ``work`` makes of each chunk (by number) this process takes: from the last back,
+    each one no worker has taken, until one a worker has. Interrupted, it takes every chunk
+    left, so that the workers end soon."""
+    done: dict[int, _Done] = {}
+    try:
+        for number in reversed(range(chunks)):
+            if not claims.take(number):
+                break
+            done[number] = work(number)
+    except BaseException:
+        claims.take_all()
+        raise
+    return done
