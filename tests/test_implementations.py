@@ -19,11 +19,19 @@ import pytest
 from _processes import children, running
 from servicecatalog import ServiceCatalogError, WorkerError, _implementations, load_catalog
 from servicecatalog._implementations import PARALLEL_THRESHOLD
+from servicecatalog.rules.registry import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = ROOT / "catalog"
 CASES = ROOT / "tests" / "cases"
 TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of ten lists: the bundled catalog's lists and the bad ones make several, so that
+    workers=2 starts a worker (no more processes start than there are chunks)."""
+    monkeypatch.setattr(_implementations, "_CHUNK", 10)
 
 
 def _bad_inputs() -> list[tuple[str, bytes]]:
@@ -90,7 +98,6 @@ def test_this_process_loads_the_last_chunks_and_a_worker_the_first(
         return real(source, file, *arguments)
 
     monkeypatch.setattr(_implementations, "load_one", recorded)
-    monkeypatch.setattr(_implementations, "_CHUNK", 10)  # several chunks, the workers' too
     seen: list[tuple[int, int]] = []
     catalog = load_catalog(
         mixed_catalog, today=TODAY, workers=2, progress=lambda d, t: seen.append((d, t))
@@ -163,6 +170,7 @@ def slow(number, chunk):
     time.sleep(120)
 
 _implementations._load_chunk = slow
+_implementations._CHUNK = 10  # several chunks: workers start
 load_catalog(sys.argv[1], workers=2)
 """
 
@@ -261,3 +269,11 @@ def test_the_text_a_list_is_searched_by_holds_every_value_of_the_merged_list() -
         walked = list_text(entry)
         missing = [value for value in walked.split(" ") if value not in read]
         assert missing == [], path.name
+
+
+def test_no_more_processes_start_than_there_are_chunks() -> None:
+    rules = tuple(REGISTRY.values())
+    assert _implementations._process_count(25, 8, rules) == 3  # chunks of ten (small_chunks)
+    assert _implementations._process_count(25, 2, rules) == 2
+    assert _implementations._process_count(PARALLEL_THRESHOLD - 1, None, rules) == 1
+    assert _implementations._process_count(5, 1, rules) == 1

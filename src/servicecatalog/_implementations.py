@@ -89,13 +89,15 @@ def load_implementation_files(
 ) -> tuple[list[ImplementationEntry], list[Finding]]:
     """Load every (path, display name) of ``jobs``; return the valid lists and all findings.
     Parses are taken from ``pack`` and kept in it, by the workers too."""
-    count = _worker_count(len(jobs), workers, rules)
+    count = _process_count(len(jobs), workers, rules)
     if count <= 1:
         return _sequential(jobs, scope, rules, progress, pack)
     return _parallel(jobs, scope, rules, count, progress, pack)
 
 
-def _worker_count(files: int, workers: int | None, rules: Sequence[Rule]) -> int:
+def _process_count(files: int, workers: int | None, rules: Sequence[Rule]) -> int:
+    """How many processes load: this one and the workers (``workers`` counts them all), no
+    more than there are chunks."""
     if workers is not None:
         wanted = workers
     elif files < PARALLEL_THRESHOLD:
@@ -105,7 +107,7 @@ def _worker_count(files: int, workers: int | None, rules: Sequence[Rule]) -> int
     # Workers look rules up by id in the registry; a custom rule outside it runs here only.
     if any(REGISTRY.get(rule.id) is not rule for rule in rules):
         return 1
-    return max(1, min(wanted, files))
+    return max(1, min(wanted, -(-files // _CHUNK)))
 
 
 def _sequential(
