@@ -19,6 +19,7 @@ import pytest
 from _processes import children, running
 from servicecatalog import ServiceCatalogError, WorkerError, _implementations, load_catalog
 from servicecatalog._implementations import PARALLEL_THRESHOLD
+from servicecatalog._workers import ChunkClaims
 from servicecatalog.rules.registry import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,6 +112,37 @@ def test_this_process_loads_the_last_chunks_and_a_worker_the_first(
     assert lists == one_lists
     assert [done for done, _ in seen] == sorted({done for done, _ in seen})  # each told once
     assert seen[-1] == (len(files), len(files))
+
+
+def test_spawned_workers_share_the_chunks_too(
+    mixed_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Where fork is not the start method (Windows, macOS), the claims are sent to the workers.
+    alone = _snapshot(mixed_catalog, workers=1)
+    claims: list[ChunkClaims] = []
+    taken_here: list[int] = []
+    real = _implementations._sequential
+
+    def recorded(context: Any, chunks: int) -> ChunkClaims:
+        claims.append(ChunkClaims(context, chunks))
+        return claims[-1]
+
+    def after_a_worker(jobs: Any, *arguments: Any) -> Any:
+        # This process waits, before its first chunk, until a spawned worker has taken one
+        # (spawned workers do not inherit this patch).
+        taken = claims[-1]._taken
+        deadline = time.monotonic() + 60
+        while not taken[0] and time.monotonic() < deadline:
+            time.sleep(0.01)
+        taken_here.append(len(jobs))
+        return real(jobs, *arguments)
+
+    monkeypatch.setattr(_implementations, "ChunkClaims", recorded)
+    monkeypatch.setattr(_implementations, "_sequential", after_a_worker)
+    monkeypatch.setattr(_implementations, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert _snapshot(mixed_catalog, workers=2) == alone
+    files = len(list((mixed_catalog / "implementations").glob("*.yaml")))
+    assert 0 < sum(taken_here) < files  # both took chunks
 
 
 def test_without_process_shared_semaphores_the_lists_are_loaded_here(
