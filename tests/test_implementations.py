@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from _processes import children, running
+from _processes import children, running, without_process_shared_semaphores
 from servicecatalog import ServiceCatalogError, WorkerError, _implementations, load_catalog
 from servicecatalog._implementations import PARALLEL_THRESHOLD
 from servicecatalog._workers import ChunkClaims
@@ -148,12 +148,7 @@ def test_spawned_workers_share_the_chunks_too(
 def test_without_process_shared_semaphores_the_lists_are_loaded_here(
     mixed_catalog: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import concurrent.futures
-
-    def no_semaphores(*arguments: object, **keywords: object) -> None:
-        raise ImportError("This platform lacks a functioning sem_open implementation")
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_semaphores)
+    without_process_shared_semaphores(monkeypatch)
     assert _snapshot(mixed_catalog, workers=2) == _snapshot(mixed_catalog, workers=1)
 
 

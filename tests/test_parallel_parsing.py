@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from _processes import without_process_shared_semaphores
 from servicecatalog import ServiceCatalogError, WorkerError, _parallel_parsing, load_catalog, loader
 from servicecatalog._files import ReadProblem, Unread
 from servicecatalog._parallel_parsing import PARALLEL_THRESHOLD, load_documents
@@ -57,12 +58,7 @@ def _same(one: LoadedDocument, other: LoadedDocument) -> None:
 def test_without_process_shared_semaphores_the_files_are_parsed_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import concurrent.futures
-
-    def no_semaphores(*arguments: object, **keywords: object) -> None:
-        raise ImportError("This platform lacks a functioning sem_open implementation")
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_semaphores)
+    without_process_shared_semaphores(monkeypatch)
     pack = ParsePack(tmp_path / "p.pack", b"s" * 16)
     for one, other in zip(_load(1), _load(3, pack), strict=True):
         _same(one, other)
